@@ -1,0 +1,39 @@
+# MemberDesk: `make run` starts the terminal, `make test` runs every check.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+DATA   ?= $(HOME)/.local/share/memberdesk
+
+.PHONY: run test lint unit bench screenshots clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+## Start the counter terminal on the embedded default (local SQLite, demo data on first start).
+run: $(STAMP)
+	$(BIN)/memberdesk run
+
+## Every check: lint, types, layer contracts, then the whole test suite.
+test: $(STAMP) lint unit
+
+lint: $(STAMP)
+	$(BIN)/ruff check app ui sync tests bench
+	$(BIN)/mypy
+	$(BIN)/lint-imports
+
+unit: $(STAMP)
+	$(BIN)/pytest -n 2 -p no:cacheprovider
+
+## Measured figures, each against a baseline from the same run.
+bench: $(STAMP)
+	$(BIN)/python -m bench
+
+screenshots: $(STAMP)
+	$(BIN)/python -m ui.screenshots docs/screenshots
+
+clean:
+	rm -rf $(VENV) build dist *.egg-info .mypy_cache .ruff_cache .pytest_cache

@@ -1,0 +1,255 @@
+"""The composition root: open the database, load the rule book, wire the use cases.
+
+The screen and the command line both get a ``Terminal`` from ``open_terminal`` and call its
+methods; neither opens a database session of its own.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from sqlalchemy.orm import Session
+
+from app.config import Settings, load_settings
+from app.domain.errors import NotAllowed
+from app.domain.quote import Line, Quote
+from app.domain.rulebook import RuleBook
+from app.paths import default_rule_book
+from app.services import (
+    adjust,
+    checkout,
+    coupons,
+    expiry,
+    members,
+    plus,
+    redeem,
+    refund,
+    reports,
+    setup,
+    staff,
+    verify,
+)
+from app.services.context import Actor, Clock, Role, ServiceContext, SystemClock
+from app.services.views import (
+    AdjustResult,
+    AwardResult,
+    CouponIssued,
+    DayReport,
+    EnrollResult,
+    ExpireResult,
+    MemberCard,
+    PlusResult,
+    RedeemResult,
+    RefundResult,
+    VerifyReport,
+)
+from app.store.db import open_database
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Terminal:
+    """Every use case of the counter, bound to one terminal's database and rules."""
+
+    ctx: ServiceContext
+    settings: Settings
+
+    @property
+    def rules(self) -> RuleBook:
+        return self.ctx.rules
+
+    def close(self) -> None:
+        self.ctx.database.dispose()
+
+    # -- identify and look
+    def identify(self, query: str) -> str:
+        return members.identify(self.ctx, query)
+
+    def card(self, query: str) -> MemberCard:
+        return members.member_card(self.ctx, query)
+
+    def quote(
+        self, member_id: str, lines: Sequence[Line], coupon: str | None = None, points: int = 0
+    ) -> Quote:
+        return checkout.quote_purchase(
+            self.ctx, member_id=member_id, lines=lines, coupon_code=coupon, points_to_use=points
+        )
+
+    # -- change things (each takes a client request id and applies once)
+    def enroll(
+        self,
+        request_id: str,
+        actor: Actor,
+        *,
+        phone: str,
+        name: str,
+        birthday: date | None = None,
+        consent: bool = False,
+        member_id: str | None = None,
+    ) -> EnrollResult:
+        return members.enroll(
+            self.ctx,
+            request_id=request_id,
+            actor=actor,
+            phone=phone,
+            name=name,
+            birthday=birthday,
+            consent=consent,
+            member_id=member_id,
+        )
+
+    def award(
+        self,
+        request_id: str,
+        actor: Actor,
+        member_id: str,
+        lines: Sequence[Line],
+        coupon: str | None = None,
+        points: int = 0,
+    ) -> AwardResult:
+        return checkout.award(
+            self.ctx,
+            request_id=request_id,
+            actor=actor,
+            member_id=member_id,
+            lines=lines,
+            coupon_code=coupon,
+            points_to_use=points,
+        )
+
+    def redeem(
+        self,
+        request_id: str,
+        actor: Actor,
+        member_id: str,
+        kind: str,
+        item: str | None = None,
+        points: int = 0,
+        amount_fen: int = 0,
+    ) -> RedeemResult:
+        return redeem.redeem(
+            self.ctx,
+            request_id=request_id,
+            actor=actor,
+            member_id=member_id,
+            kind=kind,
+            item=item,
+            points=points,
+            amount_fen=amount_fen,
+        )
+
+    def refund(
+        self, request_id: str, actor: Actor, receipt_no: str, amount_fen: int | None = None
+    ) -> RefundResult:
+        return refund.refund(
+            self.ctx,
+            request_id=request_id,
+            actor=actor,
+            receipt_no=receipt_no,
+            amount_fen=amount_fen,
+        )
+
+    def sell_plus(self, request_id: str, actor: Actor, member_id: str) -> PlusResult:
+        return plus.sell_plus(self.ctx, request_id=request_id, actor=actor, member_id=member_id)
+
+    def issue_coupon(
+        self, request_id: str, actor: Actor, member_id: str, template: str
+    ) -> CouponIssued:
+        return coupons.issue_coupon(
+            self.ctx,
+            request_id=request_id,
+            actor=actor,
+            member_id=member_id,
+            template_code=template,
+        )
+
+    def adjust(
+        self, request_id: str, actor: Actor, member_id: str, points: int, reason: str
+    ) -> AdjustResult:
+        return adjust.adjust(
+            self.ctx,
+            request_id=request_id,
+            actor=actor,
+            member_id=member_id,
+            points=points,
+            reason=reason,
+        )
+
+    def expire(self, actor: Actor = staff.SYSTEM) -> ExpireResult:
+        return expiry.expire_points(self.ctx, actor=actor)
+
+    # -- staff and reports
+    def cashiers(self) -> list[Actor]:
+        return staff.list_cashiers(self.ctx)
+
+    def add_cashier(self, actor: Actor, cashier_id: str, name: str, role: Role, pin: str) -> None:
+        staff.add_cashier(
+            self.ctx, actor=actor, cashier_id=cashier_id, name=name, role=role, pin=pin
+        )
+
+    def sign_in(self, cashier_id: str, pin: str) -> Actor:
+        return staff.sign_in(self.ctx, cashier_id, pin)
+
+    def actor(self, cashier_id: str) -> Actor:
+        """The cashier record without a PIN check, for the operator's command line."""
+        for known in self.cashiers():
+            if known.cashier_id == cashier_id:
+                return known
+        if cashier_id == staff.SYSTEM.cashier_id:
+            return staff.SYSTEM
+        raise NotAllowed(f"There is no cashier {cashier_id!r} on this terminal.")
+
+    def open_shift(self, actor: Actor) -> int:
+        return staff.open_shift(self.ctx, actor)
+
+    def close_shift(self, actor: Actor) -> DayReport:
+        return staff.close_shift(self.ctx, actor)
+
+    def end_of_day(self, day: date | None = None) -> DayReport:
+        return reports.end_of_day(self.ctx, day)
+
+    def set_gift_stock(self, actor: Actor, gift: str, stock: int) -> None:
+        redeem.set_gift_stock(self.ctx, actor=actor, gift_code=gift, stock=stock)
+
+    def verify(self) -> VerifyReport:
+        return verify.verify_journal(self.ctx)
+
+
+def open_terminal(
+    data_dir: Path,
+    *,
+    clock: Clock | None = None,
+    settings: Settings | None = None,
+    rule_book: RuleBook | None = None,
+) -> Terminal:
+    """Open (creating and migrating if needed) the terminal whose data is in ``data_dir``."""
+    settings = settings or load_settings(data_dir)
+    database = open_database(settings.database_path)
+    clock = clock or SystemClock()
+    with Session(database.writer) as session, session.begin():
+        setup.ensure_identity(session, settings.terminal_id, settings.store_code, clock.now())
+        installed = setup.installed_rule_book(session)
+    rules = installed or setup.read_rule_book_file(default_rule_book())
+    ctx = ServiceContext(
+        database=database,
+        rules=rules,
+        clock=clock,
+        timezone=settings.zone,
+        store_code=settings.store_code,
+        terminal_id=settings.terminal_id,
+    )
+    if installed is None or (rule_book is not None and rule_book.version > installed.version):
+        setup.install_rule_book(ctx, rule_book or rules)
+    log.info(
+        "terminal %s of store %s opened at %s (rule book v%d)",
+        settings.terminal_id,
+        settings.store_code,
+        settings.database_path,
+        ctx.rules.version,
+    )
+    return Terminal(ctx, settings)

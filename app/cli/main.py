@@ -1,0 +1,484 @@
+"""``memberdesk``: the terminal from a shell, for scripts, tests and the operator.
+
+Every subcommand takes ``--json``; mutating ones take ``--request-id`` (a retry with the same
+id applies once). Exit status: 0 done, 1 refused (the message says why), 2 bad usage.
+Other packages add subcommands (the window's ``run``, sync's ``pair``) through the
+``memberdesk.commands`` entry point group, so this core never imports them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+import logging
+import sys
+from collections.abc import Callable, Sequence
+from datetime import date
+from importlib.metadata import entry_points
+from pathlib import Path
+from typing import Any
+
+from app.bootstrap import Terminal, open_terminal
+from app.domain.errors import InvalidInput, MemberDeskError
+from app.domain.ids import uuid7
+from app.domain.money import format_fen, parse_amount
+from app.domain.quote import Line
+from app.logs import setup_logging
+from app.paths import default_data_dir
+
+log = logging.getLogger("memberdesk.cli")
+Handler = Callable[[argparse.Namespace], int]
+
+
+def _plain(value: Any) -> Any:
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return dataclasses.asdict(value)
+    return value
+
+
+def _emit(args: argparse.Namespace, value: Any, text: str | None = None) -> None:
+    if args.json:
+        print(json.dumps(_plain(value), ensure_ascii=False, indent=2, default=str))
+    elif text is not None:
+        print(text)
+    else:
+        data = _plain(value)
+        for key, item in data.items() if isinstance(data, dict) else []:
+            print(f"{key}: {item}")
+
+
+def _terminal(args: argparse.Namespace) -> Terminal:
+    return open_terminal(Path(args.data_dir))
+
+
+def _request_id(args: argparse.Namespace) -> str:
+    return args.request_id or str(uuid7())
+
+
+def _lines(specs: Sequence[str]) -> list[Line]:
+    lines = []
+    for spec in specs:
+        category, sep, amount = spec.partition("=")
+        if not sep:
+            raise InvalidInput(
+                f"--line {spec!r}: write CATEGORY=AMOUNT, e.g. grocery=12.50", field="line"
+            )
+        lines.append(Line(category.strip(), parse_amount(amount, f"--line {category}")))
+    return lines
+
+
+def _date(text: str | None) -> date | None:
+    if text is None:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise InvalidInput(f"{text!r} is not a date like 1990-05-31.", field="date") from None
+
+
+# ------------------------------------------------------------------------------- handlers
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from app.demo import seed_demo
+
+    terminal = _terminal(args)
+    summary = seed_demo(terminal)
+    _emit(
+        args,
+        summary,
+        "Demo data seeded: 4 cashiers (PINs: admin 9999, sam 2222, lin 1111, "
+        "maria 3333) and 8 members (M000001..M000008)."
+        if summary.seeded
+        else "Demo data was already there; nothing changed.",
+    )
+    return 0
+
+
+def cmd_enroll(args: argparse.Namespace) -> int:
+    terminal = _terminal(args)
+    result = terminal.enroll(
+        _request_id(args),
+        terminal.actor(args.cashier),
+        phone=args.phone,
+        name=args.name,
+        birthday=_date(args.birthday),
+        consent=args.consent,
+    )
+    _emit(args, result, f"Enrolled {result.name} as member {result.member_id}.")
+    return 0
+
+
+def cmd_member_show(args: argparse.Namespace) -> int:
+    card = _terminal(args).card(args.query)
+    if args.json:
+        _emit(args, card)
+        return 0
+    plus = f"PLUS until {card.plus_expires_on}" if card.plus_active else "not PLUS"
+    nxt = (
+        f"{card.growth_missing} growth to {card.next_tier_name}"
+        if card.next_tier_name
+        else "top tier"
+    )
+    print(f"{card.member_id}  {card.name}  {card.phone}")
+    print(f"  tier {card.tier_name} (growth {card.growth}, {nxt}), {plus}")
+    print(
+        f"  points {card.points} (worth {format_fen(card.points_value_fen)})"
+        + (f", {card.expiring_points} expire by {card.expiring_on}" if card.expiring_points else "")
+    )
+    if card.open_overdraft:
+        print(f"  OVERDRAFT {card.open_overdraft} points: see the service desk")
+    print(f"  stage {card.stage}: {card.suggested_action or '-'}")
+    if card.birthday_action:
+        print(f"  {card.birthday_action}")
+    medals = [f"{m.name} {m.level}/{m.levels}" for m in card.medals if m.level]
+    print(f"  medals: {', '.join(medals) or '-'}")
+    print(f"  coupons: {', '.join(f'{c.code} ({c.name})' for c in card.coupons) or '-'}")
+    print(f"  sync: {card.unconfirmed_events} change(s) not yet confirmed by the ledger")
+    return 0
+
+
+def cmd_quote(args: argparse.Namespace) -> int:
+    terminal = _terminal(args)
+    member_id = terminal.identify(args.member)
+    q = terminal.quote(member_id, _lines(args.line), args.coupon, args.points)
+    _emit(
+        args,
+        q,
+        "\n".join(
+            [
+                f"subtotal {format_fen(q.subtotal_fen)}",
+                f"tier discount -{format_fen(q.tier_discount_fen)}",
+                f"PLUS discount -{format_fen(q.plus_discount_fen)}",
+                f"coupon -{format_fen(q.coupon_discount_fen)}",
+                f"points {q.points_used} -{format_fen(q.points_deduction_fen)} "
+                f"(at most {q.max_points_usable})",
+                f"payable {format_fen(q.payable_fen)}",
+                f"points to earn {q.points_to_earn} (base {q.earn.base}, tier {q.earn.tier}, "
+                f"PLUS {q.earn.plus}, campaign {q.earn.campaign})",
+                f"saved {format_fen(q.savings_fen)}"
+                + (
+                    f"; PLUS would have saved {format_fen(q.plus_would_save_fen)}"
+                    if q.plus_would_save_fen
+                    else ""
+                ),
+            ]
+        ),
+    )
+    return 0
+
+
+def cmd_award(args: argparse.Namespace) -> int:
+    terminal = _terminal(args)
+    member_id = terminal.identify(args.member)
+    r = terminal.award(
+        _request_id(args),
+        terminal.actor(args.cashier),
+        member_id,
+        _lines(args.line),
+        args.coupon,
+        args.points,
+    )
+    _emit(
+        args,
+        r,
+        f"Receipt {r.receipt_no}: paid {format_fen(r.payable_fen)}, "
+        f"earned {r.points_earned} points, used {r.points_used}; balance {r.balance}.",
+    )
+    return 0
+
+
+def cmd_redeem(args: argparse.Namespace) -> int:
+    terminal = _terminal(args)
+    member_id = terminal.identify(args.member)
+    if args.gift:
+        kind, item, points, amount = "gift", args.gift, 0, 0
+    elif args.coupon:
+        kind, item, points, amount = "coupon", args.coupon, 0, 0
+    else:
+        if args.order is None or args.points is None:
+            raise InvalidInput(
+                "Give --gift CODE, --coupon TEMPLATE, or --order AMOUNT with --points N.",
+                field="redeem",
+            )
+        kind, item, points = "order", None, args.points
+        amount = parse_amount(args.order, "--order")
+    r = terminal.redeem(
+        _request_id(args), terminal.actor(args.cashier), member_id, kind, item, points, amount
+    )
+    _emit(
+        args,
+        r,
+        f"Redeemed {r.points} points ({kind}{' ' + item if item else ''}); "
+        f"balance {r.balance}." + (f" Coupon {r.coupon_code}." if r.coupon_code else ""),
+    )
+    return 0
+
+
+def cmd_refund(args: argparse.Namespace) -> int:
+    terminal = _terminal(args)
+    amount = None if args.amount is None else parse_amount(args.amount, "--amount")
+    r = terminal.refund(_request_id(args), terminal.actor(args.cashier), args.receipt, amount)
+    text = (
+        f"Refunded {format_fen(r.amount_fen)} of {r.receipt_no}: {r.points_clawed_back} "
+        f"points taken back, {r.points_returned} given back; balance {r.balance}."
+    )
+    if r.overdraft_points:
+        text += f" {r.overdraft_points} points were already spent: overdraft flagged."
+    _emit(args, r, text)
+    return 0
+
+
+def cmd_plus_sell(args: argparse.Namespace) -> int:
+    terminal = _terminal(args)
+    member_id = terminal.identify(args.member)
+    r = terminal.sell_plus(_request_id(args), terminal.actor(args.cashier), member_id)
+    _emit(
+        args,
+        r,
+        f"PLUS {'renewed' if r.renewal else 'sold'} for {member_id}: "
+        f"{r.starts_on} to {r.ends_on}, fee {format_fen(r.fee_fen)}.",
+    )
+    return 0
+
+
+def cmd_adjust(args: argparse.Namespace) -> int:
+    terminal = _terminal(args)
+    member_id = terminal.identify(args.member)
+    r = terminal.adjust(
+        _request_id(args), terminal.actor(args.cashier), member_id, args.points, args.reason
+    )
+    _emit(args, r, f"Adjusted {member_id} by {r.points:+d} points; balance {r.balance}.")
+    return 0
+
+
+def cmd_coupon_issue(args: argparse.Namespace) -> int:
+    terminal = _terminal(args)
+    member_id = terminal.identify(args.member)
+    r = terminal.issue_coupon(
+        _request_id(args), terminal.actor(args.cashier), member_id, args.template
+    )
+    _emit(args, r, f"Coupon {r.coupon_code} ({r.template}) valid until {r.valid_until}.")
+    return 0
+
+
+def cmd_expire(args: argparse.Namespace) -> int:
+    r = _terminal(args).expire()
+    _emit(args, r, f"Expired {r.points} points of {r.members} member(s) on {r.day}.")
+    return 0
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    report = _terminal(args).end_of_day(_date(args.day))
+    if args.json:
+        _emit(args, report)
+        return 0
+    print(f"End of day {report.start} .. {report.end}")
+    header = ("cashier", "sales", "purchases", "awarded", "redeemed", "refunded", "PLUS", "coupons")
+    print("  ".join(f"{h:>10}" for h in header))
+    for row in [*report.per_cashier, report.totals]:
+        print(
+            "  ".join(
+                f"{v:>10}"
+                for v in (
+                    row.cashier_id,
+                    format_fen(row.sales_fen),
+                    row.purchases,
+                    row.points_awarded,
+                    row.points_redeemed,
+                    row.points_refunded,
+                    row.plus_sold,
+                    row.coupons_used,
+                )
+            )
+        )
+    return 0
+
+
+def cmd_verify(args: argparse.Namespace) -> int:
+    report = _terminal(args).verify()
+    _emit(
+        args,
+        report,
+        (
+            f"Journal OK: {report.events} events, {report.entries} entries, "
+            f"{report.members} members."
+            if report.ok
+            else "JOURNAL BROKEN:\n" + "\n".join(f"  - {p}" for p in report.problems)
+        ),
+    )
+    return 0 if report.ok else 1
+
+
+def cmd_cashier_add(args: argparse.Namespace) -> int:
+    terminal = _terminal(args)
+    terminal.add_cashier(terminal.actor(args.cashier), args.id, args.name, args.role, args.pin)
+    _emit(args, {"cashier_id": args.id, "role": args.role}, f"Added {args.role} {args.id}.")
+    return 0
+
+
+def cmd_cashier_list(args: argparse.Namespace) -> int:
+    people = _terminal(args).cashiers()
+    _emit(
+        args,
+        [dataclasses.asdict(p) for p in people],
+        "\n".join(f"{p.cashier_id:10} {p.role:10} {p.name}" for p in people),
+    )
+    return 0
+
+
+# --------------------------------------------------------------------------------- parser
+
+
+def _common(parser: argparse.ArgumentParser, *, mutating: bool = False) -> None:
+    parser.add_argument("--json", action="store_true", help="print the result as JSON")
+    if mutating:
+        parser.add_argument(
+            "--request-id",
+            help="client request id; the same id twice "
+            "applies once and prints the first result (default: a new id)",
+        )
+        parser.add_argument(
+            "--cashier",
+            default="admin",
+            help="cashier id acting (default: admin); roles are checked",
+        )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="memberdesk",
+        description="MemberDesk membership terminal. With no subcommand, opens the counter window.",
+    )
+    parser.add_argument(
+        "--data-dir",
+        default=str(default_data_dir()),
+        help="where the terminal keeps its database, settings and logs (default: %(default)s)",
+    )
+    parser.add_argument(
+        "--log-level", default="INFO", choices=["DEBUG", "INFO", "WARNING", "ERROR"]
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    def add(
+        name: str, handler: Handler, help_text: str, *, mutating: bool = False, parent: Any = sub
+    ) -> argparse.ArgumentParser:
+        p: argparse.ArgumentParser = parent.add_parser(name, help=help_text, description=help_text)
+        _common(p, mutating=mutating)
+        p.set_defaults(handler=handler)
+        return p
+
+    add("demo", cmd_demo, "seed the demo rule book, cashiers and members (once)")
+    p = add("enroll", cmd_enroll, "enroll a new member", mutating=True)
+    p.add_argument("--phone", required=True)
+    p.add_argument("--name", required=True)
+    p.add_argument("--birthday", help="YYYY-MM-DD")
+    p.add_argument("--consent", action="store_true", help="the member agreed to marketing")
+
+    member = sub.add_parser("member", help="look at members").add_subparsers(
+        dest="member_command", metavar="ACTION", required=True
+    )
+    p = add("show", cmd_member_show, "show a member card (by member id or phone)", parent=member)
+    p.add_argument("query", metavar="MEMBER_OR_PHONE")
+
+    for name, handler, help_text, mut in (
+        ("quote", cmd_quote, "quote a basket for a member (changes nothing)", False),
+        ("award", cmd_award, "record a purchase: award (and spend) points", True),
+    ):
+        p = add(name, handler, help_text, mutating=mut)
+        p.add_argument("member", metavar="MEMBER_OR_PHONE")
+        p.add_argument(
+            "--line",
+            action="append",
+            required=True,
+            metavar="CATEGORY=AMOUNT",
+            help="one line of the basket in yuan, e.g. grocery=12.50 (repeat)",
+        )
+        p.add_argument("--coupon", help="coupon code to use")
+        p.add_argument("--points", type=int, default=0, help="points to deduct")
+
+    p = add("redeem", cmd_redeem, "redeem points: a gift, a coupon, or off an order", mutating=True)
+    p.add_argument("member", metavar="MEMBER_OR_PHONE")
+    which = p.add_mutually_exclusive_group(required=True)
+    which.add_argument("--gift", help="gift code from the catalogue")
+    which.add_argument("--coupon", help="coupon template to buy with points")
+    which.add_argument("--order", metavar="AMOUNT", help="order amount in yuan (with --points)")
+    p.add_argument("--points", type=int, help="points to take off the order")
+
+    p = add("refund", cmd_refund, "refund a purchase in full or in part", mutating=True)
+    p.add_argument("receipt", metavar="RECEIPT_NO")
+    p.add_argument("--amount", help="amount in yuan (default: all that is left)")
+
+    plus = sub.add_parser("plus", help="PLUS membership").add_subparsers(
+        dest="plus_command", metavar="ACTION", required=True
+    )
+    p = add("sell", cmd_plus_sell, "sell or renew PLUS", mutating=True, parent=plus)
+    p.add_argument("member", metavar="MEMBER_OR_PHONE")
+
+    p = add("adjust", cmd_adjust, "a supervisor's points adjustment with a reason", mutating=True)
+    p.add_argument("member", metavar="MEMBER_OR_PHONE")
+    p.add_argument("points", type=int, help="points to add (negative to take away)")
+    p.add_argument("--reason", required=True)
+
+    coupon = sub.add_parser("coupon", help="coupons").add_subparsers(
+        dest="coupon_command", metavar="ACTION", required=True
+    )
+    p = add("issue", cmd_coupon_issue, "give a member a coupon", mutating=True, parent=coupon)
+    p.add_argument("member", metavar="MEMBER_OR_PHONE")
+    p.add_argument("template")
+
+    add("expire", cmd_expire, "expire points past their last day (safe to repeat)")
+    p = add("report", cmd_report, "end-of-day totals per cashier")
+    p.add_argument("--day", help="YYYY-MM-DD (default: today)")
+
+    journal = sub.add_parser("journal", help="the points journal").add_subparsers(
+        dest="journal_command", metavar="ACTION", required=True
+    )
+    add(
+        "verify",
+        cmd_verify,
+        "check the hash chain and balance invariants (exit 1 if broken)",
+        parent=journal,
+    )
+
+    cashier = sub.add_parser("cashier", help="cashiers").add_subparsers(
+        dest="cashier_command", metavar="ACTION", required=True
+    )
+    p = add("add", cmd_cashier_add, "add a cashier (admin only)", mutating=True, parent=cashier)
+    p.add_argument("id")
+    p.add_argument("--name", required=True)
+    p.add_argument("--role", choices=["cashier", "supervisor", "admin"], default="cashier")
+    p.add_argument("--pin", required=True, help="4 to 8 digits")
+    add("list", cmd_cashier_list, "list cashiers", parent=cashier)
+
+    for plugin in entry_points(group="memberdesk.commands"):
+        try:
+            plugin.load()(sub, _common)
+        except ImportError as error:  # e.g. Qt missing on a headless box
+            log.debug("command plugin %s not loaded: %s", plugin.name, error)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        args = parser.parse_args([*(argv or sys.argv[1:]), "run"])
+    setup_logging(Path(args.data_dir), args.log_level, console=False)
+    handler: Handler | None = getattr(args, "handler", None)
+    if handler is None:
+        parser.print_help()
+        return 2
+    try:
+        return handler(args)
+    except MemberDeskError as error:
+        log.info("refused: %s", error.message)
+        if getattr(args, "json", False):
+            print(json.dumps({"error": error.to_dict()}, ensure_ascii=False, default=str))
+        print(f"memberdesk: {error.message}", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""The membership rules: plain dataclasses and pure functions, no I/O."""

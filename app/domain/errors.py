@@ -1,0 +1,84 @@
+"""Typed errors with messages a cashier understands.
+
+Every error carries a stable ``code`` (the screen translates by it), the English ``message``
+and the parameters it was built from. Raising one inside a unit of work rolls it back, so a
+refused request never writes anything.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+
+class MemberDeskError(Exception):
+    """Base of every error the terminal shows to a person."""
+
+    code: ClassVar[str] = "error"
+
+    def __init__(self, message: str, **params: object) -> None:
+        super().__init__(message)
+        self.message = message
+        self.params = params
+
+    def to_dict(self) -> dict[str, object]:
+        return {"code": self.code, "message": self.message, "params": dict(self.params)}
+
+
+class InvalidInput(MemberDeskError):
+    code = "invalid_input"
+
+
+class RuleBookError(MemberDeskError):
+    code = "invalid_rule_book"
+
+
+class UnknownMember(MemberDeskError):
+    code = "unknown_member"
+
+
+class DuplicateMember(MemberDeskError):
+    code = "duplicate_member"
+
+
+class InsufficientPoints(MemberDeskError):
+    code = "insufficient_points"
+
+
+class CouponNotUsable(MemberDeskError):
+    code = "coupon_not_usable"
+
+
+class OutOfStock(MemberDeskError):
+    code = "out_of_stock"
+
+
+class UnknownReceipt(MemberDeskError):
+    code = "unknown_receipt"
+
+
+class RefundTooLarge(MemberDeskError):
+    code = "refund_too_large"
+
+
+class NotAllowed(MemberDeskError):
+    """The signed-in cashier's role may not do this."""
+
+    code = "not_allowed"
+
+
+class WrongPin(MemberDeskError):
+    code = "wrong_pin"
+
+
+class RequestConflict(MemberDeskError):
+    """The same request id was used before for a different request."""
+
+    code = "request_conflict"
+
+
+class DatabaseTooNew(MemberDeskError):
+    code = "database_too_new"
+
+
+class JournalBroken(MemberDeskError):
+    code = "journal_broken"

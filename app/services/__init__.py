@@ -1,0 +1,1 @@
+"""The use cases of a counter, each one unit of work."""

@@ -1,0 +1,83 @@
+"""A supervisor's points adjustment, with a reason, as a journal entry like any other."""
+
+from __future__ import annotations
+
+from sqlalchemy.orm import Session
+
+from app.domain.errors import InvalidInput
+from app.domain.points import expiry_for
+from app.services.common import audit, load_member, post
+from app.services.context import Actor, ServiceContext
+from app.services.idempotency import run_once
+from app.services.views import AdjustResult
+from app.store.models import Balance
+
+MAX_ADJUSTMENT = 1_000_000
+MAX_REASON = 200
+
+
+def adjust(
+    ctx: ServiceContext,
+    *,
+    request_id: str,
+    actor: Actor,
+    member_id: str,
+    points: int,
+    reason: str,
+) -> AdjustResult:
+    actor.require("supervisor", "A points adjustment")
+    reason = " ".join(reason.split())
+    if not reason or len(reason) > MAX_REASON:
+        raise InvalidInput(
+            f"Give the reason for the adjustment (1 to {MAX_REASON} characters).",
+            field="reason",
+        )
+    if points == 0 or abs(points) > MAX_ADJUSTMENT:
+        raise InvalidInput(
+            f"An adjustment is between 1 and {MAX_ADJUSTMENT} points, up or down.",
+            field="points",
+        )
+
+    def work(session: Session) -> AdjustResult:
+        load_member(session, member_id)
+        now = ctx.now()
+        posting = post(
+            session,
+            kind="adjust",
+            payload={
+                "member_id": member_id,
+                "points": points,
+                "reason": reason,
+                "supervisor": actor.cashier_id,
+                "store": ctx.store_code,
+            },
+            request_id=request_id,
+            member_id=member_id,
+            now=now,
+            note=reason,
+        )
+        if points > 0:
+            posting.credit("adjust", points, expiry_for(ctx.today(), ctx.rules.points))
+        else:
+            posting.debit("adjust", -points, ctx.today())
+        audit(
+            session,
+            actor=actor,
+            action="adjust",
+            now=now,
+            member_id=member_id,
+            request_id=request_id,
+            points=points,
+            reason=reason,
+        )
+        balance = session.get(Balance, member_id)
+        return AdjustResult(member_id, points, reason, balance.points if balance else 0)
+
+    return run_once(
+        ctx,
+        request_id=request_id,
+        operation="adjust",
+        inputs={"member_id": member_id, "points": points, "reason": reason},
+        result_type=AdjustResult,
+        work=work,
+    )

@@ -1,0 +1,190 @@
+"""Quote a basket and award a purchase: points spent, points earned, coupon used."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+
+from sqlalchemy.orm import Session
+
+from app.domain.points import expiry_for
+from app.domain.quote import Line, Quote, Shopper, quote
+from app.services.common import audit, load_member, next_receipt_no, post
+from app.services.context import Actor, ServiceContext
+from app.services.coupons import give_coupon, load_coupon
+from app.services.idempotency import run_once
+from app.services.members import current_tier_and_plus
+from app.services.views import AwardResult
+from app.store.journal import open_lots, spendable
+from app.store.models import Balance, CouponUse, Purchase, PurchaseLine
+from app.store.outbox import canonical_json
+
+
+def _quote_in(
+    ctx: ServiceContext,
+    session: Session,
+    member_id: str,
+    lines: Sequence[Line],
+    coupon_code: str | None,
+    points_to_use: int,
+) -> Quote:
+    member = load_member(session, member_id)
+    tier_code, plus_active = current_tier_and_plus(ctx, session, member)
+    shopper = Shopper(
+        member_id=member.member_id,
+        tier=ctx.rules.tier(tier_code),
+        plus_active=plus_active,
+        spendable_points=spendable(open_lots(session, member.member_id), ctx.today()),
+    )
+    coupon = load_coupon(ctx, session, coupon_code) if coupon_code else None
+    return quote(
+        lines=lines,
+        shopper=shopper,
+        store=ctx.store_code,
+        day=ctx.today(),
+        rules=ctx.rules,
+        coupon=coupon,
+        points_to_use=points_to_use,
+    )
+
+
+def quote_purchase(
+    ctx: ServiceContext,
+    *,
+    member_id: str,
+    lines: Sequence[Line],
+    coupon_code: str | None = None,
+    points_to_use: int = 0,
+) -> Quote:
+    with ctx.read() as session:
+        return _quote_in(ctx, session, member_id, lines, coupon_code, points_to_use)
+
+
+def award(
+    ctx: ServiceContext,
+    *,
+    request_id: str,
+    actor: Actor,
+    member_id: str,
+    lines: Sequence[Line],
+    coupon_code: str | None = None,
+    points_to_use: int = 0,
+) -> AwardResult:
+    """Record a purchase: spend the points used, earn the points due, use the coupon.
+
+    The journal entries, the purchase and its outbox event commit together or not at all.
+    """
+
+    def work(session: Session) -> AwardResult:
+        q = _quote_in(ctx, session, member_id, lines, coupon_code, points_to_use)
+        now = ctx.now()
+        today = ctx.today()
+        receipt_no = next_receipt_no(session)
+        quote_json = canonical_json(dataclasses.asdict(q))
+        posting = post(
+            session,
+            kind="purchase",
+            payload={
+                "receipt_no": receipt_no,
+                "member_id": member_id,
+                "store": ctx.store_code,
+                "cashier": actor.cashier_id,
+                "rule_book_version": ctx.rules.version,
+                "lines": [[ln.category, ln.amount_fen] for ln in lines],
+                "coupon": q.coupon_code,
+                "points_used": q.points_used,
+                "points_earned": q.points_to_earn,
+                "payable_fen": q.payable_fen,
+            },
+            request_id=request_id,
+            member_id=member_id,
+            now=now,
+            receipt_no=receipt_no,
+        )
+        session.add(
+            Purchase(
+                receipt_no=receipt_no,
+                member_id=member_id,
+                store_code=ctx.store_code,
+                cashier_id=actor.cashier_id,
+                subtotal_fen=q.subtotal_fen,
+                payable_fen=q.payable_fen,
+                savings_fen=q.savings_fen,
+                points_earned=q.points_to_earn,
+                points_used=q.points_used,
+                coupon_code=q.coupon_code,
+                rule_book_version=ctx.rules.version,
+                quote=quote_json,
+                request_id=request_id,
+                created_at=now,
+            )
+        )
+        session.flush()
+        session.add_all(
+            PurchaseLine(receipt_no=receipt_no, category=ln.category, amount_fen=ln.amount_fen)
+            for ln in lines
+        )
+        session.flush()
+        posting.debit("spend", q.points_used, today)
+        posting.credit("earn", q.points_to_earn, expiry_for(today, ctx.rules.points))
+        if q.coupon_code:
+            session.add(
+                CouponUse(
+                    coupon_code=q.coupon_code,
+                    receipt_no=receipt_no,
+                    cashier_id=actor.cashier_id,
+                    used_at=now,
+                )
+            )
+        issued = [
+            give_coupon(
+                ctx,
+                session,
+                member_id=member_id,
+                template_code=template,
+                source="campaign",
+                request_id=request_id,
+            ).coupon_code
+            for template in q.earn.campaign_coupons
+        ]
+        audit(
+            session,
+            actor=actor,
+            action="award",
+            now=now,
+            member_id=member_id,
+            request_id=request_id,
+            receipt_no=receipt_no,
+        )
+        balance = session.get(Balance, member_id)
+        return AwardResult(
+            receipt_no=receipt_no,
+            member_id=member_id,
+            subtotal_fen=q.subtotal_fen,
+            payable_fen=q.payable_fen,
+            savings_fen=q.savings_fen,
+            points_used=q.points_used,
+            points_earned=q.points_to_earn,
+            earn_base=q.earn.base,
+            earn_tier=q.earn.tier,
+            earn_plus=q.earn.plus,
+            earn_campaign=q.earn.campaign,
+            coupon_code=q.coupon_code,
+            coupons_issued=issued,
+            plus_would_save_fen=q.plus_would_save_fen,
+            balance=balance.points if balance else 0,
+        )
+
+    return run_once(
+        ctx,
+        request_id=request_id,
+        operation="award",
+        inputs={
+            "member_id": member_id,
+            "lines": [[ln.category, ln.amount_fen] for ln in lines],
+            "coupon": coupon_code,
+            "points": points_to_use,
+        },
+        result_type=AwardResult,
+        work=work,
+    )

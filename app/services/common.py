@@ -1,0 +1,131 @@
+"""Helpers the use cases share: loading a member, posting to the journal, auditing."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.domain.errors import InvalidInput, UnknownMember
+from app.services.context import Actor
+from app.store.journal import Posting
+from app.store.models import AuditEntry, Member
+from app.store.outbox import append_event, canonical_json, terminal_state
+
+PHONE = re.compile(r"^\+?\d{6,15}$")
+
+
+def clean_phone(text: str) -> str:
+    phone = re.sub(r"[\s\-()]", "", text)
+    if not PHONE.match(phone):
+        raise InvalidInput(f"'{text}' is not a phone number; type 6 to 15 digits.", field="phone")
+    return phone
+
+
+def load_member(session: Session, member_id: str, *, for_update: bool = True) -> Member:
+    member = session.get(Member, member_id.strip())
+    if member is None:
+        raise UnknownMember(
+            f"No member {member_id.strip()!r} on this terminal. Check the number, or enroll "
+            "the customer.",
+            member_id=member_id,
+        )
+    if member.status != "active":
+        raise UnknownMember(
+            f"Member {member_id} is {member.status}; send the customer to the service desk.",
+            member_id=member_id,
+        )
+    return member
+
+
+def find_member_id(session: Session, query: str) -> str:
+    """A member id, or a phone number, to the member id."""
+    text = query.strip()
+    if not text:
+        raise InvalidInput("Scan a member code or type a member number or phone.", field="query")
+    if session.get(Member, text) is not None:
+        return text
+    try:
+        phone = clean_phone(text)
+    except InvalidInput:
+        phone = None
+    if phone is not None:
+        found = session.scalar(select(Member.member_id).where(Member.phone == phone))
+        if found is not None:
+            return found
+    raise UnknownMember(
+        f"No member found for {text!r}. Check the number, or enroll the customer.",
+        query=text,
+    )
+
+
+def next_receipt_no(session: Session) -> str:
+    state = terminal_state(session)
+    return f"{state.terminal_id}-{state.next_seq:07d}"
+
+
+def post(
+    session: Session,
+    *,
+    kind: str,
+    payload: dict[str, Any],
+    request_id: str,
+    member_id: str,
+    now: datetime,
+    receipt_no: str | None = None,
+    note: str | None = None,
+) -> Posting:
+    """Append the operation's event and return a posting whose journal entries name it."""
+    event = append_event(
+        session, kind=kind, payload=payload, request_id=request_id, member_id=member_id, now=now
+    )
+    return Posting(
+        session=session,
+        member_id=member_id,
+        request_id=request_id,
+        event_seq=event.seq,
+        now=now,
+        receipt_no=receipt_no,
+        note=note,
+    )
+
+
+def audit(
+    session: Session,
+    *,
+    actor: Actor,
+    action: str,
+    now: datetime,
+    member_id: str | None = None,
+    request_id: str | None = None,
+    **detail: Any,
+) -> None:
+    session.add(
+        AuditEntry(
+            at=now,
+            cashier_id=actor.cashier_id,
+            action=action,
+            member_id=member_id,
+            request_id=request_id,
+            detail=canonical_json(detail),
+        )
+    )
+
+
+def iso(day: date | None) -> str | None:
+    return None if day is None else day.isoformat()
+
+
+def mask_name(name: str) -> str:
+    """'Zhang Wei' -> 'Z**** W**'; '张伟' -> '张*'. Enough to confirm, not to read out."""
+    return " ".join(word[0] + "*" * (len(word) - 1) for word in name.split())
+
+
+def mask_phone(phone: str) -> str:
+    if len(phone) <= 4:
+        return "*" * len(phone)
+    keep_head = 3 if len(phone) >= 10 else 0
+    return phone[:keep_head] + "*" * (len(phone) - keep_head - 4) + phone[-4:]

@@ -1,0 +1,93 @@
+"""What every use case needs: the database, the rule book, the clock, who is acting."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta
+from typing import Literal, Protocol
+from zoneinfo import ZoneInfo
+
+from sqlalchemy.orm import Session
+
+from app.domain.errors import NotAllowed
+from app.domain.rulebook import RuleBook
+from app.store.db import Database
+
+Role = Literal["cashier", "supervisor", "admin"]
+ROLE_RANK: dict[str, int] = {"cashier": 1, "supervisor": 2, "admin": 3}
+
+
+class Clock(Protocol):
+    def now(self) -> datetime:
+        """The current time, aware, in UTC."""
+        ...
+
+
+class SystemClock:
+    def now(self) -> datetime:
+        return datetime.now(UTC)
+
+
+@dataclass
+class FixedClock:
+    """A clock for tests and demos that moves only when told to."""
+
+    current: datetime
+
+    def now(self) -> datetime:
+        return self.current
+
+    def advance(self, **delta: float) -> None:
+        self.current += timedelta(**delta)
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    cashier_id: str
+    name: str
+    role: Role
+
+    def require(self, role: Role, action: str) -> None:
+        if ROLE_RANK[self.role] < ROLE_RANK[role]:
+            raise NotAllowed(
+                f"{action} needs a {role}; {self.name} is signed in as {self.role}. "
+                f"Ask a {role} to do it.",
+                role=self.role,
+                needed=role,
+            )
+
+
+@dataclass
+class ServiceContext:
+    database: Database
+    rules: RuleBook
+    clock: Clock
+    timezone: ZoneInfo
+    store_code: str
+    terminal_id: str
+    _rules_listeners: list[object] = field(default_factory=list)
+
+    def now(self) -> datetime:
+        return self.clock.now()
+
+    def today(self) -> date:
+        """The business day where the shop is: expiry, campaigns and birthdays use it."""
+        return self.clock.now().astimezone(self.timezone).date()
+
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        """One write transaction (BEGIN IMMEDIATE): committed only if the block returns."""
+        with Session(self.database.writer, expire_on_commit=False) as session:
+            try:
+                yield session
+                session.commit()
+            except BaseException:
+                session.rollback()
+                raise
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        with Session(self.database.reader) as session:
+            yield session

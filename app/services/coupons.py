@@ -1,0 +1,125 @@
+"""Issue coupons to a member, and load one for use at checkout."""
+
+from __future__ import annotations
+
+import secrets
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.domain import coupons as domain
+from app.domain.errors import CouponNotUsable, InvalidInput
+from app.services.common import audit, load_member, post
+from app.services.context import Actor, ServiceContext
+from app.services.idempotency import run_once
+from app.services.views import CouponIssued
+from app.store.models import Coupon, CouponUse
+
+_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud at a counter
+
+
+def new_coupon_code() -> str:
+    return "C" + "".join(secrets.choice(_ALPHABET) for _ in range(9))
+
+
+def load_coupon(ctx: ServiceContext, session: Session, code: str) -> domain.Coupon:
+    row = session.get(Coupon, code.strip().upper())
+    if row is None:
+        raise CouponNotUsable(f"There is no coupon {code!r}.", coupon=code)
+    template = ctx.rules.coupon_template(row.template_code)
+    if template is None:
+        raise CouponNotUsable(f"Coupon {code} is from a campaign that has ended.", coupon=code)
+    used = session.scalar(
+        select(CouponUse.coupon_code).where(CouponUse.coupon_code == row.coupon_code)
+    )
+    return domain.Coupon(
+        code=row.coupon_code,
+        template=template,
+        member_id=row.member_id,
+        valid_from=row.valid_from,
+        valid_until=row.valid_until,
+        used=used is not None,
+    )
+
+
+def give_coupon(
+    ctx: ServiceContext,
+    session: Session,
+    *,
+    member_id: str,
+    template_code: str,
+    source: str,
+    request_id: str,
+) -> CouponIssued:
+    """Write the coupon row; the caller's event records it."""
+    template = ctx.rules.coupon_template(template_code)
+    if template is None:
+        raise InvalidInput(f"There is no coupon template {template_code!r}.", field="template")
+    start, until = domain.validity(template, ctx.today())
+    code = new_coupon_code()
+    while session.get(Coupon, code) is not None:
+        code = new_coupon_code()
+    session.add(
+        Coupon(
+            coupon_code=code,
+            member_id=member_id,
+            template_code=template.code,
+            valid_from=start,
+            valid_until=until,
+            source=source,
+            request_id=request_id,
+            created_at=ctx.now(),
+        )
+    )
+    return CouponIssued(member_id, code, template.code, until.isoformat())
+
+
+def issue_coupon(
+    ctx: ServiceContext, *, request_id: str, actor: Actor, member_id: str, template_code: str
+) -> CouponIssued:
+    """A supervisor hands a member a coupon (a goodwill gesture, a win-back offer)."""
+    actor.require("supervisor", "Giving a coupon")
+
+    def work(session: Session) -> CouponIssued:
+        load_member(session, member_id)
+        issued = give_coupon(
+            ctx,
+            session,
+            member_id=member_id,
+            template_code=template_code,
+            source="desk",
+            request_id=request_id,
+        )
+        now = ctx.now()
+        post(
+            session,
+            kind="coupon_issued",
+            payload={
+                "member_id": member_id,
+                "coupon": issued.coupon_code,
+                "template": template_code,
+                "valid_until": issued.valid_until,
+            },
+            request_id=request_id,
+            member_id=member_id,
+            now=now,
+        )
+        audit(
+            session,
+            actor=actor,
+            action="issue_coupon",
+            now=now,
+            member_id=member_id,
+            request_id=request_id,
+            coupon=issued.coupon_code,
+        )
+        return issued
+
+    return run_once(
+        ctx,
+        request_id=request_id,
+        operation="issue_coupon",
+        inputs={"member_id": member_id, "template": template_code},
+        result_type=CouponIssued,
+        work=work,
+    )

@@ -1,0 +1,123 @@
+"""Cashiers, PINs, sign-in and shifts."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import secrets
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.domain.errors import InvalidInput, NotAllowed, WrongPin
+from app.services.common import audit
+from app.services.context import ROLE_RANK, Actor, Role, ServiceContext
+from app.services.reports import DayReport, totals_between
+from app.store.models import Cashier, Shift
+
+# scrypt parameters: ~50 ms a check, so a stolen database does not give PINs away cheaply.
+_N, _R, _P = 2**14, 8, 1
+
+SYSTEM = Actor("system", "System", "admin")
+
+
+def hash_pin(pin: str) -> str:
+    salt = secrets.token_bytes(16)
+    digest = hashlib.scrypt(pin.encode(), salt=salt, n=_N, r=_R, p=_P)
+    return f"scrypt${salt.hex()}${digest.hex()}"
+
+
+def pin_matches(pin: str, stored: str) -> bool:
+    try:
+        scheme, salt_hex, digest_hex = stored.split("$")
+    except ValueError:
+        return False
+    if scheme != "scrypt":
+        return False
+    digest = hashlib.scrypt(pin.encode(), salt=bytes.fromhex(salt_hex), n=_N, r=_R, p=_P)
+    return hmac.compare_digest(digest.hex(), digest_hex)
+
+
+def check_pin_format(pin: str) -> str:
+    if not (pin.isdigit() and 4 <= len(pin) <= 8):
+        raise InvalidInput("A PIN is 4 to 8 digits.", field="pin")
+    return pin
+
+
+def add_cashier(
+    ctx: ServiceContext, *, actor: Actor, cashier_id: str, name: str, role: Role, pin: str
+) -> None:
+    actor.require("admin", "Adding a cashier")
+    if role not in ROLE_RANK:
+        raise InvalidInput(f"A role is cashier, supervisor or admin, not {role!r}.", field="role")
+    check_pin_format(pin)
+    with ctx.write() as session:
+        if session.get(Cashier, cashier_id) is not None:
+            raise InvalidInput(f"Cashier {cashier_id!r} already exists.", field="cashier_id")
+        session.add(
+            Cashier(
+                cashier_id=cashier_id, name=name, role=role, pin_hash=hash_pin(pin), active=True
+            )
+        )
+        audit(
+            session, actor=actor, action="add_cashier", now=ctx.now(), cashier=cashier_id, role=role
+        )
+
+
+def list_cashiers(ctx: ServiceContext) -> list[Actor]:
+    with ctx.read() as session:
+        rows = session.scalars(
+            select(Cashier).where(Cashier.active.is_(True)).order_by(Cashier.name)
+        ).all()
+        return [Actor(c.cashier_id, c.name, _role(c.role)) for c in rows]
+
+
+def _role(text: str) -> Role:
+    if text == "admin":
+        return "admin"
+    if text == "supervisor":
+        return "supervisor"
+    return "cashier"
+
+
+def sign_in(ctx: ServiceContext, cashier_id: str, pin: str) -> Actor:
+    with ctx.write() as session:
+        cashier = session.get(Cashier, cashier_id)
+        if cashier is None or not cashier.active or not pin_matches(pin, cashier.pin_hash):
+            # The same message either way: do not tell a stranger which ids exist.
+            raise WrongPin("That PIN is not right. Try again, or ask a supervisor.")
+        actor = Actor(cashier.cashier_id, cashier.name, _role(cashier.role))
+        audit(session, actor=actor, action="sign_in", now=ctx.now())
+        return actor
+
+
+def open_shift(ctx: ServiceContext, actor: Actor) -> int:
+    """Open the cashier's shift (or return the one already open)."""
+    with ctx.write() as session:
+        current = _open_shift(session, actor.cashier_id)
+        if current is not None:
+            return current.shift_id
+        shift = Shift(cashier_id=actor.cashier_id, opened_at=ctx.now(), closed_at=None)
+        session.add(shift)
+        session.flush()
+        audit(session, actor=actor, action="open_shift", now=ctx.now(), shift=shift.shift_id)
+        return shift.shift_id
+
+
+def _open_shift(session: Session, cashier_id: str) -> Shift | None:
+    return session.scalar(
+        select(Shift).where(Shift.cashier_id == cashier_id, Shift.closed_at.is_(None))
+    )
+
+
+def close_shift(ctx: ServiceContext, actor: Actor) -> DayReport:
+    """Close the open shift and return its totals (the cashier's own work in it)."""
+    with ctx.write() as session:
+        shift = _open_shift(session, actor.cashier_id)
+        if shift is None:
+            raise NotAllowed(f"{actor.name} has no open shift to close.")
+        now = ctx.now()
+        shift.closed_at = now
+        audit(session, actor=actor, action="close_shift", now=now, shift=shift.shift_id)
+        opened = shift.opened_at
+    return totals_between(ctx, opened, now, cashier_id=actor.cashier_id)

@@ -1,0 +1,95 @@
+"""Check the journal: the event hash chain, the sequence, and the balance invariants."""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select, text
+
+from app.services.context import ServiceContext
+from app.services.views import VerifyReport
+from app.store.models import Balance, JournalEntry, OutboxEvent, TerminalState
+from app.store.outbox import GENESIS_HASH, event_hash
+
+MAX_LISTED = 50
+
+
+def verify_journal(ctx: ServiceContext) -> VerifyReport:
+    problems: list[str] = []
+    with ctx.read() as session:
+        integrity = session.execute(text("PRAGMA integrity_check")).scalar()
+        if integrity != "ok":
+            problems.append(f"SQLite integrity check: {integrity}")
+        prev_hash, expected_seq, events = GENESIS_HASH, 1, 0
+        for ev in session.scalars(select(OutboxEvent).order_by(OutboxEvent.seq)).yield_per(2000):
+            events += 1
+            if ev.seq != expected_seq:
+                problems.append(f"event sequence jumps from {expected_seq - 1} to {ev.seq}")
+            if ev.prev_hash != prev_hash:
+                problems.append(f"event {ev.seq} does not follow the previous event's hash")
+            recomputed = event_hash(
+                prev_hash=ev.prev_hash,
+                event_id=ev.event_id,
+                terminal_id=ev.terminal_id,
+                seq=ev.seq,
+                kind=ev.kind,
+                payload=ev.payload,
+                created_at=ev.created_at.isoformat(timespec="microseconds"),
+            )
+            if recomputed != ev.hash:
+                problems.append(f"event {ev.seq} was changed after it was written")
+            prev_hash, expected_seq = ev.hash, ev.seq + 1
+        state = session.get(TerminalState, 1)
+        if state is not None and (state.next_seq != expected_seq or state.last_hash != prev_hash):
+            problems.append("the terminal's chain head does not match its last event")
+
+        orphans = session.scalar(
+            select(func.count(JournalEntry.entry_id)).where(
+                JournalEntry.event_seq.not_in(select(OutboxEvent.seq))
+            )
+        )
+        if orphans:
+            problems.append(f"{orphans} journal entries have no outbox event")
+
+        sums: dict[str, int] = {
+            m: int(v)
+            for m, v in session.execute(
+                select(JournalEntry.member_id, func.sum(JournalEntry.points)).group_by(
+                    JournalEntry.member_id
+                )
+            )
+        }
+        free: dict[str, int] = {
+            m: int(v)
+            for m, v in session.execute(
+                select(JournalEntry.member_id, -func.sum(JournalEntry.points))
+                .where(JournalEntry.is_lot.is_(False), JournalEntry.lot_id.is_(None))
+                .group_by(JournalEntry.member_id)
+            )
+        }
+        balances = session.scalars(select(Balance)).all()
+        for row in balances:
+            if row.points != sums.get(row.member_id, 0):
+                problems.append(
+                    f"member {row.member_id}: cached balance {row.points} but the "
+                    f"journal sums to {sums.get(row.member_id, 0)}"
+                )
+            if row.open_overdraft != free.get(row.member_id, 0) or row.open_overdraft < 0:
+                problems.append(
+                    f"member {row.member_id}: overdraft {row.open_overdraft} does "
+                    f"not match the journal ({free.get(row.member_id, 0)})"
+                )
+        missing = set(sums) - {row.member_id for row in balances}
+        problems.extend(f"member {m}: journal entries but no balance" for m in sorted(missing))
+        negative = session.execute(
+            text(
+                "SELECT l.entry_id, l.member_id, "
+                "l.points + COALESCE(SUM(t.points), 0) AS remaining "
+                "FROM journal l LEFT JOIN journal t ON t.lot_id = l.entry_id "
+                "WHERE l.is_lot GROUP BY l.entry_id HAVING remaining < 0"
+            )
+        ).all()
+        problems.extend(f"member {m}: lot {lot} is overdrawn ({r})" for lot, m, r in negative)
+        entries = session.scalar(select(func.count(JournalEntry.entry_id))) or 0
+    listed = problems[:MAX_LISTED]
+    if len(problems) > MAX_LISTED:
+        listed.append(f"... and {len(problems) - MAX_LISTED} more")
+    return VerifyReport(not problems, events, entries, len(balances), listed)

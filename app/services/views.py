@@ -1,0 +1,166 @@
+"""What the use cases return: flat dataclasses of plain values, printable as JSON and
+storable as a request's first result."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class CouponView:
+    code: str
+    template: str
+    name: str
+    kind: str
+    valid_until: str
+
+
+@dataclass(frozen=True)
+class MedalView:
+    code: str
+    name: str
+    level: int
+    levels: int
+
+
+@dataclass(frozen=True)
+class MemberCard:
+    member_id: str
+    name: str  # privacy-masked
+    phone: str  # privacy-masked
+    status: str
+    tier: str
+    tier_name: str
+    growth: int
+    next_tier_name: str | None
+    growth_missing: int
+    tier_progress_percent: int
+    plus_active: bool
+    plus_expires_on: str | None
+    points: int  # spendable now
+    points_value_fen: int
+    open_overdraft: int
+    expiring_points: int
+    expiring_on: str | None
+    medals: list[MedalView]
+    coupons: list[CouponView]
+    tier_benefits: list[str]
+    plus_benefits: list[str]
+    stage: str
+    suggested_action: str | None
+    birthday_action: str | None
+    winback_coupon: str | None
+    unconfirmed_events: int  # this member's changes the ledger has not taken yet
+
+
+@dataclass(frozen=True)
+class EnrollResult:
+    member_id: str
+    phone: str
+    name: str
+    enrolled_on: str
+
+
+@dataclass(frozen=True)
+class AwardResult:
+    receipt_no: str
+    member_id: str
+    subtotal_fen: int
+    payable_fen: int
+    savings_fen: int
+    points_used: int
+    points_earned: int
+    earn_base: int
+    earn_tier: int
+    earn_plus: int
+    earn_campaign: int
+    coupon_code: str | None
+    coupons_issued: list[str]
+    plus_would_save_fen: int
+    balance: int
+
+
+@dataclass(frozen=True)
+class RedeemResult:
+    member_id: str
+    kind: str  # order, gift, coupon
+    item: str | None
+    points: int
+    amount_off_fen: int
+    coupon_code: str | None
+    balance: int
+
+
+@dataclass(frozen=True)
+class RefundResult:
+    receipt_no: str
+    amount_fen: int
+    points_clawed_back: int
+    points_returned: int
+    overdraft_points: int
+    refundable_left_fen: int
+    balance: int
+
+
+@dataclass(frozen=True)
+class PlusResult:
+    member_id: str
+    starts_on: str
+    ends_on: str
+    fee_fen: int
+    renewal: bool
+    coupons_issued: list[str]
+
+
+@dataclass(frozen=True)
+class CouponIssued:
+    member_id: str
+    coupon_code: str
+    template: str
+    valid_until: str
+
+
+@dataclass(frozen=True)
+class AdjustResult:
+    member_id: str
+    points: int
+    reason: str
+    balance: int
+
+
+@dataclass(frozen=True)
+class ExpireResult:
+    day: str
+    members: int
+    points: int
+
+
+@dataclass(frozen=True)
+class CashierTotals:
+    cashier_id: str
+    points_awarded: int = 0
+    points_redeemed: int = 0
+    points_refunded: int = 0
+    sales_fen: int = 0
+    purchases: int = 0
+    refunds: int = 0
+    plus_sold: int = 0
+    plus_fees_fen: int = 0
+    coupons_used: int = 0
+
+
+@dataclass(frozen=True)
+class DayReport:
+    start: str
+    end: str
+    totals: CashierTotals
+    per_cashier: list[CashierTotals] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class VerifyReport:
+    ok: bool
+    events: int
+    entries: int
+    members: int
+    problems: list[str]

@@ -1,0 +1,100 @@
+"""Open the terminal's SQLite database durably and bring its schema up to date.
+
+- WAL with ``synchronous=FULL``: NORMAL can lose the last commits on power loss.
+- Writes begin with ``BEGIN IMMEDIATE`` (pysqlite's own transaction handling is switched off,
+  as SQLAlchemy's SQLite notes advise), so two writers never deadlock on a lock upgrade.
+- A database whose schema is newer than this program is refused, never downgraded.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.pool import QueuePool
+
+from app.domain.errors import DatabaseTooNew
+
+BUSY_TIMEOUT_MS = 5000
+MIGRATIONS = Path(__file__).with_name("migrations")
+
+
+def _configure(engine: Engine, begin: str) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
+        dbapi_connection.isolation_level = None  # we issue BEGIN ourselves
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA synchronous=FULL")
+        cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection: Any) -> None:
+        connection.exec_driver_sql(begin)
+
+
+def make_engine(path: Path, *, write: bool) -> Engine:
+    engine = create_engine(
+        f"sqlite+pysqlite:///{path}",
+        poolclass=QueuePool,
+        pool_size=2,
+        connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000},
+    )
+    _configure(engine, "BEGIN IMMEDIATE" if write else "BEGIN")
+    return engine
+
+
+def alembic_config(engine: Engine) -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    config.attributes["engine"] = engine
+    return config
+
+
+@dataclass(frozen=True)
+class Database:
+    path: Path
+    writer: Engine
+    reader: Engine
+
+    def dispose(self) -> None:
+        self.writer.dispose()
+        self.reader.dispose()
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as connection:
+        return MigrationContext.configure(connection).get_current_revision()
+
+
+def open_database(path: Path) -> Database:
+    """Open (creating if needed) and migrate the database at ``path``."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    writer = make_engine(path, write=True)
+    config = alembic_config(writer)
+    script = ScriptDirectory.from_config(config)
+    head = script.get_current_head()
+    revision = current_revision(writer)
+    if revision is not None and revision != head:
+        known = {rev.revision for rev in script.walk_revisions()}
+        if revision not in known:
+            writer.dispose()
+            raise DatabaseTooNew(
+                f"The database at {path} was written by a newer version of MemberDesk "
+                f"(schema {revision}); this program knows schemas up to {head}. "
+                "Install the newer version; the database was not changed.",
+                path=str(path),
+                revision=revision,
+            )
+    if revision != head:
+        command.upgrade(config, "head")
+    return Database(path=path, writer=writer, reader=make_engine(path, write=False))

@@ -1,0 +1,279 @@
+"""The terminal's tables, as SQLAlchemy 2 typed models.
+
+History tables (journal, outbox, purchases, refunds, coupon uses, PLUS terms, audit log) are
+append-only: a mistake is corrected by a reversing row, never by UPDATE or DELETE.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import (
+    Boolean,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from app.store.types import UTCDateTime
+
+# Alembic batch migrations on SQLite need named constraints.
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class TerminalState(Base):
+    """One row: who this terminal is and where its event chain stands."""
+
+    __tablename__ = "terminal_state"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    terminal_id: Mapped[str] = mapped_column(String(64))
+    store_code: Mapped[str] = mapped_column(String(32))
+    next_seq: Mapped[int] = mapped_column(Integer)
+    last_hash: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class RuleBookRow(Base):
+    __tablename__ = "rule_books"
+    version: Mapped[int] = mapped_column(Integer, primary_key=True)
+    body: Mapped[str] = mapped_column(Text)
+    installed_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class Member(Base):
+    """The replica of a member: what the counter shows."""
+
+    __tablename__ = "members"
+    member_id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    phone: Mapped[str] = mapped_column(String(20), unique=True)
+    name: Mapped[str] = mapped_column(String(80))
+    birthday: Mapped[date | None] = mapped_column(Date)
+    enrolled_on: Mapped[date] = mapped_column(Date)
+    home_store: Mapped[str] = mapped_column(String(32))
+    marketing_consent: Mapped[bool] = mapped_column(Boolean)
+    real_name_verified: Mapped[bool] = mapped_column(Boolean, default=False)
+    credit_score: Mapped[int] = mapped_column(Integer, default=60)
+    risk_flags: Mapped[int] = mapped_column(Integer, default=0)
+    reviews: Mapped[int] = mapped_column(Integer, default=0)
+    referrals: Mapped[int] = mapped_column(Integer, default=0)
+    plus_expires_on: Mapped[date | None] = mapped_column(Date)
+    pin_hash: Mapped[str | None] = mapped_column(String(200))
+    status: Mapped[str] = mapped_column(String(16), default="active")
+
+
+class Balance(Base):
+    """Cached balance per member, written in the same transaction as the journal and checked
+    against it by ``journal verify``."""
+
+    __tablename__ = "balances"
+    member_id: Mapped[str] = mapped_column(ForeignKey("members.member_id"), primary_key=True)
+    points: Mapped[int] = mapped_column(Integer)
+    open_overdraft: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class JournalEntry(Base):
+    """One points movement. Positive entries that can be spent are lots (with an expiry);
+    negative entries name the lot they take from."""
+
+    __tablename__ = "journal"
+    entry_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    member_id: Mapped[str] = mapped_column(ForeignKey("members.member_id"))
+    kind: Mapped[str] = mapped_column(String(24))
+    points: Mapped[int] = mapped_column(Integer)
+    lot_id: Mapped[int | None] = mapped_column(ForeignKey("journal.entry_id"))
+    expires_on: Mapped[date | None] = mapped_column(Date)
+    is_lot: Mapped[bool] = mapped_column(Boolean, default=False)
+    request_id: Mapped[str] = mapped_column(String(64))
+    receipt_no: Mapped[str | None] = mapped_column(String(40))
+    event_seq: Mapped[int] = mapped_column(ForeignKey("outbox.seq"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    note: Mapped[str | None] = mapped_column(String(200))
+
+    __table_args__ = (
+        Index("ix_journal_member", "member_id", "entry_id"),
+        Index("ix_journal_lot", "lot_id"),
+        Index("ix_journal_receipt", "receipt_no"),
+    )
+
+
+class OutboxEvent(Base):
+    """Events for the ledger, written in the same transaction as what they describe."""
+
+    __tablename__ = "outbox"
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    event_id: Mapped[str] = mapped_column(String(36), unique=True)
+    terminal_id: Mapped[str] = mapped_column(String(64))
+    kind: Mapped[str] = mapped_column(String(32))
+    payload: Mapped[str] = mapped_column(Text)
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
+    request_id: Mapped[str] = mapped_column(String(64))
+    member_id: Mapped[str | None] = mapped_column(String(32))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    # Set by sync when the ledger has taken the event; the only column that ever changes.
+    acked_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+    __table_args__ = (Index("ix_outbox_member_pending", "member_id", "acked_at"),)
+
+
+class RequestRecord(Base):
+    """A client request id and the first result it produced: a retry returns that result."""
+
+    __tablename__ = "requests"
+    request_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    operation: Mapped[str] = mapped_column(String(32))
+    fingerprint: Mapped[str] = mapped_column(String(64))
+    result: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class Purchase(Base):
+    __tablename__ = "purchases"
+    receipt_no: Mapped[str] = mapped_column(String(40), primary_key=True)
+    member_id: Mapped[str] = mapped_column(ForeignKey("members.member_id"))
+    store_code: Mapped[str] = mapped_column(String(32))
+    cashier_id: Mapped[str] = mapped_column(String(32))
+    subtotal_fen: Mapped[int] = mapped_column(Integer)
+    payable_fen: Mapped[int] = mapped_column(Integer)
+    savings_fen: Mapped[int] = mapped_column(Integer)
+    points_earned: Mapped[int] = mapped_column(Integer)
+    points_used: Mapped[int] = mapped_column(Integer)
+    coupon_code: Mapped[str | None] = mapped_column(String(40))
+    rule_book_version: Mapped[int] = mapped_column(Integer)
+    quote: Mapped[str] = mapped_column(Text)  # the quote as shown, JSON
+    request_id: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+    __table_args__ = (
+        Index("ix_purchases_member", "member_id", "created_at"),
+        Index("ix_purchases_created", "created_at"),
+    )
+
+
+class PurchaseLine(Base):
+    __tablename__ = "purchase_lines"
+    line_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    receipt_no: Mapped[str] = mapped_column(ForeignKey("purchases.receipt_no"), index=True)
+    category: Mapped[str] = mapped_column(String(32))
+    amount_fen: Mapped[int] = mapped_column(Integer)
+
+
+class Refund(Base):
+    __tablename__ = "refunds"
+    refund_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    receipt_no: Mapped[str] = mapped_column(ForeignKey("purchases.receipt_no"), index=True)
+    amount_fen: Mapped[int] = mapped_column(Integer)
+    points_clawed_back: Mapped[int] = mapped_column(Integer)
+    points_returned: Mapped[int] = mapped_column(Integer)
+    overdraft_points: Mapped[int] = mapped_column(Integer)
+    cashier_id: Mapped[str] = mapped_column(String(32))
+    request_id: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+
+
+class Redemption(Base):
+    """Points spent outside a purchase: a gift, a coupon exchange, a standalone deduction."""
+
+    __tablename__ = "redemptions"
+    redemption_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    member_id: Mapped[str] = mapped_column(ForeignKey("members.member_id"), index=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    item: Mapped[str | None] = mapped_column(String(40))
+    points: Mapped[int] = mapped_column(Integer)
+    amount_fen: Mapped[int] = mapped_column(Integer)
+    cashier_id: Mapped[str] = mapped_column(String(32))
+    request_id: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+
+
+class Coupon(Base):
+    __tablename__ = "coupons"
+    coupon_code: Mapped[str] = mapped_column(String(40), primary_key=True)
+    member_id: Mapped[str] = mapped_column(ForeignKey("members.member_id"), index=True)
+    template_code: Mapped[str] = mapped_column(String(32))
+    valid_from: Mapped[date] = mapped_column(Date)
+    valid_until: Mapped[date] = mapped_column(Date)
+    source: Mapped[str] = mapped_column(String(16))
+    request_id: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class CouponUse(Base):
+    __tablename__ = "coupon_uses"
+    coupon_code: Mapped[str] = mapped_column(ForeignKey("coupons.coupon_code"), primary_key=True)
+    receipt_no: Mapped[str | None] = mapped_column(String(40))
+    cashier_id: Mapped[str] = mapped_column(String(32))
+    used_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+
+
+class GiftStock(Base):
+    __tablename__ = "gift_stock"
+    gift_code: Mapped[str] = mapped_column(String(32), primary_key=True)
+    stock: Mapped[int] = mapped_column(Integer)
+
+
+class PlusTerm(Base):
+    __tablename__ = "plus_terms"
+    term_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    member_id: Mapped[str] = mapped_column(ForeignKey("members.member_id"), index=True)
+    starts_on: Mapped[date] = mapped_column(Date)
+    ends_on: Mapped[date] = mapped_column(Date)
+    fee_fen: Mapped[int] = mapped_column(Integer)
+    cashier_id: Mapped[str] = mapped_column(String(32))
+    request_id: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+
+
+class Overdraft(Base):
+    """Points a member owes: clawed back after they were spent, flagged for the service desk."""
+
+    __tablename__ = "overdrafts"
+    overdraft_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    member_id: Mapped[str] = mapped_column(ForeignKey("members.member_id"), index=True)
+    points: Mapped[int] = mapped_column(Integer)
+    reason: Mapped[str] = mapped_column(String(200))
+    receipt_no: Mapped[str | None] = mapped_column(String(40))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class Cashier(Base):
+    __tablename__ = "cashiers"
+    cashier_id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    name: Mapped[str] = mapped_column(String(80))
+    role: Mapped[str] = mapped_column(String(16))
+    pin_hash: Mapped[str] = mapped_column(String(200))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class Shift(Base):
+    __tablename__ = "shifts"
+    shift_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    cashier_id: Mapped[str] = mapped_column(ForeignKey("cashiers.cashier_id"))
+    opened_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class AuditEntry(Base):
+    __tablename__ = "audit_log"
+    audit_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+    cashier_id: Mapped[str] = mapped_column(String(32))
+    action: Mapped[str] = mapped_column(String(32))
+    member_id: Mapped[str | None] = mapped_column(String(32))
+    request_id: Mapped[str | None] = mapped_column(String(64))
+    detail: Mapped[str] = mapped_column(Text)

@@ -1,0 +1,94 @@
+"""Append events to the outbox: per-terminal sequence rising by one, chained by hash."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.domain.ids import uuid7
+from app.store.models import OutboxEvent, TerminalState
+
+GENESIS_HASH = "0" * 64
+
+
+def canonical_json(value: Any) -> str:
+    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
+def event_hash(
+    *,
+    prev_hash: str,
+    event_id: str,
+    terminal_id: str,
+    seq: int,
+    kind: str,
+    payload: str,
+    created_at: str,
+) -> str:
+    body = canonical_json(
+        {
+            "prev": prev_hash,
+            "id": event_id,
+            "terminal": terminal_id,
+            "seq": seq,
+            "kind": kind,
+            "payload": payload,
+            "at": created_at,
+        }
+    )
+    return hashlib.sha256(body.encode()).hexdigest()
+
+
+def terminal_state(session: Session) -> TerminalState:
+    state = session.scalar(select(TerminalState).where(TerminalState.id == 1))
+    if state is None:
+        raise RuntimeError("terminal identity missing: the database was not initialised")
+    return state
+
+
+def append_event(
+    session: Session,
+    *,
+    kind: str,
+    payload: dict[str, Any],
+    request_id: str,
+    member_id: str | None,
+    now: datetime,
+) -> OutboxEvent:
+    """Write the next event of this terminal. Runs inside the caller's write transaction, so
+    the event exists exactly when the change it describes does."""
+    state = terminal_state(session)
+    seq = state.next_seq
+    event_id = str(uuid7(int(now.timestamp() * 1000)))
+    body = canonical_json(payload)
+    created = OutboxEvent(
+        seq=seq,
+        event_id=event_id,
+        terminal_id=state.terminal_id,
+        kind=kind,
+        payload=body,
+        prev_hash=state.last_hash,
+        hash="",
+        request_id=request_id,
+        member_id=member_id,
+        created_at=now,
+    )
+    created.hash = event_hash(
+        prev_hash=state.last_hash,
+        event_id=event_id,
+        terminal_id=state.terminal_id,
+        seq=seq,
+        kind=kind,
+        payload=body,
+        created_at=now.isoformat(timespec="microseconds"),
+    )
+    state.next_seq = seq + 1
+    state.last_hash = created.hash
+    session.add(created)
+    session.flush()  # journal entries reference it by seq
+    return created

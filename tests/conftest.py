@@ -1,0 +1,47 @@
+"""Test settings shared by every test: no display needed, one locale, fresh terminals."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("LANG", "C.UTF-8")
+
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from app.bootstrap import Terminal, open_terminal
+from app.services.context import Actor, FixedClock
+
+# A Tuesday at 10:00 in Shanghai; Wednesday is member day in the default rule book.
+START = datetime(2026, 11, 24, 2, 0, tzinfo=UTC)
+
+
+@pytest.fixture
+def clock() -> FixedClock:
+    return FixedClock(START)
+
+
+@pytest.fixture
+def terminal(tmp_path: Path, clock: FixedClock) -> Iterator[Terminal]:
+    """A fresh terminal on the default rule book with one cashier of each role."""
+    from app.services.staff import SYSTEM
+
+    term = open_terminal(tmp_path / "data", clock=clock)
+    term.add_cashier(SYSTEM, "lin", "Lin Cashier", "cashier", "1111")
+    term.add_cashier(SYSTEM, "sam", "Sam Supervisor", "supervisor", "2222")
+    yield term
+    term.close()
+
+
+@pytest.fixture
+def cashier(terminal: Terminal) -> Actor:
+    return terminal.actor("lin")
+
+
+@pytest.fixture
+def supervisor(terminal: Terminal) -> Actor:
+    return terminal.actor("sam")

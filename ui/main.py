@@ -1,0 +1,23 @@
+"""Start the Qt application with the counter window."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from app.bootstrap import open_terminal
+from app.demo import seed_demo
+from ui.qt import QtWidgets
+from ui.window import CounterWindow
+
+
+def run_window(data_dir: Path) -> int:
+    app = QtWidgets.QApplication.instance() or QtWidgets.QApplication(sys.argv)
+    terminal = open_terminal(data_dir)
+    if not terminal.cashiers():
+        seed_demo(terminal)
+    window = CounterWindow(terminal)
+    window.show()
+    code = app.exec()
+    terminal.close()
+    return int(code)
