@@ -15,7 +15,7 @@ from app.services.coupons import give_coupon, load_coupon
 from app.services.idempotency import run_once
 from app.services.members import current_tier_and_plus
 from app.services.views import AwardResult
-from app.store.journal import open_lots, spendable
+from app.store.journal import points_summary
 from app.store.models import Balance, CouponUse, Purchase, PurchaseLine
 from app.store.outbox import canonical_json
 
@@ -28,13 +28,14 @@ def _quote_in(
     coupon_code: str | None,
     points_to_use: int,
 ) -> Quote:
+    today = ctx.today()
     member = load_member(session, member_id)
     tier_code, plus_active = current_tier_and_plus(ctx, session, member)
     shopper = Shopper(
         member_id=member.member_id,
         tier=ctx.rules.tier(tier_code),
         plus_active=plus_active,
-        spendable_points=spendable(open_lots(session, member.member_id), ctx.today()),
+        spendable_points=points_summary(session, member.member_id, today, today).spendable,
     )
     coupon = load_coupon(ctx, session, coupon_code) if coupon_code else None
     return quote(

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from app.services.common import audit, post
 from app.services.context import Actor, ServiceContext
 from app.services.idempotency import run_once
 from app.services.views import ExpireResult
-from app.store.models import JournalEntry
+from app.store.models import LotBalance
 
 
 def expire_points(
@@ -22,16 +22,10 @@ def expire_points(
     request_id = request_id or f"expire-{ctx.terminal_id}-{today.isoformat()}"
 
     def work(session: Session) -> ExpireResult:
-        taken = aliased(JournalEntry)
-        used = (
-            select(func.coalesce(func.sum(taken.points), 0))
-            .where(taken.lot_id == JournalEntry.entry_id)
-            .scalar_subquery()
-        )
         rows = session.execute(
-            select(JournalEntry.member_id, JournalEntry.entry_id, JournalEntry.points + used)
-            .where(JournalEntry.is_lot.is_(True), JournalEntry.expires_on < today)
-            .order_by(JournalEntry.member_id, JournalEntry.entry_id)
+            select(LotBalance.member_id, LotBalance.lot_id, LotBalance.remaining)
+            .where(LotBalance.expires_on < today, LotBalance.remaining > 0)
+            .order_by(LotBalance.member_id, LotBalance.lot_id)
         ).all()
         due: dict[str, list[tuple[int, int]]] = defaultdict(list)
         for member_id, lot_id, remaining in rows:

@@ -12,7 +12,6 @@ from app.domain.growth import Activity, growth_value, tier_for
 from app.domain.lifecycle import lifecycle
 from app.domain.medals import medals
 from app.domain.plus import is_plus
-from app.domain.points import is_expired
 from app.services.common import (
     audit,
     clean_phone,
@@ -25,7 +24,7 @@ from app.services.common import (
 from app.services.context import Actor, ServiceContext
 from app.services.idempotency import run_once
 from app.services.views import CouponView, EnrollResult, MedalView, MemberCard
-from app.store.journal import open_lots
+from app.store.journal import points_summary
 from app.store.models import (
     Balance,
     Coupon,
@@ -201,11 +200,7 @@ def build_card(ctx: ServiceContext, session: Session, member_id: str) -> MemberC
     if member is None:
         raise LookupError(member_id)
     balance = session.get(Balance, member_id)
-    lots = open_lots(session, member_id)
-    live = [lot for lot in lots if lot.remaining > 0 and not is_expired(lot, today)]
-    spendable_points = sum(lot.remaining for lot in live)
-    horizon = today + timedelta(days=EXPIRING_SOON_DAYS)
-    soon = [lot for lot in live if lot.expires_on is not None and lot.expires_on <= horizon]
+    points = points_summary(session, member_id, today, today + timedelta(days=EXPIRING_SOON_DAYS))
     acts, last_purchase, per_category = activity(ctx, session, member)
     status = tier_for(growth_value(acts, rules).total, rules)
     stage = lifecycle(
@@ -270,11 +265,11 @@ def build_card(ctx: ServiceContext, session: Session, member_id: str) -> MemberC
         tier_progress_percent=status.progress_percent,
         plus_active=plus_active,
         plus_expires_on=iso(member.plus_expires_on),
-        points=spendable_points,
-        points_value_fen=spendable_points * rules.points.value_fen_per_point,
+        points=points.spendable,
+        points_value_fen=points.spendable * rules.points.value_fen_per_point,
         open_overdraft=balance.open_overdraft if balance else 0,
-        expiring_points=sum(lot.remaining for lot in soon),
-        expiring_on=iso(min((lot.expires_on for lot in soon if lot.expires_on), default=None)),
+        expiring_points=points.expiring,
+        expiring_on=iso(points.first_expiry),
         medals=[
             MedalView(m.medal.code, m.medal.name, m.level, len(m.medal.levels))
             for m in medal_states

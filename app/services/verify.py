@@ -79,15 +79,24 @@ def verify_journal(ctx: ServiceContext) -> VerifyReport:
                 )
         missing = set(sums) - {row.member_id for row in balances}
         problems.extend(f"member {m}: journal entries but no balance" for m in sorted(missing))
-        negative = session.execute(
+        lots = session.execute(
             text(
                 "SELECT l.entry_id, l.member_id, "
-                "l.points + COALESCE(SUM(t.points), 0) AS remaining "
+                "l.points + COALESCE(SUM(t.points), 0) AS remaining, b.remaining "
                 "FROM journal l LEFT JOIN journal t ON t.lot_id = l.entry_id "
-                "WHERE l.is_lot GROUP BY l.entry_id HAVING remaining < 0"
+                "LEFT JOIN lot_balances b ON b.lot_id = l.entry_id "
+                "WHERE l.is_lot GROUP BY l.entry_id "
+                "HAVING remaining < 0 OR b.remaining IS NULL OR b.remaining != remaining"
             )
         ).all()
-        problems.extend(f"member {m}: lot {lot} is overdrawn ({r})" for lot, m, r in negative)
+        for lot, member, remaining, cached in lots:
+            if remaining < 0:
+                problems.append(f"member {member}: lot {lot} is overdrawn ({remaining})")
+            else:
+                problems.append(
+                    f"member {member}: lot {lot} holds {remaining} points but "
+                    f"its cached balance says {cached}"
+                )
         entries = session.scalar(select(func.count(JournalEntry.entry_id))) or 0
     listed = problems[:MAX_LISTED]
     if len(problems) > MAX_LISTED:

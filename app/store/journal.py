@@ -12,12 +12,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy import and_, case, func, or_, select
+from sqlalchemy.orm import Session
 
 from app.domain.errors import InsufficientPoints
 from app.domain.points import Lot, allocate_oldest_first
-from app.store.models import Balance, JournalEntry
+from app.store.models import Balance, JournalEntry, LotBalance
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +69,19 @@ class Posting:
         self.session.add(entry)
         if is_lot:
             self.session.flush()  # later entries name this lot by its id
+            self.session.add(
+                LotBalance(
+                    lot_id=entry.entry_id,
+                    member_id=self.member_id,
+                    expires_on=expires_on,
+                    remaining=points,
+                )
+            )
+        elif lot_id is not None:
+            lot = self.session.get(LotBalance, lot_id)
+            if lot is None:
+                raise RuntimeError(f"lot {lot_id} has no balance row")
+            lot.remaining += points
         balance = _balance_row(self.session, self.member_id)
         balance.points += points
         if not is_lot and lot_id is None:
@@ -149,19 +162,35 @@ def _balance_row(session: Session, member_id: str) -> Balance:
 
 
 def open_lots(session: Session, member_id: str) -> list[Lot]:
-    """Every lot of the member with what remains of it (expired ones included)."""
-    taken = aliased(JournalEntry)
-    used = (
-        select(func.coalesce(func.sum(taken.points), 0))
-        .where(taken.lot_id == JournalEntry.entry_id)
-        .scalar_subquery()
-    )
+    """The member's lots that still hold points (expired ones included)."""
     rows = session.execute(
-        select(JournalEntry.entry_id, JournalEntry.points + used, JournalEntry.expires_on).where(
-            JournalEntry.member_id == member_id, JournalEntry.is_lot.is_(True)
+        select(LotBalance.lot_id, LotBalance.remaining, LotBalance.expires_on).where(
+            LotBalance.member_id == member_id, LotBalance.remaining > 0
         )
     ).all()
     return [Lot(lot_id, remaining, expires) for lot_id, remaining, expires in rows]
+
+
+@dataclass(frozen=True, slots=True)
+class PointsSummary:
+    spendable: int
+    expiring: int  # spendable points whose lots end by the horizon
+    first_expiry: date | None
+
+
+def points_summary(session: Session, member_id: str, today: date, horizon: date) -> PointsSummary:
+    """Spendable and soon-expiring points in one indexed aggregate (the card's hot path)."""
+    live = or_(LotBalance.expires_on.is_(None), LotBalance.expires_on >= today)
+    soon = and_(LotBalance.expires_on >= today, LotBalance.expires_on <= horizon)
+    spendable_points, expiring, first = session.execute(
+        select(
+            func.coalesce(func.sum(case((live, LotBalance.remaining), else_=0)), 0),
+            func.coalesce(func.sum(case((soon, LotBalance.remaining), else_=0)), 0),
+            func.min(case((soon, LotBalance.expires_on), else_=None)),
+        ).where(LotBalance.member_id == member_id, LotBalance.remaining > 0)
+    ).one()
+    first_day = first if isinstance(first, date) or first is None else date.fromisoformat(first)
+    return PointsSummary(int(spendable_points), int(expiring), first_day)
 
 
 def spendable(lots: list[Lot], today: date) -> int:

@@ -111,6 +111,22 @@ class JournalEntry(Base):
     )
 
 
+class LotBalance(Base):
+    """What remains of each lot, kept in the same transaction as the entries that move it
+    (a cache of the journal, like ``balances``; ``journal verify`` recomputes it)."""
+
+    __tablename__ = "lot_balances"
+    lot_id: Mapped[int] = mapped_column(ForeignKey("journal.entry_id"), primary_key=True)
+    member_id: Mapped[str] = mapped_column(ForeignKey("members.member_id"))
+    expires_on: Mapped[date | None] = mapped_column(Date)
+    remaining: Mapped[int] = mapped_column(Integer)
+
+    __table_args__ = (
+        Index("ix_lot_balances_member", "member_id", "expires_on"),
+        Index("ix_lot_balances_expiry", "expires_on"),
+    )
+
+
 class OutboxEvent(Base):
     """Events for the ledger, written in the same transaction as what they describe."""
 

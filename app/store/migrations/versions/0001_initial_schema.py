@@ -237,6 +237,19 @@ def upgrade() -> None:
     with op.batch_alter_table('coupon_uses', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_coupon_uses_used_at'), ['used_at'], unique=False)
 
+    op.create_table('lot_balances',
+    sa.Column('lot_id', sa.Integer(), nullable=False),
+    sa.Column('member_id', sa.String(length=32), nullable=False),
+    sa.Column('expires_on', sa.Date(), nullable=True),
+    sa.Column('remaining', sa.Integer(), nullable=False),
+    sa.ForeignKeyConstraint(['lot_id'], ['journal.entry_id'], name=op.f('fk_lot_balances_lot_id_journal')),
+    sa.ForeignKeyConstraint(['member_id'], ['members.member_id'], name=op.f('fk_lot_balances_member_id_members')),
+    sa.PrimaryKeyConstraint('lot_id', name=op.f('pk_lot_balances'))
+    )
+    with op.batch_alter_table('lot_balances', schema=None) as batch_op:
+        batch_op.create_index('ix_lot_balances_expiry', ['expires_on'], unique=False)
+        batch_op.create_index('ix_lot_balances_member', ['member_id', 'expires_on'], unique=False)
+
     op.create_table('purchase_lines',
     sa.Column('line_id', sa.Integer(), autoincrement=True, nullable=False),
     sa.Column('receipt_no', sa.String(length=40), nullable=False),
@@ -277,6 +290,11 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_purchase_lines_receipt_no'))
 
     op.drop_table('purchase_lines')
+    with op.batch_alter_table('lot_balances', schema=None) as batch_op:
+        batch_op.drop_index('ix_lot_balances_member')
+        batch_op.drop_index('ix_lot_balances_expiry')
+
+    op.drop_table('lot_balances')
     with op.batch_alter_table('coupon_uses', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_coupon_uses_used_at'))
 
