@@ -10,7 +10,8 @@ from dataclasses import dataclass
 
 from app.domain.errors import InvalidInput
 
-_AMOUNT = re.compile(r"^(?P<int>\d{1,12})(?:\.(?P<frac>\d{1,2}))?$")
+# Commas only as thousands separators: "12,50" (a decimal comma) must not become 1250 yuan.
+_AMOUNT = re.compile(r"^(?P<int>\d{1,12}|\d{1,3}(?:,\d{3}){1,3})(?:\.(?P<frac>\d{1,2}))?$")
 
 # A single counter transaction above this is certainly a typing error (100 million yuan).
 MAX_AMOUNT_FEN = 10_000_000_000
@@ -54,7 +55,7 @@ def parse_amount(text: str, field: str = "amount") -> int:
     Refuses negatives, more than two decimals, and absurd amounts with a message that names
     the field, so a typing slip never reaches the journal.
     """
-    cleaned = text.strip().replace(",", "")
+    cleaned = text.strip()
     match = _AMOUNT.match(cleaned)
     if match is None:
         raise InvalidInput(
@@ -62,7 +63,7 @@ def parse_amount(text: str, field: str = "amount") -> int:
             field=field,
         )
     frac = (match.group("frac") or "").ljust(2, "0")
-    fen = int(match.group("int")) * 100 + int(frac)
+    fen = int(match.group("int").replace(",", "")) * 100 + int(frac)
     check_amount_fen(fen, field)
     return fen
 

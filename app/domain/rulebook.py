@@ -473,6 +473,14 @@ def _unique(nodes: Sequence[T], key: Callable[[T], str], where: _Node) -> None:
         seen.add(k)
 
 
+def _known(
+    node: _Node, key: str, values: Sequence[str], known: set[str] | frozenset[str], what: str
+) -> None:
+    for j, value in enumerate(values):
+        if value not in known:
+            raise node.get(key).at(j).fail(f"'{value}' is not a {what} of this rule book")
+
+
 def parse_rule_book(document: Any) -> RuleBook:
     """Validate a decoded JSON rule book and build it. Raises RuleBookError naming the field."""
     root = _Node(document, "")
@@ -497,6 +505,7 @@ def parse_rule_book(document: Any) -> RuleBook:
 
     medals_node = root.get("medals", [])
     medals = medals_node.list_of(_medal)
+    _unique(medals, lambda m: m.code, medals_node)
     for i, medal in enumerate(medals):
         if medal.category is not None and medal.category not in category_codes:
             raise medals_node.at(i, "category").fail(
@@ -517,6 +526,15 @@ def parse_rule_book(document: Any) -> RuleBook:
     campaigns_node = root.get("campaigns", [])
     campaigns = campaigns_node.list_of(_campaign)
     _unique(campaigns, lambda c: c.code, campaigns_node)
+    for i, campaign in enumerate(campaigns):
+        # an unknown coupon would make every award during the campaign fail at the counter
+        node = campaigns_node.at(i)
+        places = [(node, campaign.effect)] + [
+            (node.get("variants").at(j), v.effect) for j, v in enumerate(campaign.variants)
+        ]
+        for where, effect in places:
+            if effect.coupon is not None and effect.coupon not in coupon_codes:
+                raise where.get("coupon").fail(f"'{effect.coupon}' is not a coupon template")
 
     lifecycle_node = root.get("lifecycle", {})
     lifecycle = _lifecycle(lifecycle_node)
@@ -530,6 +548,19 @@ def parse_rule_book(document: Any) -> RuleBook:
     if not stores:
         raise stores_node.fail("needs at least one store")
     _unique(stores, lambda s: s.code, stores_node)
+    # A typo in a scope would silently switch a campaign or coupon off: refuse it instead.
+    store_codes = {s.code for s in stores}
+    tier_codes = {t.code for t in tiers}
+    for i, campaign in enumerate(campaigns):
+        _known(campaigns_node.at(i), "stores", campaign.stores, store_codes, "store")
+        _known(campaigns_node.at(i), "tiers", campaign.tiers, tier_codes, "tier")
+        if campaign.funded_by != "mall" and campaign.funded_by not in store_codes:
+            raise campaigns_node.at(i, "funded_by").fail(
+                f"'{campaign.funded_by}' is neither 'mall' nor a store"
+            )
+    for i, template in enumerate(coupons):
+        _known(coupons_node.at(i), "stores", template.stores, store_codes, "store")
+        _known(coupons_node.at(i), "categories", template.categories, category_codes, "category")
 
     gifts_node = root.get("gifts", [])
     gifts = gifts_node.list_of(
