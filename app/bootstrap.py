@@ -15,7 +15,7 @@ from pathlib import Path
 from sqlalchemy.orm import Session
 
 from app.config import Settings, load_settings
-from app.domain.errors import NotAllowed
+from app.domain.errors import InvalidInput, NotAllowed
 from app.domain.quote import Line, Quote
 from app.domain.rulebook import RuleBook
 from app.paths import default_rule_book
@@ -226,14 +226,28 @@ def open_terminal(
     clock: Clock | None = None,
     settings: Settings | None = None,
     rule_book: RuleBook | None = None,
+    create: bool = True,
 ) -> Terminal:
-    """Open (creating and migrating if needed) the terminal whose data is in ``data_dir``."""
+    """Open (creating and migrating if needed) the terminal whose data is in ``data_dir``.
+
+    With ``create=False`` a missing database is refused rather than made, so a mistyped
+    ``--data-dir`` never starts a second terminal with the same id.
+    """
     settings = settings or load_settings(data_dir)
+    if not create and not settings.database_path.exists():
+        raise InvalidInput(
+            f"There is no terminal database in {settings.data_dir}. Check --data-dir, or "
+            "create one with 'memberdesk demo' or 'memberdesk run'.",
+            field="data_dir",
+        )
     database = open_database(settings.database_path)
     clock = clock or SystemClock()
-    with Session(database.writer) as session, session.begin():
-        setup.ensure_identity(session, settings.terminal_id, settings.store_code, clock.now())
+    with Session(database.reader) as session:
+        has_identity = setup.has_identity(session)
         installed = setup.installed_rule_book(session)
+    if not has_identity:
+        with Session(database.writer) as session, session.begin():
+            setup.ensure_identity(session, settings.terminal_id, settings.store_code, clock.now())
     rules = installed or setup.read_rule_book_file(default_rule_book())
     ctx = ServiceContext(
         database=database,

@@ -19,6 +19,8 @@ from importlib.metadata import entry_points
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy.exc import OperationalError
+
 from app.bootstrap import Terminal, open_terminal
 from app.domain.errors import InvalidInput, MemberDeskError
 from app.domain.ids import uuid7
@@ -48,8 +50,12 @@ def _emit(args: argparse.Namespace, value: Any, text: str | None = None) -> None
             print(f"{key}: {item}")
 
 
+# Only these make a terminal database where there is none; the rest refuse a wrong --data-dir.
+CREATING_COMMANDS = {"demo", "run", "pair"}
+
+
 def _terminal(args: argparse.Namespace) -> Terminal:
-    return open_terminal(Path(args.data_dir))
+    return open_terminal(Path(args.data_dir), create=args.command in CREATING_COMMANDS)
 
 
 def _request_id(args: argparse.Namespace) -> str:
@@ -465,19 +471,37 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command is None:
         args = parser.parse_args([*(argv or sys.argv[1:]), "run"])
-    setup_logging(Path(args.data_dir), args.log_level, console=False)
     handler: Handler | None = getattr(args, "handler", None)
     if handler is None:
         parser.print_help()
         return 2
     try:
+        data_dir = Path(args.data_dir)
+        if data_dir.is_dir() or args.command in CREATING_COMMANDS:
+            setup_logging(data_dir, args.log_level, console=False)
         return handler(args)
     except MemberDeskError as error:
-        log.info("refused: %s", error.message)
-        if getattr(args, "json", False):
-            print(json.dumps({"error": error.to_dict()}, ensure_ascii=False, default=str))
-        print(f"memberdesk: {error.message}", file=sys.stderr)
-        return 1
+        return _refuse(args, error)
+    except OperationalError as error:
+        log.warning("database busy or unreadable: %s", error)
+        return _refuse(
+            args,
+            MemberDeskError(
+                "The terminal database is busy (another program is writing) or unreadable. "
+                "Wait a moment and try again; nothing was changed."
+            ),
+        )
+    except (OSError, OverflowError) as error:
+        log.warning("refused: %s", error)
+        return _refuse(args, MemberDeskError(f"{error}; nothing was changed."))
+
+
+def _refuse(args: argparse.Namespace, error: MemberDeskError) -> int:
+    log.info("refused: %s", error.message)
+    if getattr(args, "json", False):
+        print(json.dumps({"error": error.to_dict()}, ensure_ascii=False, default=str))
+    print(f"memberdesk: {error.message}", file=sys.stderr)
+    return 1
 
 
 if __name__ == "__main__":

@@ -10,7 +10,7 @@ from app.services.common import audit, load_member, post
 from app.services.context import Actor, ServiceContext
 from app.services.idempotency import run_once
 from app.services.views import AdjustResult
-from app.store.models import Balance
+from app.store.journal import shown_balance
 
 MAX_ADJUSTMENT = 1_000_000
 MAX_REASON = 200
@@ -70,8 +70,8 @@ def adjust(
             points=points,
             reason=reason,
         )
-        balance = session.get(Balance, member_id)
-        return AdjustResult(member_id, points, reason, balance.points if balance else 0)
+        balance = shown_balance(session, member_id, ctx.today())
+        return AdjustResult(member_id, points, reason, balance)
 
     return run_once(
         ctx,

@@ -15,8 +15,8 @@ from app.services.coupons import give_coupon, load_coupon
 from app.services.idempotency import run_once
 from app.services.members import current_tier_and_plus
 from app.services.views import AwardResult
-from app.store.journal import points_summary
-from app.store.models import Balance, CouponUse, Purchase, PurchaseLine
+from app.store.journal import points_summary, shown_balance
+from app.store.models import CouponUse, Purchase, PurchaseLine
 from app.store.outbox import canonical_json
 
 
@@ -82,6 +82,18 @@ def award(
         today = ctx.today()
         receipt_no = next_receipt_no(session)
         quote_json = canonical_json(dataclasses.asdict(q))
+        # Coupons first, so the event tells the ledger every code this sale created.
+        issued = [
+            give_coupon(
+                ctx,
+                session,
+                member_id=member_id,
+                template_code=template,
+                source="campaign",
+                request_id=request_id,
+            ).coupon_code
+            for template in q.earn.campaign_coupons
+        ]
         posting = post(
             session,
             kind="purchase",
@@ -96,6 +108,7 @@ def award(
                 "points_used": q.points_used,
                 "points_earned": q.points_to_earn,
                 "payable_fen": q.payable_fen,
+                "coupons_issued": issued,
             },
             request_id=request_id,
             member_id=member_id,
@@ -137,17 +150,6 @@ def award(
                     used_at=now,
                 )
             )
-        issued = [
-            give_coupon(
-                ctx,
-                session,
-                member_id=member_id,
-                template_code=template,
-                source="campaign",
-                request_id=request_id,
-            ).coupon_code
-            for template in q.earn.campaign_coupons
-        ]
         audit(
             session,
             actor=actor,
@@ -157,7 +159,7 @@ def award(
             request_id=request_id,
             receipt_no=receipt_no,
         )
-        balance = session.get(Balance, member_id)
+        balance = shown_balance(session, member_id, ctx.today())
         return AwardResult(
             receipt_no=receipt_no,
             member_id=member_id,
@@ -173,7 +175,7 @@ def award(
             coupon_code=q.coupon_code,
             coupons_issued=issued,
             plus_would_save_fen=q.plus_would_save_fen,
-            balance=balance.points if balance else 0,
+            balance=balance,
         )
 
     return run_once(

@@ -51,9 +51,10 @@ class Actor:
 
     def require(self, role: Role, action: str) -> None:
         if ROLE_RANK[self.role] < ROLE_RANK[role]:
+            article = "an" if role[0] in "aeiou" else "a"
             raise NotAllowed(
-                f"{action} needs a {role}; {self.name} is signed in as {self.role}. "
-                f"Ask a {role} to do it.",
+                f"{action} needs {article} {role}; {self.name} is signed in as {self.role}. "
+                f"Ask {article} {role} to do it.",
                 role=self.role,
                 needed=role,
             )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import secrets
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.domain import coupons as domain
@@ -13,7 +13,7 @@ from app.services.common import audit, load_member, post
 from app.services.context import Actor, ServiceContext
 from app.services.idempotency import run_once
 from app.services.views import CouponIssued
-from app.store.models import Coupon, CouponUse
+from app.store.models import Coupon, CouponReturn, CouponUse
 
 _ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud at a counter
 
@@ -29,16 +29,23 @@ def load_coupon(ctx: ServiceContext, session: Session, code: str) -> domain.Coup
     template = ctx.rules.coupon_template(row.template_code)
     if template is None:
         raise CouponNotUsable(f"Coupon {code} is from a campaign that has ended.", coupon=code)
-    used = session.scalar(
-        select(CouponUse.coupon_code).where(CouponUse.coupon_code == row.coupon_code)
+    # used once for every use not given back by a full refund
+    uses = session.scalar(
+        select(func.count(CouponUse.use_id)).where(CouponUse.coupon_code == row.coupon_code)
     )
+    returns = session.scalar(
+        select(func.count(CouponReturn.return_id)).where(
+            CouponReturn.coupon_code == row.coupon_code
+        )
+    )
+    used = (uses or 0) > (returns or 0)
     return domain.Coupon(
         code=row.coupon_code,
         template=template,
         member_id=row.member_id,
         valid_from=row.valid_from,
         valid_until=row.valid_until,
-        used=used is not None,
+        used=used,
     )
 
 

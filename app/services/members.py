@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
 
-from sqlalchemy import distinct, func, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.domain.errors import DuplicateMember, InvalidInput
@@ -28,6 +28,7 @@ from app.store.journal import points_summary
 from app.store.models import (
     Balance,
     Coupon,
+    CouponReturn,
     CouponUse,
     Member,
     OutboxEvent,
@@ -142,14 +143,17 @@ def activity(
     """The member's last 365 days, their last purchase, and spend per category (all time)."""
     today = ctx.today()
     since = datetime.combine(today - timedelta(days=365), time(), tzinfo=ctx.timezone)
-    count, spend, days, last = session.execute(
-        select(
-            func.count(Purchase.receipt_no),
-            func.coalesce(func.sum(Purchase.payable_fen), 0),
-            func.count(distinct(func.substr(Purchase.created_at, 1, 10))),
-            func.max(Purchase.created_at),
-        ).where(Purchase.member_id == member.member_id, Purchase.created_at >= since)
-    ).one()
+    # Few rows per member: count days in the shop's zone here, not by UTC date in SQL.
+    rows = session.execute(
+        select(Purchase.created_at, Purchase.payable_fen).where(
+            Purchase.member_id == member.member_id, Purchase.created_at >= since
+        )
+    ).all()
+    count = len(rows)
+    spend = sum(fen for _, fen in rows)
+    local_days = {at.astimezone(ctx.timezone).date() for at, _ in rows}
+    days = len(local_days)
+    last_day = max(local_days, default=None)
     refunds, refunded = session.execute(
         select(func.count(Refund.refund_id), func.coalesce(func.sum(Refund.amount_fen), 0))
         .join(Purchase, Purchase.receipt_no == Refund.receipt_no)
@@ -164,7 +168,6 @@ def activity(
             .group_by(PurchaseLine.category)
         )
     }
-    last_day = None if last is None else _as_datetime(last).astimezone(ctx.timezone).date()
     return (
         Activity(
             spend_fen=max(0, spend - refunded),
@@ -180,11 +183,6 @@ def activity(
         last_day,
         per_category,
     )
-
-
-def _as_datetime(value: object) -> datetime:
-    # max() over the column comes back as the stored text on some SQLAlchemy versions
-    return value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
 
 
 def member_card(ctx: ServiceContext, query: str) -> MemberCard:
@@ -221,14 +219,23 @@ def build_card(ctx: ServiceContext, session: Session, member_id: str) -> MemberC
         },
         rules=rules,
     )
-    used = select(CouponUse.coupon_code)
+    uses = (
+        select(func.count(CouponUse.use_id))
+        .where(CouponUse.coupon_code == Coupon.coupon_code)
+        .scalar_subquery()
+    )
+    returns = (
+        select(func.count(CouponReturn.return_id))
+        .where(CouponReturn.coupon_code == Coupon.coupon_code)
+        .scalar_subquery()
+    )
     coupons = session.execute(
         select(Coupon.coupon_code, Coupon.template_code, Coupon.valid_until)
         .where(
             Coupon.member_id == member_id,
             Coupon.valid_until >= today,
             Coupon.valid_from <= today,
-            Coupon.coupon_code.not_in(used),
+            uses <= returns,
         )
         .order_by(Coupon.valid_until)
     ).all()

@@ -20,6 +20,22 @@ def sell_plus(ctx: ServiceContext, *, request_id: str, actor: Actor, member_id: 
         renewal = is_plus(member.plus_expires_on, today)
         term = next_term(member.plus_expires_on, today, ctx.rules)
         now = ctx.now()
+        # This month's PLUS coupons come with a new membership, not with an early renewal.
+        issued = (
+            []
+            if renewal
+            else [
+                give_coupon(
+                    ctx,
+                    session,
+                    member_id=member_id,
+                    template_code=code,
+                    source="plus",
+                    request_id=request_id,
+                ).coupon_code
+                for code in ctx.rules.plus.monthly_coupons
+            ]
+        )
         post(
             session,
             kind="plus_sold",
@@ -30,6 +46,7 @@ def sell_plus(ctx: ServiceContext, *, request_id: str, actor: Actor, member_id: 
                 "fee_fen": term.fee_fen,
                 "store": ctx.store_code,
                 "cashier": actor.cashier_id,
+                "coupons_issued": issued,
             },
             request_id=request_id,
             member_id=member_id,
@@ -47,22 +64,6 @@ def sell_plus(ctx: ServiceContext, *, request_id: str, actor: Actor, member_id: 
             )
         )
         member.plus_expires_on = term.ends_on  # the replica's view; the terms are the history
-        # This month's PLUS coupons come with a new membership, not with an early renewal.
-        issued = (
-            []
-            if renewal
-            else [
-                give_coupon(
-                    ctx,
-                    session,
-                    member_id=member_id,
-                    template_code=code,
-                    source="plus",
-                    request_id=request_id,
-                ).coupon_code
-                for code in ctx.rules.plus.monthly_coupons
-            ]
-        )
         audit(
             session,
             actor=actor,

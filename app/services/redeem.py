@@ -11,7 +11,8 @@ from app.services.context import Actor, ServiceContext
 from app.services.coupons import give_coupon
 from app.services.idempotency import run_once
 from app.services.views import RedeemResult
-from app.store.models import Balance, GiftStock, Redemption
+from app.store.journal import shown_balance
+from app.store.models import GiftStock, Redemption
 
 MAX_POINTS = 10_000_000
 
@@ -48,6 +49,10 @@ def redeem(
                 field="points",
             )
         cost, amount_off = points, points * rules.points.value_fen_per_point
+    elif kind in ("gift", "coupon") and not (item or "").strip():
+        raise InvalidInput(
+            f"Choose the {kind} to redeem from the catalogue; none was given.", field="item"
+        )
     elif kind == "gift":
         gift = rules.gift(item or "")
         if gift is None:
@@ -69,6 +74,16 @@ def redeem(
             if stock is None or stock.stock <= 0:
                 raise OutOfStock(f"The {item} gift is out of stock.", item=item)
             stock.stock -= 1
+        coupon_code = None
+        if kind == "coupon" and item is not None:
+            coupon_code = give_coupon(
+                ctx,
+                session,
+                member_id=member_id,
+                template_code=item,
+                source="exchange",
+                request_id=request_id,
+            ).coupon_code
         posting = post(
             session,
             kind="redeem",
@@ -80,22 +95,13 @@ def redeem(
                 "amount_fen": amount_fen,
                 "store": ctx.store_code,
                 "cashier": actor.cashier_id,
+                "coupon_issued": coupon_code,
             },
             request_id=request_id,
             member_id=member_id,
             now=now,
         )
         posting.debit(f"redeem_{kind}", cost, ctx.today())
-        coupon_code = None
-        if kind == "coupon" and item is not None:
-            coupon_code = give_coupon(
-                ctx,
-                session,
-                member_id=member_id,
-                template_code=item,
-                source="exchange",
-                request_id=request_id,
-            ).coupon_code
         session.add(
             Redemption(
                 member_id=member_id,
@@ -118,10 +124,8 @@ def redeem(
             points=cost,
             item=item,
         )
-        balance = session.get(Balance, member_id)
-        return RedeemResult(
-            member_id, kind, item, cost, amount_off, coupon_code, balance.points if balance else 0
-        )
+        balance = shown_balance(session, member_id, ctx.today())
+        return RedeemResult(member_id, kind, item, cost, amount_off, coupon_code, balance)
 
     return run_once(
         ctx,

@@ -11,14 +11,14 @@ from __future__ import annotations
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app.domain.errors import InvalidInput, RefundTooLarge, UnknownReceipt
+from app.domain.errors import RefundTooLarge, UnknownReceipt
 from app.domain.money import check_amount_fen, format_fen
 from app.services.common import audit, post
 from app.services.context import Actor, ServiceContext
 from app.services.idempotency import run_once
 from app.services.views import RefundResult
-from app.store.journal import lot_takes
-from app.store.models import Balance, JournalEntry, Overdraft, Purchase, Refund
+from app.store.journal import lot_takes, shown_balance
+from app.store.models import CouponReturn, JournalEntry, Overdraft, Purchase, Refund
 
 
 def _refunded(session: Session, receipt_no: str) -> int:
@@ -54,20 +54,54 @@ def refund(
                 receipt_no=receipt_no,
             )
         before = _refunded(session, receipt_no)
-        left = purchase.payable_fen - before
-        amount = left if amount_fen is None else amount_fen
-        if amount > left or left == 0:
-            raise RefundTooLarge(
-                f"Only {format_fen(left)} of receipt {receipt_no} can still be refunded "
-                f"(paid {format_fen(purchase.payable_fen)}, refunded {format_fen(before)}).",
-                refundable_fen=left,
-            )
-        if amount == 0 and purchase.payable_fen == 0:
-            raise InvalidInput("Nothing was paid on this receipt.", field="amount")
+        refunds_so_far, clawed_so_far = session.execute(
+            select(
+                func.count(Refund.refund_id),
+                func.coalesce(func.sum(Refund.points_clawed_back), 0),
+            ).where(Refund.receipt_no == receipt_no)
+        ).one()
         paid = purchase.payable_fen
-        after = before + amount
-        claw = (purchase.points_earned * after // paid) - (purchase.points_earned * before // paid)
-        give = (purchase.points_used * after // paid) - (purchase.points_used * before // paid)
+        left = paid - before
+        if paid == 0:
+            # Paid entirely with points or a coupon: returning the goods is one whole refund.
+            if refunds_so_far or amount_fen is not None:
+                raise RefundTooLarge(
+                    f"Nothing was paid in money on receipt {receipt_no}; it can only be "
+                    "refunded once, in full (leave the amount empty).",
+                    refundable_fen=0,
+                )
+            amount, after_share = 0, (1, 1)
+        else:
+            amount = left if amount_fen is None else amount_fen
+            if amount > left or left == 0:
+                raise RefundTooLarge(
+                    f"Only {format_fen(left)} of receipt {receipt_no} can still be refunded "
+                    f"(paid {format_fen(paid)}, refunded {format_fen(before)}).",
+                    refundable_fen=left,
+                )
+            after_share = (before + amount, paid)
+        earned_lot = session.scalar(
+            select(JournalEntry.entry_id).where(
+                JournalEntry.receipt_no == receipt_no,
+                JournalEntry.kind == "earn",
+                JournalEntry.is_lot.is_(True),
+            )
+        )
+        # Points of this purchase that already expired are gone: never take them twice.
+        expired = -(
+            session.scalar(
+                select(func.coalesce(func.sum(JournalEntry.points), 0)).where(
+                    JournalEntry.lot_id == earned_lot, JournalEntry.kind == "expire"
+                )
+            )
+            or 0
+        )
+        share, whole = after_share
+        earned, used = purchase.points_earned, purchase.points_used
+        claw = max(0, min(earned * share // whole, earned - expired) - clawed_so_far)
+        before_share = (before, paid) if paid else (0, 1)
+        give = used * share // whole - used * before_share[0] // before_share[1]
+        full_refund = share == whole
         now = ctx.now()
         member_id = purchase.member_id
         posting = post(
@@ -79,6 +113,7 @@ def refund(
                 "amount_fen": amount,
                 "points_clawed_back": claw,
                 "points_returned": give,
+                "coupon_returned": purchase.coupon_code if full_refund else None,
                 "cashier": actor.cashier_id,
                 "store": ctx.store_code,
             },
@@ -95,13 +130,6 @@ def refund(
             to_give -= share
             if to_give == 0:
                 break
-        earned_lot = session.scalar(
-            select(JournalEntry.entry_id).where(
-                JournalEntry.receipt_no == receipt_no,
-                JournalEntry.kind == "earn",
-                JournalEntry.is_lot.is_(True),
-            )
-        )
         overdraft = posting.debit(
             "refund_earn",
             claw,
@@ -119,18 +147,27 @@ def refund(
                     created_at=now,
                 )
             )
-        session.add(
-            Refund(
-                receipt_no=receipt_no,
-                amount_fen=amount,
-                points_clawed_back=claw,
-                points_returned=give,
-                overdraft_points=overdraft,
-                cashier_id=actor.cashier_id,
-                request_id=request_id,
-                created_at=now,
-            )
+        refund_row = Refund(
+            receipt_no=receipt_no,
+            amount_fen=amount,
+            points_clawed_back=claw,
+            points_returned=give,
+            overdraft_points=overdraft,
+            cashier_id=actor.cashier_id,
+            request_id=request_id,
+            created_at=now,
         )
+        session.add(refund_row)
+        if full_refund and purchase.coupon_code:
+            # Everything came back, so the coupon the sale used is the member's again.
+            session.flush()
+            session.add(
+                CouponReturn(
+                    coupon_code=purchase.coupon_code,
+                    refund_id=refund_row.refund_id,
+                    returned_at=now,
+                )
+            )
         audit(
             session,
             actor=actor,
@@ -141,7 +178,7 @@ def refund(
             receipt_no=receipt_no,
             amount_fen=amount,
         )
-        balance = session.get(Balance, member_id)
+        balance = shown_balance(session, member_id, ctx.today())
         return RefundResult(
             receipt_no,
             amount,
@@ -149,7 +186,7 @@ def refund(
             give,
             overdraft,
             left - amount,
-            balance.points if balance else 0,
+            balance,
         )
 
     return run_once(

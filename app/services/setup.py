@@ -16,6 +16,10 @@ from app.store.models import GiftStock, RuleBookRow, TerminalState
 from app.store.outbox import GENESIS_HASH
 
 
+def has_identity(session: Session) -> bool:
+    return session.get(TerminalState, 1) is not None
+
+
 def ensure_identity(session: Session, terminal_id: str, store_code: str, now: datetime) -> None:
     if session.get(TerminalState, 1) is None:
         session.add(

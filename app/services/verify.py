@@ -82,11 +82,12 @@ def verify_journal(ctx: ServiceContext) -> VerifyReport:
         lots = session.execute(
             text(
                 "SELECT l.entry_id, l.member_id, "
-                "l.points + COALESCE(SUM(t.points), 0) AS remaining, b.remaining "
+                "l.points + COALESCE(SUM(t.points), 0) AS computed, b.remaining AS cached "
                 "FROM journal l LEFT JOIN journal t ON t.lot_id = l.entry_id "
                 "LEFT JOIN lot_balances b ON b.lot_id = l.entry_id "
                 "WHERE l.is_lot GROUP BY l.entry_id "
-                "HAVING remaining < 0 OR b.remaining IS NULL OR b.remaining != remaining"
+                # not "remaining": in HAVING that name is b.remaining, not the sum
+                "HAVING computed < 0 OR cached IS NULL OR cached != computed"
             )
         ).all()
         for lot, member, remaining, cached in lots:

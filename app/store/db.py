@@ -80,14 +80,16 @@ def open_database(path: Path) -> Database:
     """Open (creating if needed) and migrate the database at ``path``."""
     path.parent.mkdir(parents=True, exist_ok=True)
     writer = make_engine(path, write=True)
+    reader = make_engine(path, write=False)
     config = alembic_config(writer)
     script = ScriptDirectory.from_config(config)
     head = script.get_current_head()
-    revision = current_revision(writer)
+    revision = current_revision(reader)  # a read: opening never waits for the write lock
     if revision is not None and revision != head:
         known = {rev.revision for rev in script.walk_revisions()}
         if revision not in known:
             writer.dispose()
+            reader.dispose()
             raise DatabaseTooNew(
                 f"The database at {path} was written by a newer version of MemberDesk "
                 f"(schema {revision}); this program knows schemas up to {head}. "
@@ -97,4 +99,4 @@ def open_database(path: Path) -> Database:
             )
     if revision != head:
         command.upgrade(config, "head")
-    return Database(path=path, writer=writer, reader=make_engine(path, write=False))
+    return Database(path=path, writer=writer, reader=reader)

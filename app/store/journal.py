@@ -151,6 +151,11 @@ class Posting:
         """Give points back to the lot they were taken from (a reversal keeps the expiry)."""
         if points > 0:
             self._add(kind, points, lot_id=lot_id)
+            # points coming back pay an open overdraft first, as new earnings do
+            settle = min(_balance_row(self.session, self.member_id).open_overdraft, points)
+            if settle:
+                self._add("overdraft_settle", -settle, lot_id=lot_id)
+                self._add("overdraft_paid", settle)
 
 
 def _balance_row(session: Session, member_id: str) -> Balance:
@@ -169,6 +174,12 @@ def open_lots(session: Session, member_id: str) -> list[Lot]:
         )
     ).all()
     return [Lot(lot_id, remaining, expires) for lot_id, remaining, expires in rows]
+
+
+def shown_balance(session: Session, member_id: str, today: date) -> int:
+    """What a receipt prints: points the member can spend now, less what they owe."""
+    owed = _balance_row(session, member_id).open_overdraft
+    return points_summary(session, member_id, today, today).spendable - owed
 
 
 @dataclass(frozen=True, slots=True)

@@ -46,6 +46,13 @@ class TerminalState(Base):
     next_seq: Mapped[int] = mapped_column(Integer)
     last_hash: Mapped[str] = mapped_column(String(64))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    # Sync with the ledger (all empty for a standalone shop that never paired).
+    ledger_url: Mapped[str | None] = mapped_column(String(300))
+    paired_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    last_sync_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    applied_through_seq: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    pull_cursor: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    snapshot_done: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
 
 
 class RuleBookRow(Base):
@@ -74,6 +81,8 @@ class Member(Base):
     plus_expires_on: Mapped[date | None] = mapped_column(Date)
     pin_hash: Mapped[str | None] = mapped_column(String(200))
     status: Mapped[str] = mapped_column(String(16), default="active")
+    # Growth value the ledger computed over every store (None: this terminal's own view).
+    ledger_growth: Mapped[int | None] = mapped_column(Integer)
 
 
 class Balance(Base):
@@ -231,10 +240,22 @@ class Coupon(Base):
 
 class CouponUse(Base):
     __tablename__ = "coupon_uses"
-    coupon_code: Mapped[str] = mapped_column(ForeignKey("coupons.coupon_code"), primary_key=True)
+    use_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    coupon_code: Mapped[str] = mapped_column(ForeignKey("coupons.coupon_code"), index=True)
     receipt_no: Mapped[str | None] = mapped_column(String(40))
     cashier_id: Mapped[str] = mapped_column(String(32))
     used_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+
+
+class CouponReturn(Base):
+    """A coupon given back by a full refund of the purchase that used it (uses are history,
+    so the return is a row of its own)."""
+
+    __tablename__ = "coupon_returns"
+    return_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    coupon_code: Mapped[str] = mapped_column(ForeignKey("coupons.coupon_code"), index=True)
+    refund_id: Mapped[int] = mapped_column(ForeignKey("refunds.refund_id"))
+    returned_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
 class GiftStock(Base):

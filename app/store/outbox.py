@@ -2,46 +2,17 @@
 
 from __future__ import annotations
 
-import hashlib
-import json
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.domain.events import GENESIS_HASH, canonical_json, event_hash
 from app.domain.ids import uuid7
 from app.store.models import OutboxEvent, TerminalState
 
-GENESIS_HASH = "0" * 64
-
-
-def canonical_json(value: Any) -> str:
-    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-
-
-def event_hash(
-    *,
-    prev_hash: str,
-    event_id: str,
-    terminal_id: str,
-    seq: int,
-    kind: str,
-    payload: str,
-    created_at: str,
-) -> str:
-    body = canonical_json(
-        {
-            "prev": prev_hash,
-            "id": event_id,
-            "terminal": terminal_id,
-            "seq": seq,
-            "kind": kind,
-            "payload": payload,
-            "at": created_at,
-        }
-    )
-    return hashlib.sha256(body.encode()).hexdigest()
+__all__ = ["GENESIS_HASH", "append_event", "canonical_json", "event_hash", "terminal_state"]
 
 
 def terminal_state(session: Session) -> TerminalState:
@@ -62,6 +33,9 @@ def append_event(
 ) -> OutboxEvent:
     """Write the next event of this terminal. Runs inside the caller's write transaction, so
     the event exists exactly when the change it describes does."""
+    if now.tzinfo is None:
+        raise ValueError("naive datetime: events keep time zones explicit")
+    now = now.astimezone(UTC)  # hashed exactly as stored, whatever zone the clock gave
     state = terminal_state(session)
     seq = state.next_seq
     event_id = str(uuid7(int(now.timestamp() * 1000)))

@@ -227,14 +227,16 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('shift_id', name=op.f('pk_shifts'))
     )
     op.create_table('coupon_uses',
+    sa.Column('use_id', sa.Integer(), autoincrement=True, nullable=False),
     sa.Column('coupon_code', sa.String(length=40), nullable=False),
     sa.Column('receipt_no', sa.String(length=40), nullable=True),
     sa.Column('cashier_id', sa.String(length=32), nullable=False),
     sa.Column('used_at', app.store.types.UTCDateTime(length=32), nullable=False),
     sa.ForeignKeyConstraint(['coupon_code'], ['coupons.coupon_code'], name=op.f('fk_coupon_uses_coupon_code_coupons')),
-    sa.PrimaryKeyConstraint('coupon_code', name=op.f('pk_coupon_uses'))
+    sa.PrimaryKeyConstraint('use_id', name=op.f('pk_coupon_uses'))
     )
     with op.batch_alter_table('coupon_uses', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_coupon_uses_coupon_code'), ['coupon_code'], unique=False)
         batch_op.create_index(batch_op.f('ix_coupon_uses_used_at'), ['used_at'], unique=False)
 
     op.create_table('lot_balances',
@@ -278,9 +280,25 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_refunds_created_at'), ['created_at'], unique=False)
         batch_op.create_index(batch_op.f('ix_refunds_receipt_no'), ['receipt_no'], unique=False)
 
+    op.create_table('coupon_returns',
+    sa.Column('return_id', sa.Integer(), autoincrement=True, nullable=False),
+    sa.Column('coupon_code', sa.String(length=40), nullable=False),
+    sa.Column('refund_id', sa.Integer(), nullable=False),
+    sa.Column('returned_at', app.store.types.UTCDateTime(length=32), nullable=False),
+    sa.ForeignKeyConstraint(['coupon_code'], ['coupons.coupon_code'], name=op.f('fk_coupon_returns_coupon_code_coupons')),
+    sa.ForeignKeyConstraint(['refund_id'], ['refunds.refund_id'], name=op.f('fk_coupon_returns_refund_id_refunds')),
+    sa.PrimaryKeyConstraint('return_id', name=op.f('pk_coupon_returns'))
+    )
+    with op.batch_alter_table('coupon_returns', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_coupon_returns_coupon_code'), ['coupon_code'], unique=False)
+
 
 
 def downgrade() -> None:
+    with op.batch_alter_table('coupon_returns', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_coupon_returns_coupon_code'))
+
+    op.drop_table('coupon_returns')
     with op.batch_alter_table('refunds', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_refunds_receipt_no'))
         batch_op.drop_index(batch_op.f('ix_refunds_created_at'))
@@ -297,6 +315,7 @@ def downgrade() -> None:
     op.drop_table('lot_balances')
     with op.batch_alter_table('coupon_uses', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_coupon_uses_used_at'))
+        batch_op.drop_index(batch_op.f('ix_coupon_uses_coupon_code'))
 
     op.drop_table('coupon_uses')
     op.drop_table('shifts')
