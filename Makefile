@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 DATA   ?= $(HOME)/.local/share/memberdesk
 
-.PHONY: run test lint unit bench screenshots clean
+.PHONY: run test lint unit bench screenshots i18n clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -31,6 +31,10 @@ unit: $(STAMP)
 ## Measured figures, each against a baseline from the same run.
 bench: $(STAMP)
 	$(BIN)/python -m bench
+
+## Regenerate the .ts files from the code and compile the .qm translations.
+i18n: $(STAMP)
+	$(BIN)/python -m ui.i18n_build
 
 screenshots: $(STAMP)
 	$(BIN)/python -m ui.screenshots docs/screenshots

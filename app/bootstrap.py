@@ -28,6 +28,7 @@ from app.services import (
     plus,
     redeem,
     refund,
+    replica,
     reports,
     setup,
     staff,
@@ -215,6 +216,10 @@ class Terminal:
 
     def set_gift_stock(self, actor: Actor, gift: str, stock: int) -> None:
         redeem.set_gift_stock(self.ctx, actor=actor, gift_code=gift, stock=stock)
+
+    def outbox_waiting(self) -> int:
+        """Events not yet taken by the ledger (the status bar's 'N events waiting')."""
+        return replica.events_waiting(self.ctx)
 
     def verify(self) -> VerifyReport:
         return verify.verify_journal(self.ctx)

@@ -1,42 +1,442 @@
-"""The counter window: scan or type a member, see their card."""
+"""The counter window: sign in, scan a member, see their card, ring up a sale.
+
+Keyboard first: the scan field has the focus after every action, every action has an F-key
+shown on screen, Esc backs out and Enter confirms.
+"""
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Callable
+
 from app.bootstrap import Terminal
 from app.domain.errors import MemberDeskError
-from app.domain.money import format_fen
-from ui.qt import QtWidgets
+from app.services.context import Actor
+from ui.card import MemberCardView, money, num
+from ui.checkout import CheckoutPanel
+from ui.controller import CounterController
+from ui.i18n import LANGUAGES, LanguageSwitcher
+from ui.messages import error_text
+from ui.qt import QtCore, QtGui, QtWidgets
+from ui.signin import SignInPage
+
+Qt = QtCore.Qt
+log = logging.getLogger(__name__)
+
+STYLE = """
+QWidget { font-size: 20px; }
+QLabel#pageTitle, QLabel#panelTitle { font-size: 26px; font-weight: bold; }
+QFrame#signInBox, QFrame#memberCard, QFrame#checkoutPanel {
+    border: 1px solid #8a8a8a; border-radius: 6px; background: #fbfbfb;
+}
+QFrame#signInBox QLabel, QFrame#memberCard QLabel, QFrame#checkoutPanel QLabel {
+    border: none; background: transparent;
+}
+QLineEdit { padding: 6px; border: 2px solid #7a7a7a; border-radius: 4px; background: white; }
+QLineEdit:focus { border: 3px solid #1b5fb4; }
+QLineEdit:disabled { background: #eeeeee; color: #777777; }
+QLineEdit#scanEdit { font-size: 28px; padding: 8px; }
+QListWidget#cashierList { font-size: 24px; }
+QListWidget#cashierList::item { padding: 6px; }
+QListWidget#cashierList::item:selected { background: #1b5fb4; color: white; }
+QLabel#cardName { font-size: 34px; font-weight: bold; }
+QLabel#cardEmpty { font-size: 24px; color: #444444; }
+QLabel#cardPoints { font-size: 28px; font-weight: bold; }
+QLabel#cardTier { font-size: 24px; font-weight: bold; }
+QLabel#plusBadge { font-size: 22px; font-weight: bold; padding: 4px 10px; }
+QFrame#memberCard QLabel#plusBadge[kind="plus"] {
+    border: 3px solid #8a5a00; border-radius: 6px; background: #ffe9a8; color: #4a3000;
+}
+QFrame#memberCard QLabel#plusBadge[kind="none"] {
+    border: 2px dashed #999999; border-radius: 6px; color: #555555;
+}
+QProgressBar#tierProgress {
+    min-height: 28px; border: 1px solid #666666; border-radius: 4px; text-align: center;
+}
+QProgressBar#tierProgress::chunk { background: #3c8d3c; }
+QLabel#quotePayable { font-size: 34px; font-weight: bold; }
+QPushButton { padding: 8px 14px; }
+QPushButton#confirmButton { font-size: 22px; font-weight: bold; }
+QLabel#messageArea { padding: 8px 12px; font-size: 22px; border-radius: 4px; }
+QLabel#messageArea[kind="error"], QLabel#signInMessage[kind="error"] {
+    border: 3px solid #b00020; background: #fde8ec; color: #6b0013; padding: 8px 12px;
+}
+QLabel#messageArea[kind="success"] {
+    border: 3px solid #2e7d32; background: #e6f4e7; color: #1b4d1e;
+}
+QLabel#messageArea[kind="info"] { border: 2px solid #777777; background: #f2f2f2; }
+QLabel#keyHint { font-size: 18px; color: #333333; }
+QStatusBar QLabel { font-size: 18px; padding: 0 8px; }
+"""
+
+
+class ScanEdit(QtWidgets.QLineEdit):
+    """The scan field: a scanner types the code and Enter; Esc clears, then backs out."""
+
+    back_out = QtCore.Signal()
+
+    def keyPressEvent(self, event: QtGui.QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape:
+            if self.text():
+                self.clear()
+            else:
+                self.back_out.emit()
+            return
+        super().keyPressEvent(event)
+
+
+class CounterPage(QtWidgets.QWidget):
+    def __init__(self, controller: CounterController, parent: QtWidgets.QWidget | None = None):
+        super().__init__(parent)
+        self.scan_label = QtWidgets.QLabel()
+        self.scan = ScanEdit()
+        self.scan.setObjectName("scanEdit")
+        self.scan_label.setBuddy(self.scan)
+        self.card = MemberCardView()
+        self.checkout = CheckoutPanel(controller)
+        self.message = QtWidgets.QLabel()
+        self.message.setObjectName("messageArea")
+        self.message.setWordWrap(True)
+        self.message.setProperty("kind", "none")
+        self.keys = QtWidgets.QLabel()
+        self.keys.setObjectName("keyHint")
+        self.keys.setWordWrap(True)
+
+        scan_row = QtWidgets.QHBoxLayout()
+        scan_row.addWidget(self.scan_label)
+        scan_row.addWidget(self.scan, 1)
+        body = QtWidgets.QHBoxLayout()
+        body.addWidget(self.card, 11)
+        body.addWidget(self.checkout, 9)
+        layout = QtWidgets.QVBoxLayout(self)
+        layout.addLayout(scan_row)
+        layout.addLayout(body, 1)
+        layout.addWidget(self.message)
+        layout.addWidget(self.keys)
 
 
 class CounterWindow(QtWidgets.QMainWindow):
-    def __init__(self, terminal: Terminal) -> None:
+    def __init__(
+        self,
+        terminal: Terminal,
+        switcher: LanguageSwitcher | None = None,
+        controller: CounterController | None = None,
+    ) -> None:
         super().__init__()
-        self.terminal = terminal
-        self.setWindowTitle(self.tr("MemberDesk"))
-        central = QtWidgets.QWidget()
-        layout = QtWidgets.QVBoxLayout(central)
-        self.query = QtWidgets.QLineEdit()
-        self.query.setPlaceholderText(self.tr("Scan a member code or type a phone number"))
-        self.query.returnPressed.connect(self.look_up)
-        self.card = QtWidgets.QLabel()
-        self.card.setWordWrap(True)
-        layout.addWidget(self.query)
-        layout.addWidget(self.card, 1)
-        self.setCentralWidget(central)
-        self.resize(900, 600)
+        self.setObjectName("counterWindow")
+        self.controller = controller or CounterController(terminal)
+        app = QtCore.QCoreApplication.instance()
+        assert app is not None
+        self.switcher = switcher or LanguageSwitcher(app)
+        self._message: tuple[str, Callable[[], str]] | None = None
+        self.setStyleSheet(STYLE)
 
-    def look_up(self) -> None:
-        try:
-            card = self.terminal.card(self.query.text())
-        except MemberDeskError as error:
-            self.card.setText(error.message)
+        self.stack = QtWidgets.QStackedWidget()
+        self.sign_in_page = SignInPage(self.controller)
+        self.counter = CounterPage(self.controller)
+        self.stack.addWidget(self.sign_in_page)
+        self.stack.addWidget(self.counter)
+        self.setCentralWidget(self.stack)
+
+        self.cashier_status = QtWidgets.QLabel()
+        self.cashier_status.setObjectName("cashierStatus")
+        self.terminal_status = QtWidgets.QLabel()
+        self.terminal_status.setObjectName("terminalStatus")
+        self.sync_status = QtWidgets.QLabel()
+        self.sync_status.setObjectName("syncStatus")
+        status = self.statusBar()
+        status.setSizeGripEnabled(False)
+        status.addWidget(self.cashier_status)
+        status.addWidget(self.terminal_status)
+        status.addPermanentWidget(self.sync_status)
+
+        self._build_actions()
+
+        self.sign_in_page.signed_in.connect(self._signed_in)
+        self.counter.scan.returnPressed.connect(self.look_up)
+        self.counter.scan.back_out.connect(self.clear_member)
+        self.counter.checkout.escaped.connect(self.arm_scan)
+        self.counter.checkout.confirm_button.clicked.connect(self.confirm_award)
+
+        self.retranslate()
+        self.resize(1440, 900)
+        self.show_sign_in()
+
+    # ------------------------------------------------------------------ actions and keys
+    def _action(
+        self, handler: Callable[[], object], *keys: str | QtGui.QKeySequence.StandardKey
+    ) -> QtGui.QAction:
+        action = QtGui.QAction(self)
+        action.setShortcuts([QtGui.QKeySequence(key) for key in keys])
+        action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        action.triggered.connect(handler)
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        self.find_action = self._action(self.arm_scan, "F3")
+        self.checkout_action = self._action(self.focus_checkout, "F4")
+        self.confirm_action = self._action(self.confirm_award, "F9", "Ctrl+Return", "Ctrl+Enter")
+        self.sign_out_action = self._action(self.sign_out, "F10")
+        self.language_action = self._action(self.next_language, "F12")
+        self.quit_action = self._action(self.close, "Ctrl+Q")
+
+        menu_bar = self.menuBar()
+        self.counter_menu = menu_bar.addMenu("")
+        for action in (
+            self.find_action,
+            self.checkout_action,
+            self.confirm_action,
+            self.sign_out_action,
+        ):
+            self.counter_menu.addAction(action)
+        self.counter_menu.addSeparator()
+        self.counter_menu.addAction(self.quit_action)
+        self.language_menu = menu_bar.addMenu("")
+        self.language_group = QtGui.QActionGroup(self)
+        self.language_actions: dict[str, QtGui.QAction] = {}
+        for language in LANGUAGES:
+            action = QtGui.QAction(language.native_name, self)
+            action.setCheckable(True)
+            action.triggered.connect(lambda _checked=False, c=language.code: self.set_language(c))
+            self.language_group.addAction(action)
+            self.language_menu.addAction(action)
+            self.language_actions[language.code] = action
+        self.language_menu.addSeparator()
+        self.language_menu.addAction(self.language_action)
+
+    # ------------------------------------------------------------------ pages
+    def show_sign_in(self) -> None:
+        self.stack.setCurrentWidget(self.sign_in_page)
+        self.sign_in_page.load()
+        self._update_status()
+
+    def _signed_in(self, actor: Actor) -> None:
+        self.stack.setCurrentWidget(self.counter)
+        self.controller.clear_member()
+        self.counter.card.show_card(None)
+        self.counter.checkout.clear()
+        self.counter.checkout.set_member_present(False)
+        self.set_message(
+            "info",
+            lambda: self.tr("Signed in as {name}. Scan a member code.").format(name=actor.name),
+        )
+        self._update_status()
+        self.arm_scan()
+
+    def on_counter(self) -> bool:
+        return self.stack.currentWidget() is self.counter and self.controller.actor is not None
+
+    def arm_scan(self) -> None:
+        """Give the scan field the focus: done after every action on the counter."""
+        if self.on_counter():
+            self.counter.scan.setFocus(Qt.FocusReason.OtherFocusReason)
+        else:
+            self.sign_in_page.pin.setFocus()
+
+    def focus_checkout(self) -> None:
+        if not self.on_counter():
             return
-        self.card.setText(
-            self.tr("{name} · {tier} · {points} points ({value})").format(
-                name=card.name,
-                tier=card.tier_name,
-                points=card.points,
-                value=format_fen(card.points_value_fen),
+        if self.controller.card is None:
+            self.set_message("error", lambda: self.tr("Scan a member first, then press F4."))
+            self.arm_scan()
+            return
+        self.counter.checkout.first_field().setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    # ------------------------------------------------------------------ counter work
+    def look_up(self) -> None:
+        if not self.on_counter():
+            return
+        query = self.counter.scan.text().strip()
+        self.counter.scan.clear()
+        if not query:
+            self.arm_scan()
+            return
+        previous = self.controller.card.member_id if self.controller.card else None
+        try:
+            card = self.controller.look_up(query)
+        except MemberDeskError as error:
+            self.show_error(error)
+            self.arm_scan()
+            return
+        except Exception as error:  # a bug or a broken database: say so, never a traceback
+            self.show_unexpected(error)
+            return
+        if card.member_id != previous:
+            self.counter.checkout.clear()
+        self.counter.card.show_card(card)
+        self.counter.checkout.set_member_present(True)
+        self.set_message(
+            "info",
+            lambda: self.tr("Member {member_id} found. F4 to ring up a sale.").format(
+                member_id=card.member_id
+            ),
+        )
+        self._update_status()
+        self.arm_scan()
+
+    def clear_member(self) -> None:
+        """Esc on an empty scan field: the customer has gone; forget them and their sale."""
+        if not self.on_counter():
+            return
+        self.controller.clear_member()
+        self.counter.card.show_card(None)
+        self.counter.checkout.clear()
+        self.counter.checkout.set_member_present(False)
+        self.set_message(None)
+        self._update_status()
+        self.arm_scan()
+
+    def confirm_award(self) -> None:
+        if not self.on_counter():
+            return
+        controller = self.controller
+        if controller.card is None:
+            self.set_message("error", lambda: self.tr("Scan a member first."))
+            self.arm_scan()
+            return
+        if not controller.sale_open:
+            # Recorded already (a second press of F9): nothing more to do.
+            self.arm_scan()
+            return
+        try:
+            sale = self.counter.checkout.sale_input()
+            result = controller.award(sale)
+        except MemberDeskError as error:
+            self.show_error(error)
+            self.arm_scan()
+            return
+        except Exception as error:
+            self.show_unexpected(error)
+            return
+        if result is None:
+            self.arm_scan()
+            return
+        self.counter.checkout.clear()
+        self.counter.card.show_card(controller.card)
+        self.set_message(
+            "success",
+            lambda: self.tr(
+                "Sale recorded: receipt {receipt}, paid {payable}, {earned} points earned, "
+                "balance {balance} points."
+            ).format(
+                receipt=result.receipt_no,
+                payable=money(result.payable_fen),
+                earned=num(result.points_earned),
+                balance=num(result.balance),
+            ),
+        )
+        self._update_status()
+        self.arm_scan()
+
+    def sign_out(self) -> None:
+        if self.controller.actor is None:
+            return
+        self.controller.sign_out()
+        self.counter.card.show_card(None)
+        self.counter.checkout.clear()
+        self.set_message(None)
+        self.show_sign_in()
+
+    # ------------------------------------------------------------------ messages and status
+    def show_error(self, error: MemberDeskError) -> None:
+        self.set_message("error", lambda: error_text(error))
+
+    def show_unexpected(self, error: Exception) -> None:
+        log.exception("unexpected error at the counter")
+        kind = type(error).__name__
+        self.set_message(
+            "error",
+            lambda: self.tr(
+                "Something unexpected went wrong ({kind}); it is in the log. Look the member "
+                "up again before you retry, or call a supervisor."
+            ).format(kind=kind),
+        )
+        self.arm_scan()
+
+    def set_message(self, kind: str | None, text: Callable[[], str] | None = None) -> None:
+        """Show a message; kept as a function so that a language switch re-renders it."""
+        self._message = None if kind is None or text is None else (kind, text)
+        self._render_message()
+
+    def message_text(self) -> str:
+        return self.counter.message.text()
+
+    def _render_message(self) -> None:
+        label = self.counter.message
+        if self._message is None:
+            label.setText("")
+            label.setProperty("kind", "none")
+        else:
+            kind, text = self._message
+            prefixes = {
+                "error": self.tr("Problem:"),
+                "success": self.tr("Done:"),
+                "info": self.tr("Note:"),
+            }
+            label.setText(f"{prefixes[kind]} {text()}")
+            label.setProperty("kind", kind)
+        label.style().unpolish(label)
+        label.style().polish(label)
+
+    def _update_status(self) -> None:
+        actor = self.controller.actor
+        self.cashier_status.setText(
+            self.tr("Cashier: {name}").format(name=actor.name)
+            if actor
+            else self.tr("Not signed in")
+        )
+        self.terminal_status.setText(
+            self.tr("Terminal {terminal} · Store {store}").format(
+                terminal=self.controller.terminal_id, store=self.controller.store_code
             )
         )
-        self.query.clear()
+        waiting = self.controller.events_waiting()
+        if waiting is None:
+            self.sync_status.setText(self.tr("Offline"))
+        else:
+            self.sync_status.setText(self.tr("Offline — {n} events waiting").format(n=num(waiting)))
+
+    # ------------------------------------------------------------------ language
+    def set_language(self, code: str) -> None:
+        self.switcher.switch(code)
+        self.language_actions[self.switcher.code].setChecked(True)
+
+    def next_language(self) -> None:
+        self.set_language(self.switcher.next_code())
+
+    def changeEvent(self, event: QtCore.QEvent) -> None:
+        if event.type() == QtCore.QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(
+            self.tr("MemberDesk — terminal {terminal}").format(terminal=self.controller.terminal_id)
+        )
+        self.counter_menu.setTitle(self.tr("&Counter"))
+        self.language_menu.setTitle(self.tr("&Language"))
+        self.find_action.setText(self.tr("Find member"))
+        self.checkout_action.setText(self.tr("Checkout"))
+        self.confirm_action.setText(self.tr("Confirm and award points"))
+        self.sign_out_action.setText(self.tr("Sign out"))
+        self.language_action.setText(self.tr("Next language"))
+        self.quit_action.setText(self.tr("Quit"))
+        code = self.switcher.code
+        if code in self.language_actions:
+            self.language_actions[code].setChecked(True)
+        self.sign_in_page.retranslate()
+        self.counter.scan_label.setText(self.tr("&Member"))
+        self.counter.scan.setPlaceholderText(
+            self.tr("Scan the member code, or type a member number or phone, then Enter")
+        )
+        self.counter.card.retranslate()
+        self.counter.checkout.retranslate()
+        self.counter.keys.setText(
+            self.tr(
+                "F3 Find member · F4 Checkout · F9 Confirm (Ctrl+Enter) · Esc Back · "
+                "F10 Sign out · F12 Language"
+            )
+        )
+        self._render_message()
+        self._update_status()

@@ -1,0 +1,27 @@
+"""`python -m ui.screenshots` keeps working: it renders every screen of a language."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+
+@pytest.mark.gui
+def test_screenshots_render_for_one_language(qapp, tmp_path: Path) -> None:
+    from ui.i18n import LanguageSwitcher
+    from ui.qt import QtGui
+    from ui.screenshots import render
+
+    try:
+        written = render(tmp_path, ("zh_CN",))
+    finally:
+        LanguageSwitcher(qapp).switch("en")
+    assert sorted(p.name for p in written) == [
+        "checkout_zh_CN.png",
+        "counter_zh_CN.png",
+        "signin_zh_CN.png",
+    ]
+    for path in written:
+        image = QtGui.QImage(str(path))
+        assert (image.width(), image.height()) == (1440, 900)
