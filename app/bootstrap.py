@@ -10,6 +10,7 @@ import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from importlib.metadata import entry_points
 from pathlib import Path
 
 from sqlalchemy.orm import Session
@@ -221,6 +222,9 @@ class Terminal:
         """Events not yet taken by the ledger (the status bar's 'N events waiting')."""
         return replica.events_waiting(self.ctx)
 
+    def sync_state(self) -> replica.SyncState:
+        return replica.sync_state(self.ctx)
+
     def verify(self) -> VerifyReport:
         return verify.verify_journal(self.ctx)
 
@@ -248,27 +252,36 @@ def open_terminal(
     database = open_database(settings.database_path)
     clock = clock or SystemClock()
     with Session(database.reader) as session:
-        has_identity = setup.has_identity(session)
+        identity = setup.identity(session)
         installed = setup.installed_rule_book(session)
-    if not has_identity:
+    if identity is None:
         with Session(database.writer) as session, session.begin():
             setup.ensure_identity(session, settings.terminal_id, settings.store_code, clock.now())
+        identity = (settings.terminal_id, settings.store_code)
+    # After pairing, the ledger's names for this terminal and its store win over settings.
+    terminal_id, store_code = identity
     rules = installed or setup.read_rule_book_file(default_rule_book())
     ctx = ServiceContext(
         database=database,
         rules=rules,
         clock=clock,
         timezone=settings.zone,
-        store_code=settings.store_code,
-        terminal_id=settings.terminal_id,
+        store_code=store_code,
+        terminal_id=terminal_id,
     )
     if installed is None or (rule_book is not None and rule_book.version > installed.version):
         setup.install_rule_book(ctx, rule_book or rules)
+    terminal = Terminal(ctx, settings)
+    for plugin in entry_points(group="memberdesk.plugins"):
+        try:
+            plugin.load()(terminal)
+        except ImportError as error:  # a core-only install has no sync
+            log.debug("plugin %s not loaded: %s", plugin.name, error)
     log.info(
         "terminal %s of store %s opened at %s (rule book v%d)",
-        settings.terminal_id,
-        settings.store_code,
+        terminal_id,
+        store_code,
         settings.database_path,
         ctx.rules.version,
     )
-    return Terminal(ctx, settings)
+    return terminal

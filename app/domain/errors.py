@@ -76,6 +76,18 @@ class RequestConflict(MemberDeskError):
     code = "request_conflict"
 
 
+class OfflineLimit(MemberDeskError):
+    """Offline, the rule book caps what can be redeemed without the ledger's say-so."""
+
+    code = "offline_limit"
+
+
+class LedgerUnavailable(MemberDeskError):
+    """The ledger could not be reached (the caller falls back to offline rules)."""
+
+    code = "ledger_unavailable"
+
+
 class DatabaseTooNew(MemberDeskError):
     code = "database_too_new"
 

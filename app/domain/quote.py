@@ -97,6 +97,34 @@ def _plus_percent(category: str, rules: RuleBook) -> int:
     return max(rules.plus.extra_discount_percent, rules.plus.category_discounts.get(category, 0))
 
 
+def points_earned(
+    payable_fen: int, *, shopper: Shopper, store: str, day: date, rules: RuleBook
+) -> EarnBreakdown:
+    """Points earned on what was actually paid: the base, then the tier's, PLUS's and each
+    campaign's share of the base, plus campaign bonus points. The ledger calls this too, to
+    recompute a terminal's purchase."""
+    base = points_for_fen(payable_fen, rules.points)
+    applied = campaigns_in_force(
+        rules=rules, day=day, store=store, tier=shopper.tier.code, member_id=shopper.member_id
+    )
+    return EarnBreakdown(
+        base=base,
+        tier=apply_percent(base, shopper.tier.points_multiplier_percent),
+        plus=apply_percent(base, rules.plus.points_multiplier_percent)
+        if shopper.plus_active
+        else 0,
+        campaign=sum(
+            apply_percent(base, a.effect.multiplier_percent) + a.effect.bonus_points
+            for a in applied
+        ),
+        campaigns=tuple(
+            a.campaign.code if a.variant is None else f"{a.campaign.code}/{a.variant}"
+            for a in applied
+        ),
+        campaign_coupons=tuple(a.effect.coupon for a in applied if a.effect.coupon),
+    )
+
+
 def quote(
     *,
     lines: Sequence[Line],
@@ -154,27 +182,9 @@ def quote(
     deduction = points_to_use * value
     payable = after_coupon - deduction
 
-    base = points_for_fen(payable, rules.points)
-    tier_extra = apply_percent(base, shopper.tier.points_multiplier_percent)
-    plus_extra_if_member = apply_percent(base, rules.plus.points_multiplier_percent)
-    plus_extra = plus_extra_if_member if shopper.plus_active else 0
-    applied = campaigns_in_force(
-        rules=rules, day=day, store=store, tier=shopper.tier.code, member_id=shopper.member_id
-    )
-    campaign_extra = sum(
-        apply_percent(base, a.effect.multiplier_percent) + a.effect.bonus_points for a in applied
-    )
-    earn = EarnBreakdown(
-        base=base,
-        tier=tier_extra,
-        plus=plus_extra,
-        campaign=campaign_extra,
-        campaigns=tuple(
-            a.campaign.code if a.variant is None else f"{a.campaign.code}/{a.variant}"
-            for a in applied
-        ),
-        campaign_coupons=tuple(a.effect.coupon for a in applied if a.effect.coupon),
-    )
+    earn = points_earned(payable, shopper=shopper, store=store, day=day, rules=rules)
+    plus_extra = earn.plus
+    plus_extra_if_member = apply_percent(earn.base, rules.plus.points_multiplier_percent)
     # What PLUS is worth on this basket: its discount plus the cash value of its extra points.
     plus_worth = sum(plus_cuts) + plus_extra_if_member * value
     return Quote(

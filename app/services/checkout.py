@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from app.domain.points import expiry_for
 from app.domain.quote import Line, Quote, Shopper, quote
+from app.services.caps import authorize_online, check_offline_caps
 from app.services.common import audit, load_member, next_receipt_no, post
 from app.services.context import Actor, ServiceContext
 from app.services.coupons import give_coupon, load_coupon
@@ -27,7 +28,7 @@ def _quote_in(
     lines: Sequence[Line],
     coupon_code: str | None,
     points_to_use: int,
-) -> Quote:
+) -> tuple[Quote, Shopper]:
     today = ctx.today()
     member = load_member(session, member_id)
     tier_code, plus_active = current_tier_and_plus(ctx, session, member)
@@ -38,7 +39,7 @@ def _quote_in(
         spendable_points=points_summary(session, member.member_id, today, today).spendable,
     )
     coupon = load_coupon(ctx, session, coupon_code) if coupon_code else None
-    return quote(
+    q = quote(
         lines=lines,
         shopper=shopper,
         store=ctx.store_code,
@@ -47,6 +48,7 @@ def _quote_in(
         coupon=coupon,
         points_to_use=points_to_use,
     )
+    return q, shopper
 
 
 def quote_purchase(
@@ -58,7 +60,7 @@ def quote_purchase(
     points_to_use: int = 0,
 ) -> Quote:
     with ctx.read() as session:
-        return _quote_in(ctx, session, member_id, lines, coupon_code, points_to_use)
+        return _quote_in(ctx, session, member_id, lines, coupon_code, points_to_use)[0]
 
 
 def award(
@@ -76,8 +78,12 @@ def award(
     The journal entries, the purchase and its outbox event commit together or not at all.
     """
 
+    hold_id = authorize_online(ctx, member_id, points_to_use, request_id)
+
     def work(session: Session) -> AwardResult:
-        q = _quote_in(ctx, session, member_id, lines, coupon_code, points_to_use)
+        q, shopper = _quote_in(ctx, session, member_id, lines, coupon_code, points_to_use)
+        if hold_id is None:
+            check_offline_caps(ctx, session, member_id, q.points_used)
         now = ctx.now()
         today = ctx.today()
         receipt_no = next_receipt_no(session)
@@ -102,7 +108,10 @@ def award(
                 "member_id": member_id,
                 "store": ctx.store_code,
                 "cashier": actor.cashier_id,
+                "hold_id": hold_id,
                 "rule_book_version": ctx.rules.version,
+                "tier": shopper.tier.code,
+                "plus": shopper.plus_active,
                 "lines": [[ln.category, ln.amount_fen] for ln in lines],
                 "coupon": q.coupon_code,
                 "points_used": q.points_used,

@@ -60,6 +60,15 @@ class Actor:
             )
 
 
+class Authorizer(Protocol):
+    """Asks the ledger to set points aside for a redemption (online, no double spend)."""
+
+    def authorize(self, member_id: str, points: int, request_id: str) -> str:
+        """Return the ledger's hold id. Raise InsufficientPoints when the ledger says no,
+        LedgerUnavailable when it cannot be asked."""
+        ...
+
+
 @dataclass
 class ServiceContext:
     database: Database
@@ -68,6 +77,7 @@ class ServiceContext:
     timezone: ZoneInfo
     store_code: str
     terminal_id: str
+    authorizer: Authorizer | None = None
     _rules_listeners: list[object] = field(default_factory=list)
 
     def now(self) -> datetime:

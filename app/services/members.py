@@ -200,7 +200,7 @@ def build_card(ctx: ServiceContext, session: Session, member_id: str) -> MemberC
     balance = session.get(Balance, member_id)
     points = points_summary(session, member_id, today, today + timedelta(days=EXPIRING_SOON_DAYS))
     acts, last_purchase, per_category = activity(ctx, session, member)
-    status = tier_for(growth_value(acts, rules).total, rules)
+    status = tier_for(max(growth_value(acts, rules).total, member.ledger_growth or 0), rules)
     stage = lifecycle(
         enrolled_on=member.enrolled_on,
         last_purchase_on=last_purchase,
@@ -296,5 +296,7 @@ def current_tier_and_plus(
     ctx: ServiceContext, session: Session, member: Member
 ) -> tuple[str, bool]:
     acts, _, _ = activity(ctx, session, member)
-    status = tier_for(growth_value(acts, ctx.rules).total, ctx.rules)
+    status = tier_for(
+        max(growth_value(acts, ctx.rules).total, member.ledger_growth or 0), ctx.rules
+    )
     return status.tier.code, is_plus(member.plus_expires_on, ctx.today())

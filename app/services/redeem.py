@@ -6,6 +6,7 @@ from sqlalchemy.orm import Session
 
 from app.domain.errors import InvalidInput, OutOfStock
 from app.domain.money import check_amount_fen, percent_of
+from app.services.caps import authorize_online, check_offline_caps
 from app.services.common import audit, load_member, post
 from app.services.context import Actor, ServiceContext
 from app.services.coupons import give_coupon
@@ -66,8 +67,12 @@ def redeem(
     else:
         raise InvalidInput(f"Unknown kind of redemption {kind!r}.", field="kind")
 
+    hold_id = authorize_online(ctx, member_id, cost, request_id)
+
     def work(session: Session) -> RedeemResult:
         load_member(session, member_id)
+        if hold_id is None:
+            check_offline_caps(ctx, session, member_id, cost)
         now = ctx.now()
         if kind == "gift":
             stock = session.get(GiftStock, item)
@@ -95,6 +100,7 @@ def redeem(
                 "amount_fen": amount_fen,
                 "store": ctx.store_code,
                 "cashier": actor.cashier_id,
+                "hold_id": hold_id,
                 "coupon_issued": coupon_code,
             },
             request_id=request_id,

@@ -8,14 +8,30 @@ per member whose confirmed balance differs from what the local journal already h
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import json
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func, or_, select, update
+from sqlalchemy.orm import Session
 
+from app.domain.rulebook import RuleBook, parse_rule_book
 from app.services.context import ServiceContext
-from app.store.models import OutboxEvent
+from app.store.journal import Posting
+from app.store.models import (
+    Balance,
+    JournalEntry,
+    Member,
+    OutboxEvent,
+    RuleBookRow,
+    TerminalState,
+)
+from app.store.outbox import append_event, terminal_state
+
+log = logging.getLogger(__name__)
+CHECKPOINT_KIND = "checkpoint_applied"
 
 
 @dataclass(frozen=True)
@@ -30,6 +46,52 @@ class PendingEvent:
     created_at: str
 
 
+@dataclass(frozen=True)
+class ReplicaMember:
+    """A member as the ledger last confirmed them."""
+
+    member_id: str
+    phone: str
+    name: str
+    birthday: date | None
+    enrolled_on: date
+    home_store: str
+    plus_expires_on: date | None
+    status: str
+    points: int  # the ledger's balance (its lots less its open overdraft)
+    growth: int
+    buckets: list[tuple[date | None, int]] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Checkpoint:
+    cursor: int
+    applied_through_seq: int
+    ledger_time: datetime
+    members: Sequence[ReplicaMember]
+    rule_book: dict[str, object] | None
+    snapshot: bool = False
+
+
+@dataclass(frozen=True)
+class CheckpointResult:
+    cursor: int
+    members: int
+    adjusted: int
+    events_taken: int
+
+
+@dataclass(frozen=True)
+class SyncState:
+    paired: bool
+    ledger_url: str | None
+    events_waiting: int
+    last_sync_at: str | None
+    applied_through_seq: int
+    pull_cursor: int
+    clock_offset_s: int
+
+
 def events_waiting(ctx: ServiceContext) -> int:
     with ctx.read() as session:
         return (
@@ -38,6 +100,47 @@ def events_waiting(ctx: ServiceContext) -> int:
             )
             or 0
         )
+
+
+def sync_state(ctx: ServiceContext) -> SyncState:
+    with ctx.read() as session:
+        state = session.get(TerminalState, 1)
+        waiting = (
+            session.scalar(
+                select(func.count(OutboxEvent.seq)).where(OutboxEvent.acked_at.is_(None))
+            )
+            or 0
+        )
+        if state is None:
+            return SyncState(False, None, waiting, None, 0, 0, 0)
+        return SyncState(
+            paired=state.paired_at is not None,
+            ledger_url=state.ledger_url,
+            events_waiting=waiting,
+            last_sync_at=state.last_sync_at.isoformat() if state.last_sync_at else None,
+            applied_through_seq=state.applied_through_seq,
+            pull_cursor=state.pull_cursor,
+            clock_offset_s=state.clock_offset_s,
+        )
+
+
+def record_pairing(
+    ctx: ServiceContext, *, ledger_url: str, terminal_id: str, store_code: str
+) -> None:
+    """Remember the ledger; the terminal's id and store are the ones the ledger gave."""
+    with ctx.write() as session:
+        state = terminal_state(session)
+        if state.next_seq > 1 and state.terminal_id != terminal_id:
+            raise ValueError(
+                f"this terminal already wrote events as {state.terminal_id}; it cannot "
+                f"become {terminal_id}"
+            )
+        state.terminal_id = terminal_id
+        state.store_code = store_code
+        state.ledger_url = ledger_url
+        state.paired_at = ctx.now()
+    ctx.terminal_id = terminal_id
+    ctx.store_code = store_code
 
 
 def pending_events(ctx: ServiceContext, limit: int) -> list[PendingEvent]:
@@ -64,7 +167,7 @@ def pending_events(ctx: ServiceContext, limit: int) -> list[PendingEvent]:
         ]
 
 
-def mark_taken(ctx: ServiceContext, through_seq: int) -> int:
+def mark_taken(ctx: ServiceContext, through_seq: int, ledger_time: datetime | None = None) -> int:
     """The ledger has every event up to ``through_seq`` (applied or finally rejected)."""
     with ctx.write() as session:
         result = session.execute(
@@ -72,8 +175,159 @@ def mark_taken(ctx: ServiceContext, through_seq: int) -> int:
             .where(OutboxEvent.seq <= through_seq, OutboxEvent.acked_at.is_(None))
             .values(acked_at=ctx.now())
         )
+        state = terminal_state(session)
+        state.applied_through_seq = max(state.applied_through_seq, through_seq)
+        if ledger_time is not None:
+            _clock(state, ctx, ledger_time)
         return int(getattr(result, "rowcount", 0) or 0)
 
 
-__all__ = ["PendingEvent", "events_waiting", "mark_taken", "pending_events"]
-_unused: tuple[Any, ...] = (date, datetime)
+def _clock(state: TerminalState, ctx: ServiceContext, ledger_time: datetime) -> None:
+    now = ctx.now()
+    state.last_sync_at = now
+    state.clock_offset_s = int((ledger_time - now).total_seconds())
+
+
+def _confirmed_locally(session: Session, member_ids: list[str], through_seq: int) -> dict[str, int]:
+    """What the local journal holds of what the ledger has confirmed: this terminal's
+    entries it took, plus the earlier checkpoints' corrections."""
+    rows = session.execute(
+        select(JournalEntry.member_id, func.sum(JournalEntry.points))
+        .join(OutboxEvent, OutboxEvent.seq == JournalEntry.event_seq)
+        .where(
+            JournalEntry.member_id.in_(member_ids),
+            or_(OutboxEvent.seq <= through_seq, OutboxEvent.kind == CHECKPOINT_KIND),
+        )
+        .group_by(JournalEntry.member_id)
+    ).all()
+    return {member_id: int(total) for member_id, total in rows}
+
+
+def apply_checkpoint(ctx: ServiceContext, checkpoint: Checkpoint) -> CheckpointResult:
+    """Apply a whole checkpoint in one transaction (never half of one)."""
+    new_rules: RuleBook | None = None
+    with ctx.write() as session:
+        state = terminal_state(session)
+        if checkpoint.rule_book is not None:
+            candidate = parse_rule_book(checkpoint.rule_book)
+            newest = session.scalar(select(func.max(RuleBookRow.version))) or 0
+            if candidate.version > newest:
+                session.add(
+                    RuleBookRow(
+                        version=candidate.version,
+                        body=json.dumps(checkpoint.rule_book),
+                        installed_at=ctx.now(),
+                    )
+                )
+                new_rules = candidate
+        taken = session.execute(
+            update(OutboxEvent)
+            .where(
+                OutboxEvent.seq <= checkpoint.applied_through_seq, OutboxEvent.acked_at.is_(None)
+            )
+            .values(acked_at=ctx.now())
+        )
+        ids = [m.member_id for m in checkpoint.members]
+        local = _confirmed_locally(session, ids, checkpoint.applied_through_seq)
+        event_seq: int | None = None
+        request_id = f"checkpoint-{checkpoint.cursor}"
+        adjusted = 0
+        today = ctx.today()
+        for incoming in checkpoint.members:
+            member = _upsert_member(session, incoming)
+            if member is None:
+                continue
+            delta = incoming.points - local.get(incoming.member_id, 0)
+            if delta == 0:
+                continue
+            if event_seq is None:
+                # One event names every correction of this checkpoint (entries need one).
+                event_seq = append_event(
+                    session,
+                    kind=CHECKPOINT_KIND,
+                    payload={
+                        "cursor": checkpoint.cursor,
+                        "applied_through_seq": checkpoint.applied_through_seq,
+                    },
+                    request_id=request_id,
+                    member_id=None,
+                    now=ctx.now(),
+                ).seq
+            posting = Posting(
+                session=session,
+                member_id=incoming.member_id,
+                request_id=request_id,
+                event_seq=event_seq,
+                now=ctx.now(),
+                note="ledger checkpoint",
+            )
+            if delta > 0:
+                live = [d for d, p in incoming.buckets if p > 0 and (d is None or d >= today)]
+                expires = min((d for d in live if d is not None), default=None)
+                posting.credit("ledger_sync", delta, expires)
+            else:
+                posting.debit("ledger_sync", -delta, today, overdraft_reason="ledger checkpoint")
+            adjusted += 1
+        state.pull_cursor = max(state.pull_cursor, checkpoint.cursor)
+        state.applied_through_seq = max(state.applied_through_seq, checkpoint.applied_through_seq)
+        if checkpoint.snapshot:
+            state.snapshot_done = True
+        _clock(state, ctx, checkpoint.ledger_time)
+    if new_rules is not None:
+        ctx.rules = new_rules
+    return CheckpointResult(
+        checkpoint.cursor,
+        len(checkpoint.members),
+        adjusted,
+        int(getattr(taken, "rowcount", 0) or 0),
+    )
+
+
+def _upsert_member(session: Session, incoming: ReplicaMember) -> Member | None:
+    member = session.get(Member, incoming.member_id)
+    clash = session.scalar(
+        select(Member).where(Member.phone == incoming.phone, Member.member_id != incoming.member_id)
+    )
+    if clash is not None:
+        log.warning(
+            "member %s: phone already used here by %s; kept the local phone",
+            incoming.member_id,
+            clash.member_id,
+        )
+    if member is None:
+        if clash is not None:
+            return None
+        member = Member(
+            member_id=incoming.member_id,
+            phone=incoming.phone,
+            name=incoming.name,
+            birthday=incoming.birthday,
+            enrolled_on=incoming.enrolled_on,
+            home_store=incoming.home_store,
+            marketing_consent=False,
+            real_name_verified=False,
+            credit_score=60,
+            risk_flags=0,
+            reviews=0,
+            referrals=0,
+            plus_expires_on=incoming.plus_expires_on,
+            pin_hash=None,
+            status=incoming.status,
+            ledger_growth=incoming.growth,
+        )
+        session.add(member)
+        session.flush()
+        session.add(Balance(member_id=member.member_id, points=0, open_overdraft=0))
+        session.flush()
+        return member
+    if clash is None:
+        member.phone = incoming.phone
+    member.name = incoming.name
+    member.birthday = incoming.birthday
+    member.status = incoming.status
+    member.ledger_growth = incoming.growth
+    if incoming.plus_expires_on is not None and (
+        member.plus_expires_on is None or incoming.plus_expires_on > member.plus_expires_on
+    ):
+        member.plus_expires_on = incoming.plus_expires_on
+    return member

@@ -16,8 +16,10 @@ from app.store.models import GiftStock, RuleBookRow, TerminalState
 from app.store.outbox import GENESIS_HASH
 
 
-def has_identity(session: Session) -> bool:
-    return session.get(TerminalState, 1) is not None
+def identity(session: Session) -> tuple[str, str] | None:
+    """(terminal id, store code) of this database, or None before the first start."""
+    state = session.get(TerminalState, 1)
+    return None if state is None else (state.terminal_id, state.store_code)
 
 
 def ensure_identity(session: Session, terminal_id: str, store_code: str, now: datetime) -> None:

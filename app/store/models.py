@@ -53,6 +53,8 @@ class TerminalState(Base):
     applied_through_seq: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     pull_cursor: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     snapshot_done: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
+    # ledger time minus this terminal's clock at the last sync, in seconds
+    clock_offset_s: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
 
 class RuleBookRow(Base):

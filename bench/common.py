@@ -1,0 +1,69 @@
+"""What every benchmark shares: the result line, percentiles, a fixed clock, scratch dirs."""
+
+from __future__ import annotations
+
+import math
+import shutil
+import sys
+import tempfile
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+OUT = Path(__file__).with_name("out")
+
+# A Tuesday at 10:00 in Shanghai (the same instant the tests use). Benchmarks run on a fixed
+# clock so a cached database's history is always "recent" relative to the day measured.
+BENCH_NOW = datetime(2026, 11, 24, 2, 0, tzinfo=UTC)
+
+
+@dataclass(frozen=True)
+class Figure:
+    name: str
+    value: float
+    unit: str
+    baseline: float
+
+    @property
+    def ratio(self) -> float:
+        return self.value / self.baseline if self.baseline else math.inf
+
+    def line(self) -> str:
+        return (
+            f"BENCH {self.name} value={_fmt(self.value)} unit={self.unit} "
+            f"baseline={_fmt(self.baseline)} ratio={self.ratio:.3f}"
+        )
+
+
+def _fmt(number: float) -> str:
+    if number >= 100:
+        return f"{number:.1f}"
+    if number >= 1:
+        return f"{number:.3f}"
+    return f"{number:.4f}"
+
+
+def note(message: str) -> None:
+    """Details for a human, on stderr, so stdout holds only the BENCH lines."""
+    print(f"  [bench] {message}", file=sys.stderr, flush=True)
+
+
+def percentile(samples: Sequence[float], pct: float) -> float:
+    """Nearest-rank percentile (no interpolation: p99 of 3000 samples is the 2970th)."""
+    if not samples:
+        raise ValueError("no samples")
+    ordered = sorted(samples)
+    rank = max(1, math.ceil(pct / 100 * len(ordered)))
+    return ordered[rank - 1]
+
+
+@contextmanager
+def scratch_dir(prefix: str) -> Iterator[Path]:
+    """A fresh directory under /tmp (the same disk for a figure and its baseline)."""
+    path = Path(tempfile.mkdtemp(prefix=f"memberdesk-bench-{prefix}-"))
+    try:
+        yield path
+    finally:
+        shutil.rmtree(path, ignore_errors=True)

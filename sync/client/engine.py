@@ -1,0 +1,192 @@
+"""One round of sync: push the outbox in order, then pull whole checkpoints."""
+
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+from app.bootstrap import Terminal
+from app.services import replica
+from app.services.replica import Checkpoint, ReplicaMember
+from sync.client.http import LedgerClient
+from sync.protocol import MAX_BATCH, MemberState, WireEvent
+
+log = logging.getLogger("memberdesk.sync")
+PAGE = 2000
+SNAPSHOT_FILE = "snapshot-progress.json"
+
+
+class SyncBlocked(Exception):
+    """The ledger refuses this terminal's history (gap, edited chain, revoked): a person must
+    look; retrying will not help."""
+
+
+@dataclass(frozen=True)
+class RoundResult:
+    pushed: int
+    rejected: int
+    members_pulled: int
+    checkpoint: int
+
+
+def to_replica(state: MemberState) -> ReplicaMember:
+    return ReplicaMember(
+        member_id=state.member_id,
+        phone=state.phone,
+        name=state.name,
+        birthday=date.fromisoformat(state.birthday) if state.birthday else None,
+        enrolled_on=date.fromisoformat(state.enrolled_on),
+        home_store=state.home_store,
+        plus_expires_on=date.fromisoformat(state.plus_expires_on)
+        if state.plus_expires_on
+        else None,
+        status=state.status,
+        points=state.points,
+        growth=state.growth,
+        buckets=[
+            (date.fromisoformat(b.expires_on) if b.expires_on else None, b.points)
+            for b in state.buckets
+        ],
+    )
+
+
+class Syncer:
+    def __init__(self, terminal: Terminal, client: LedgerClient, data_dir: Path) -> None:
+        self.terminal = terminal
+        self.client = client
+        self.data_dir = data_dir
+
+    def push(self) -> tuple[int, int]:
+        """Send every waiting event, oldest first, in batches. Returns (sent, rejected)."""
+        from sync.client.http import LedgerRefused
+
+        sent = rejected = 0
+        while True:
+            pending = replica.pending_events(self.terminal.ctx, MAX_BATCH)
+            if not pending:
+                return sent, rejected
+            batch = [
+                WireEvent(
+                    event_id=e.event_id,
+                    terminal_id=e.terminal_id,
+                    seq=e.seq,
+                    kind=e.kind,
+                    payload=e.payload,
+                    prev_hash=e.prev_hash,
+                    hash=e.hash,
+                    created_at=e.created_at,
+                )
+                for e in pending
+            ]
+            try:
+                reply = self.client.push(batch)
+            except LedgerRefused as refused:
+                raise SyncBlocked(refused.refusal.message) from refused
+            replica.mark_taken(
+                self.terminal.ctx,
+                reply.applied_through_seq,
+                datetime.fromisoformat(reply.ledger_time),
+            )
+            for result in reply.results:
+                if result.status == "rejected":
+                    rejected += 1
+                    log.warning(
+                        "ledger rejected event %s (%s): %s", result.seq, result.code, result.reason
+                    )
+            sent += len(batch)
+            if reply.applied_through_seq < batch[-1].seq:
+                raise SyncBlocked("the ledger did not take the whole batch")
+
+    def pull(self) -> tuple[int, int]:
+        """Apply the ledger's changes as whole checkpoints. Returns (members, checkpoint)."""
+        state = replica.sync_state(self.terminal.ctx)
+        members = 0
+        if not self._snapshot_done():
+            members += self._snapshot()
+            state = replica.sync_state(self.terminal.ctx)
+        since, checkpoint = state.pull_cursor, None
+        collected: list[MemberState] = []
+        rule_book = None
+        applied_through: int | None = None
+        ledger_time = None
+        while True:
+            page = self.client.changes(since, checkpoint, PAGE)
+            checkpoint = page.checkpoint
+            if applied_through is None:
+                applied_through = page.applied_through_seq
+            collected.extend(page.members)
+            rule_book = page.rule_book or rule_book
+            ledger_time = page.ledger_time
+            since = page.next_cursor
+            if not page.more:
+                break
+        replica.apply_checkpoint(
+            self.terminal.ctx,
+            Checkpoint(
+                cursor=checkpoint,
+                applied_through_seq=applied_through or 0,
+                ledger_time=datetime.fromisoformat(ledger_time),
+                rule_book=rule_book,
+                members=[to_replica(m) for m in collected],
+            ),
+        )
+        return members + len(collected), checkpoint
+
+    def _progress_path(self) -> Path:
+        return self.data_dir / SNAPSHOT_FILE
+
+    def _snapshot_done(self) -> bool:
+        return replica.sync_state(self.terminal.ctx).pull_cursor > 0 or (
+            self._progress_path().exists()
+            and json.loads(self._progress_path().read_text()).get("done", False)
+        )
+
+    def _snapshot(self) -> int:
+        """A new terminal's first load: every member, page by page, resumable after a
+        crash (progress is kept beside the database)."""
+        path = self._progress_path()
+        progress = json.loads(path.read_text()) if path.exists() else {}
+        after, checkpoint = progress.get("after"), progress.get("checkpoint")
+        loaded = 0
+        while True:
+            page = self.client.snapshot(after, checkpoint, PAGE)
+            if checkpoint is None:
+                checkpoint = page.checkpoint
+            replica.apply_checkpoint(
+                self.terminal.ctx,
+                Checkpoint(
+                    cursor=0,
+                    applied_through_seq=page.applied_through_seq,
+                    ledger_time=datetime.fromisoformat(page.ledger_time),
+                    rule_book=page.rule_book,
+                    members=[to_replica(m) for m in page.members],
+                ),
+            )
+            loaded += len(page.members)
+            after = page.after
+            done = not page.more
+            path.write_text(json.dumps({"after": after, "checkpoint": checkpoint, "done": done}))
+            if done:
+                # The changes made while paging come with the next pull, from here on.
+                replica.apply_checkpoint(
+                    self.terminal.ctx,
+                    Checkpoint(
+                        cursor=checkpoint,
+                        applied_through_seq=page.applied_through_seq,
+                        ledger_time=datetime.fromisoformat(page.ledger_time),
+                        rule_book=None,
+                        members=[],
+                        snapshot=True,
+                    ),
+                )
+                return loaded
+
+    def round(self) -> RoundResult:
+        pushed, rejected = self.push()
+        members, checkpoint = self.pull()
+        # A checkpoint may have written corrections: tell the ledger at once.
+        more, more_rejected = self.push()
+        return RoundResult(pushed + more, rejected + more_rejected, members, checkpoint)

@@ -1,0 +1,138 @@
+"""The terminal's HTTP client for the ledger: timeouts on every call, refusals as errors."""
+
+from __future__ import annotations
+
+from typing import Any, TypeVar
+
+import requests
+from pydantic import BaseModel, ValidationError
+
+from sync.protocol import (
+    API,
+    AuthorizeRequest,
+    AuthorizeResponse,
+    ChangesPage,
+    Health,
+    PairRequest,
+    PairResponse,
+    PushRequest,
+    PushResponse,
+    Refusal,
+    SnapshotPage,
+    WireEvent,
+)
+
+M = TypeVar("M", bound=BaseModel)
+CONNECT_TIMEOUT = 3.0
+READ_TIMEOUT = 20.0
+
+
+class TransientError(Exception):
+    """Worth retrying later: no connection, a timeout, a 5xx, a garbled reply."""
+
+
+class LedgerRefused(Exception):
+    """The ledger said no (a 4xx): retrying the same request will not help."""
+
+    def __init__(self, status: int, refusal: Refusal) -> None:
+        super().__init__(f"{status} {refusal.code}: {refusal.message}")
+        self.status = status
+        self.refusal = refusal
+
+
+class LedgerClient:
+    def __init__(
+        self,
+        base_url: str,
+        credential: str | None = None,
+        *,
+        timeout: tuple[float, float] = (CONNECT_TIMEOUT, READ_TIMEOUT),
+    ) -> None:
+        self.base_url = base_url.rstrip("/")
+        self.credential = credential
+        self.timeout = timeout
+        self.http = requests.Session()
+
+    def close(self) -> None:
+        self.http.close()
+
+    def _call(
+        self,
+        method: str,
+        path: str,
+        reply: type[M],
+        *,
+        body: BaseModel | None = None,
+        params: dict[str, Any] | None = None,
+        timeout: tuple[float, float] | None = None,
+    ) -> M:
+        headers = {"Accept": "application/json"}
+        if self.credential:
+            headers["Authorization"] = f"Bearer {self.credential}"
+        data = None
+        if body is not None:
+            headers["Content-Type"] = "application/json"
+            data = body.model_dump_json().encode()
+        try:
+            response = self.http.request(
+                method,
+                f"{self.base_url}{API}{path}",
+                data=data,
+                params=params,
+                headers=headers,
+                timeout=timeout or self.timeout,
+            )
+        except requests.RequestException as error:
+            raise TransientError(f"cannot reach the ledger: {error}") from error
+        if response.status_code >= 500:
+            raise TransientError(f"the ledger answered {response.status_code}")
+        if response.status_code >= 400:
+            try:
+                refusal = Refusal.model_validate_json(response.content)
+            except ValidationError:
+                refusal = Refusal(
+                    code=f"http_{response.status_code}",
+                    message=response.text[:300] or response.reason,
+                )
+            raise LedgerRefused(response.status_code, refusal)
+        try:
+            return reply.model_validate_json(response.content)
+        except ValidationError as error:
+            raise TransientError(f"the ledger's reply was cut or garbled: {error}") from error
+
+    def health(self) -> Health:
+        return self._call("GET", "/health", Health, timeout=(2.0, 5.0))
+
+    def pair(self, terminal_id: str, code: str) -> PairResponse:
+        return self._call(
+            "POST",
+            "/pair",
+            PairResponse,
+            body=PairRequest(terminal_id=terminal_id, pairing_code=code),
+        )
+
+    def push(self, events: list[WireEvent]) -> PushResponse:
+        return self._call("POST", "/events", PushResponse, body=PushRequest(events=events))
+
+    def changes(self, since: int, checkpoint: int | None, limit: int) -> ChangesPage:
+        params: dict[str, Any] = {"since": since, "limit": limit}
+        if checkpoint is not None:
+            params["checkpoint"] = checkpoint
+        return self._call("GET", "/changes", ChangesPage, params=params)
+
+    def snapshot(self, after: str | None, checkpoint: int | None, limit: int) -> SnapshotPage:
+        params: dict[str, Any] = {"limit": limit}
+        if after is not None:
+            params["after"] = after
+        if checkpoint is not None:
+            params["checkpoint"] = checkpoint
+        return self._call("GET", "/snapshot", SnapshotPage, params=params)
+
+    def authorize(self, member_id: str, points: int, request_id: str) -> AuthorizeResponse:
+        return self._call(
+            "POST",
+            "/redemptions/authorize",
+            AuthorizeResponse,
+            body=AuthorizeRequest(member_id=member_id, points=points, request_id=request_id),
+            timeout=(2.0, 4.0),
+        )

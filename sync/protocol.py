@@ -1,0 +1,149 @@
+"""The versioned wire protocol between a terminal and the central ledger (JSON over HTTP).
+
+Version 1. Every message is one of these models; both ends validate with them, so a field
+added on one side and not the other fails loudly in tests, never silently in a shop.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+PROTOCOL_VERSION = 1
+API = "/v1"
+MAX_BATCH = 500  # events per push
+MAX_BODY_BYTES = 4 * 1024 * 1024
+MAX_PAGE = 5000  # members per pull or snapshot page
+
+
+class Message(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+# ------------------------------------------------------------------------------- pairing
+
+
+class PairRequest(Message):
+    terminal_id: str = Field(min_length=1, max_length=64)
+    pairing_code: str = Field(min_length=6, max_length=64)
+
+
+class PairResponse(Message):
+    terminal_id: str
+    store_code: str
+    credential: str  # shown once; the ledger keeps only its hash
+    ledger_time: str
+
+
+# ---------------------------------------------------------------------------------- push
+
+
+class WireEvent(Message):
+    event_id: str = Field(min_length=36, max_length=36)
+    terminal_id: str = Field(min_length=1, max_length=64)
+    seq: int = Field(ge=1)
+    kind: str = Field(min_length=1, max_length=32)
+    payload: str = Field(max_length=64_000)  # canonical JSON, exactly as hashed
+    prev_hash: str = Field(min_length=64, max_length=64)
+    hash: str = Field(min_length=64, max_length=64)
+    created_at: str  # the terminal's clock: metadata, never ledger time
+
+
+class PushRequest(Message):
+    protocol: Literal[1] = 1
+    events: list[WireEvent] = Field(max_length=MAX_BATCH)
+
+
+EventStatus = Literal["applied", "rejected"]
+
+
+class EventResult(Message):
+    event_id: str
+    seq: int
+    status: EventStatus
+    code: str | None = None  # why a rejection happened, for the screen
+    reason: str | None = None
+    ledger_time: str
+
+
+class PushResponse(Message):
+    results: list[EventResult]
+    applied_through_seq: int  # the terminal's last event the ledger has taken
+    ledger_time: str
+
+
+class Refusal(Message):
+    """Every 4xx body: what was wrong, in words, and a stable code."""
+
+    code: str
+    message: str
+    fields: list[str] = []
+    expected_seq: int | None = None
+
+
+# ---------------------------------------------------------------------------------- pull
+
+
+class Bucket(Message):
+    expires_on: str | None
+    points: int
+
+
+class MemberState(Message):
+    member_id: str
+    phone: str
+    name: str
+    birthday: str | None
+    enrolled_on: str
+    home_store: str
+    plus_expires_on: str | None
+    status: str
+    points: int
+    overdraft: int
+    growth: int
+    buckets: list[Bucket]
+
+
+class ChangesPage(Message):
+    checkpoint: int  # the cursor this pull is complete at; apply only when more is False
+    next_cursor: int
+    more: bool
+    members: list[MemberState]
+    rule_book: dict[str, object] | None
+    applied_through_seq: int
+    ledger_time: str
+
+
+class SnapshotPage(Message):
+    checkpoint: int  # after the last page, pull changes since this cursor
+    after: str | None  # resume after this member id
+    more: bool
+    members: list[MemberState]
+    rule_book: dict[str, object] | None
+    applied_through_seq: int
+    ledger_time: str
+
+
+# ---------------------------------------------------------------------- online redemption
+
+
+class AuthorizeRequest(Message):
+    member_id: str
+    points: int = Field(ge=1, le=10_000_000)
+    request_id: str = Field(min_length=1, max_length=64)
+
+
+class AuthorizeResponse(Message):
+    approved: bool
+    balance: int  # the ledger's true balance, less holds, before this redemption
+    hold_id: str | None
+    reason: str | None
+    ledger_time: str
+
+
+class Health(Message):
+    status: Literal["ok"]
+    protocol: int
+    ledger_time: str
+    database: str

@@ -1,0 +1,214 @@
+"""The ledger's HTTP API (FastAPI). OpenAPI is served at /docs and /openapi.json."""
+
+# No "from __future__ import annotations": FastAPI reads the dependency aliases defined
+# inside create_app from live annotations.
+import logging
+import secrets
+from collections.abc import Iterator
+from typing import Annotated, Any
+
+from fastapi import Depends, FastAPI, Header, Query, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from sqlalchemy import Engine, text
+from sqlalchemy.orm import Session
+from starlette.middleware.base import BaseHTTPMiddleware, RequestResponseEndpoint
+from starlette.responses import Response
+
+from app.domain.errors import RuleBookError
+from sync.protocol import (
+    API,
+    MAX_BODY_BYTES,
+    MAX_PAGE,
+    PROTOCOL_VERSION,
+    AuthorizeRequest,
+    AuthorizeResponse,
+    ChangesPage,
+    Health,
+    MemberState,
+    PairRequest,
+    PairResponse,
+    PushRequest,
+    PushResponse,
+    Refusal,
+    SnapshotPage,
+)
+from sync.server import ledger
+from sync.server.errors import Refused
+from sync.server.models import Terminal
+
+log = logging.getLogger("memberdesk.ledger")
+
+
+class BodyLimit(BaseHTTPMiddleware):
+    """Refuse oversized requests before reading them (a runaway batch, or an attack)."""
+
+    async def dispatch(self, request: Request, call_next: RequestResponseEndpoint) -> Response:
+        length = request.headers.get("content-length")
+        if length is not None and (not length.isdigit() or int(length) > MAX_BODY_BYTES):
+            return _refusal(
+                413,
+                "too_large",
+                f"A request may carry at most {MAX_BODY_BYTES} bytes; send fewer events per batch.",
+            )
+        return await call_next(request)
+
+
+def _refusal(status: int, code: str, message: str, **extra: Any) -> JSONResponse:
+    body = Refusal(code=code, message=message, **extra)
+    return JSONResponse(status_code=status, content=body.model_dump())
+
+
+def create_app(engine: Engine, *, admin_token: str | None = None) -> FastAPI:
+    app = FastAPI(
+        title="MemberDesk ledger",
+        version=str(PROTOCOL_VERSION),
+        description="The central points ledger that MemberDesk terminals sync with.",
+    )
+    app.add_middleware(BodyLimit)
+    postgres = engine.dialect.name == "postgresql"
+
+    @app.exception_handler(Refused)
+    def _refused(_request: Request, error: Refused) -> JSONResponse:
+        log.info("refused %s: %s", error.code, error.message)
+        return _refusal(
+            error.status,
+            error.code,
+            error.message,
+            fields=error.fields,
+            expected_seq=error.expected_seq,
+        )
+
+    @app.exception_handler(RequestValidationError)
+    def _invalid(_request: Request, error: RequestValidationError) -> JSONResponse:
+        fields = sorted({".".join(str(p) for p in e["loc"][1:]) for e in error.errors()})
+        return _refusal(
+            422,
+            "malformed",
+            "The request does not match protocol version "
+            f"{PROTOCOL_VERSION}: "
+            + "; ".join(
+                f"{'.'.join(str(p) for p in e['loc'][1:])}: {e['msg']}" for e in error.errors()[:5]
+            ),
+            fields=fields,
+        )
+
+    @app.exception_handler(RuleBookError)
+    def _bad_rules(_request: Request, error: RuleBookError) -> JSONResponse:
+        return _refusal(422, "invalid_rule_book", error.message)
+
+    def session() -> Iterator[Session]:
+        with Session(engine, expire_on_commit=False) as s, s.begin():
+            yield s
+
+    def snapshot_session() -> Iterator[Session]:
+        # A pull reads balances and the terminal's position in one consistent snapshot.
+        options = {"isolation_level": "REPEATABLE READ"} if postgres else {}
+        with (
+            engine.connect().execution_options(**options) as connection,
+            Session(bind=connection, expire_on_commit=False) as s,
+            s.begin(),
+        ):
+            yield s
+
+    Db = Annotated[Session, Depends(session)]
+    ReadDb = Annotated[Session, Depends(snapshot_session)]
+
+    def terminal(db: Db, authorization: Annotated[str | None, Header()] = None) -> Terminal:
+        token = (authorization or "").removeprefix("Bearer ").strip()
+        return ledger.authenticate(db, token)
+
+    def read_terminal(
+        db: ReadDb, authorization: Annotated[str | None, Header()] = None
+    ) -> Terminal:
+        token = (authorization or "").removeprefix("Bearer ").strip()
+        return ledger.authenticate(db, token)
+
+    def admin(x_admin_token: Annotated[str | None, Header()] = None) -> None:
+        if (
+            admin_token is None
+            or x_admin_token is None
+            or not secrets.compare_digest(admin_token, x_admin_token)
+        ):
+            raise Refused(403, "not_operator", "This needs the operator's admin token.")
+
+    Auth = Annotated[Terminal, Depends(terminal)]
+    ReadAuth = Annotated[Terminal, Depends(read_terminal)]
+    Admin = Annotated[None, Depends(admin)]
+
+    @app.get(f"{API}/health")
+    def health(db: Db) -> Health:
+        db.execute(text("SELECT 1"))
+        return Health(
+            status="ok",
+            protocol=PROTOCOL_VERSION,
+            ledger_time=ledger.now_utc().isoformat(),
+            database=engine.dialect.name,
+        )
+
+    @app.post(f"{API}/pair")
+    def pair(body: PairRequest, db: Db) -> PairResponse:
+        term, credential = ledger.pair(db, body.terminal_id, body.pairing_code)
+        log.info("terminal %s paired", term.terminal_id)
+        return PairResponse(
+            terminal_id=term.terminal_id,
+            store_code=term.store_code,
+            credential=credential,
+            ledger_time=ledger.now_utc().isoformat(),
+        )
+
+    @app.post(f"{API}/events")
+    def push(body: PushRequest, db: Db, term: Auth) -> PushResponse:
+        return ledger.push(db, term, body.events)
+
+    @app.get(f"{API}/changes")
+    def changes(
+        db: ReadDb,
+        term: ReadAuth,
+        since: Annotated[int, Query(ge=0)] = 0,
+        checkpoint: Annotated[int | None, Query(ge=0)] = None,
+        limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 1000,
+    ) -> ChangesPage:
+        return ledger.changes(db, term, since, checkpoint, limit)
+
+    @app.get(f"{API}/snapshot")
+    def snapshot(
+        db: ReadDb,
+        term: ReadAuth,
+        after: str | None = None,
+        checkpoint: Annotated[int | None, Query(ge=0)] = None,
+        limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 1000,
+    ) -> SnapshotPage:
+        return ledger.snapshot(db, term, after, checkpoint, limit)
+
+    @app.post(f"{API}/redemptions/authorize")
+    def authorize(body: AuthorizeRequest, db: Db, term: Auth) -> AuthorizeResponse:
+        return ledger.authorize(db, term, body.member_id, body.points, body.request_id)
+
+    @app.get(f"{API}/members/{{query}}")
+    def member(query: str, db: Db, term: Auth) -> MemberState:
+        return ledger.member_state(db, ledger.find_member(db, query))
+
+    # ------------------------------------------------------------------ operator endpoints
+    @app.post(f"{API}/admin/terminals")
+    def add_terminal(body: dict[str, str], db: Db, _: Admin) -> dict[str, str]:
+        code = ledger.add_terminal(
+            db, body.get("terminal_id", ""), body.get("store_code", ""), ledger.rule_book(db)
+        )
+        return {"terminal_id": body.get("terminal_id", ""), "pairing_code": code}
+
+    @app.post(f"{API}/admin/terminals/{{terminal_id}}/revoke")
+    def revoke(terminal_id: str, db: Db, _: Admin) -> dict[str, str]:
+        ledger.revoke(db, terminal_id)
+        return {"terminal_id": terminal_id, "status": "revoked"}
+
+    @app.post(f"{API}/admin/rules")
+    def publish(body: dict[str, Any], db: Db, _: Admin) -> dict[str, int]:
+        rules = ledger.publish_rules(db, body)
+        return {"version": rules.version}
+
+    @app.get(f"{API}/admin/report")
+    def report(db: Db, _: Admin) -> dict[str, Any]:
+        return ledger.report(db)
+
+    return app

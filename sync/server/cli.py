@@ -1,0 +1,266 @@
+"""``memberdesk-ledger``: run and operate the central ledger.
+
+Subcommands work on the database directly (the operator's machine); ``serve`` runs the HTTP
+API. Every subcommand takes ``--json``. Exit status: 0 done, 1 refused, 2 usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import logging
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from platformdirs import user_data_dir
+from sqlalchemy import Engine, select
+from sqlalchemy.orm import Session
+
+from app.domain.errors import MemberDeskError
+from app.paths import default_rule_book
+from sync.server import ledger
+from sync.server.db import make_engine, migrate, sqlite_url
+from sync.server.errors import Refused
+from sync.server.models import Terminal
+
+log = logging.getLogger("memberdesk.ledger")
+ADMIN_TOKEN_ENV = "MEMBERDESK_LEDGER_ADMIN_TOKEN"  # noqa: S105 - a variable name
+DATABASE_ENV = "MEMBERDESK_LEDGER_DATABASE"
+
+
+def default_database_url() -> str:
+    folder = Path(user_data_dir("memberdesk-ledger", appauthor=False))
+    folder.mkdir(parents=True, exist_ok=True)
+    return sqlite_url(folder / "ledger.db")
+
+
+def open_ledger(url: str) -> Engine:
+    """Open and migrate the ledger; an empty ledger gets the built-in rule book."""
+    engine = make_engine(url)
+    migrate(engine)
+    with Session(engine) as session, session.begin():
+        if ledger.rule_book(session) is None:
+            document = json.loads(default_rule_book().read_text(encoding="utf-8"))
+            ledger.publish_rules(session, document)
+            log.info("published the built-in rule book v%s", document.get("version"))
+    return engine
+
+
+def _emit(args: argparse.Namespace, value: Any, text: str) -> None:
+    print(json.dumps(value, ensure_ascii=False, indent=2, default=str) if args.json else text)
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from sync.server.api import create_app
+
+    engine = open_ledger(args.database_url)
+    token = os.environ.get(ADMIN_TOKEN_ENV)
+    app = create_app(engine, admin_token=token)
+    print(
+        f"MemberDesk ledger on {'https' if args.ssl_certfile else 'http'}://{args.host}:"
+        f"{args.port} ({engine.dialect.name}); API docs at /docs",
+        flush=True,
+    )
+    uvicorn.run(
+        app,
+        host=args.host,
+        port=args.port,
+        log_level=args.log_level.lower(),
+        ssl_certfile=args.ssl_certfile,
+        ssl_keyfile=args.ssl_keyfile,
+        limit_concurrency=args.limit_concurrency,
+        timeout_keep_alive=30,
+    )
+    return 0
+
+
+def cmd_terminal_add(args: argparse.Namespace) -> int:
+    engine = open_ledger(args.database_url)
+    with Session(engine) as session, session.begin():
+        code = ledger.add_terminal(session, args.terminal_id, args.store, ledger.rule_book(session))
+    _emit(
+        args,
+        {"terminal_id": args.terminal_id, "store_code": args.store, "pairing_code": code},
+        f"Terminal {args.terminal_id} of store {args.store}: pairing code {code} (valid 24 "
+        f"hours, once). On the terminal: memberdesk pair --ledger URL --code {code}",
+    )
+    return 0
+
+
+def cmd_terminal_list(args: argparse.Namespace) -> int:
+    engine = open_ledger(args.database_url)
+    with Session(engine) as session:
+        rows = [
+            {
+                "terminal_id": t.terminal_id,
+                "store_code": t.store_code,
+                "paired": t.paired_at is not None,
+                "revoked": t.revoked_at is not None,
+                "last_seq": t.last_seq,
+                "last_seen_at": t.last_seen_at.isoformat() if t.last_seen_at else None,
+            }
+            for t in session.scalars(select(Terminal).order_by(Terminal.terminal_id))
+        ]
+    _emit(
+        args,
+        rows,
+        "\n".join(
+            f"{r['terminal_id']:10} {r['store_code']:8} "
+            f"{'revoked' if r['revoked'] else 'paired' if r['paired'] else 'not paired':11} "
+            f"events {r['last_seq']:>8}  last seen {r['last_seen_at'] or '-'}"
+            for r in rows
+        )
+        or "No terminals yet.",
+    )
+    return 0
+
+
+def cmd_terminal_revoke(args: argparse.Namespace) -> int:
+    engine = open_ledger(args.database_url)
+    with Session(engine) as session, session.begin():
+        ledger.revoke(session, args.terminal_id)
+    _emit(
+        args,
+        {"terminal_id": args.terminal_id, "status": "revoked"},
+        f"Terminal {args.terminal_id} is revoked; its credential stops working now.",
+    )
+    return 0
+
+
+def cmd_rules_publish(args: argparse.Namespace) -> int:
+    try:
+        document = json.loads(Path(args.file).read_text(encoding="utf-8"))
+    except (OSError, ValueError) as error:
+        raise Refused(422, "unreadable", f"{args.file}: {error}") from None
+    engine = open_ledger(args.database_url)
+    with Session(engine) as session, session.begin():
+        rules = ledger.publish_rules(session, document)
+    _emit(
+        args,
+        {"version": rules.version},
+        f"Published rule book v{rules.version}; terminals take it at their next sync.",
+    )
+    return 0
+
+
+def cmd_members_import(args: argparse.Namespace) -> int:
+    try:
+        with Path(args.file).open(encoding="utf-8", newline="") as handle:
+            rows = list(csv.DictReader(handle))
+    except OSError as error:
+        raise Refused(422, "unreadable", f"{args.file}: {error}") from None
+    engine = open_ledger(args.database_url)
+    with Session(engine) as session, session.begin():
+        count = ledger.import_members(session, rows, ledger.rule_book(session))
+    _emit(
+        args,
+        {"imported": count, "rows": len(rows)},
+        f"Imported {count} of {len(rows)} members (existing ids were left as they were).",
+    )
+    return 0
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    engine = open_ledger(args.database_url)
+    with Session(engine) as session:
+        data = ledger.report(session)
+    lines = [
+        f"Members {data['members']}; points liability {data['liability_points']} "
+        f"({data['liability_fen'] / 100:.2f} yuan); overdrafts {data['overdraft_points']}",
+        *(f"  {o['from']} owes {o['to']} {o['fen'] / 100:.2f}" for o in data["owed"]),
+        f"Overdrafts to review: {len(data['overdrafts'])}; flags: {len(data['flags'])}",
+        *(f"  [{f['kind']}] {f['member_id'] or '-'}: {f['detail']}" for f in data["flags"][:20]),
+    ]
+    _emit(args, data, "\n".join(lines))
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="memberdesk-ledger", description="The MemberDesk central points ledger."
+    )
+    parser.add_argument(
+        "--database-url",
+        default=os.environ.get(DATABASE_ENV),
+        help="SQLAlchemy URL, e.g. postgresql+psycopg://user@host/db "
+        f"(default: ${DATABASE_ENV}, else SQLite in the user data directory)",
+    )
+    parser.add_argument(
+        "--log-level", default="INFO", choices=["DEBUG", "INFO", "WARNING", "ERROR"]
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    def add(parent: Any, name: str, handler: Any, help_text: str) -> argparse.ArgumentParser:
+        p: argparse.ArgumentParser = parent.add_parser(name, help=help_text, description=help_text)
+        p.add_argument("--json", action="store_true", help="print the result as JSON")
+        p.set_defaults(handler=handler)
+        return p
+
+    p = add(
+        sub, "serve", cmd_serve, f"serve the HTTP API (operator endpoints need ${ADMIN_TOKEN_ENV})"
+    )
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=8470)
+    p.add_argument("--ssl-certfile", help="serve HTTPS with this certificate (PEM)")
+    p.add_argument("--ssl-keyfile", help="the certificate's private key (PEM)")
+    p.add_argument("--limit-concurrency", type=int, default=200)
+
+    terminal = sub.add_parser("terminal", help="terminals").add_subparsers(
+        dest="terminal_command", metavar="ACTION", required=True
+    )
+    p = add(terminal, "add", cmd_terminal_add, "create a terminal and print its pairing code")
+    p.add_argument("terminal_id")
+    p.add_argument("--store", required=True, help="store code from the rule book")
+    add(terminal, "list", cmd_terminal_list, "list terminals")
+    p = add(terminal, "revoke", cmd_terminal_revoke, "revoke a terminal at once")
+    p.add_argument("terminal_id")
+
+    rules = sub.add_parser("rules", help="rule books").add_subparsers(
+        dest="rules_command", metavar="ACTION", required=True
+    )
+    p = add(rules, "publish", cmd_rules_publish, "validate and publish a rule book (JSON)")
+    p.add_argument("file")
+
+    members = sub.add_parser("members", help="members").add_subparsers(
+        dest="members_command", metavar="ACTION", required=True
+    )
+    p = add(
+        members,
+        "import",
+        cmd_members_import,
+        "import members from a CSV file "
+        "(member_id, phone, name, birthday, enrolled_on, home_store, points)",
+    )
+    p.add_argument("file")
+
+    add(sub, "report", cmd_report, "liability, what stores owe each other, overdrafts, flags")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(
+        level=args.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+    )
+    logging.getLogger("alembic").setLevel(logging.WARNING)
+    args.database_url = args.database_url or default_database_url()
+    try:
+        return int(args.handler(args))
+    except Refused as error:
+        message = error.message
+    except MemberDeskError as error:
+        message = error.message
+    if getattr(args, "json", False):
+        print(json.dumps({"error": message}, ensure_ascii=False))
+    print(f"memberdesk-ledger: {message}", file=sys.stderr)
+    return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

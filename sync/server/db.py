@@ -1,0 +1,69 @@
+"""The ledger's database: SQLite with no set-up, or PostgreSQL through a URL (psycopg 3)."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, create_engine, event, insert, select
+from sqlalchemy.orm import Session
+
+from app.domain.errors import DatabaseTooNew
+from sync.server.models import Counter
+
+MIGRATIONS = Path(__file__).with_name("migrations")
+
+
+def make_engine(url: str) -> Engine:
+    if url.startswith("sqlite"):
+        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
+
+        @event.listens_for(engine, "connect")
+        def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
+            dbapi_connection.isolation_level = None
+            cursor = dbapi_connection.cursor()
+            cursor.execute("PRAGMA journal_mode=WAL")
+            cursor.execute("PRAGMA synchronous=FULL")
+            cursor.execute("PRAGMA busy_timeout=30000")
+            cursor.close()
+
+        @event.listens_for(engine, "begin")
+        def _on_begin(connection: Any) -> None:
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+        return engine
+    return create_engine(url, pool_size=20, max_overflow=40, pool_pre_ping=True)
+
+
+def migrate(engine: Engine) -> None:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    config.attributes["engine"] = engine
+    script = ScriptDirectory.from_config(config)
+    with engine.connect() as connection:
+        revision = MigrationContext.configure(connection).get_current_revision()
+    known = {rev.revision for rev in script.walk_revisions()}
+    if revision is not None and revision not in known:
+        raise DatabaseTooNew(
+            f"The ledger database is at schema {revision}, newer than this program "
+            f"({script.get_current_head()}). Install the newer version.",
+            revision=revision,
+        )
+    if revision != script.get_current_head():
+        command.upgrade(config, "head")
+    with Session(engine) as session, session.begin():
+        if session.get(Counter, "changes") is None:
+            session.execute(insert(Counter).values(name="changes", value=0))
+
+
+def current_cursor(session: Session) -> int:
+    return session.scalar(select(Counter.value).where(Counter.name == "changes")) or 0
+
+
+def sqlite_url(path: Path) -> str:
+    return f"sqlite+pysqlite:///{path}"

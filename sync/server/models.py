@@ -1,0 +1,154 @@
+"""The ledger's tables (its own metadata: the ledger and a terminal never share a database).
+
+``entries`` and ``events`` are append-only; ``members``, ``lots`` and ``terminals`` are the
+current state derived from them, each change stamped with a rising ``cursor`` for pull.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    Date,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from app.store.models import NAMING_CONVENTION
+from app.store.types import UTCDateTime
+
+
+class LedgerBase(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class Counter(LedgerBase):
+    """The change cursor. Writers take it with UPDATE, holding its row lock to commit, so
+    cursors become visible in order and a pull never skips a change."""
+
+    __tablename__ = "counters"
+    name: Mapped[str] = mapped_column(String(16), primary_key=True)
+    value: Mapped[int] = mapped_column(BigInteger)
+
+
+class Terminal(LedgerBase):
+    __tablename__ = "terminals"
+    terminal_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    store_code: Mapped[str] = mapped_column(String(32))
+    pairing_code_hash: Mapped[str | None] = mapped_column(String(64))
+    pairing_expires_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    credential_hash: Mapped[str | None] = mapped_column(String(64), unique=True)
+    paired_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    last_seq: Mapped[int] = mapped_column(BigInteger, default=0)
+    last_hash: Mapped[str] = mapped_column(String(64))
+    last_seen_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class Event(LedgerBase):
+    """Every event a terminal pushed, with the result it got (a retry gets the same)."""
+
+    __tablename__ = "events"
+    event_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    terminal_id: Mapped[str] = mapped_column(String(64))
+    seq: Mapped[int] = mapped_column(BigInteger)
+    kind: Mapped[str] = mapped_column(String(32))
+    payload: Mapped[str] = mapped_column(Text)
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
+    terminal_time: Mapped[str] = mapped_column(String(40))
+    status: Mapped[str] = mapped_column(String(16))
+    code: Mapped[str | None] = mapped_column(String(40))
+    reason: Mapped[str | None] = mapped_column(String(300))
+    ledger_time: Mapped[datetime] = mapped_column(UTCDateTime)
+
+    __table_args__ = (UniqueConstraint("terminal_id", "seq"),)
+
+
+class Member(LedgerBase):
+    __tablename__ = "members"
+    member_id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    phone: Mapped[str] = mapped_column(String(20), unique=True)
+    name: Mapped[str] = mapped_column(String(80))
+    birthday: Mapped[date | None] = mapped_column(Date)
+    enrolled_on: Mapped[date] = mapped_column(Date)
+    home_store: Mapped[str] = mapped_column(String(32))
+    plus_expires_on: Mapped[date | None] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(String(16))
+    growth: Mapped[int] = mapped_column(Integer, default=0)
+    points: Mapped[int] = mapped_column(BigInteger, default=0)  # sum of entries
+    overdraft: Mapped[int] = mapped_column(BigInteger, default=0)  # owed, flagged
+    spend_365_fen: Mapped[int] = mapped_column(BigInteger, default=0)
+    purchases: Mapped[int] = mapped_column(Integer, default=0)
+    cursor: Mapped[int] = mapped_column(BigInteger, index=True)
+
+
+class Lot(LedgerBase):
+    """Points of a member by expiry day (spent oldest first, like the terminal's lots)."""
+
+    __tablename__ = "lots"
+    member_id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    expires_on: Mapped[date] = mapped_column(Date, primary_key=True)  # 9999-12-31: never
+    remaining: Mapped[int] = mapped_column(BigInteger)
+
+
+class Entry(LedgerBase):
+    """One points movement, append-only; the store is where it happened."""
+
+    __tablename__ = "entries"
+    entry_id: Mapped[int] = mapped_column(
+        BigInteger().with_variant(Integer, "sqlite"), primary_key=True, autoincrement=True
+    )
+    event_id: Mapped[str] = mapped_column(String(36), index=True)
+    member_id: Mapped[str] = mapped_column(String(32), index=True)
+    kind: Mapped[str] = mapped_column(String(24))
+    points: Mapped[int] = mapped_column(BigInteger)
+    store_code: Mapped[str] = mapped_column(String(32))
+    ledger_time: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class Hold(LedgerBase):
+    """Points set aside by an online authorisation until the redemption event arrives."""
+
+    __tablename__ = "holds"
+    hold_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    request_id: Mapped[str] = mapped_column(String(64), unique=True)
+    member_id: Mapped[str] = mapped_column(String(32), index=True)
+    terminal_id: Mapped[str] = mapped_column(String(64))
+    points: Mapped[int] = mapped_column(BigInteger)
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    consumed: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class RuleBookVersion(LedgerBase):
+    __tablename__ = "rule_books"
+    version: Mapped[int] = mapped_column(Integer, primary_key=True)
+    body: Mapped[str] = mapped_column(Text)
+    published_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    cursor: Mapped[int] = mapped_column(BigInteger, index=True)
+
+
+class Flag(LedgerBase):
+    """Something for a person to look at: an overdraft, a recomputation that disagrees, a
+    replayed member code."""
+
+    __tablename__ = "flags"
+    flag_id: Mapped[int] = mapped_column(
+        BigInteger().with_variant(Integer, "sqlite"), primary_key=True, autoincrement=True
+    )
+    kind: Mapped[str] = mapped_column(String(32))
+    event_id: Mapped[str | None] = mapped_column(String(36))
+    member_id: Mapped[str | None] = mapped_column(String(32), index=True)
+    points: Mapped[int] = mapped_column(BigInteger, default=0)
+    detail: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+    __table_args__ = (Index("ix_flags_kind", "kind", "created_at"),)
