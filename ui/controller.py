@@ -7,17 +7,20 @@ class (and turns its results into signals).
 
 from __future__ import annotations
 
+import logging
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from app.bootstrap import Terminal
-from app.domain.errors import InvalidInput
+from app.domain.errors import InvalidInput, MemberDeskError
 from app.domain.money import parse_amount
 from app.domain.quote import Line, Quote
 from app.domain.rulebook import Category
 from app.services.context import Actor
 from app.services.views import AwardResult, MemberCard
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -150,6 +153,16 @@ class CounterController:
         self.last_award = result
         self.refresh_card()
         return result
+
+    def refresh_card_quietly(self) -> None:
+        """Re-read the card on screen after a sync (balances may have moved); errors wait
+        for the cashier's next action."""
+        if self.card is None:
+            return
+        try:
+            self.refresh_card()
+        except MemberDeskError:
+            log.info("card refresh after sync failed", exc_info=True)
 
     # -- sync state
     def events_waiting(self) -> int | None:

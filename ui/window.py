@@ -129,6 +129,9 @@ class CounterWindow(QtWidgets.QMainWindow):
         assert app is not None
         self.switcher = switcher or LanguageSwitcher(app)
         self._message: tuple[str, Callable[[], str]] | None = None
+        # The sync worker's last word: (online, problem, last success time), or None before
+        # the first round (or on a terminal that never syncs).
+        self._sync: tuple[bool, str | None, str | None] | None = None
         self.setStyleSheet(STYLE)
 
         self.stack = QtWidgets.QStackedWidget()
@@ -394,8 +397,31 @@ class CounterWindow(QtWidgets.QMainWindow):
         waiting = self.controller.events_waiting()
         if waiting is None:
             self.sync_status.setText(self.tr("Offline"))
+        elif self._sync is not None and self._sync[1] is not None:
+            self.sync_status.setText(
+                self.tr("Sync stopped — {n} events waiting; call the service desk").format(
+                    n=num(waiting)
+                )
+            )
+        elif self._sync is not None and self._sync[0]:
+            last = self._sync[2] or ""
+            self.sync_status.setText(
+                self.tr("Online — {n} events waiting · last sync {time}").format(
+                    n=num(waiting), time=last[11:16]
+                )
+            )
         else:
             self.sync_status.setText(self.tr("Offline — {n} events waiting").format(n=num(waiting)))
+        if self._sync is not None and self._sync[1]:
+            self.sync_status.setToolTip(self._sync[1])
+
+    def set_sync_state(self, online: bool, problem: str | None, last_success: str | None) -> None:
+        """Called on the GUI thread (through a signal) after every sync round."""
+        self._sync = (online, problem, last_success)
+        self._update_status()
+        if online and self.controller.card is not None:
+            self.controller.refresh_card_quietly()
+            self.counter.card.show_card(self.controller.card)
 
     # ------------------------------------------------------------------ language
     def set_language(self, code: str) -> None:

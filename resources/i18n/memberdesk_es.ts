@@ -158,6 +158,14 @@
         <translation>Sin conexión</translation>
     </message>
     <message>
+        <source>Sync stopped — {n} events waiting; call the service desk</source>
+        <translation>Sincronización detenida — {n} registros pendientes; llame al mostrador de servicio</translation>
+    </message>
+    <message>
+        <source>Online — {n} events waiting · last sync {time}</source>
+        <translation>En línea — {n} registros pendientes · última sincronización {time}</translation>
+    </message>
+    <message>
         <source>Offline — {n} events waiting</source>
         <translation>Sin conexión — {n} eventos en espera</translation>
     </message>

@@ -158,6 +158,14 @@
         <translation>离线</translation>
     </message>
     <message>
+        <source>Sync stopped — {n} events waiting; call the service desk</source>
+        <translation>同步已停止 — {n} 条记录待同步；请联系服务台</translation>
+    </message>
+    <message>
+        <source>Online — {n} events waiting · last sync {time}</source>
+        <translation>在线 — {n} 条记录待同步 · 上次同步 {time}</translation>
+    </message>
+    <message>
         <source>Offline — {n} events waiting</source>
         <translation>离线 — {n} 条记录待同步</translation>
     </message>

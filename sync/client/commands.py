@@ -33,14 +33,19 @@ def make_syncer(terminal: Terminal) -> Syncer | None:
 
 
 def pair_terminal(
-    terminal: Terminal, ledger_url: str, code: str, terminal_id: str | None = None
+    terminal: Terminal,
+    ledger_url: str,
+    code: str,
+    terminal_id: str | None = None,
+    *,
+    embedded: bool = False,
 ) -> str:
     """Trade a one-time pairing code for this terminal's own credential."""
     client = LedgerClient(ledger_url)
     reply = client.pair(terminal_id or terminal.ctx.terminal_id, code)
     credentials.save(
         terminal.settings.data_dir,
-        credentials.Credential(ledger_url, reply.terminal_id, reply.credential),
+        credentials.Credential(ledger_url, reply.terminal_id, reply.credential, embedded),
     )
     replica.record_pairing(
         terminal.ctx,

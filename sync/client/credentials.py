@@ -16,6 +16,7 @@ class Credential:
     ledger_url: str
     terminal_id: str
     secret: str
+    embedded: bool = False  # the loopback ledger `make run` starts beside the terminal
 
 
 def path_for(data_dir: Path) -> Path:
@@ -33,6 +34,7 @@ def save(data_dir: Path, credential: Credential) -> Path:
                 "ledger_url": credential.ledger_url,
                 "terminal_id": credential.terminal_id,
                 "secret": credential.secret,
+                "embedded": credential.embedded,
             },
             handle,
         )
@@ -47,4 +49,9 @@ def load(data_dir: Path) -> Credential | None:
     if not path.exists():
         return None
     data = json.loads(path.read_text(encoding="utf-8"))
-    return Credential(str(data["ledger_url"]), str(data["terminal_id"]), str(data["secret"]))
+    return Credential(
+        str(data["ledger_url"]),
+        str(data["terminal_id"]),
+        str(data["secret"]),
+        bool(data.get("embedded", False)),
+    )
