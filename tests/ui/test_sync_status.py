@@ -12,6 +12,7 @@ pytestmark = pytest.mark.gui
 
 
 def test_status_bar_follows_the_sync_worker(qtbot, window, demo_terminal) -> None:
+    window.set_language("en")  # another test on this worker may have left Chinese on
     waiting = demo_terminal.outbox_waiting()
     assert waiting > 0  # the demo's events were never sent
     assert window.sync_status.text() == f"Offline — {waiting} events waiting"
