@@ -39,9 +39,9 @@ def render(out_dir: Path, languages: tuple[str, ...] | None = None) -> list[Path
     written: list[Path] = []
     with tempfile.TemporaryDirectory(prefix="memberdesk-shots-") as tmp:
         terminal = open_terminal(Path(tmp) / "data", clock=FixedClock(FIXED_NOW))
+        switcher = LanguageSwitcher(app)
         try:
             seed_demo(terminal)
-            switcher = LanguageSwitcher(app)
             for code in languages or LANGUAGE_CODES:
                 switcher.switch(code)
                 window = CounterWindow(terminal, switcher)
@@ -83,6 +83,7 @@ def render(out_dir: Path, languages: tuple[str, ...] | None = None) -> list[Path
                 QtCore.QCoreApplication.sendPostedEvents(None, QtCore.QEvent.Type.DeferredDelete)
                 _settle(app)
         finally:
+            switcher.switch("en")  # translators are global: leave the application in English
             terminal.close()
     return written
 

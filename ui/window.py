@@ -18,6 +18,7 @@ from ui.controller import CounterController
 from ui.i18n import LANGUAGES, LanguageSwitcher
 from ui.messages import error_text
 from ui.qt import QtCore, QtGui, QtWidgets
+from ui.scanner import ScanDetector
 from ui.signin import SignInPage
 
 Qt = QtCore.Qt
@@ -157,6 +158,10 @@ class CounterWindow(QtWidgets.QMainWindow):
 
         self.sign_in_page.signed_in.connect(self._signed_in)
         self.counter.scan.returnPressed.connect(self.look_up)
+        # A scan anywhere in the window (a scanner types wherever the focus is).
+        self.scanner = ScanDetector(parent=self)
+        self.scanner.scanned.connect(self.scan_anywhere)
+        app.installEventFilter(self.scanner)
         self.counter.scan.back_out.connect(self.clear_member)
         self.counter.checkout.escaped.connect(self.arm_scan)
         self.counter.checkout.confirm_button.clicked.connect(self.confirm_award)
@@ -246,7 +251,20 @@ class CounterWindow(QtWidgets.QMainWindow):
             return
         self.counter.checkout.first_field().setFocus(Qt.FocusReason.ShortcutFocusReason)
 
+    def closeEvent(self, event: QtGui.QCloseEvent) -> None:
+        app = QtCore.QCoreApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self.scanner)
+        super().closeEvent(event)
+
     # ------------------------------------------------------------------ counter work
+    def scan_anywhere(self, code: str) -> None:
+        """A scanner burst that ended outside the scan field: look the member up."""
+        if not self.on_counter():
+            return
+        self.counter.scan.setText(code)
+        self.look_up()
+
     def look_up(self) -> None:
         if not self.on_counter():
             return
