@@ -105,6 +105,12 @@ class MemberState(Message):
     buckets: list[Bucket]
 
 
+class PublicKey(Message):
+    key_id: str
+    public_key: str  # base64 of the 32-byte Ed25519 public key
+    revoked: bool
+
+
 class ChangesPage(Message):
     checkpoint: int  # the cursor this pull is complete at; apply only when more is False
     next_cursor: int
@@ -113,6 +119,7 @@ class ChangesPage(Message):
     rule_book: dict[str, object] | None
     applied_through_seq: int
     ledger_time: str
+    keys: list[PublicKey] = []  # the whole key set, every page (it is small)
 
 
 class SnapshotPage(Message):
@@ -123,6 +130,31 @@ class SnapshotPage(Message):
     rule_book: dict[str, object] | None
     applied_through_seq: int
     ledger_time: str
+    keys: list[PublicKey] = []
+
+
+# ---------------------------------------------------------------------------- member codes
+
+class CardCodeRequest(Message):
+    member_id: str = Field(min_length=1, max_length=32)
+
+
+class CardCodeResponse(Message):
+    member_id: str
+    code: str
+
+
+class CredentialRequest(Message):
+    member_id: str = Field(min_length=1, max_length=32)
+    device_key: str = Field(min_length=40, max_length=60)  # base64, 32 bytes
+
+
+class CredentialResponse(Message):
+    key_id: str
+    member_id: str
+    device_key: str
+    expires_on: str
+    ledger_signature: str  # base64
 
 
 # ---------------------------------------------------------------------- online redemption

@@ -2,6 +2,7 @@
 
 # No "from __future__ import annotations": FastAPI reads the dependency aliases defined
 # inside create_app from live annotations.
+import base64
 import logging
 import secrets
 from collections.abc import Iterator
@@ -23,7 +24,11 @@ from sync.protocol import (
     PROTOCOL_VERSION,
     AuthorizeRequest,
     AuthorizeResponse,
+    CardCodeRequest,
+    CardCodeResponse,
     ChangesPage,
+    CredentialRequest,
+    CredentialResponse,
     Health,
     MemberState,
     PairRequest,
@@ -33,7 +38,7 @@ from sync.protocol import (
     Refusal,
     SnapshotPage,
 )
-from sync.server import ledger
+from sync.server import keys, ledger
 from sync.server.errors import Refused
 from sync.server.models import Terminal
 
@@ -95,7 +100,10 @@ def create_app(engine: Engine, *, admin_token: str | None = None) -> FastAPI:
 
     @app.exception_handler(RuleBookError)
     def _bad_rules(_request: Request, error: RuleBookError) -> JSONResponse:
-        return _refusal(422, "invalid_rule_book", error.message)
+        field = error.params.get("field")
+        return _refusal(
+            422, "invalid_rule_book", error.message, fields=[str(field)] if field else []
+        )
 
     def session() -> Iterator[Session]:
         with Session(engine, expire_on_commit=False) as s, s.begin():
@@ -169,7 +177,8 @@ def create_app(engine: Engine, *, admin_token: str | None = None) -> FastAPI:
         checkpoint: Annotated[int | None, Query(ge=0)] = None,
         limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 1000,
     ) -> ChangesPage:
-        return ledger.changes(db, term, since, checkpoint, limit)
+        page = ledger.changes(db, term, since, checkpoint, limit)
+        return page.model_copy(update={"keys": keys.public_keys(db)})
 
     @app.get(f"{API}/snapshot")
     def snapshot(
@@ -179,11 +188,31 @@ def create_app(engine: Engine, *, admin_token: str | None = None) -> FastAPI:
         checkpoint: Annotated[int | None, Query(ge=0)] = None,
         limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 1000,
     ) -> SnapshotPage:
-        return ledger.snapshot(db, term, after, checkpoint, limit)
+        page = ledger.snapshot(db, term, after, checkpoint, limit)
+        return page.model_copy(update={"keys": keys.public_keys(db)})
 
     @app.post(f"{API}/redemptions/authorize")
     def authorize(body: AuthorizeRequest, db: Db, term: Auth) -> AuthorizeResponse:
         return ledger.authorize(db, term, body.member_id, body.points, body.request_id)
+
+    @app.post(f"{API}/codes/card")
+    def card_code(body: CardCodeRequest, db: Db, term: Auth) -> CardCodeResponse:
+        return CardCodeResponse(member_id=body.member_id, code=keys.card_code(db, body.member_id))
+
+    @app.post(f"{API}/codes/credential")
+    def credential(body: CredentialRequest, db: Db, term: Auth) -> CredentialResponse:
+        try:
+            device = base64.b64decode(body.device_key, validate=True)
+        except ValueError:
+            raise Refused(422, "bad_device_key", "The device key is not base64.") from None
+        issued = keys.device_credential(db, body.member_id, device, ledger.now_utc().date())
+        return CredentialResponse(
+            key_id=issued.key_id,
+            member_id=issued.member_id,
+            device_key=base64.b64encode(issued.device_key).decode(),
+            expires_on=issued.expires_on.isoformat(),
+            ledger_signature=base64.b64encode(issued.ledger_signature).decode(),
+        )
 
     @app.get(f"{API}/members/{{query}}")
     def member(query: str, db: Db, term: Auth) -> MemberState:

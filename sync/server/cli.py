@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 
 from app.domain.errors import MemberDeskError
 from app.paths import default_rule_book
-from sync.server import ledger
+from sync.server import keys, ledger
 from sync.server.db import make_engine, migrate, sqlite_url
 from sync.server.errors import Refused
 from sync.server.models import Terminal
@@ -43,6 +43,7 @@ def open_ledger(url: str) -> Engine:
     engine = make_engine(url)
     migrate(engine)
     with Session(engine) as session, session.begin():
+        keys.ensure_key(session)
         if ledger.rule_book(session) is None:
             document = json.loads(default_rule_book().read_text(encoding="utf-8"))
             ledger.publish_rules(session, document)
@@ -181,6 +182,46 @@ def cmd_report(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_keys_list(args: argparse.Namespace) -> int:
+    engine = open_ledger(args.database_url)
+    with Session(engine) as session:
+        rows = [k.model_dump() for k in keys.public_keys(session)]
+    _emit(
+        args,
+        rows,
+        "\n".join(
+            f"{r['key_id']:6} {'revoked' if r['revoked'] else 'active':8} {r['public_key']}"
+            for r in rows
+        ),
+    )
+    return 0
+
+
+def cmd_keys_rotate(args: argparse.Namespace) -> int:
+    engine = open_ledger(args.database_url)
+    with Session(engine) as session, session.begin():
+        key_id = keys.rotate(session)
+    _emit(
+        args,
+        {"key_id": key_id},
+        f"New signing key {key_id}; new codes use it, older "
+        "codes keep working until their key is revoked.",
+    )
+    return 0
+
+
+def cmd_keys_revoke(args: argparse.Namespace) -> int:
+    engine = open_ledger(args.database_url)
+    with Session(engine) as session, session.begin():
+        keys.revoke(session, args.key_id)
+    _emit(
+        args,
+        {"key_id": args.key_id, "revoked": True},
+        f"Key {args.key_id} revoked; codes signed with it are refused after the next sync.",
+    )
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="memberdesk-ledger", description="The MemberDesk central points ledger."
@@ -238,6 +279,19 @@ def build_parser() -> argparse.ArgumentParser:
         "(member_id, phone, name, birthday, enrolled_on, home_store, points)",
     )
     p.add_argument("file")
+
+    key_cmd = sub.add_parser("keys", help="member-code signing keys").add_subparsers(
+        dest="keys_command", metavar="ACTION", required=True
+    )
+    add(key_cmd, "list", cmd_keys_list, "list the signing keys")
+    add(key_cmd, "rotate", cmd_keys_rotate, "make a new signing key (old ones still read)")
+    p = add(
+        key_cmd,
+        "revoke",
+        cmd_keys_revoke,
+        "revoke a key: codes signed with it stop working at the terminals' next sync",
+    )
+    p.add_argument("key_id")
 
     add(sub, "report", cmd_report, "liability, what stores owe each other, overdrafts, flags")
     return parser

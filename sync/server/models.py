@@ -14,6 +14,7 @@ from sqlalchemy import (
     Date,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,
@@ -152,3 +153,26 @@ class Flag(LedgerBase):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
     __table_args__ = (Index("ix_flags_kind", "kind", "created_at"),)
+
+
+class SigningKey(LedgerBase):
+    """The ledger's Ed25519 keys for member codes. Terminals get the public halves with sync;
+    the newest unrevoked key signs new codes. (Production keeps the private half in this
+    database; protect its backups as you would the key.)"""
+
+    __tablename__ = "signing_keys"
+    key_id: Mapped[str] = mapped_column(String(16), primary_key=True)
+    private_key: Mapped[bytes] = mapped_column(LargeBinary)
+    public_key: Mapped[bytes] = mapped_column(LargeBinary)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class CodeStep(LedgerBase):
+    """A dynamic code step a terminal accepted: the same step at two terminals is a replay."""
+
+    __tablename__ = "code_steps"
+    member_id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    step: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    terminal_id: Mapped[str] = mapped_column(String(64))
+    event_id: Mapped[str] = mapped_column(String(36))
