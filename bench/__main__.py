@@ -35,10 +35,31 @@ def _quote(quick: bool) -> Figure:
     return run(quick)
 
 
+def _sync_push(quick: bool) -> Figure:
+    from bench.sync_push import run
+
+    return run(quick)
+
+
+def _ledger_ingest(quick: bool) -> Figure:
+    from bench.ledger_ingest import run
+
+    return run(quick)
+
+
+def _bootstrap(quick: bool) -> Figure:
+    from bench.bootstrap import run
+
+    return run(quick)
+
+
 FIGURES: dict[str, Runner] = {
     "award_commit": _award,
     "member_lookup_1m": _lookup,
     "quote": _quote,
+    "sync_push": _sync_push,
+    "ledger_ingest_pg": _ledger_ingest,
+    "bootstrap_1m": _bootstrap,
 }
 
 

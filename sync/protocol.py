@@ -135,6 +135,7 @@ class SnapshotPage(Message):
 
 # ---------------------------------------------------------------------------- member codes
 
+
 class CardCodeRequest(Message):
     member_id: str = Field(min_length=1, max_length=32)
 

@@ -10,15 +10,23 @@ from sqlalchemy.orm import Session
 from app.domain.points import expiry_for
 from app.domain.quote import Line, Quote, Shopper, quote
 from app.services.caps import authorize_online, check_offline_caps
-from app.services.common import audit, load_member, next_receipt_no, post
+from app.services.common import load_member_facts
 from app.services.context import Actor, ServiceContext
 from app.services.coupons import give_coupon, load_coupon
 from app.services.idempotency import run_once
 from app.services.members import current_tier_and_plus
 from app.services.views import AwardResult
-from app.store.journal import points_summary, shown_balance
-from app.store.models import CouponUse, Purchase, PurchaseLine
+from app.store.cardread import raw_connection, read_points
 from app.store.outbox import canonical_json
+from app.store.purchasewrite import (
+    PurchaseRow,
+    SpendAndEarn,
+    append_event,
+    chain_head,
+    insert_audit,
+    insert_coupon_use,
+    insert_purchase,
+)
 
 
 def _quote_in(
@@ -30,13 +38,15 @@ def _quote_in(
     points_to_use: int,
 ) -> tuple[Quote, Shopper]:
     today = ctx.today()
-    member = load_member(session, member_id)
+    member = load_member_facts(session, member_id)
     tier_code, plus_active = current_tier_and_plus(ctx, session, member)
     shopper = Shopper(
         member_id=member.member_id,
         tier=ctx.rules.tier(tier_code),
         plus_active=plus_active,
-        spendable_points=points_summary(session, member.member_id, today, today).spendable,
+        spendable_points=read_points(
+            raw_connection(session), member.member_id, today, today
+        ).spendable,
     )
     coupon = load_coupon(ctx, session, coupon_code) if coupon_code else None
     q = quote(
@@ -82,11 +92,15 @@ def award(
 
     def work(session: Session) -> AwardResult:
         q, shopper = _quote_in(ctx, session, member_id, lines, coupon_code, points_to_use)
-        if hold_id is None:
+        if hold_id is None and q.points_used > 0:  # nothing to cap otherwise
             check_offline_caps(ctx, session, member_id, q.points_used)
         now = ctx.now()
         today = ctx.today()
-        receipt_no = next_receipt_no(session)
+        # The award's rows go in through prebuilt statements on this transaction's connection
+        # (app.store.purchasewrite); the ORM writes only the coupons given and the request.
+        connection = raw_connection(session)
+        head = chain_head(connection)
+        receipt_no = head.next_receipt_no
         quote_json = canonical_json(dataclasses.asdict(q))
         # Coupons first, so the event tells the ledger every code this sale created.
         issued = [
@@ -100,8 +114,9 @@ def award(
             ).coupon_code
             for template in q.earn.campaign_coupons
         ]
-        posting = post(
-            session,
+        event_seq = append_event(
+            connection,
+            head,
             kind="purchase",
             payload={
                 "receipt_no": receipt_no,
@@ -122,10 +137,10 @@ def award(
             request_id=request_id,
             member_id=member_id,
             now=now,
-            receipt_no=receipt_no,
         )
-        session.add(
-            Purchase(
+        insert_purchase(
+            connection,
+            PurchaseRow(
                 receipt_no=receipt_no,
                 member_id=member_id,
                 store_code=ctx.store_code,
@@ -140,35 +155,37 @@ def award(
                 quote=quote_json,
                 request_id=request_id,
                 created_at=now,
-            )
+            ),
+            [(ln.category, ln.amount_fen) for ln in lines],
         )
-        session.flush()
-        session.add_all(
-            PurchaseLine(receipt_no=receipt_no, category=ln.category, amount_fen=ln.amount_fen)
-            for ln in lines
-        )
-        session.flush()
-        posting.debit("spend", q.points_used, today)
-        posting.credit("earn", q.points_to_earn, expiry_for(today, ctx.rules.points))
-        if q.coupon_code:
-            session.add(
-                CouponUse(
-                    coupon_code=q.coupon_code,
-                    receipt_no=receipt_no,
-                    cashier_id=actor.cashier_id,
-                    used_at=now,
-                )
-            )
-        audit(
-            session,
-            actor=actor,
-            action="award",
-            now=now,
+        # What the receipt prints follows from the spendable points read for the quote.
+        balance = SpendAndEarn(
+            connection,
             member_id=member_id,
             request_id=request_id,
             receipt_no=receipt_no,
+            event_seq=event_seq,
+            now=now,
+        ).post(
+            spend_kind="spend",
+            spend=q.points_used,
+            earn_kind="earn",
+            earn=q.points_to_earn,
+            earn_expires_on=expiry_for(today, ctx.rules.points),
+            today=today,
+            spendable_before=shopper.spendable_points,
         )
-        balance = shown_balance(session, member_id, ctx.today())
+        if q.coupon_code:
+            insert_coupon_use(connection, q.coupon_code, receipt_no, actor.cashier_id, now)
+        insert_audit(
+            connection,
+            at=now,
+            cashier_id=actor.cashier_id,
+            action="award",
+            member_id=member_id,
+            request_id=request_id,
+            detail={"receipt_no": receipt_no},
+        )
         return AwardResult(
             receipt_no=receipt_no,
             member_id=member_id,

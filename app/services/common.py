@@ -4,17 +4,19 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.domain.errors import InvalidInput, UnknownMember
 from app.services.context import Actor
+from app.store.cardread import MemberFacts, find_member, raw_connection
 from app.store.journal import Posting
 from app.store.models import AuditEntry, Member
 from app.store.outbox import append_event, canonical_json, terminal_state
 
+M = TypeVar("M", Member, MemberFacts)
 PHONE = re.compile(r"^\+?\d{6,15}$")
 
 
@@ -26,7 +28,15 @@ def clean_phone(text: str) -> str:
 
 
 def load_member(session: Session, member_id: str, *, for_update: bool = True) -> Member:
-    member = session.get(Member, member_id.strip())
+    return _usable(session.get(Member, member_id.strip()), member_id)
+
+
+def load_member_facts(session: Session, member_id: str) -> MemberFacts:
+    """``load_member`` in one prebuilt read on the session's connection (the award's path)."""
+    return _usable(find_member(raw_connection(session), member_id.strip(), None), member_id)
+
+
+def _usable(member: M | None, member_id: str) -> M:
     if member is None:
         raise UnknownMember(
             f"No member {member_id.strip()!r} on this terminal. Check the number, or enroll "

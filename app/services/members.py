@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.domain.errors import DuplicateMember, InvalidInput
+from app.domain.errors import DuplicateMember, InvalidInput, UnknownMember
 from app.domain.growth import Activity, growth_value, tier_for
 from app.domain.lifecycle import lifecycle
 from app.domain.medals import medals
@@ -24,18 +24,16 @@ from app.services.common import (
 from app.services.context import Actor, ServiceContext
 from app.services.idempotency import run_once
 from app.services.views import CouponView, EnrollResult, MedalView, MemberCard
-from app.store.journal import points_summary
-from app.store.models import (
-    Balance,
-    Coupon,
-    CouponReturn,
-    CouponUse,
-    Member,
-    OutboxEvent,
-    Purchase,
-    PurchaseLine,
-    Refund,
+from app.store.cardread import (
+    ActivityFacts,
+    CardFacts,
+    MemberFacts,
+    raw_connection,
+    read_activity,
+    read_card,
+    read_card_in,
 )
+from app.store.models import Balance, Member
 from app.store.outbox import terminal_state
 
 EXPIRING_SOON_DAYS = 60
@@ -137,46 +135,31 @@ def identify(ctx: ServiceContext, query: str) -> str:
         return find_member_id(session, query)
 
 
-def activity(
-    ctx: ServiceContext, session: Session, member: Member
+def _since(ctx: ServiceContext, today: date) -> datetime:
+    """The start of the activity window: shop-local midnight 365 days ago."""
+    return datetime.combine(today - timedelta(days=365), time(), tzinfo=ctx.timezone)
+
+
+def activity_of(
+    ctx: ServiceContext, facts: ActivityFacts, member: Member | MemberFacts
 ) -> tuple[Activity, date | None, dict[str, int]]:
     """The member's last 365 days, their last purchase, and spend per category (all time)."""
-    today = ctx.today()
-    since = datetime.combine(today - timedelta(days=365), time(), tzinfo=ctx.timezone)
     # Few rows per member: count days in the shop's zone here, not by UTC date in SQL.
-    rows = session.execute(
-        select(Purchase.created_at, Purchase.payable_fen).where(
-            Purchase.member_id == member.member_id, Purchase.created_at >= since
-        )
-    ).all()
+    rows = facts.purchases
     count = len(rows)
     spend = sum(fen for _, fen in rows)
     local_days = {at.astimezone(ctx.timezone).date() for at, _ in rows}
-    days = len(local_days)
     last_day = max(local_days, default=None)
-    refunds, refunded = session.execute(
-        select(func.count(Refund.refund_id), func.coalesce(func.sum(Refund.amount_fen), 0))
-        .join(Purchase, Purchase.receipt_no == Refund.receipt_no)
-        .where(Purchase.member_id == member.member_id, Refund.created_at >= since)
-    ).one()
-    per_category: dict[str, int] = {
-        category: int(total)
-        for category, total in session.execute(
-            select(PurchaseLine.category, func.sum(PurchaseLine.amount_fen))
-            .join(Purchase, Purchase.receipt_no == PurchaseLine.receipt_no)
-            .where(Purchase.member_id == member.member_id)
-            .group_by(PurchaseLine.category)
-        )
-    }
+    per_category = facts.category_spend
     return (
         Activity(
-            spend_fen=max(0, spend - refunded),
+            spend_fen=max(0, spend - facts.refunded_fen),
             purchases=count,
             categories=len(per_category),
-            active_days=days,
+            active_days=len(local_days),
             profile_complete=member.birthday is not None,
             real_name_verified=member.real_name_verified,
-            returns=refunds,
+            returns=facts.refunds,
             risk_flags=member.risk_flags,
             credit_score=member.credit_score,
         ),
@@ -185,21 +168,73 @@ def activity(
     )
 
 
+def activity(
+    ctx: ServiceContext, session: Session, member: Member | MemberFacts
+) -> tuple[Activity, date | None, dict[str, int]]:
+    """The member's last 365 days, their last purchase, and spend per category (all time)."""
+    facts = read_activity(raw_connection(session), member.member_id, _since(ctx, ctx.today()))
+    return activity_of(ctx, facts, member)
+
+
 def member_card(ctx: ServiceContext, query: str) -> MemberCard:
-    with ctx.read() as session:
-        member_id = find_member_id(session, query)
-        return build_card(ctx, session, member_id)
+    """The card for a member id or phone: one read transaction, the member read once."""
+    text, phone = _query_keys(query)
+    today = ctx.today()
+    facts = read_card(
+        ctx.database.reader,
+        text,
+        phone,
+        today=today,
+        horizon=today + timedelta(days=EXPIRING_SOON_DAYS),
+        since=_since(ctx, today),
+    )
+    if facts is None:
+        raise _no_member(text)
+    return card_from_facts(ctx, facts)
 
 
 def build_card(ctx: ServiceContext, session: Session, member_id: str) -> MemberCard:
+    """The card of ``member_id`` read inside ``session``'s transaction."""
+    today = ctx.today()
+    facts = read_card_in(
+        raw_connection(session),
+        member_id,
+        None,
+        today=today,
+        horizon=today + timedelta(days=EXPIRING_SOON_DAYS),
+        since=_since(ctx, today),
+    )
+    if facts is None:
+        raise LookupError(member_id)
+    return card_from_facts(ctx, facts)
+
+
+def _query_keys(query: str) -> tuple[str, str | None]:
+    """What ``find_member_id`` tries: the text as a member id, then as a phone number."""
+    text = query.strip()
+    if not text:
+        raise InvalidInput("Scan a member code or type a member number or phone.", field="query")
+    try:
+        phone: str | None = clean_phone(text)
+    except InvalidInput:
+        phone = None
+    return text, phone
+
+
+def _no_member(text: str) -> UnknownMember:
+    return UnknownMember(
+        f"No member found for {text!r}. Check the number, or enroll the customer.",
+        query=text,
+    )
+
+
+def card_from_facts(ctx: ServiceContext, facts: CardFacts) -> MemberCard:
+    """The card as a pure function of what the store read (the rules live in app.domain)."""
     rules = ctx.rules
     today = ctx.today()
-    member = session.get(Member, member_id)
-    if member is None:
-        raise LookupError(member_id)
-    balance = session.get(Balance, member_id)
-    points = points_summary(session, member_id, today, today + timedelta(days=EXPIRING_SOON_DAYS))
-    acts, last_purchase, per_category = activity(ctx, session, member)
+    member = facts.member
+    points = facts.points
+    acts, last_purchase, per_category = activity_of(ctx, facts.activity, member)
     status = tier_for(max(growth_value(acts, rules).total, member.ledger_growth or 0), rules)
     stage = lifecycle(
         enrolled_on=member.enrolled_on,
@@ -219,38 +254,13 @@ def build_card(ctx: ServiceContext, session: Session, member_id: str) -> MemberC
         },
         rules=rules,
     )
-    uses = (
-        select(func.count(CouponUse.use_id))
-        .where(CouponUse.coupon_code == Coupon.coupon_code)
-        .scalar_subquery()
-    )
-    returns = (
-        select(func.count(CouponReturn.return_id))
-        .where(CouponReturn.coupon_code == Coupon.coupon_code)
-        .scalar_subquery()
-    )
-    coupons = session.execute(
-        select(Coupon.coupon_code, Coupon.template_code, Coupon.valid_until)
-        .where(
-            Coupon.member_id == member_id,
-            Coupon.valid_until >= today,
-            Coupon.valid_from <= today,
-            uses <= returns,
-        )
-        .order_by(Coupon.valid_until)
-    ).all()
     coupon_views = []
-    for code, template_code, until in coupons:
+    for code, template_code, until in facts.coupons:
         template = rules.coupon_template(template_code)
         if template is not None:
             coupon_views.append(
                 CouponView(code, template_code, template.name, template.kind, until.isoformat())
             )
-    pending = session.scalar(
-        select(func.count(OutboxEvent.seq)).where(
-            OutboxEvent.member_id == member_id, OutboxEvent.acked_at.is_(None)
-        )
-    )
     plus_active = is_plus(member.plus_expires_on, today)
     plus = rules.plus
     plus_benefits = [
@@ -274,7 +284,7 @@ def build_card(ctx: ServiceContext, session: Session, member_id: str) -> MemberC
         plus_expires_on=iso(member.plus_expires_on),
         points=points.spendable,
         points_value_fen=points.spendable * rules.points.value_fen_per_point,
-        open_overdraft=balance.open_overdraft if balance else 0,
+        open_overdraft=member.open_overdraft,
         expiring_points=points.expiring,
         expiring_on=iso(points.first_expiry),
         medals=[
@@ -288,12 +298,12 @@ def build_card(ctx: ServiceContext, session: Session, member_id: str) -> MemberC
         suggested_action=stage.action,
         birthday_action=stage.birthday_action,
         winback_coupon=stage.winback_coupon,
-        unconfirmed_events=pending or 0,
+        unconfirmed_events=facts.pending_events,
     )
 
 
 def current_tier_and_plus(
-    ctx: ServiceContext, session: Session, member: Member
+    ctx: ServiceContext, session: Session, member: Member | MemberFacts
 ) -> tuple[str, bool]:
     acts, _, _ = activity(ctx, session, member)
     status = tier_for(

@@ -133,7 +133,8 @@ class LotBalance(Base):
     remaining: Mapped[int] = mapped_column(Integer)
 
     __table_args__ = (
-        Index("ix_lot_balances_member", "member_id", "expires_on"),
+        # covers the card's points aggregate and the award's open lots (0004)
+        Index("ix_lot_balances_member_live", "member_id", "expires_on", "remaining"),
         Index("ix_lot_balances_expiry", "expires_on"),
     )
 
@@ -187,7 +188,10 @@ class Purchase(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
     __table_args__ = (
-        Index("ix_purchases_member", "member_id", "created_at"),
+        # covers a member's activity window and the joins to lines and refunds (0004)
+        Index(
+            "ix_purchases_member_activity", "member_id", "created_at", "payable_fen", "receipt_no"
+        ),
         Index("ix_purchases_created", "created_at"),
     )
 
@@ -195,9 +199,14 @@ class Purchase(Base):
 class PurchaseLine(Base):
     __tablename__ = "purchase_lines"
     line_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    receipt_no: Mapped[str] = mapped_column(ForeignKey("purchases.receipt_no"), index=True)
+    receipt_no: Mapped[str] = mapped_column(ForeignKey("purchases.receipt_no"))
     category: Mapped[str] = mapped_column(String(32))
     amount_fen: Mapped[int] = mapped_column(Integer)
+
+    # covers the card's spend per category (0004)
+    __table_args__ = (
+        Index("ix_purchase_lines_receipt_spend", "receipt_no", "category", "amount_fen"),
+    )
 
 
 class Refund(Base):

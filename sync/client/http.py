@@ -11,7 +11,11 @@ from sync.protocol import (
     API,
     AuthorizeRequest,
     AuthorizeResponse,
+    CardCodeRequest,
+    CardCodeResponse,
     ChangesPage,
+    CredentialRequest,
+    CredentialResponse,
     Health,
     PairRequest,
     PairResponse,
@@ -127,6 +131,19 @@ class LedgerClient:
         if checkpoint is not None:
             params["checkpoint"] = checkpoint
         return self._call("GET", "/snapshot", SnapshotPage, params=params)
+
+    def card_code(self, member_id: str) -> CardCodeResponse:
+        return self._call(
+            "POST", "/codes/card", CardCodeResponse, body=CardCodeRequest(member_id=member_id)
+        )
+
+    def device_credential(self, member_id: str, device_key_b64: str) -> CredentialResponse:
+        return self._call(
+            "POST",
+            "/codes/credential",
+            CredentialResponse,
+            body=CredentialRequest(member_id=member_id, device_key=device_key_b64),
+        )
 
     def authorize(self, member_id: str, points: int, request_id: str) -> AuthorizeResponse:
         return self._call(

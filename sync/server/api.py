@@ -119,8 +119,9 @@ def create_app(engine: Engine, *, admin_token: str | None = None) -> FastAPI:
         ):
             yield s
 
-    Db = Annotated[Session, Depends(session)]
-    ReadDb = Annotated[Session, Depends(snapshot_session)]
+    # scope="function": the transaction commits before the reply is sent, never after.
+    Db = Annotated[Session, Depends(session, scope="function")]
+    ReadDb = Annotated[Session, Depends(snapshot_session, scope="function")]
 
     def terminal(db: Db, authorization: Annotated[str | None, Header()] = None) -> Terminal:
         token = (authorization or "").removeprefix("Bearer ").strip()

@@ -51,6 +51,13 @@ def open_ledger(url: str) -> Engine:
     return engine
 
 
+def _open(args: argparse.Namespace) -> Engine:
+    """Open the ledger for one command; ``main`` closes it when the command is done."""
+    engine = open_ledger(args.database_url)
+    args.engines.append(engine)
+    return engine
+
+
 def _emit(args: argparse.Namespace, value: Any, text: str) -> None:
     print(json.dumps(value, ensure_ascii=False, indent=2, default=str) if args.json else text)
 
@@ -60,7 +67,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     from sync.server.api import create_app
 
-    engine = open_ledger(args.database_url)
+    engine = _open(args)
     token = os.environ.get(ADMIN_TOKEN_ENV)
     app = create_app(engine, admin_token=token)
     print(
@@ -82,7 +89,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def cmd_terminal_add(args: argparse.Namespace) -> int:
-    engine = open_ledger(args.database_url)
+    engine = _open(args)
     with Session(engine) as session, session.begin():
         code = ledger.add_terminal(session, args.terminal_id, args.store, ledger.rule_book(session))
     _emit(
@@ -95,7 +102,7 @@ def cmd_terminal_add(args: argparse.Namespace) -> int:
 
 
 def cmd_terminal_list(args: argparse.Namespace) -> int:
-    engine = open_ledger(args.database_url)
+    engine = _open(args)
     with Session(engine) as session:
         rows = [
             {
@@ -123,7 +130,7 @@ def cmd_terminal_list(args: argparse.Namespace) -> int:
 
 
 def cmd_terminal_revoke(args: argparse.Namespace) -> int:
-    engine = open_ledger(args.database_url)
+    engine = _open(args)
     with Session(engine) as session, session.begin():
         ledger.revoke(session, args.terminal_id)
     _emit(
@@ -139,7 +146,7 @@ def cmd_rules_publish(args: argparse.Namespace) -> int:
         document = json.loads(Path(args.file).read_text(encoding="utf-8"))
     except (OSError, ValueError) as error:
         raise Refused(422, "unreadable", f"{args.file}: {error}") from None
-    engine = open_ledger(args.database_url)
+    engine = _open(args)
     with Session(engine) as session, session.begin():
         rules = ledger.publish_rules(session, document)
     _emit(
@@ -156,7 +163,7 @@ def cmd_members_import(args: argparse.Namespace) -> int:
             rows = list(csv.DictReader(handle))
     except OSError as error:
         raise Refused(422, "unreadable", f"{args.file}: {error}") from None
-    engine = open_ledger(args.database_url)
+    engine = _open(args)
     with Session(engine) as session, session.begin():
         count = ledger.import_members(session, rows, ledger.rule_book(session))
     _emit(
@@ -168,7 +175,7 @@ def cmd_members_import(args: argparse.Namespace) -> int:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    engine = open_ledger(args.database_url)
+    engine = _open(args)
     with Session(engine) as session:
         data = ledger.report(session)
     lines = [
@@ -183,7 +190,7 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 
 def cmd_keys_list(args: argparse.Namespace) -> int:
-    engine = open_ledger(args.database_url)
+    engine = _open(args)
     with Session(engine) as session:
         rows = [k.model_dump() for k in keys.public_keys(session)]
     _emit(
@@ -198,7 +205,7 @@ def cmd_keys_list(args: argparse.Namespace) -> int:
 
 
 def cmd_keys_rotate(args: argparse.Namespace) -> int:
-    engine = open_ledger(args.database_url)
+    engine = _open(args)
     with Session(engine) as session, session.begin():
         key_id = keys.rotate(session)
     _emit(
@@ -211,7 +218,7 @@ def cmd_keys_rotate(args: argparse.Namespace) -> int:
 
 
 def cmd_keys_revoke(args: argparse.Namespace) -> int:
-    engine = open_ledger(args.database_url)
+    engine = _open(args)
     with Session(engine) as session, session.begin():
         keys.revoke(session, args.key_id)
     _emit(
@@ -304,12 +311,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     logging.getLogger("alembic").setLevel(logging.WARNING)
     args.database_url = args.database_url or default_database_url()
+    args.engines = []
     try:
         return int(args.handler(args))
     except Refused as error:
         message = error.message
     except MemberDeskError as error:
         message = error.message
+    finally:
+        for engine in args.engines:
+            engine.dispose()
     if getattr(args, "json", False):
         print(json.dumps({"error": message}, ensure_ascii=False))
     print(f"memberdesk-ledger: {message}", file=sys.stderr)

@@ -103,7 +103,7 @@ def add_terminal(
             )
         existing.pairing_code_hash = token_hash(code)
         existing.pairing_expires_at = now + PAIRING_VALID
-        existing.revoked_at = None
+        # A revoked terminal stays revoked until it pairs with the new code.
     return code
 
 
@@ -153,7 +153,8 @@ def revoke(session: Session, terminal_id: str) -> None:
     if terminal is None:
         raise Refused(404, "unknown_terminal", f"There is no terminal {terminal_id!r}.")
     terminal.revoked_at = now_utc()
-    terminal.credential_hash = None
+    # The credential's hash stays so that the terminal hears "revoked" (403), not "unknown";
+    # only a new pairing replaces it.
     terminal.pairing_code_hash = None
 
 

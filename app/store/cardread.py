@@ -1,0 +1,217 @@
+"""Everything the member card shows, read in a handful of prebuilt statements.
+
+The card is the counter's hot path (DESIGN.md, "How we measure": a member lookup against a bare
+primary-key read), so it skips the ORM: one read transaction on the reader engine's pooled
+DBAPI connection, plain SQL against the indexes the models declare, and small frozen facts
+for ``app.services.members`` to turn into a card. The award reads the member's activity with
+the same statements on its own write transaction's connection (``raw_connection``).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from typing import Any, cast
+
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session
+
+from app.store.journal import PointsSummary
+
+# The member with their cached overdraft, by id or by phone (both unique, both indexed).
+_MEMBER = (
+    "SELECT m.member_id, m.phone, m.name, m.birthday, m.enrolled_on, m.real_name_verified, "
+    "m.credit_score, m.risk_flags, m.reviews, m.referrals, m.plus_expires_on, m.status, "
+    "m.ledger_growth, b.open_overdraft FROM members m "
+    "LEFT JOIN balances b ON b.member_id = m.member_id "
+)
+_MEMBER_BY_ID = _MEMBER + "WHERE m.member_id = ?"
+_MEMBER_BY_PHONE = _MEMBER + "WHERE m.phone = ?"
+# The same aggregate as ``journal.points_summary`` (?1 today, ?2 horizon, ?3 member).
+_POINTS = (
+    "SELECT COALESCE(SUM(CASE WHEN expires_on IS NULL OR expires_on >= ?1 "
+    "THEN remaining ELSE 0 END), 0), "
+    "COALESCE(SUM(CASE WHEN expires_on >= ?1 AND expires_on <= ?2 THEN remaining ELSE 0 END), 0), "
+    "MIN(CASE WHEN expires_on >= ?1 AND expires_on <= ?2 THEN expires_on END) "
+    "FROM lot_balances WHERE member_id = ?3 AND remaining > 0"
+)
+_PURCHASES_SINCE = (
+    "SELECT created_at, payable_fen FROM purchases WHERE member_id = ? AND created_at >= ?"
+)
+_REFUNDS_SINCE = (
+    "SELECT COUNT(r.refund_id), COALESCE(SUM(r.amount_fen), 0) FROM refunds r "
+    "JOIN purchases p ON p.receipt_no = r.receipt_no "
+    "WHERE p.member_id = ? AND r.created_at >= ?"
+)
+_CATEGORY_SPEND = (
+    "SELECT l.category, SUM(l.amount_fen) FROM purchase_lines l "
+    "JOIN purchases p ON p.receipt_no = l.receipt_no WHERE p.member_id = ? "
+    "GROUP BY l.category"
+)
+# Coupons the member holds today and has not used (or got back by a full refund).
+_COUPONS = (
+    "SELECT c.coupon_code, c.template_code, c.valid_until FROM coupons c "
+    "WHERE c.member_id = ?1 AND c.valid_until >= ?2 AND c.valid_from <= ?2 "
+    "AND (SELECT COUNT(u.use_id) FROM coupon_uses u WHERE u.coupon_code = c.coupon_code) "
+    "<= (SELECT COUNT(r.return_id) FROM coupon_returns r WHERE r.coupon_code = c.coupon_code) "
+    "ORDER BY c.valid_until"
+)
+_PENDING_EVENTS = "SELECT COUNT(seq) FROM outbox WHERE member_id = ? AND acked_at IS NULL"
+
+
+@dataclass(frozen=True, slots=True)
+class MemberFacts:
+    member_id: str
+    phone: str
+    name: str
+    birthday: date | None
+    enrolled_on: date
+    real_name_verified: bool
+    credit_score: int
+    risk_flags: int
+    reviews: int
+    referrals: int
+    plus_expires_on: date | None
+    status: str
+    ledger_growth: int | None
+    open_overdraft: int  # 0 when the member has no balance row
+
+
+@dataclass(frozen=True, slots=True)
+class ActivityFacts:
+    """The member's purchases since a day (UTC instant and amount paid), the refunds made
+    since then of any of their purchases, and their spend per category over all time."""
+
+    purchases: tuple[tuple[datetime, int], ...]
+    refunds: int
+    refunded_fen: int
+    category_spend: dict[str, int]
+
+
+@dataclass(frozen=True, slots=True)
+class CardFacts:
+    member: MemberFacts
+    points: PointsSummary
+    activity: ActivityFacts
+    coupons: tuple[tuple[str, str, date], ...]  # (code, template, valid until), soonest first
+    pending_events: int
+
+
+def _day(value: Any) -> date | None:
+    if value is None or isinstance(value, date):
+        return value
+    return date.fromisoformat(value)
+
+
+def _instant(value: datetime) -> str:
+    """A bound datetime as ``UTCDateTime`` stores it (so text comparison orders by time)."""
+    if value.tzinfo is None:
+        raise ValueError("naive datetime: the store keeps time zones explicit")
+    return value.astimezone(UTC).isoformat(timespec="microseconds")
+
+
+def _member(row: tuple[Any, ...]) -> MemberFacts:
+    return MemberFacts(
+        member_id=row[0],
+        phone=row[1],
+        name=row[2],
+        birthday=_day(row[3]),
+        enrolled_on=cast(date, _day(row[4])),
+        real_name_verified=bool(row[5]),
+        credit_score=row[6],
+        risk_flags=row[7],
+        reviews=row[8],
+        referrals=row[9],
+        plus_expires_on=_day(row[10]),
+        status=row[11],
+        ledger_growth=row[12],
+        open_overdraft=row[13] or 0,
+    )
+
+
+def find_member(
+    connection: sqlite3.Connection, member_id: str, phone: str | None
+) -> MemberFacts | None:
+    """The member whose id is ``member_id``, else the one whose phone is ``phone``."""
+    row = connection.execute(_MEMBER_BY_ID, (member_id,)).fetchone()
+    if row is None and phone is not None:
+        row = connection.execute(_MEMBER_BY_PHONE, (phone,)).fetchone()
+    return None if row is None else _member(row)
+
+
+def read_points(
+    connection: sqlite3.Connection, member_id: str, today: date, horizon: date
+) -> PointsSummary:
+    spendable, expiring, first = connection.execute(
+        _POINTS, (today.isoformat(), horizon.isoformat(), member_id)
+    ).fetchone()
+    return PointsSummary(int(spendable), int(expiring), _day(first))
+
+
+def read_activity(connection: sqlite3.Connection, member_id: str, since: datetime) -> ActivityFacts:
+    start = _instant(since)
+    purchases = tuple(
+        (datetime.fromisoformat(at), fen)
+        for at, fen in connection.execute(_PURCHASES_SINCE, (member_id, start))
+    )
+    refunds, refunded = connection.execute(_REFUNDS_SINCE, (member_id, start)).fetchone()
+    per_category = {
+        category: int(total)
+        for category, total in connection.execute(_CATEGORY_SPEND, (member_id,))
+    }
+    return ActivityFacts(purchases, int(refunds), int(refunded), per_category)
+
+
+def read_card_in(
+    connection: sqlite3.Connection,
+    member_id: str,
+    phone: str | None,
+    *,
+    today: date,
+    horizon: date,
+    since: datetime,
+) -> CardFacts | None:
+    """Everything the card shows, inside the caller's transaction; None when no member
+    matches ``member_id`` (or, failing that, ``phone``)."""
+    member = find_member(connection, member_id, phone)
+    if member is None:
+        return None
+    found = member.member_id
+    points = read_points(connection, found, today, horizon)
+    acts = read_activity(connection, found, since)
+    coupons = tuple(
+        (code, template, cast(date, _day(until)))
+        for code, template, until in connection.execute(_COUPONS, (found, today.isoformat()))
+    )
+    (pending,) = connection.execute(_PENDING_EVENTS, (found,)).fetchone()
+    return CardFacts(member, points, acts, coupons, int(pending or 0))
+
+
+def read_card(
+    engine: Engine,
+    member_id: str,
+    phone: str | None,
+    *,
+    today: date,
+    horizon: date,
+    since: datetime,
+) -> CardFacts | None:
+    """``read_card_in`` in one read transaction on a pooled connection of ``engine``."""
+    pooled = engine.raw_connection()
+    try:
+        connection = cast(sqlite3.Connection, pooled.driver_connection)
+        connection.execute("BEGIN")
+        try:
+            return read_card_in(
+                connection, member_id, phone, today=today, horizon=horizon, since=since
+            )
+        finally:
+            connection.execute("COMMIT")
+    finally:
+        pooled.close()  # back to the pool
+
+
+def raw_connection(session: Session) -> sqlite3.Connection:
+    """The DBAPI connection under ``session``'s transaction (begun if it was not)."""
+    return cast(sqlite3.Connection, session.connection().connection.driver_connection)
