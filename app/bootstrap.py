@@ -27,10 +27,12 @@ from app.services import (
     expiry,
     members,
     plus,
+    receipts,
     redeem,
     refund,
     replica,
     reports,
+    servicedesk,
     setup,
     staff,
     verify,
@@ -227,6 +229,23 @@ class Terminal:
 
     def verify(self) -> VerifyReport:
         return verify.verify_journal(self.ctx)
+
+    # -- service desk and receipts (read-only, except the supervisor's write-off)
+    def history(self, query: str) -> servicedesk.MemberHistory:
+        return servicedesk.member_history(self.ctx, query)
+
+    def overdrafts(self) -> list[servicedesk.OverdraftItem]:
+        return servicedesk.open_overdrafts(self.ctx)
+
+    def write_off_overdraft(
+        self, request_id: str, actor: Actor, member_id: str, reason: str
+    ) -> AdjustResult:
+        return servicedesk.write_off_overdraft(
+            self.ctx, request_id=request_id, actor=actor, member_id=member_id, reason=reason
+        )
+
+    def receipt(self, receipt_no: str) -> receipts.ReceiptView:
+        return receipts.receipt(self.ctx, receipt_no)
 
 
 def open_terminal(
