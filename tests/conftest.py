@@ -6,6 +6,8 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("LANG", "C.UTF-8")
+# Never read the developer's own settings file (~/.config/memberdesk/memberdesk.toml).
+os.environ.setdefault("MEMBERDESK_CONFIG_DIR", os.path.join(os.sep, "nonexistent", "memberdesk"))
 
 from collections.abc import Iterator
 from datetime import UTC, datetime

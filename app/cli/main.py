@@ -15,22 +15,31 @@ import logging
 import sys
 from collections.abc import Callable, Sequence
 from datetime import date
-from importlib.metadata import entry_points
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy.exc import OperationalError
 
 from app.bootstrap import Terminal, open_terminal
+from app.config import use_config_file
 from app.domain.errors import InvalidInput, MemberDeskError
 from app.domain.ids import uuid7
 from app.domain.money import format_fen, parse_amount
 from app.domain.quote import Line
 from app.logs import setup_logging
 from app.paths import default_data_dir
+from app.selftest import load_object, plugin_specs, run_self_test
 
 log = logging.getLogger("memberdesk.cli")
 Handler = Callable[[argparse.Namespace], int]
+COMMANDS_GROUP = "memberdesk.commands"
+# What pyproject.toml registers in that group, for a frozen bundle whose package metadata was
+# lost (tests/unit/test_selftest.py keeps this in step with pyproject.toml).
+BUILT_IN_COMMANDS = {
+    "code": "sync.client.code_commands:register",
+    "run": "ui.commands:register",
+    "sync": "sync.client.commands:register",
+}
 
 
 def _plain(value: Any) -> Any:
@@ -51,7 +60,7 @@ def _emit(args: argparse.Namespace, value: Any, text: str | None = None) -> None
 
 
 # Only these make a terminal database where there is none; the rest refuse a wrong --data-dir.
-CREATING_COMMANDS = {"demo", "run", "pair"}
+CREATING_COMMANDS = {"demo", "run", "pair", "restore"}
 
 
 def _terminal(args: argparse.Namespace) -> Terminal:
@@ -334,6 +343,77 @@ def cmd_cashier_list(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_backup(args: argparse.Namespace) -> int:
+    from app.config import load_settings
+    from app.store import backup
+
+    settings = load_settings(Path(args.data_dir))
+    info = backup.backup(settings.database_path, Path(args.file), overwrite=args.overwrite)
+    _emit(
+        args,
+        info,
+        f"Backed up terminal {info.terminal_id} of store {info.store_code} to {info.path} "
+        f"({info.bytes // 1024} KiB, {info.events} events, schema {info.schema}); checked.",
+    )
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from datetime import UTC, datetime
+
+    from app.config import load_settings
+    from app.store import backup
+
+    settings = load_settings(Path(args.data_dir))
+    database = settings.database_path
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    keep = database.with_name(f"{database.name}.before-restore-{stamp}")
+    info = backup.restore(Path(args.file), database, keep if database.exists() else None)
+    report = open_terminal(Path(args.data_dir), create=False)
+    try:
+        verified = report.verify()
+    finally:
+        report.close()
+    text = (
+        f"Restored terminal {info.terminal_id} of store {info.store_code} from {args.file} "
+        f"({info.events} events)"
+        + (f"; the database it replaced is kept as {keep}" if keep.exists() else "")
+        + (". Journal OK." if verified.ok else ". JOURNAL BROKEN: " + "; ".join(verified.problems))
+    )
+    _emit(args, {**dataclasses.asdict(info), "journal_ok": verified.ok}, text)
+    return 0 if verified.ok else 1
+
+
+def cmd_config_path(args: argparse.Namespace) -> int:
+    from app.config import config_dir, settings_file
+
+    path, _ = settings_file(Path(args.data_dir))
+    _emit(
+        args,
+        {"file": str(path) if path else None, "config_dir": str(config_dir())},
+        str(path)
+        if path
+        else f"none (defaults; the usual place is {config_dir()}/memberdesk.toml)",
+    )
+    return 0
+
+
+def cmd_config_check(args: argparse.Namespace) -> int:
+    from app.config import SCHEMA, load_settings
+
+    settings = load_settings(Path(args.data_dir))
+    values = {key.name: settings.get(key.name) for key in SCHEMA}
+    source = str(settings.source) if settings.source else "none: built-in defaults (demo mode)"
+    _emit(
+        args,
+        {"file": str(settings.source) if settings.source else None, "settings": values},
+        "\n".join(
+            [f"Settings file: {source} (valid)", *(f"  {k} = {v!r}" for k, v in values.items())]
+        ),
+    )
+    return 0
+
+
 # --------------------------------------------------------------------------------- parser
 
 
@@ -363,7 +443,19 @@ def build_parser() -> argparse.ArgumentParser:
         help="where the terminal keeps its database, settings and logs (default: %(default)s)",
     )
     parser.add_argument(
+        "--config",
+        metavar="PATH",
+        help="the settings file to use (default: memberdesk.toml in the data directory if "
+        "there is one, else in the platform's config directory; see docs/settings.md)",
+    )
+    parser.add_argument(
         "--log-level", default="INFO", choices=["DEBUG", "INFO", "WARNING", "ERROR"]
+    )
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="check this install headless (database, journal, member codes, window, "
+        "translations) in a temporary directory; exit 0 only if all passed",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -458,19 +550,46 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--pin", required=True, help="4 to 8 digits")
     add("list", cmd_cashier_list, "list cashiers", parent=cashier)
 
-    for plugin in entry_points(group="memberdesk.commands"):
+    p = add("backup", cmd_backup, "copy the terminal's database safely, even while it runs")
+    p.add_argument("file", metavar="FILE", help="where to write the backup (a new file)")
+    p.add_argument("--overwrite", action="store_true", help="replace FILE if it exists")
+    p = add(
+        "restore",
+        cmd_restore,
+        "replace the terminal's database with a backup (stop the terminal first; the old "
+        "database is kept beside it)",
+    )
+    p.add_argument("file", metavar="FILE", help="a file made by 'memberdesk backup'")
+
+    settings = sub.add_parser("config", help="the settings file").add_subparsers(
+        dest="config_command", metavar="ACTION", required=True
+    )
+    add("path", cmd_config_path, "print which settings file applies", parent=settings)
+    add(
+        "check",
+        cmd_config_check,
+        "validate the settings file and print every setting",
+        parent=settings,
+    )
+
+    for name, spec in sorted(plugin_specs(COMMANDS_GROUP, BUILT_IN_COMMANDS).items()):
         try:
-            plugin.load()(sub, _common)
+            register = load_object(spec)
         except ImportError as error:  # e.g. Qt missing on a headless box
-            log.debug("command plugin %s not loaded: %s", plugin.name, error)
+            log.debug("command plugin %s not loaded: %s", name, error)
+            continue
+        register(sub, _common)  # type: ignore[operator]
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    use_config_file(Path(args.config) if args.config else None)
+    if args.self_test:
+        return run_self_test(data_dir=Path(args.data_dir))
     if args.command is None:
-        args = parser.parse_args([*(argv or sys.argv[1:]), "run"])
+        args = parser.parse_args([*(argv if argv is not None else sys.argv[1:]), "run"])
     handler: Handler | None = getattr(args, "handler", None)
     if handler is None:
         parser.print_help()
