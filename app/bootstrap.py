@@ -25,6 +25,8 @@ from app.services import (
     checkout,
     coupons,
     expiry,
+    lookups,
+    member_codes,
     members,
     plus,
     receipts,
@@ -38,6 +40,7 @@ from app.services import (
     verify,
 )
 from app.services.context import Actor, Clock, Role, ServiceContext, SystemClock
+from app.services.member_codes import MemberCheck, ScannedMember
 from app.services.views import (
     AdjustResult,
     AwardResult,
@@ -115,6 +118,7 @@ class Terminal:
         lines: Sequence[Line],
         coupon: str | None = None,
         points: int = 0,
+        member_check: MemberCheck | None = None,
     ) -> AwardResult:
         return checkout.award(
             self.ctx,
@@ -124,6 +128,7 @@ class Terminal:
             lines=lines,
             coupon_code=coupon,
             points_to_use=points,
+            member_check=member_check,
         )
 
     def redeem(
@@ -135,6 +140,7 @@ class Terminal:
         item: str | None = None,
         points: int = 0,
         amount_fen: int = 0,
+        member_check: MemberCheck | None = None,
     ) -> RedeemResult:
         return redeem.redeem(
             self.ctx,
@@ -145,7 +151,20 @@ class Terminal:
             item=item,
             points=points,
             amount_fen=amount_fen,
+            member_check=member_check,
         )
+
+    def scan(self, text: str) -> ScannedMember:
+        """The member a scanned code or a typed number names; a phone code is taken once."""
+        return member_codes.scan(self.ctx, text)
+
+    def verify_code(self, text: str) -> ScannedMember:
+        """Check a member code offline without taking it."""
+        return member_codes.verify(self.ctx, text)
+
+    def verify_member(self, member_id: str, answer: str) -> bool:
+        """Whether the member's answer (phone's last 4 digits, or PIN) proves who they are."""
+        return member_codes.answer_matches(self.ctx, member_id, answer)
 
     def refund(
         self, request_id: str, actor: Actor, receipt_no: str, amount_fen: int | None = None
@@ -229,6 +248,15 @@ class Terminal:
 
     def verify(self) -> VerifyReport:
         return verify.verify_journal(self.ctx)
+
+    # -- reads for the counter's flows (helper-flows)
+    def gift_stock(self) -> dict[str, int]:
+        """Gifts on the shelf by gift code."""
+        return lookups.gift_stock(self.ctx)
+
+    def refund_preview(self, receipt_no: str) -> lookups.RefundPreview:
+        """A purchase and what is left of it to refund (UnknownReceipt if none)."""
+        return lookups.refund_preview(self.ctx, receipt_no)
 
     # -- service desk and receipts (read-only, except the supervisor's write-off)
     def history(self, query: str) -> servicedesk.MemberHistory:

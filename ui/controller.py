@@ -11,14 +11,30 @@ import logging
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import date
 
 from app.bootstrap import Terminal
 from app.domain.errors import InvalidInput, MemberDeskError
 from app.domain.money import parse_amount
+from app.domain.plus import PlusTerm, next_term
 from app.domain.quote import Line, Quote
-from app.domain.rulebook import Category
+from app.domain.rulebook import Category, CouponTemplate, Gift, OfflineCaps, Plus
 from app.services.context import Actor
-from app.services.views import AwardResult, MemberCard
+from app.services.lookups import RefundPreview
+from app.services.member_codes import TYPED, MemberCheck
+from app.services.receipts import ReceiptView
+from app.services.replica import SyncState
+from app.services.servicedesk import MemberHistory, OverdraftItem
+from app.services.views import (
+    AdjustResult,
+    AwardResult,
+    DayReport,
+    EnrollResult,
+    MemberCard,
+    PlusResult,
+    RedeemResult,
+    RefundResult,
+)
 
 log = logging.getLogger(__name__)
 
@@ -42,6 +58,13 @@ class CounterController:
     sale_request_id: str | None = None
     last_award: AwardResult | None = field(default=None)
     shift_id: int | None = None
+    # How the member on screen was identified: card_code, dynamic_code, phone or member_id.
+    identified_by: str | None = None
+    # What the member answered when asked to prove who they are (card codes above the
+    # threshold); the core checks it again when points are used.
+    member_answer: str | None = None
+    # Open requests of the flows (enroll, PLUS, redeem, refund): operation -> (inputs, id).
+    flow_requests: dict[str, tuple[object, str]] = field(default_factory=dict)
 
     # -- who is at the counter
     @property
@@ -74,10 +97,14 @@ class CounterController:
 
     # -- the member
     def look_up(self, query: str) -> MemberCard:
-        card = self.terminal.card(query)
+        # The core verifies a code offline (and takes a phone code's step once).
+        found = self.terminal.scan(query)
+        card = self.terminal.card(found.member_id)
         if self.card is None or card.member_id != self.card.member_id:
             self.sale_request_id = None
         self.card = card
+        self.identified_by = found.via
+        self.member_answer = None
         self.start_sale()
         return card
 
@@ -88,6 +115,8 @@ class CounterController:
 
     def clear_member(self) -> None:
         self.card = None
+        self.identified_by = None
+        self.member_answer = None
         self.sale_request_id = None
         self.last_award = None
 
@@ -148,6 +177,7 @@ class CounterController:
             sale.lines,
             sale.coupon,
             sale.points,
+            member_check=self.member_check(),
         )
         self.sale_request_id = None  # done: the next sale gets a new id
         self.last_award = result
@@ -175,3 +205,176 @@ class CounterController:
         if callable(counter):
             return int(counter())
         return self.card.unconfirmed_events if self.card is not None else None
+
+    # -- service desk, shift close, receipts, sync panel (helper-desk)
+    def new_request_id(self) -> str:
+        return uuid.uuid4().hex
+
+    @property
+    def is_supervisor(self) -> bool:
+        return self.actor is not None and self.actor.role in ("supervisor", "admin")
+
+    def history(self, query: str) -> MemberHistory:
+        return self.terminal.history(query)
+
+    def overdrafts(self) -> list[OverdraftItem]:
+        return self.terminal.overdrafts()
+
+    def adjust(self, request_id: str, member_id: str, points: int, reason: str) -> AdjustResult:
+        if self.actor is None:
+            raise InvalidInput("Sign in first.")
+        return self.terminal.adjust(request_id, self.actor, member_id, points, reason)
+
+    def write_off_overdraft(self, request_id: str, member_id: str, reason: str) -> AdjustResult:
+        if self.actor is None:
+            raise InvalidInput("Sign in first.")
+        return self.terminal.write_off_overdraft(request_id, self.actor, member_id, reason)
+
+    def close_shift(self) -> DayReport:
+        if self.actor is None:
+            raise InvalidInput("Sign in first.")
+        report = self.terminal.close_shift(self.actor)
+        self.shift_id = None
+        return report
+
+    def end_of_day(self) -> DayReport:
+        return self.terminal.end_of_day()
+
+    def receipt(self, receipt_no: str) -> ReceiptView:
+        return self.terminal.receipt(receipt_no)
+
+    def sync_state(self) -> SyncState:
+        return self.terminal.sync_state()
+
+    # -- enroll, PLUS, redeem, refund, card codes (helper-flows)
+    def flow_request_id(self, operation: str, inputs: object) -> str:
+        """The client request id of a flow's change: the same for the same inputs until the
+        core has recorded it (``flow_recorded``), so a second Enter never applies twice."""
+        open_request = self.flow_requests.get(operation)
+        if open_request is not None and open_request[0] == inputs:
+            return open_request[1]
+        request_id = uuid.uuid4().hex
+        self.flow_requests[operation] = (inputs, request_id)
+        return request_id
+
+    def flow_recorded(self, operation: str) -> None:
+        self.flow_requests.pop(operation, None)
+
+    def _signed_in(self) -> Actor:
+        if self.actor is None:
+            raise InvalidInput("Sign in first.")
+        return self.actor
+
+    def _member(self) -> MemberCard:
+        if self.card is None:
+            raise InvalidInput("Scan a member code or type a member number or phone.")
+        return self.card
+
+    def enroll(self, phone: str, name: str, birthday: date | None, consent: bool) -> EnrollResult:
+        actor = self._signed_in()
+        inputs = (phone, name, birthday, consent)
+        request_id = self.flow_request_id("enroll", inputs)
+        result = self.terminal.enroll(
+            request_id, actor, phone=phone, name=name, birthday=birthday, consent=consent
+        )
+        self.flow_recorded("enroll")
+        self.look_up(result.member_id)
+        return result
+
+    def today(self) -> date:
+        return self.terminal.ctx.today()
+
+    def plus_rules(self) -> Plus:
+        return self.terminal.rules.plus
+
+    def plus_offer(self) -> PlusTerm:
+        """The term a sale now would give the member on screen (a renewal extends theirs)."""
+        card = self._member()
+        current = date.fromisoformat(card.plus_expires_on) if card.plus_expires_on else None
+        return next_term(current, self.today(), self.terminal.rules)
+
+    def sell_plus(self) -> PlusResult:
+        actor, card = self._signed_in(), self._member()
+        request_id = self.flow_request_id("plus", card.member_id)
+        result = self.terminal.sell_plus(request_id, actor, card.member_id)
+        self.flow_recorded("plus")
+        self.refresh_card()
+        return result
+
+    # redeem
+    def gifts(self) -> tuple[Gift, ...]:
+        return self.terminal.rules.gifts
+
+    def gift_stock(self) -> dict[str, int]:
+        return self.terminal.gift_stock()
+
+    def exchange_coupons(self) -> tuple[CouponTemplate, ...]:
+        """Coupons a member can buy with points."""
+        return tuple(t for t in self.terminal.rules.coupon_templates if t.points_cost > 0)
+
+    def offline_caps(self) -> OfflineCaps:
+        return self.terminal.rules.offline
+
+    def is_paired(self) -> bool:
+        return bool(self.terminal.sync_state().paired)
+
+    def redeem_asks_ledger(self) -> bool:
+        """True when a redemption first asks the ledger (a network call: run it off the GUI
+        thread)."""
+        return self.terminal.ctx.authorizer is not None
+
+    def needs_verification(self, card: MemberCard, points: int) -> bool:
+        """A printed card code can be copied: above the rule book's threshold a redemption by
+        card code needs proof that the holder is the member (PIN or phone digits). A phone
+        number or a dynamic code from the member's phone is proof enough."""
+        if self.card is None or card.member_id != self.card.member_id:
+            return False
+        threshold = self.terminal.rules.offline.card_code_pin_threshold_points
+        return self.identified_by == "card_code" and points > threshold
+
+    def verify_member(self, card: MemberCard, answer: str) -> bool:
+        """Whether ``answer`` proves the holder of ``card`` is the member.
+
+        Hook for the member PIN: when the core has ``Terminal.verify_member(member_id,
+        answer)`` (PIN or the phone's last digits) it decides. Until then the member's whole
+        phone number is the proof: it must identify this same member.
+        """
+        answer = answer.strip()
+        if not answer:
+            return False
+        if self.terminal.verify_member(card.member_id, answer):
+            self.member_answer = answer
+            return True
+        return False
+
+    def member_check(self) -> MemberCheck:
+        return MemberCheck(self.identified_by or TYPED, self.member_answer)
+
+    def redeem(self, kind: str, item: str, points: int) -> RedeemResult:
+        """Redeem for the member on screen (safe to call from a worker thread: it reads
+        only what it is given and the terminal)."""
+        actor, card = self._signed_in(), self._member()
+        return self.redeem_for(actor, card.member_id, kind, item, points)
+
+    def redeem_for(
+        self, actor: Actor, member_id: str, kind: str, item: str, points: int
+    ) -> RedeemResult:
+        request_id = self.flow_request_id("redeem", (member_id, kind, item))
+        result = self.terminal.redeem(
+            request_id, actor, member_id, kind, item, points, member_check=self.member_check()
+        )
+        self.flow_recorded("redeem")
+        return result
+
+    # refund
+    def refund_preview(self, receipt_no: str) -> RefundPreview:
+        return self.terminal.refund_preview(receipt_no)
+
+    def refund(self, receipt_no: str, amount_fen: int | None) -> RefundResult:
+        actor = self._signed_in()
+        request_id = self.flow_request_id("refund", (receipt_no, amount_fen))
+        result = self.terminal.refund(request_id, actor, receipt_no, amount_fen)
+        self.flow_recorded("refund")
+        if self.card is not None:
+            self.refresh_card()
+        return result

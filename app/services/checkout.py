@@ -10,10 +10,11 @@ from sqlalchemy.orm import Session
 from app.domain.points import expiry_for
 from app.domain.quote import Line, Quote, Shopper, quote
 from app.services.caps import authorize_online, check_offline_caps
-from app.services.common import load_member_facts
+from app.services.common import load_member, load_member_facts
 from app.services.context import Actor, ServiceContext
 from app.services.coupons import give_coupon, load_coupon
 from app.services.idempotency import run_once
+from app.services.member_codes import MemberCheck, require_member_check
 from app.services.members import current_tier_and_plus
 from app.services.views import AwardResult
 from app.store.cardread import raw_connection, read_points
@@ -82,12 +83,16 @@ def award(
     lines: Sequence[Line],
     coupon_code: str | None = None,
     points_to_use: int = 0,
+    member_check: MemberCheck | None = None,
 ) -> AwardResult:
     """Record a purchase: spend the points used, earn the points due, use the coupon.
 
     The journal entries, the purchase and its outbox event commit together or not at all.
     """
-
+    if points_to_use > 0:
+        with ctx.read() as session:
+            member = load_member(session, member_id, for_update=False)
+            require_member_check(ctx.rules, member, points_to_use, member_check)
     hold_id = authorize_online(ctx, member_id, points_to_use, request_id)
 
     def work(session: Session) -> AwardResult:

@@ -11,6 +11,7 @@ from app.services.common import audit, load_member, post
 from app.services.context import Actor, ServiceContext
 from app.services.coupons import give_coupon
 from app.services.idempotency import run_once
+from app.services.member_codes import MemberCheck, require_member_check
 from app.services.views import RedeemResult
 from app.store.journal import shown_balance
 from app.store.models import GiftStock, Redemption
@@ -35,6 +36,7 @@ def redeem(
     item: str | None = None,
     points: int = 0,
     amount_fen: int = 0,
+    member_check: MemberCheck | None = None,
 ) -> RedeemResult:
     """``kind`` is ``order`` (points off an amount), ``gift`` (item = gift code) or ``coupon``
     (item = coupon template bought with points)."""
@@ -67,6 +69,9 @@ def redeem(
     else:
         raise InvalidInput(f"Unknown kind of redemption {kind!r}.", field="kind")
 
+    with ctx.read() as session:
+        member = load_member(session, member_id, for_update=False)
+        require_member_check(rules, member, cost, member_check)
     hold_id = authorize_online(ctx, member_id, cost, request_id)
 
     def work(session: Session) -> RedeemResult:

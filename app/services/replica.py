@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from app.domain.rulebook import RuleBook, parse_rule_book
 from app.services.context import ServiceContext
+from app.services.member_codes import PublishedKey, install_keys
 from app.store.journal import Posting
 from app.store.models import (
     Balance,
@@ -71,6 +72,8 @@ class Checkpoint:
     members: Sequence[ReplicaMember]
     rule_book: dict[str, object] | None
     snapshot: bool = False
+    # The ledger's whole member-code key set (None: this checkpoint does not carry one).
+    keys: Sequence[PublishedKey] | None = None
 
 
 @dataclass(frozen=True)
@@ -227,6 +230,8 @@ def apply_checkpoint(ctx: ServiceContext, checkpoint: Checkpoint) -> CheckpointR
             )
             .values(acked_at=ctx.now())
         )
+        if checkpoint.keys is not None:
+            install_keys(session, checkpoint.keys, ctx.now())
         ids = [m.member_id for m in checkpoint.members]
         local = _confirmed_locally(session, ids, checkpoint.applied_through_seq)
         event_seq: int | None = None

@@ -325,3 +325,22 @@ class AuditEntry(Base):
     member_id: Mapped[str | None] = mapped_column(String(32))
     request_id: Mapped[str | None] = mapped_column(String(64))
     detail: Mapped[str] = mapped_column(Text)
+
+
+class CodeKey(Base):
+    """A ledger public key for member codes, as the last checkpoint gave the whole key set."""
+
+    __tablename__ = "code_keys"
+    key_id: Mapped[str] = mapped_column(String(16), primary_key=True)
+    public_key: Mapped[str] = mapped_column(String(64))  # base64 of 32 raw bytes
+    revoked: Mapped[bool] = mapped_column(Boolean, default=False)
+    received_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class AcceptedCodeStep(Base):
+    """A phone code step this terminal took: the same step again is a replay (a screenshot)."""
+
+    __tablename__ = "code_steps"
+    member_id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    step: Mapped[int] = mapped_column(Integer, primary_key=True)
+    accepted_at: Mapped[datetime] = mapped_column(UTCDateTime)

@@ -27,6 +27,8 @@ from cryptography.hazmat.primitives.serialization import (
 from app import codes_render
 from app.bootstrap import open_terminal
 from app.domain import codes
+from app.domain.errors import MemberDeskError
+from app.services import member_codes
 from sync.client import credentials
 from sync.client.http import LedgerClient, LedgerRefused, TransientError
 
@@ -142,6 +144,29 @@ def cmd_dynamic(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_verify(args: argparse.Namespace) -> int:
+    """Check a code offline with the keys of the last sync; nothing is written."""
+    terminal = open_terminal(Path(args.data_dir), create=False)
+    try:
+        found = terminal.verify_code(args.text)
+    except MemberDeskError as error:
+        _emit(
+            args,
+            {"valid": False, "reason": error.code, "message": error.message},
+            f"not accepted ({error.code}): {error.message}",
+        )
+        return 1
+    finally:
+        terminal.close()
+    kind = "printed card" if found.via == member_codes.CARD_CODE else "phone"
+    _emit(
+        args,
+        {"valid": True, "member_id": found.member_id, "via": found.via, "step": found.step},
+        f"valid {kind} code of member {found.member_id}",
+    )
+    return 0
+
+
 def register(sub: Any, common: Callable[..., None]) -> None:
     group = sub.add_parser("code", help="member codes (QR)").add_subparsers(
         dest="code_command", metavar="ACTION", required=True
@@ -167,3 +192,12 @@ def register(sub: Any, common: Callable[..., None]) -> None:
     parser.add_argument("member", metavar="MEMBER_OR_PHONE")
     parser.add_argument("--png", help="save the QR code as PNG")
     parser.set_defaults(handler=cmd_dynamic)
+    parser = group.add_parser(
+        "verify",
+        help="check a member code offline (nothing is written)",
+        description="Verify a scanned member code with the ledger keys this terminal got at "
+        "its last sync. Exit status 0 when valid, 1 with the reason when not.",
+    )
+    common(parser)
+    parser.add_argument("text", metavar="CODE_TEXT")
+    parser.set_defaults(handler=cmd_verify)

@@ -10,9 +10,10 @@ from pathlib import Path
 
 from app.bootstrap import Terminal
 from app.services import replica
+from app.services.member_codes import PublishedKey, decode_key
 from app.services.replica import Checkpoint, ReplicaMember
 from sync.client.http import LedgerClient
-from sync.protocol import MAX_BATCH, MemberState, WireEvent
+from sync.protocol import MAX_BATCH, MemberState, PublicKey, WireEvent
 
 log = logging.getLogger("memberdesk.sync")
 PAGE = 2000
@@ -30,6 +31,11 @@ class RoundResult:
     rejected: int
     members_pulled: int
     checkpoint: int
+
+
+def to_keys(keys: list[PublicKey]) -> list[PublishedKey] | None:
+    """The ledger's key set; an empty list is a ledger that sends none (keep what we have)."""
+    return [decode_key(k.key_id, k.public_key, k.revoked) for k in keys] or None
 
 
 def to_replica(state: MemberState) -> ReplicaMember:
@@ -110,6 +116,7 @@ class Syncer:
         since, checkpoint = state.pull_cursor, None
         collected: list[MemberState] = []
         rule_book = None
+        keys: list[PublishedKey] | None = None
         applied_through: int | None = None
         ledger_time = None
         while True:
@@ -119,6 +126,7 @@ class Syncer:
                 applied_through = page.applied_through_seq
             collected.extend(page.members)
             rule_book = page.rule_book or rule_book
+            keys = to_keys(page.keys) or keys
             ledger_time = page.ledger_time
             since = page.next_cursor
             if not page.more:
@@ -131,6 +139,7 @@ class Syncer:
                 ledger_time=datetime.fromisoformat(ledger_time),
                 rule_book=rule_book,
                 members=[to_replica(m) for m in collected],
+                keys=keys,
             ),
         )
         return members + len(collected), checkpoint
@@ -163,6 +172,7 @@ class Syncer:
                     ledger_time=datetime.fromisoformat(page.ledger_time),
                     rule_book=page.rule_book,
                     members=[to_replica(m) for m in page.members],
+                    keys=to_keys(page.keys),
                 ),
             )
             loaded += len(page.members)

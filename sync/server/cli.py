@@ -174,6 +174,20 @@ def cmd_members_import(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_members_codes(args: argparse.Namespace) -> int:
+    engine = _open(args)
+    with Session(engine) as session, session.begin():
+        member = ledger.set_codes_revoked(session, args.member_id, args.action == "revoke")
+        status = member.status
+    _emit(
+        args,
+        {"member_id": args.member_id, "status": status},
+        f"Member {args.member_id}: codes {'withdrawn' if args.action == 'revoke' else 'valid'}"
+        " from the terminals' next sync.",
+    )
+    return 0
+
+
 def cmd_report(args: argparse.Namespace) -> int:
     engine = _open(args)
     with Session(engine) as session:
@@ -286,6 +300,14 @@ def build_parser() -> argparse.ArgumentParser:
         "(member_id, phone, name, birthday, enrolled_on, home_store, points)",
     )
     p.add_argument("file")
+    p = add(
+        members,
+        "codes",
+        cmd_members_codes,
+        "withdraw (revoke) or restore a member's card and phone codes (a lost card or phone)",
+    )
+    p.add_argument("action", choices=["revoke", "restore"])
+    p.add_argument("member_id")
 
     key_cmd = sub.add_parser("keys", help="member-code signing keys").add_subparsers(
         dest="keys_command", metavar="ACTION", required=True

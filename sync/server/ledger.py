@@ -36,6 +36,7 @@ from sync.protocol import (
 from sync.server.db import current_cursor
 from sync.server.errors import Refused
 from sync.server.models import (
+    CodeStep,
     Counter,
     Entry,
     Event,
@@ -524,6 +525,9 @@ def apply_event(session: Session, terminal: Terminal, event: WireEvent, at: date
         _enroll(session, payload)
         return
     member = _member(session, payload.get("member_id"))
+    if kind == "code_accepted":
+        _code_accepted(session, apply, terminal, member, payload, event)
+        return
     expire_due(session, member, today, at)
     rules = rule_book(session)
     if kind == "purchase":
@@ -561,6 +565,36 @@ def apply_event(session: Session, terminal: Terminal, event: WireEvent, at: date
     else:
         raise Rejection("unknown_kind", f"The ledger does not know events of kind {kind!r}.")
     _touch(session, member)
+
+
+def _code_accepted(
+    session: Session,
+    apply: Apply,
+    terminal: Terminal,
+    member: Member,
+    payload: dict[str, Any],
+    event: WireEvent,
+) -> None:
+    """A terminal took a phone's code for one 30-second step. Each terminal refuses a step it
+    already took; the same step taken at a second terminal is a copied code: flag it."""
+    step = _int(payload, "step")
+    earlier = session.get(CodeStep, (member.member_id, step))
+    if earlier is None:
+        session.add(
+            CodeStep(
+                member_id=member.member_id,
+                step=step,
+                terminal_id=terminal.terminal_id,
+                event_id=event.event_id,
+            )
+        )
+    elif earlier.event_id != event.event_id:
+        apply.flag(
+            "code_replay",
+            member,
+            f"The phone code of step {step} was accepted at terminal {earlier.terminal_id} "
+            f"and again at terminal {terminal.terminal_id}: a copied code (screenshot?).",
+        )
 
 
 def _enroll(session: Session, payload: dict[str, Any]) -> None:
@@ -843,6 +877,20 @@ def report(session: Session) -> dict[str, Any]:
         "overdrafts": overdrafts,
         "flags": flags,
     }
+
+
+CODES_REVOKED = "codes_revoked"
+
+
+def set_codes_revoked(session: Session, member_id: str, revoked: bool) -> Member:
+    """Withdraw (or give back) a member's codes, e.g. for a stolen card or phone; terminals
+    refuse them from their next sync, and still serve the member by phone number."""
+    member = session.get(Member, member_id)
+    if member is None:
+        raise Refused(404, "unknown_member", f"There is no member {member_id!r}.")
+    member.status = CODES_REVOKED if revoked else "active"
+    _touch(session, member)
+    return member
 
 
 def import_members(session: Session, rows: list[dict[str, str]], rules: RuleBook | None) -> int:

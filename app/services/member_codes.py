@@ -1,0 +1,233 @@
+"""Scanned member codes: verified offline against the key set the ledger last sent, a phone
+code's step taken once, and the member check a card code needs before a large redemption.
+
+A scan is either a member code (``MD1C…`` card, ``MD1D…`` phone; see docs/member-codes.md) or
+what a person typed: a member number or a phone number.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import hmac
+import logging
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.domain import codes
+from app.domain.errors import InvalidInput, MemberDeskError, UnknownMember
+from app.domain.rulebook import RuleBook
+from app.services.common import find_member_id
+from app.services.context import ServiceContext
+from app.services.staff import pin_matches
+from app.store.models import AcceptedCodeStep, CodeKey, Member
+from app.store.outbox import append_event
+
+log = logging.getLogger(__name__)
+
+TYPED = "typed"
+CARD_CODE = "card_code"
+PHONE_CODE = "phone_code"
+CODE_ACCEPTED = "code_accepted"
+# Member numbers and phone numbers are short and plain; anything else is read as a code, so a
+# damaged code gets the code's own message rather than "no such member".
+TYPED_MAX = 20
+MEMBER_CHECK_DIGITS = 4
+
+
+@dataclass(frozen=True)
+class ScannedMember:
+    """Who a scan or a typed entry names, and how: ``typed``, ``card_code`` or ``phone_code``."""
+
+    member_id: str
+    via: str
+    step: int | None = None
+
+
+@dataclass(frozen=True)
+class MemberCheck:
+    """How the member at the counter was identified, and what they answered when asked for
+    their PIN or the last digits of their phone (a card code above the rule book's threshold)."""
+
+    via: str = TYPED
+    answer: str | None = None
+
+
+class MemberCheckNeeded(MemberDeskError):
+    code = "member_check_needed"
+
+
+class MemberCheckFailed(MemberDeskError):
+    code = "member_check_failed"
+
+
+@dataclass(frozen=True)
+class PublishedKey:
+    key_id: str
+    public_key: bytes
+    revoked: bool
+
+
+def looks_like_code(text: str) -> bool:
+    stripped = text.strip()
+    return (
+        len(stripped) > TYPED_MAX
+        or "." in stripped
+        or stripped.upper().startswith("MD1")
+        or any(not ch.isprintable() for ch in text)
+    )
+
+
+def _key_set(session: Session) -> tuple[dict[str, bytes], set[str]]:
+    live: dict[str, bytes] = {}
+    revoked: set[str] = set()
+    for row in session.scalars(select(CodeKey)):
+        if row.revoked:
+            revoked.add(row.key_id)
+        else:
+            live[row.key_id] = base64.b64decode(row.public_key)
+    return live, revoked
+
+
+def _read(session: Session, text: str, now: datetime) -> tuple[codes.MemberCode, Member]:
+    live, revoked = _key_set(session)
+    parts = text.strip().split(".")
+    if len(parts) > 1 and parts[1] in revoked:
+        raise codes.CodeRevoked(
+            "This code was signed with a key the ledger has withdrawn; ask the member for a "
+            "new code, or type their number."
+        )
+    code = codes.read_code(text, live, now=now)
+    member = session.get(Member, code.member_id)
+    if member is None:
+        raise UnknownMember(
+            f"The code is genuine, but member {code.member_id} is not on this terminal yet. "
+            "Sync the terminal, or type the member's phone number.",
+            query=code.member_id,
+        )
+    if member.status != "active":
+        raise codes.CodeRevoked(
+            "This member's codes were withdrawn; send the member to the service desk."
+        )
+    return code, member
+
+
+def verify(ctx: ServiceContext, text: str) -> ScannedMember:
+    """Check a code without taking it (``memberdesk code verify``): nothing is written."""
+    with ctx.read() as session:
+        code, member = _read(session, text, ctx.now())
+        if isinstance(code, codes.DynamicCode):
+            taken = session.get(AcceptedCodeStep, (member.member_id, code.step))
+            if taken is not None:
+                raise codes.CodeReplayed(
+                    "This phone code was already used here; ask the member to show the live code."
+                )
+            return ScannedMember(member.member_id, PHONE_CODE, code.step)
+        return ScannedMember(member.member_id, CARD_CODE)
+
+
+def scan(ctx: ServiceContext, text: str) -> ScannedMember:
+    """The member a scan or typed entry names. A phone code's step is taken here, once: the
+    same step again is refused, and the ledger hears of it to catch a copy used elsewhere."""
+    if not looks_like_code(text):
+        with ctx.read() as session:
+            return ScannedMember(find_member_id(session, text), TYPED)
+    try:
+        with ctx.read() as session:
+            code, member = _read(session, text, ctx.now())
+        if isinstance(code, codes.CardCode):
+            return ScannedMember(member.member_id, CARD_CODE)
+        with ctx.write() as session:
+            if session.get(AcceptedCodeStep, (member.member_id, code.step)) is not None:
+                raise codes.CodeReplayed(
+                    "This phone code was already used here (a screenshot?); ask the member to "
+                    "show the live code."
+                )
+            now = ctx.now()
+            session.add(
+                AcceptedCodeStep(member_id=member.member_id, step=code.step, accepted_at=now)
+            )
+            append_event(
+                session,
+                kind=CODE_ACCEPTED,
+                payload={"member_id": member.member_id, "step": code.step, "key_id": code.key_id},
+                request_id=f"code-{member.member_id}-{code.step}",
+                member_id=member.member_id,
+                now=now,
+            )
+        return ScannedMember(member.member_id, PHONE_CODE, code.step)
+    except MemberDeskError as error:
+        # The scan itself is never logged: a code identifies a member.
+        log.warning("scan refused: %s (%d characters)", error.code, len(text))
+        raise
+
+
+def install_keys(session: Session, keys: Iterable[PublishedKey], now: datetime) -> None:
+    """Replace the key set with the ledger's whole set (a checkpoint carries all of it)."""
+    wanted = {k.key_id: k for k in keys}
+    for row in session.scalars(select(CodeKey)):
+        if row.key_id not in wanted:
+            session.delete(row)
+    for key in wanted.values():
+        existing = session.get(CodeKey, key.key_id)
+        encoded = base64.b64encode(key.public_key).decode("ascii")
+        if existing is None:
+            session.add(
+                CodeKey(key_id=key.key_id, public_key=encoded, revoked=key.revoked, received_at=now)
+            )
+        else:
+            existing.public_key, existing.revoked = encoded, key.revoked
+
+
+def decode_key(key_id: str, public_key_b64: str, revoked: bool) -> PublishedKey:
+    try:
+        raw = base64.b64decode(public_key_b64, validate=True)
+    except (binascii.Error, ValueError):
+        raise InvalidInput(f"Key {key_id}: not base64.", field="keys") from None
+    if len(raw) != 32:
+        raise InvalidInput(f"Key {key_id}: an Ed25519 key has 32 bytes.", field="keys")
+    return PublishedKey(key_id, raw, revoked)
+
+
+def _answer_matches(member: Member, answer: str) -> bool:
+    expected = member.phone[-MEMBER_CHECK_DIGITS:]
+    phone_ok = hmac.compare_digest(answer.encode(), expected.encode())
+    return phone_ok or (member.pin_hash is not None and pin_matches(answer, member.pin_hash))
+
+
+def answer_matches(ctx: ServiceContext, member_id: str, answer: str) -> bool:
+    """Whether ``answer`` (the phone's last digits, or the member's PIN) proves the member."""
+    with ctx.read() as session:
+        member = session.get(Member, member_id)
+        return member is not None and _answer_matches(member, answer.strip())
+
+
+def require_member_check(
+    rules: RuleBook, member: Member, points: int, check: MemberCheck | None
+) -> None:
+    """A card code proves a member number, not the member: above the threshold, ask for the
+    last digits of their phone (or their PIN, if they set one). Phone codes and typed numbers
+    need nothing more."""
+    if (
+        check is None
+        or check.via != CARD_CODE
+        or points <= rules.offline.card_code_pin_threshold_points
+    ):
+        return
+    answer = (check.answer or "").strip()
+    if not answer:
+        raise MemberCheckNeeded(
+            f"Using more than {rules.offline.card_code_pin_threshold_points} points with a printed "
+            f"card: ask the member for the last {MEMBER_CHECK_DIGITS} digits of their phone "
+            "(or their PIN).",
+            points=points,
+        )
+    if not _answer_matches(member, answer):
+        raise MemberCheckFailed(
+            "Those digits do not match the member's phone; nothing was redeemed. Ask again, or "
+            "send the member to the service desk.",
+        )
