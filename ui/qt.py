@@ -1,5 +1,16 @@
 """The one module through which the screen imports Qt (swap or pin Qt in one place)."""
 
-from PySide6 import QtCore, QtGui, QtWidgets
+from types import ModuleType
 
-__all__ = ["QtCore", "QtGui", "QtWidgets"]
+from PySide6 import QtCharts, QtCore, QtGui, QtWidgets
+
+__all__ = ["QtCharts", "QtCore", "QtGui", "QtWidgets", "multimedia"]
+
+
+def multimedia() -> ModuleType | None:
+    """QtMultimedia, or None where it cannot load (no libpulse, a bundle without it)."""
+    try:
+        from PySide6 import QtMultimedia
+    except ImportError:
+        return None
+    return QtMultimedia

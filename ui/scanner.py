@@ -34,6 +34,7 @@ class ScanDetector(QtCore.QObject):
         gap_ms: float = 30.0,
         min_length: int = 6,
         prefix: str = "",
+        suffix: str = "",
         accept: Callable[[str], bool] = looks_like_member_code,
         parent: QtCore.QObject | None = None,
     ) -> None:
@@ -41,11 +42,28 @@ class ScanDetector(QtCore.QObject):
         self.gap_ms = gap_ms
         self.min_length = min_length
         self.prefix = prefix  # some scanners send a prefix; it is removed
+        self.suffix = suffix  # and some a suffix before the Enter; removed too
         self.accept = accept
         self._burst = ""
         self._last = 0.0
         self._widget: QtWidgets.QWidget | None = None
         self._snapshot: tuple[str, int] | None = None
+
+    def configure(self, *, gap_ms: float, min_length: int, prefix: str, suffix: str) -> None:
+        """New timing and framing (the settings dialog); takes effect with the next key."""
+        self.gap_ms = gap_ms
+        self.min_length = min_length
+        self.prefix = prefix
+        self.suffix = suffix
+        self._reset()
+
+    def strip(self, burst: str) -> str:
+        """The code inside a burst: the scanner's prefix and suffix removed when present."""
+        if self.prefix and burst.startswith(self.prefix):
+            burst = burst[len(self.prefix) :]
+        if self.suffix and burst.endswith(self.suffix):
+            burst = burst[: -len(self.suffix)]
+        return burst
 
     def _reset(self) -> None:
         self._burst = ""
@@ -61,7 +79,7 @@ class ScanDetector(QtCore.QObject):
         now = time.monotonic() * 1000
         in_burst = bool(self._burst) and now - self._last <= self.gap_ms and focus is self._widget
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            text = self._burst.removeprefix(self.prefix) if in_burst else ""
+            text = self.strip(self._burst) if in_burst else ""
             if len(text) >= self.min_length and self.accept(text) and not _is_secret(focus):
                 self._restore(focus)
                 self._reset()

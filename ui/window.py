@@ -15,6 +15,7 @@ from app.services.context import Actor
 from ui.card import MemberCardView, money, num
 from ui.checkout import CheckoutPanel
 from ui.controller import CounterController
+from ui.desk_actions import Desk
 from ui.i18n import LANGUAGES, LanguageSwitcher
 from ui.messages import error_text
 from ui.qt import QtCore, QtGui, QtWidgets
@@ -106,6 +107,7 @@ class CounterPage(QtWidgets.QWidget):
         scan_row = QtWidgets.QHBoxLayout()
         scan_row.addWidget(self.scan_label)
         scan_row.addWidget(self.scan, 1)
+        self.scan_row = scan_row  # the desk adds the scan feedback here
         body = QtWidgets.QHBoxLayout()
         body.addWidget(self.card, 11)
         body.addWidget(self.checkout, 9)
@@ -162,6 +164,7 @@ class CounterWindow(QtWidgets.QMainWindow):
         self.scanner = ScanDetector(parent=self)
         self.scanner.scanned.connect(self.scan_anywhere)
         app.installEventFilter(self.scanner)
+        self.desk = Desk(self, STYLE)  # service desk, reports, sync panel, settings, receipts
         self.counter.scan.back_out.connect(self.clear_member)
         self.counter.checkout.escaped.connect(self.arm_scan)
         self.counter.checkout.confirm_button.clicked.connect(self.confirm_award)
@@ -278,6 +281,7 @@ class CounterWindow(QtWidgets.QMainWindow):
             card = self.controller.look_up(query)
         except MemberDeskError as error:
             self.show_error(error)
+            self.desk.scan_result(False)
             self.arm_scan()
             return
         except Exception as error:  # a bug or a broken database: say so, never a traceback
@@ -286,6 +290,7 @@ class CounterWindow(QtWidgets.QMainWindow):
         if card.member_id != previous:
             self.counter.checkout.clear()
         self.counter.card.show_card(card)
+        self.desk.scan_result(True)
         self.counter.checkout.set_member_present(True)
         self.set_message(
             "info",
@@ -348,6 +353,7 @@ class CounterWindow(QtWidgets.QMainWindow):
             ),
         )
         self._update_status()
+        self.desk.after_award(result)
         self.arm_scan()
 
     def sign_out(self) -> None:
@@ -476,6 +482,7 @@ class CounterWindow(QtWidgets.QMainWindow):
         )
         self.counter.card.retranslate()
         self.counter.checkout.retranslate()
+        self.desk.retranslate()
         self.counter.keys.setText(
             self.tr(
                 "F3 Find member · F4 Checkout · F9 Confirm (Ctrl+Enter) · Esc Back · "

@@ -1,0 +1,305 @@
+"""The back office, keyboard only: service desk, shift close and end of day, sync panel,
+settings, receipts, and scan feedback."""
+
+from __future__ import annotations
+
+import threading
+import tomllib
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from test_counter_window import scan, sign_in
+
+from app.domain.quote import Line
+from ui.dialogs import table_texts
+from ui.qt import QtCore, QtWidgets
+from ui.sync_bridge import SyncBridge
+
+Qt = QtCore.Qt
+CTRL = Qt.KeyboardModifier.ControlModifier
+pytestmark = pytest.mark.gui
+
+
+def ctrl(qtbot, widget, key) -> None:
+    qtbot.keyClick(widget, key, CTRL)
+
+
+def open_dialog(qtbot, window, key, kind):
+    ctrl(qtbot, window.counter.scan, key)
+    dialog = window.desk.dialog
+    assert isinstance(dialog, kind)
+    qtbot.waitUntil(lambda: QtWidgets.QApplication.activeWindow() is dialog)
+    return dialog
+
+
+# ---------------------------------------------------------------- service desk
+def test_a_supervisor_adjusts_points_by_keyboard(qtbot, window) -> None:
+    from ui.service_desk import ServiceDeskDialog
+
+    sign_in(qtbot, window, "sam", "2222")
+    scan(qtbot, window, "M000003")
+    before = window.controller.card.points
+    desk = open_dialog(qtbot, window, Qt.Key.Key_H, ServiceDeskDialog)
+    assert desk.history is not None and desk.history.member_id == "M000003"
+    assert "M000003" in desk.summary.text()
+    assert desk.history_table.rowCount() > 0
+    ctrl(qtbot, desk.history_table, Qt.Key.Key_2)
+    assert desk.tabs.currentIndex() == 1
+    assert desk.points_edit.hasFocus()
+    qtbot.keyClicks(desk.points_edit, "150")
+    qtbot.keyClick(desk.points_edit, Qt.Key.Key_Return)
+    assert desk.reason_edit.hasFocus()
+    qtbot.keyClicks(desk.reason_edit, "birthday goodwill")
+    qtbot.keyClick(desk.reason_edit, Qt.Key.Key_Return)
+    assert desk.message.text().startswith("Done: Adjusted +150 points for M000003")
+    assert desk.message.property("kind") == "success"
+    assert desk.history.movements[0].kind == "adjust"
+    qtbot.keyClick(desk.reason_edit, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: window.desk.dialog is None)
+    assert window.controller.card.points == before + 150
+    qtbot.waitUntil(window.counter.scan.hasFocus)
+
+
+def test_a_bad_adjustment_shows_the_core_message_and_changes_nothing(qtbot, window) -> None:
+    from ui.service_desk import ServiceDeskDialog
+
+    sign_in(qtbot, window, "sam", "2222")
+    scan(qtbot, window, "M000003")
+    desk = open_dialog(qtbot, window, Qt.Key.Key_H, ServiceDeskDialog)
+    ctrl(qtbot, desk.history_table, Qt.Key.Key_2)
+    qtbot.keyClicks(desk.points_edit, "12x")
+    qtbot.keyClick(desk.points_edit, Qt.Key.Key_Return)
+    qtbot.keyClick(desk.reason_edit, Qt.Key.Key_Return)
+    assert "'12x' is not a whole number" in desk.message.text()
+    desk.points_edit.setFocus()
+    desk.points_edit.selectAll()
+    qtbot.keyClicks(desk.points_edit, "50")
+    qtbot.keyClick(desk.points_edit, Qt.Key.Key_Return)
+    qtbot.keyClick(desk.reason_edit, Qt.Key.Key_Return)  # no reason
+    assert "Give the reason for the adjustment" in desk.message.text()
+    assert desk.history.movements[0].kind != "adjust"
+
+
+def test_a_cashier_sees_history_but_cannot_adjust(qtbot, window) -> None:
+    from ui.service_desk import ServiceDeskDialog
+
+    sign_in(qtbot, window)
+    desk = open_dialog(qtbot, window, Qt.Key.Key_H, ServiceDeskDialog)
+    assert desk.member_edit.hasFocus()
+    qtbot.keyClicks(desk.member_edit, "13800138002")
+    qtbot.keyClick(desk.member_edit, Qt.Key.Key_Return)
+    assert desk.history.member_id == "M000002"
+    assert not desk.points_edit.isEnabled()
+    assert "Only a supervisor can adjust points" in desk.adjust_note.text()
+    ctrl(qtbot, desk.history_table, Qt.Key.Key_Return)  # Ctrl+Enter on history: reload only
+    assert "Problem" not in desk.message.text()
+
+
+def test_a_supervisor_writes_off_an_overdraft(qtbot, window, demo_terminal) -> None:
+    from ui.service_desk import ServiceDeskDialog
+
+    lin = demo_terminal.actor("lin")
+    sale = demo_terminal.award("od-buy", lin, "M000002", [Line("grocery", 50_000)])
+    balance = demo_terminal.card("M000002").points
+    demo_terminal.redeem("od-use", lin, "M000002", "order", points=balance, amount_fen=balance * 10)
+    demo_terminal.refund("od-refund", lin, sale.receipt_no)
+    owed = demo_terminal.card("M000002").open_overdraft
+    assert owed > 0
+
+    sign_in(qtbot, window, "sam", "2222")
+    desk = open_dialog(qtbot, window, Qt.Key.Key_H, ServiceDeskDialog)
+    ctrl(qtbot, desk.member_edit, Qt.Key.Key_3)
+    assert desk.tabs.currentIndex() == 2
+    rows = table_texts(desk.overdraft_table)
+    assert rows[0][0] == "M000002" and rows[0][2] == f"{owed:,}"
+    assert "Refund of" in rows[0][4]
+    desk.write_off_reason.setFocus()
+    qtbot.keyClicks(desk.write_off_reason, "till error, agreed with the customer")
+    qtbot.keyClick(desk.write_off_reason, Qt.Key.Key_Return)
+    assert desk.message.text() == f"Done: Wrote off {owed:,} points owed by M000002."
+    assert desk.overdraft_table.rowCount() == 0
+    assert demo_terminal.card("M000002").open_overdraft == 0
+
+
+# ---------------------------------------------------------------- shift and end of day
+def test_shift_close_exports_prints_and_signs_out(qtbot, window, tmp_path: Path) -> None:
+    from ui.day_report import DayReportDialog
+
+    sign_in(qtbot, window)
+    scan(qtbot, window, "M000003")
+    qtbot.keyClick(window.counter.scan, Qt.Key.Key_F4)
+    qtbot.keyClicks(window.counter.checkout.first_field(), "120")
+    qtbot.keyClick(window.counter.checkout.first_field(), Qt.Key.Key_F9)
+    report = open_dialog(qtbot, window, Qt.Key.Key_R, DayReportDialog)
+    assert report.title.text() == "End of day so far (Ctrl+R)"
+    rows = table_texts(report.table)
+    assert rows[-1][0] == "Total"
+    assert any(row[0] == "lin" for row in rows), (rows, window.message_text())
+    assert report.chart.series()  # the chart of the day is drawn
+
+    chosen: list[Path] = []
+
+    def choose(suggested: Path, _filter: str) -> Path:
+        assert suggested.parent == window.controller.terminal.settings.data_dir / "reports"
+        chosen.append(tmp_path / suggested.name)
+        return chosen[-1]
+
+    report.choose_path = choose  # the file dialog, answered
+    window.controller.terminal.ctx.clock.advance(hours=8)  # the shift ends later that day
+    ctrl(qtbot, report.table, Qt.Key.Key_E)
+    assert report.title.text() == "Shift report (Ctrl+R)"
+    assert [row[0] for row in table_texts(report.table)] == ["lin", "Total"]
+    assert table_texts(report.table)[0][1] == "140"
+    ctrl(qtbot, report.table, Qt.Key.Key_S)
+    text = chosen[-1].read_text(encoding="utf-8")
+    assert chosen[-1].name.startswith("shift-lin-") and chosen[-1].suffix == ".csv"
+    lines = text.splitlines()
+    assert lines[1].startswith("cashier,points_awarded,points_redeemed,points_refunded,plus_sold")
+    assert lines[2].startswith("lin,140,")
+    assert lines[3].startswith("TOTAL,140,")
+    ctrl(qtbot, report.table, Qt.Key.Key_P)
+    pdf = chosen[-1].read_bytes()
+    assert chosen[-1].suffix == ".pdf" and pdf.startswith(b"%PDF")
+    assert "Saved" in report.message.text() or "Printed" in report.message.text()
+    ctrl(qtbot, report.table, Qt.Key.Key_E)  # again: already closed
+    assert "closed already" in report.message.text()
+    qtbot.keyClick(report.table, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.sign_in_page)
+    assert window.controller.actor is None
+
+
+# ---------------------------------------------------------------- sync panel
+def test_sync_panel_details_and_a_supervisors_sync_now(qtbot, window, demo_terminal) -> None:
+    from sync.client.worker import WorkerState
+    from ui.sync_panel import SyncPanel
+
+    bridge = SyncBridge()
+    bridge.changed.connect(window.set_sync_state)
+    waiting = demo_terminal.outbox_waiting()
+    rounds: list[threading.Thread] = []
+
+    def sync_now() -> None:  # the worker's round, on its own thread
+        state = WorkerState(online=True, events_waiting=0, last_success="2026-11-24T02:05:09+00:00")
+        rounds.append(threading.Thread(target=bridge.publish_state, args=(state,)))
+        rounds[-1].start()
+
+    window.desk.attach_sync(bridge, sync_now)
+    sign_in(qtbot, window, "sam", "2222")
+    panel = open_dialog(qtbot, window, Qt.Key.Key_L, SyncPanel)
+    assert panel.value("waiting") == f"{waiting:,}"
+    assert panel.value("terminal") == "T01 · store S001"
+    assert panel.value("ledger") == "not paired"
+    assert panel.value("state").startswith("Not started yet")
+    ctrl(qtbot, panel, Qt.Key.Key_N)
+    assert panel.message.text().startswith("Note: Sync requested")
+    qtbot.waitUntil(lambda: panel.message.text() == "Done: Sync round finished.", timeout=5000)
+    assert panel.value("state") == "Online"
+    assert panel.value("last_error") == "none"
+    assert window.sync_status.text().startswith("Online")
+
+
+def test_only_a_supervisor_forces_a_sync(qtbot, window) -> None:
+    from ui.sync_panel import SyncPanel
+
+    calls: list[int] = []
+    window.desk.attach_sync(SyncBridge(), lambda: calls.append(1))
+    sign_in(qtbot, window)
+    panel = open_dialog(qtbot, window, Qt.Key.Key_L, SyncPanel)
+    assert not panel.sync_button.isEnabled()
+    ctrl(qtbot, panel, Qt.Key.Key_N)
+    assert panel.message.text() == "Problem: Only a supervisor can force a sync."
+    assert calls == []
+
+
+# ---------------------------------------------------------------- settings
+def test_settings_saved_to_the_counter_table_and_applied(qtbot, window) -> None:
+    from ui.settings_dialog import SettingsDialog
+
+    path = window.desk.settings_path
+    path.write_text('[terminal]\nlanguage = "en"  # kept\n', encoding="utf-8")
+    sign_in(qtbot, window)
+    dialog = open_dialog(qtbot, window, Qt.Key.Key_Comma, SettingsDialog)
+    assert dialog.terminal_value.text() == "Store S001 · terminal T01"
+    assert dialog.gap.hasFocus()
+    dialog.gap.selectAll()
+    qtbot.keyClicks(dialog.gap, "45")
+    qtbot.keyClick(dialog.gap, Qt.Key.Key_Tab)
+    qtbot.keyClick(dialog.min_length, Qt.Key.Key_Tab)
+    qtbot.keyClicks(dialog.prefix, "]Q")
+    dialog.theme.setFocus()
+    qtbot.keyClick(dialog.theme, Qt.Key.Key_Down)  # light -> dark
+    ctrl(qtbot, dialog.theme, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.desk.dialog is None)
+    qtbot.waitUntil(window.counter.scan.hasFocus)
+    text = path.read_text(encoding="utf-8")
+    assert 'language = "en"  # kept' in text
+    saved = tomllib.loads(text)["counter"]
+    assert (saved["scan_gap_ms"], saved["scan_prefix"], saved["theme"]) == (45, "]Q", "dark")
+    assert window.scanner.gap_ms == 45 and window.scanner.prefix == "]Q"
+    assert "#1e1f22" in window.styleSheet()  # the dark theme
+
+
+def test_a_network_printer_needs_an_address(qtbot, window) -> None:
+    from ui.settings_dialog import SettingsDialog
+
+    sign_in(qtbot, window)
+    dialog = open_dialog(qtbot, window, Qt.Key.Key_Comma, SettingsDialog)
+    dialog.printer.setFocus()
+    qtbot.keyClick(dialog.printer, Qt.Key.Key_Down)  # none -> pdf
+    qtbot.keyClick(dialog.printer, Qt.Key.Key_Down)  # pdf -> network
+    dialog.target.setFocus()
+    qtbot.keyClick(dialog.target, Qt.Key.Key_Return)
+    assert "Say where the printer is" in dialog.message.text()
+    assert window.desk.dialog is dialog
+    qtbot.keyClick(dialog.target, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: window.desk.dialog is None)
+    assert window.desk.counter.printer == "none"
+
+
+# ---------------------------------------------------------------- receipts and feedback
+def test_a_receipt_prints_after_a_sale_and_reprints(qtbot, window, tmp_path: Path) -> None:
+    out = tmp_path / "printer.bin"
+    window.desk.apply(
+        replace(
+            window.desk.counter, printer="file", printer_target=str(out), print_after_award=True
+        ),
+        None,
+    )
+    sign_in(qtbot, window)
+    scan(qtbot, window, "M000003")
+    qtbot.keyClick(window.counter.scan, Qt.Key.Key_F4)
+    qtbot.keyClicks(window.counter.checkout.first_field(), "88")
+    with qtbot.waitSignal(window.desk.printer.done, timeout=5000):
+        qtbot.keyClick(window.counter.checkout.first_field(), Qt.Key.Key_F9)
+    receipt_no = window.controller.last_award.receipt_no
+    printed = out.read_bytes()
+    assert receipt_no.encode() in printed
+    assert b"Points earned: " in printed and b"Balance: " in printed
+    assert printed.endswith(b"\x1dVA\x00") or b"\x1dV" in printed  # the cut
+    assert "Sale recorded" in window.message_text()
+    out.unlink()
+    with qtbot.waitSignal(window.desk.printer.done, timeout=5000):
+        ctrl(qtbot, window.counter.scan, Qt.Key.Key_P)
+    assert receipt_no.encode() in out.read_bytes()
+
+
+def test_reprint_without_a_sale_says_so(qtbot, window) -> None:
+    sign_in(qtbot, window)
+    ctrl(qtbot, window.counter.scan, Qt.Key.Key_P)
+    assert "No sale on screen to reprint" in window.message_text()
+
+
+def test_good_and_bad_scans_flash_and_sound(qtbot, window) -> None:
+    feedback = window.desk.feedback
+    sign_in(qtbot, window)
+    scan(qtbot, window, "M000001")
+    assert feedback.state == "good"
+    assert window.counter.scan.property("flash") == "good"
+    assert window.desk.flash.text() == "✔ Member found"  # words, not colour alone
+    scan(qtbot, window, "M999999")
+    assert feedback.state == "bad"
+    assert window.desk.flash.text() == "✘ Not found — check the code"
+    assert feedback.requested == ["good", "bad"]
+    qtbot.waitUntil(lambda: feedback.state == "none", timeout=3000)
+    assert window.desk.flash.text() == ""
