@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 DATA   ?= $(HOME)/.local/share/memberdesk
 
-.PHONY: run test lint unit bench screenshots i18n clean
+.PHONY: run test lint unit bench fuzz screenshots i18n clean bundle bundle-check
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -32,9 +32,28 @@ unit: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python -m bench
 
+## Coverage-guided fuzzing of the member-code parser (atheris), 500,000 inputs.
+fuzz: $(STAMP)
+	$(BIN)/pip install --quiet atheris
+	$(BIN)/python tests/fuzz/fuzz_codes.py -atheris_runs=500000
+
 ## Regenerate the .ts files from the code and compile the .qm translations.
 i18n: $(STAMP)
 	$(BIN)/python -m ui.i18n_build
+
+## The one-folder bundle of the terminal (build.spec) in dist/memberdesk/.
+BUNDLE_STAMP := $(VENV)/.bundle-installed
+$(BUNDLE_STAMP): $(STAMP)
+	$(BIN)/pip install --quiet -e '.[dev,bundle]'
+	touch $(BUNDLE_STAMP)
+
+bundle: $(BUNDLE_STAMP)
+	$(BIN)/pyinstaller --noconfirm --clean --log-level WARN build.spec
+	@du -sh dist/memberdesk
+
+## Build the bundle, then run its self-test headless (no display needed).
+bundle-check: bundle
+	env -u DISPLAY -u WAYLAND_DISPLAY dist/memberdesk/memberdesk --self-test
 
 screenshots: $(STAMP)
 	$(BIN)/python -m ui.screenshots docs/screenshots

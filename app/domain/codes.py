@@ -183,7 +183,7 @@ def dynamic_code(
 def _check_text(text: str) -> str:
     if len(text) > MAX_CODE_LENGTH:
         raise CodeTooLong("That is far too long to be a member code; scan the member's code again.")
-    if any(not ch.isprintable() for ch in text):
+    if not text.isprintable():
         raise CodeGarbage(
             "The scan contains control characters; check the scanner's settings and scan again."
         )

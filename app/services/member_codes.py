@@ -24,6 +24,8 @@ from app.domain.rulebook import RuleBook
 from app.services.common import find_member_id
 from app.services.context import ServiceContext
 from app.services.staff import pin_matches
+from app.store.cardread import raw_read
+from app.store.codestore import CodeMember, read_keys, read_member
 from app.store.models import AcceptedCodeStep, CodeKey, Member
 from app.store.outbox import append_event
 
@@ -78,31 +80,23 @@ def looks_like_code(text: str) -> bool:
         len(stripped) > TYPED_MAX
         or "." in stripped
         or stripped.upper().startswith("MD1")
-        or any(not ch.isprintable() for ch in text)
+        or not text.isprintable()
     )
 
 
-def _key_set(session: Session) -> tuple[dict[str, bytes], set[str]]:
-    live: dict[str, bytes] = {}
-    revoked: set[str] = set()
-    for row in session.scalars(select(CodeKey)):
-        if row.revoked:
-            revoked.add(row.key_id)
-        else:
-            live[row.key_id] = base64.b64decode(row.public_key)
-    return live, revoked
-
-
-def _read(session: Session, text: str, now: datetime) -> tuple[codes.MemberCode, Member]:
-    live, revoked = _key_set(session)
-    parts = text.strip().split(".")
-    if len(parts) > 1 and parts[1] in revoked:
-        raise codes.CodeRevoked(
-            "This code was signed with a key the ledger has withdrawn; ask the member for a "
-            "new code, or type their number."
-        )
-    code = codes.read_code(text, live, now=now)
-    member = session.get(Member, code.member_id)
+def _read(ctx: ServiceContext, text: str) -> tuple[codes.MemberCode, CodeMember]:
+    """Parse and verify ``text`` and read its member, in one read transaction."""
+    with raw_read(ctx.database.reader) as connection:
+        keys = read_keys(connection)
+        parts = text.strip().split(".")
+        if len(parts) > 1 and parts[1] in keys.revoked:
+            raise codes.CodeRevoked(
+                "This code was signed with a key the ledger has withdrawn; ask the member for a "
+                "new code, or type their number."
+            )
+        code = codes.read_code(text, keys.live, now=ctx.now())
+        step = code.step if isinstance(code, codes.DynamicCode) else None
+        member = read_member(connection, code.member_id, step)
     if member is None:
         raise UnknownMember(
             f"The code is genuine, but member {code.member_id} is not on this terminal yet. "
@@ -113,21 +107,24 @@ def _read(session: Session, text: str, now: datetime) -> tuple[codes.MemberCode,
         raise codes.CodeRevoked(
             "This member's codes were withdrawn; send the member to the service desk."
         )
+    if member.step_taken:
+        raise _replayed()
     return code, member
+
+
+def _replayed() -> codes.CodeReplayed:
+    return codes.CodeReplayed(
+        "This phone code was already used here (a screenshot?); ask the member to show the "
+        "live code."
+    )
 
 
 def verify(ctx: ServiceContext, text: str) -> ScannedMember:
     """Check a code without taking it (``memberdesk code verify``): nothing is written."""
-    with ctx.read() as session:
-        code, member = _read(session, text, ctx.now())
-        if isinstance(code, codes.DynamicCode):
-            taken = session.get(AcceptedCodeStep, (member.member_id, code.step))
-            if taken is not None:
-                raise codes.CodeReplayed(
-                    "This phone code was already used here; ask the member to show the live code."
-                )
-            return ScannedMember(member.member_id, PHONE_CODE, code.step)
-        return ScannedMember(member.member_id, CARD_CODE)
+    code, member = _read(ctx, text)
+    if isinstance(code, codes.DynamicCode):
+        return ScannedMember(member.member_id, PHONE_CODE, code.step)
+    return ScannedMember(member.member_id, CARD_CODE)
 
 
 def scan(ctx: ServiceContext, text: str) -> ScannedMember:
@@ -137,16 +134,13 @@ def scan(ctx: ServiceContext, text: str) -> ScannedMember:
         with ctx.read() as session:
             return ScannedMember(find_member_id(session, text), TYPED)
     try:
-        with ctx.read() as session:
-            code, member = _read(session, text, ctx.now())
+        code, member = _read(ctx, text)
         if isinstance(code, codes.CardCode):
             return ScannedMember(member.member_id, CARD_CODE)
         with ctx.write() as session:
+            # Checked again under the write lock: two scans of one code at once take it once.
             if session.get(AcceptedCodeStep, (member.member_id, code.step)) is not None:
-                raise codes.CodeReplayed(
-                    "This phone code was already used here (a screenshot?); ask the member to "
-                    "show the live code."
-                )
+                raise _replayed()
             now = ctx.now()
             session.add(
                 AcceptedCodeStep(member_id=member.member_id, step=code.step, accepted_at=now)

@@ -10,6 +10,8 @@ the same statements on its own write transaction's connection (``raw_connection`
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any, cast
@@ -198,14 +200,19 @@ def read_card(
     since: datetime,
 ) -> CardFacts | None:
     """``read_card_in`` in one read transaction on a pooled connection of ``engine``."""
+    with raw_read(engine) as connection:
+        return read_card_in(connection, member_id, phone, today=today, horizon=horizon, since=since)
+
+
+@contextmanager
+def raw_read(engine: Engine) -> Iterator[sqlite3.Connection]:
+    """One read transaction on a pooled DBAPI connection: the hot reads skip the ORM."""
     pooled = engine.raw_connection()
     try:
         connection = cast(sqlite3.Connection, pooled.driver_connection)
         connection.execute("BEGIN")
         try:
-            return read_card_in(
-                connection, member_id, phone, today=today, horizon=horizon, since=since
-            )
+            yield connection
         finally:
             connection.execute("COMMIT")
     finally:
