@@ -39,9 +39,10 @@ def run_window(data_dir: Path, language: str | None = None) -> int:
     if syncer is not None:
 
         def publish(state: WorkerState) -> None:
-            bridge.publish(state.online, state.blocked, state.last_success)
+            bridge.publish_state(state)  # the status bar's values and the panel's details
 
         worker = SyncWorker(syncer, on_state=publish)
+        window.desk.attach_sync(bridge, worker.sync_now)  # the panel's "Sync now"
         worker.start()
     window.show()
     code = app.exec()
