@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -20,5 +21,10 @@ def default_rule_book() -> Path:
     return resources_dir() / "rules" / "default.json"
 
 
+DATA_DIR_ENV = "MEMBERDESK_DATA_DIR"
+
+
 def default_data_dir() -> Path:
-    return Path(user_data_dir("memberdesk", appauthor=False))
+    """``$MEMBERDESK_DATA_DIR``, else the platform's user data directory."""
+    explicit = os.environ.get(DATA_DIR_ENV)
+    return Path(explicit) if explicit else Path(user_data_dir("memberdesk", appauthor=False))

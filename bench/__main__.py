@@ -13,7 +13,7 @@ import sys
 import time
 from collections.abc import Callable
 
-from bench.common import Figure, note
+from bench.common import Figure, Skipped, note
 
 # Each figure's module has ``run(quick: bool) -> Figure``; imported only when asked for.
 FIGURES: dict[str, str] = {
@@ -25,6 +25,8 @@ FIGURES: dict[str, str] = {
     "bootstrap_1m": "bench.bootstrap",
     "code_verify": "bench.code_verify",
     "qr_decode": "bench.qr_decode",
+    "bundle_cold_start": "bench.bundle_cold_start",  # needs `make bundle`, else skipped
+    "bundle_size": "bench.bundle_size",
 }
 
 
@@ -44,7 +46,11 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING)
     for name in args.names or list(FIGURES):
         started = time.perf_counter()
-        figure = run_figure(name, args.quick)
+        try:
+            figure = run_figure(name, args.quick)
+        except Skipped as why:
+            print(f"BENCH {name} skipped: {why}", flush=True)
+            continue
         print(figure.line(), flush=True)
         note(f"{name} took {time.perf_counter() - started:.1f} s")
     return 0

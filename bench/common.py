@@ -19,6 +19,10 @@ OUT = Path(__file__).with_name("out")
 BENCH_NOW = datetime(2026, 11, 24, 2, 0, tzinfo=UTC)
 
 
+class Skipped(Exception):
+    """A figure that cannot be measured here; ``python -m bench`` prints why and goes on."""
+
+
 @dataclass(frozen=True)
 class Figure:
     name: str

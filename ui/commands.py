@@ -31,7 +31,7 @@ def cmd_run(args: argparse.Namespace) -> int:
         return 2
     from ui.main import run_window
 
-    return run_window(Path(args.data_dir))
+    return run_window(Path(args.data_dir), exit_when_ready=args.exit_when_ready)
 
 
 def register(sub: Any, common: Callable[..., None]) -> None:
@@ -42,4 +42,10 @@ def register(sub: Any, common: Callable[..., None]) -> None:
         "first start of an empty terminal.",
     )
     common(parser)
+    parser.add_argument(
+        "--exit-when-ready",
+        action="store_true",
+        help="close as soon as the window is on screen with the scan armed (for start-up "
+        "timing and smoke tests); prints 'memberdesk: ready, scan armed (N s)'",
+    )
     parser.set_defaults(handler=cmd_run)

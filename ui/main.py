@@ -4,22 +4,71 @@ from __future__ import annotations
 
 import logging
 import sys
+import time
 from pathlib import Path
 
 from app.bootstrap import open_terminal
 from app.demo import seed_demo
 from sync.client.embedded import start_embedded
+from sync.client.fresh_pairing import apply_staged
 from sync.client.worker import SyncWorker, WorkerState
+from ui import crash
 from ui.i18n import LanguageSwitcher
-from ui.qt import QtWidgets
+from ui.qt import QtCore, QtWidgets
 from ui.sync_bridge import SyncBridge
 from ui.window import CounterWindow
 
 log = logging.getLogger(__name__)
+RESTART = 0x4D44  # the exit code of one window that asks for a fresh start (after pairing)
+READY_LINE = "memberdesk: ready, scan armed"
 
 
-def run_window(data_dir: Path, language: str | None = None) -> int:
+def run_window(
+    data_dir: Path, language: str | None = None, *, exit_when_ready: bool = False
+) -> int:
     app = QtWidgets.QApplication.instance() or QtWidgets.QApplication(sys.argv)
+    assert isinstance(app, QtWidgets.QApplication)
+    started = time.perf_counter()
+    while True:
+        code = _run_once(app, data_dir, language, exit_when_ready, started)
+        if code != RESTART:
+            return code
+        log.info("restarting the window on the newly paired ledger")
+
+
+def _announce_when_ready(
+    app: QtWidgets.QApplication, window: CounterWindow, started: float, exit_when_ready: bool
+) -> None:
+    """Print (and log) one line when the window is on screen with its input field focused."""
+    timer = QtCore.QTimer(window)
+
+    def poll() -> None:
+        handle = window.windowHandle()
+        if handle is None or not handle.isExposed():
+            return
+        window.activateWindow()
+        window.arm_scan()
+        timer.stop()
+        seconds = time.perf_counter() - started
+        log.info("scan armed %.3f s after start", seconds)
+        print(f"{READY_LINE} ({seconds:.3f} s)", flush=True)
+        if exit_when_ready:
+            QtCore.QTimer.singleShot(0, window.close)
+
+    timer.timeout.connect(poll)
+    timer.start(5)
+
+
+def _run_once(
+    app: QtWidgets.QApplication,
+    data_dir: Path,
+    language: str | None,
+    exit_when_ready: bool,
+    started: float,
+) -> int:
+    aside = apply_staged(data_dir)  # a pairing the wizard made last time takes over now
+    if aside is not None:
+        log.info("switched to the newly paired terminal; the old files are in %s", aside)
     terminal = open_terminal(data_dir)
     if not terminal.cashiers():
         seed_demo(terminal)
@@ -27,6 +76,7 @@ def run_window(data_dir: Path, language: str | None = None) -> int:
     switcher = LanguageSwitcher(app)
     switcher.switch(language or terminal.settings.language)
     window = CounterWindow(terminal, switcher)
+    reporter = crash.install(window)
 
     bridge = SyncBridge()
     bridge.changed.connect(window.set_sync_state)
@@ -44,11 +94,22 @@ def run_window(data_dir: Path, language: str | None = None) -> int:
         worker = SyncWorker(syncer, on_state=publish)
         window.desk.attach_sync(bridge, worker.sync_now)  # the panel's "Sync now"
         worker.start()
+    restart = False
+
+    def restart_now() -> None:
+        nonlocal restart
+        restart = True
+        window.close()
+
+    window.first_run.restart_requested.connect(restart_now)
     window.show()
+    _announce_when_ready(app, window, started, exit_when_ready)
     code = app.exec()
     if worker is not None:
         worker.stop()
     if embedded is not None:
         embedded.stop()
+    crash.uninstall(reporter)
+    window.deleteLater()
     terminal.close()
-    return int(code)
+    return RESTART if restart else int(code)

@@ -16,6 +16,7 @@ from ui.card import MemberCardView, money, num
 from ui.checkout import CheckoutPanel
 from ui.controller import CounterController
 from ui.desk_actions import Desk
+from ui.first_run import FirstRun
 from ui.i18n import LANGUAGES, LanguageSwitcher
 from ui.messages import error_text
 from ui.qt import QtCore, QtGui, QtWidgets
@@ -165,6 +166,8 @@ class CounterWindow(QtWidgets.QMainWindow):
         self.scanner.scanned.connect(self.scan_anywhere)
         app.installEventFilter(self.scanner)
         self.desk = Desk(self, STYLE)  # service desk, reports, sync panel, settings, receipts
+        # the demo-mode banner and Setup → Pair with the mall's ledger (the first-run wizard)
+        self.first_run = FirstRun(self, terminal.settings.data_dir, self.controller.terminal_id)
         self.counter.scan.back_out.connect(self.clear_member)
         self.counter.checkout.escaped.connect(self.arm_scan)
         self.counter.checkout.confirm_button.clicked.connect(self.confirm_award)
@@ -483,6 +486,7 @@ class CounterWindow(QtWidgets.QMainWindow):
         self.counter.card.retranslate()
         self.counter.checkout.retranslate()
         self.desk.retranslate()
+        self.first_run.retranslate()
         self.counter.keys.setText(
             self.tr(
                 "F3 Find member · F4 Checkout · F9 Confirm (Ctrl+Enter) · Esc Back · "

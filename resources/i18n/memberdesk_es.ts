@@ -2,6 +2,85 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es" sourcelanguage="en">
 <context>
+    <name>CardCodeDialog</name>
+    <message>
+        <source>Member card printed to {path}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The card will be printed after the next sync.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The card could not be written: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the member card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation type="unfinished">Archivos PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Member card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Welcome! Member card for {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Member card for {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Member number {member_id}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asking the ledger to sign the card code…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The member can photograph this code, or scan it from the printed card.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline: the card code will be printed after the next sync. The member number works at the counter meanwhile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The ledger does not know this member yet: the card code will be printed after the next sync.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This terminal is not paired with a ledger, so it cannot sign card codes. The member number works at this counter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The ledger refused to sign a card code for this member; call the service desk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No QR yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No QR</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print card (Ctrl+P)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+P print card · Ctrl+S save as… · Enter or Esc close</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CheckoutPanel</name>
     <message>
         <source>Payable: —</source>
@@ -101,6 +180,53 @@
     <message>
         <source>A PIN is 4 to 8 digits.</source>
         <translation>Un PIN tiene de 4 a 8 dígitos.</translation>
+    </message>
+</context>
+<context>
+    <name>CounterFlows</name>
+    <message>
+        <source>Scan a member first, then press the key again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Member {member_id} enrolled. F4 to ring up a sale.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Member card of {member_id} printed to {path}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Member</source>
+        <translation type="unfinished">&amp;Socio</translation>
+    </message>
+    <message>
+        <source>Enroll a member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sell or renew PLUS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Redeem points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refund a receipt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Member card QR</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer display</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>F2 Enroll · F5 PLUS · F6 Redeem · F7 Refund · F8 Card QR · Ctrl+D Customer display</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -219,6 +345,291 @@
     </message>
 </context>
 <context>
+    <name>Crash</name>
+    <message>
+        <source>the log</source>
+        <translation>el registro</translation>
+    </message>
+    <message>
+        <source>Something went wrong and MemberDesk could not finish that step. Sales already confirmed are safe. Look the member up again before you retry; if it happens again, call your supervisor. The details are in {log}</source>
+        <translation>Algo salió mal y MemberDesk no pudo terminar ese paso. Las ventas ya confirmadas están a salvo. Vuelva a buscar al socio antes de reintentar; si vuelve a ocurrir, llame a su supervisor. Los detalles están en {log}</translation>
+    </message>
+    <message>
+        <source>MemberDesk problem</source>
+        <translation>Problema en MemberDesk</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerDisplay</name>
+    <message>
+        <source>MemberDesk — welcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Welcome!</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan your member code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You have {points} points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This purchase: +{earned} points · you saved {saved}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DayReportDialog</name>
+    <message>
+        <source>Your shift is closed already.</source>
+        <translation>Su turno ya está cerrado.</translation>
+    </message>
+    <message>
+        <source>Shift closed. Export (Ctrl+S) or print (Ctrl+P) the report; Esc signs you out.</source>
+        <translation>Turno cerrado. Exporte (Ctrl+S) o imprima (Ctrl+P) el informe; Esc cierra su sesión.</translation>
+    </message>
+    <message>
+        <source>Save the report</source>
+        <translation>Guardar el informe</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Archivos CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Saved {path}</source>
+        <translation>Guardado en {path}</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Archivos PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Printed to {path}</source>
+        <translation>Impreso en {path}</translation>
+    </message>
+    <message>
+        <source>Cashier</source>
+        <translation>Cajero</translation>
+    </message>
+    <message>
+        <source>Points awarded</source>
+        <translation>Puntos otorgados</translation>
+    </message>
+    <message>
+        <source>Points redeemed</source>
+        <translation>Puntos canjeados</translation>
+    </message>
+    <message>
+        <source>Points refunded</source>
+        <translation>Puntos devueltos</translation>
+    </message>
+    <message>
+        <source>PLUS sold</source>
+        <translation>PLUS vendidos</translation>
+    </message>
+    <message>
+        <source>Coupons used</source>
+        <translation>Cupones usados</translation>
+    </message>
+    <message>
+        <source>Sales</source>
+        <translation>Ventas</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Shift report (Ctrl+R)</source>
+        <translation>Informe del turno (Ctrl+R)</translation>
+    </message>
+    <message>
+        <source>End of day so far (Ctrl+R)</source>
+        <translation>Cierre del día hasta ahora (Ctrl+R)</translation>
+    </message>
+    <message>
+        <source>From {start} to {end}</source>
+        <translation>Desde {start} hasta {end}</translation>
+    </message>
+    <message>
+        <source>{awarded} points awarded · {redeemed} redeemed · {refunded} refunded · {plus} PLUS sold · {coupons} coupons used · {purchases} purchases</source>
+        <translation>{awarded} puntos otorgados · {redeemed} canjeados · {refunded} devueltos · {plus} PLUS vendidos · {coupons} cupones usados · {purchases} compras</translation>
+    </message>
+    <message>
+        <source>Awarded</source>
+        <translation>Otorgados</translation>
+    </message>
+    <message>
+        <source>Redeemed</source>
+        <translation>Canjeados</translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation>Devueltos</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>Puntos</translation>
+    </message>
+    <message>
+        <source>Points per cashier</source>
+        <translation>Puntos por cajero</translation>
+    </message>
+    <message>
+        <source>Shift and end of day</source>
+        <translation>Turno y cierre del día</translation>
+    </message>
+    <message>
+        <source>Close my shift (Ctrl+E)</source>
+        <translation>Cerrar mi turno (Ctrl+E)</translation>
+    </message>
+    <message>
+        <source>Export CSV (Ctrl+S)</source>
+        <translation>Exportar CSV (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Print PDF (Ctrl+P)</source>
+        <translation>Imprimir PDF (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>Ctrl+E Close my shift · Ctrl+S Export CSV · Ctrl+P Print · Esc Close</source>
+        <translation>Ctrl+E Cerrar mi turno · Ctrl+S Exportar CSV · Ctrl+P Imprimir · Esc Cerrar</translation>
+    </message>
+</context>
+<context>
+    <name>Desk</name>
+    <message>
+        <source>No sale on screen to reprint. Ring up a sale first.</source>
+        <translation>No hay ninguna venta en pantalla para reimprimir. Registre una venta primero.</translation>
+    </message>
+    <message>
+        <source>No receipt printer is set. Choose one in Settings (Ctrl+,).</source>
+        <translation>No hay impresora de tickets configurada. Elija una en Ajustes (Ctrl+,).</translation>
+    </message>
+    <message>
+        <source>Receipt printed ({where}).</source>
+        <translation>Ticket impreso ({where}).</translation>
+    </message>
+    <message>
+        <source>The receipt did not print ({problem}). The sale is recorded; reprint with Ctrl+P.</source>
+        <translation>El ticket no se imprimió ({problem}). La venta está registrada; reimprima con Ctrl+P.</translation>
+    </message>
+    <message>
+        <source>&amp;Desk</source>
+        <translation>&amp;Oficina</translation>
+    </message>
+    <message>
+        <source>Service desk</source>
+        <translation>Atención al cliente</translation>
+    </message>
+    <message>
+        <source>Shift and end of day</source>
+        <translation>Turno y cierre del día</translation>
+    </message>
+    <message>
+        <source>Sync panel</source>
+        <translation>Panel de sincronización</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Ajustes</translation>
+    </message>
+    <message>
+        <source>Reprint the last receipt</source>
+        <translation>Reimprimir el último ticket</translation>
+    </message>
+    <message>
+        <source>Ctrl+H Service desk · Ctrl+R Shift report · Ctrl+L Sync · Ctrl+, Settings · Ctrl+P Reprint</source>
+        <translation>Ctrl+H Atención al cliente · Ctrl+R Informe del turno · Ctrl+L Sincronizar · Ctrl+, Ajustes · Ctrl+P Reimprimir</translation>
+    </message>
+</context>
+<context>
+    <name>DeskDialog</name>
+    <message>
+        <source>Something unexpected went wrong ({kind}); it is in the log.</source>
+        <translation>Algo inesperado salió mal ({kind}); quedó en el registro.</translation>
+    </message>
+    <message>
+        <source>Problem:</source>
+        <translation>Problema:</translation>
+    </message>
+    <message>
+        <source>Done:</source>
+        <translation>Hecho:</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>Nota:</translation>
+    </message>
+</context>
+<context>
+    <name>DonePage</name>
+    <message>
+        <source>Paired</source>
+        <translation>Emparejado</translation>
+    </message>
+    <message>
+        <source>This computer is now terminal {terminal} of store {store} on {url}. Press Finish: MemberDesk restarts on the new ledger and fetches the members (the demo data is kept aside in the data folder).</source>
+        <translation>Este equipo es ahora el terminal {terminal} de la tienda {store} en {url}. Pulse Finalizar: MemberDesk se reinicia con el nuevo libro mayor y descarga los socios (los datos de demostración se guardan aparte en la carpeta de datos).</translation>
+    </message>
+</context>
+<context>
+    <name>EnrollDialog</name>
+    <message>
+        <source>Ask the customer to agree to the membership terms and privacy notice, then tick the box (Space).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enroll a member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enroll a member (F2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Birthday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mobile number, e.g. 13800138000</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>as the customer writes it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>optional, YYYY-MM-DD</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The customer &amp;agrees to the membership terms and the privacy notice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Required. Read the notice to the customer if they ask.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tab next field · Space tick · Enter enroll · Esc cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <source>No member found for {query}. Check the number, or enroll the customer.</source>
@@ -243,6 +654,171 @@
     <message>
         <source>At most {max_points} points can be used on this purchase.</source>
         <translation>En esta compra se pueden usar como máximo {max_points} puntos.</translation>
+    </message>
+    <message>
+        <source>The scan is damaged; scan the member&apos;s code again, or type their number.</source>
+        <translation>El escaneo está dañado; vuelva a escanear el código del socio o escriba su número.</translation>
+    </message>
+    <message>
+        <source>That is far too long to be a member code; scan the member&apos;s code again.</source>
+        <translation>Es demasiado largo para ser un código de socio; vuelva a escanear el código.</translation>
+    </message>
+    <message>
+        <source>That is not a MemberDesk member code; scan the member&apos;s code or type their number.</source>
+        <translation>No es un código de socio de MemberDesk; escanee el código del socio o escriba su número.</translation>
+    </message>
+    <message>
+        <source>The code is incomplete; scan it again, or ask the member to show it again.</source>
+        <translation>El código está incompleto; escanéelo de nuevo o pida al socio que lo muestre otra vez.</translation>
+    </message>
+    <message>
+        <source>This code was signed with a key this terminal does not know yet. Sync the terminal and scan again, or type the member&apos;s phone number.</source>
+        <translation>Este código se firmó con una clave que este terminal aún no conoce. Sincronice el terminal y vuelva a escanear, o escriba el teléfono del socio.</translation>
+    </message>
+    <message>
+        <source>This code is not genuine: do not accept it, and ask the member for another way to identify.</source>
+        <translation>Este código no es auténtico: no lo acepte y pida al socio otra forma de identificarse.</translation>
+    </message>
+    <message>
+        <source>The code is out of date (a screenshot?); ask the member to show the live code in their app, or type their phone number.</source>
+        <translation>El código está caducado (¿una captura de pantalla?); pida al socio el código en vivo de su app o escriba su teléfono.</translation>
+    </message>
+    <message>
+        <source>This phone code was already used here (a screenshot?); ask the member to show the live code.</source>
+        <translation>Este código del móvil ya se usó aquí (¿una captura de pantalla?); pida al socio el código en vivo.</translation>
+    </message>
+    <message>
+        <source>The phone&apos;s clock is ahead, so the code is not valid yet; ask the member to check the phone&apos;s time.</source>
+        <translation>El reloj del móvil va adelantado y el código aún no es válido; pida al socio que revise la hora del móvil.</translation>
+    </message>
+    <message>
+        <source>This code was withdrawn; do not accept it. Serve the member by phone number, or send them to the service desk.</source>
+        <translation>Este código fue retirado: no lo acepte. Atienda al socio por su número de teléfono o envíelo al mostrador de atención.</translation>
+    </message>
+    <message>
+        <source>A printed card was scanned: ask the member for the last 4 digits of their phone (or their PIN) before using these points.</source>
+        <translation>Se escaneó una tarjeta impresa: pida al socio los 4 últimos dígitos de su teléfono (o su PIN) antes de usar estos puntos.</translation>
+    </message>
+    <message>
+        <source>Those digits do not match the member&apos;s phone; nothing was used. Ask again, or send the member to the service desk.</source>
+        <translation>Esos dígitos no coinciden con el teléfono del socio; no se usó nada. Pregunte de nuevo o envíe al socio al mostrador de atención.</translation>
+    </message>
+    <message>
+        <source>{text} is not a phone number; type 6 to 15 digits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the member&apos;s name (1 to {n} characters).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The birthday is not a plausible date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A member with phone {phone} already exists; scan their code instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The {item} gift is out of stock.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No purchase with receipt {receipt} on this terminal. Check the number on the receipt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only ¥{left} of receipt {receipt} can still be refunded (paid ¥{paid}, refunded ¥{refunded}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was paid in money on receipt {receipt}; it can only be refunded once, in full (leave the amount empty).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The refund amount must be more than zero.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline, at most {cap} points can be redeemed at once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline, a member can redeem at most {cap} points a day; this member has redeemed {spent} today.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This terminal has redeemed {spent} points offline; its limit is {cap} until it syncs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The terminal has been offline for more than {hours} hours; redeem points once it is back online.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The terminal&apos;s clock went back in time since the last sync; points cannot be redeemed offline. Check the clock.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The terminal&apos;s clock is too far from the ledger&apos;s; points cannot be redeemed offline until it is corrected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This needs a {role}; ask a {role} to do it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FirstRun</name>
+    <message>
+        <source>&amp;Setup</source>
+        <translation>&amp;Configuración</translation>
+    </message>
+    <message>
+        <source>Pair with the mall&apos;s ledger…</source>
+        <translation>Emparejar con el libro mayor del centro comercial…</translation>
+    </message>
+    <message>
+        <source>Paired with {url} as terminal {terminal}: restart MemberDesk to switch to it.</source>
+        <translation>Emparejado con {url} como terminal {terminal}: reinicie MemberDesk para pasar a él.</translation>
+    </message>
+    <message>
+        <source>Demo mode: a local ledger on this computer, with demo members. Pair with your mall&apos;s ledger in Setup → Pair with the mall&apos;s ledger…</source>
+        <translation>Modo de demostración: un libro mayor local en este equipo, con socios de demostración. Empareje con el libro mayor de su centro comercial en Configuración → Emparejar con el libro mayor del centro comercial…</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunWizard</name>
+    <message>
+        <source>MemberDesk setup</source>
+        <translation>Configuración de MemberDesk</translation>
+    </message>
+</context>
+<context>
+    <name>FlowDialog</name>
+    <message>
+        <source>A member code was scanned and set aside: finish here, or press Esc and scan again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Something unexpected went wrong ({kind}); it is in the log. Nothing was changed unless the screen says so; try again or call a supervisor.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problem:</source>
+        <translation type="unfinished">Problema:</translation>
+    </message>
+    <message>
+        <source>Done:</source>
+        <translation type="unfinished">Hecho:</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation type="unfinished">Aviso:</translation>
+    </message>
+    <message>
+        <source>Careful:</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -364,6 +940,361 @@ Escanee el código de socio, o escriba el número de socio o el teléfono, y pul
     <message>
         <source>lost</source>
         <translation>perdido</translation>
+    </message>
+</context>
+<context>
+    <name>PairPage</name>
+    <message>
+        <source>Pair with the mall&apos;s ledger</source>
+        <translation>Emparejar con el libro mayor del centro comercial</translation>
+    </message>
+    <message>
+        <source>Type the ledger&apos;s address and the one-time pairing code your operator made with &apos;memberdesk-ledger terminal add&apos;. This terminal then starts afresh: the demo members and sales stay on this computer, set aside, and never reach the ledger.</source>
+        <translation>Escriba la dirección del libro mayor y el código de emparejamiento de un solo uso que su operador creó con &apos;memberdesk-ledger terminal add&apos;. Después este terminal empieza de cero: los socios y ventas de demostración se quedan apartados en este equipo y nunca llegan al libro mayor.</translation>
+    </message>
+    <message>
+        <source>This terminal is paired with {url} now; pairing again starts a new terminal database and sets the current one aside.</source>
+        <translation>Este terminal está emparejado ahora con {url}; emparejarlo de nuevo crea una base de datos nueva y guarda aparte la actual.</translation>
+    </message>
+    <message>
+        <source>Ledger &amp;address</source>
+        <translation>&amp;Dirección del libro mayor</translation>
+    </message>
+    <message>
+        <source>Pairing &amp;code</source>
+        <translation>&amp;Código de emparejamiento</translation>
+    </message>
+    <message>
+        <source>&amp;Terminal id</source>
+        <translation>Id. de &amp;terminal</translation>
+    </message>
+    <message>
+        <source>&amp;Pair</source>
+        <translation>&amp;Emparejar</translation>
+    </message>
+    <message>
+        <source>Type the address (starting with https:// or http://) and the code.</source>
+        <translation>Escriba la dirección (que empiece por https:// o http://) y el código.</translation>
+    </message>
+    <message>
+        <source>Pairing with {url}…</source>
+        <translation>Emparejando con {url}…</translation>
+    </message>
+    <message>
+        <source>The ledger refused: {reason}</source>
+        <translation>El libro mayor lo rechazó: {reason}</translation>
+    </message>
+    <message>
+        <source>Cannot reach a ledger at {url}. Check the address, the network and that the ledger runs, then press Pair again.</source>
+        <translation>No se puede conectar con un libro mayor en {url}. Compruebe la dirección, la red y que el libro mayor esté en marcha, y pulse Emparejar de nuevo.</translation>
+    </message>
+    <message>
+        <source>Pairing failed: {error}</source>
+        <translation>El emparejamiento falló: {error}</translation>
+    </message>
+    <message>
+        <source>Paired: terminal {terminal} of store {store}.</source>
+        <translation>Emparejado: terminal {terminal} de la tienda {store}.</translation>
+    </message>
+</context>
+<context>
+    <name>PlusDialog</name>
+    <message>
+        <source>PLUS renewed until {date}; take the fee of {fee}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PLUS sold, valid until {date}; take the fee of {fee}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Coupons given: {codes}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PLUS membership</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Renew PLUS (F5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sell PLUS (F5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} ({member_id}) has PLUS until {date}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} ({member_id}) has no PLUS.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fee: {fee}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Valid {days} days: from {start} to {end}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Points at {percent}% of the base rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{percent}% off every purchase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Benefits:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter confirm (take the fee) · Esc cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptText</name>
+    <message>
+        <source>Store {store} · terminal {terminal}</source>
+        <translation>Tienda {store} · terminal {terminal}</translation>
+    </message>
+    <message>
+        <source>Receipt {receipt}</source>
+        <translation>Ticket {receipt}</translation>
+    </message>
+    <message>
+        <source>Cashier: {name}</source>
+        <translation>Cajero: {name}</translation>
+    </message>
+    <message>
+        <source>Member: {member_id} {name}</source>
+        <translation>Socio: {member_id} {name}</translation>
+    </message>
+    <message>
+        <source>Subtotal</source>
+        <translation>Subtotal</translation>
+    </message>
+    <message>
+        <source>Coupon {code}</source>
+        <translation>Cupón {code}</translation>
+    </message>
+    <message>
+        <source>{points} points used</source>
+        <translation>{points} puntos usados</translation>
+    </message>
+    <message>
+        <source>You saved</source>
+        <translation>Usted ahorró</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Pagado</translation>
+    </message>
+    <message>
+        <source>Points earned: {n}</source>
+        <translation>Puntos ganados: {n}</translation>
+    </message>
+    <message>
+        <source>Points spent: {n}</source>
+        <translation>Puntos gastados: {n}</translation>
+    </message>
+    <message>
+        <source>Balance: {n} points</source>
+        <translation>Saldo: {n} puntos</translation>
+    </message>
+    <message>
+        <source>Expiring soon: {n} points on {date}</source>
+        <translation>Vencen pronto: {n} puntos el {date}</translation>
+    </message>
+    <message>
+        <source>Thank you!</source>
+        <translation>¡Gracias!</translation>
+    </message>
+</context>
+<context>
+    <name>RedeemDialog</name>
+    <message>
+        <source>Choose a gift or coupon with ↑ ↓ first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This member was identified by a printed card code: ask for their PIN or phone number, type it and press Enter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That does not match this member. Ask again, or redeem without the card code (type the member&apos;s phone number at the scan field).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asking the ledger…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{points} points exchanged for the coupon {name} ({code}); balance {balance} points.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{points} points redeemed for {name}: hand it over. Balance {balance} points.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gift</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Coupon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{kind}: {name} — {points} points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} in stock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>out of stock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>needs {n} more points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Redeem points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Redeem points (F6)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} has {points} points (worth {value})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Gifts and coupons (↑ ↓ to choose)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;PIN or phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a card code above {n} points needs the member&apos;s proof</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline limits until the next sync: at most {one} points a redemption, {day} points per member a day, {total} points on this terminal; offline for at most {hours} hours.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Points off a purchase: Esc, then F4 Checkout and “Points to use”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>↑ ↓ choose · Enter redeem · Esc cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RefundDialog</name>
+    <message>
+        <source>Refund amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type or scan the receipt number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the purchase. Type an amount for a part refund, or leave it empty for all that is left; Enter refunds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refunded {amount} of receipt {receipt}: {clawed} points taken back, {returned} points given back; balance {balance} points.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} earned points were already spent: the member owes them (overdraft).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refund a receipt (F7)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Receipt number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. T01-0000003, then Enter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Amount ¥</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>empty: refund all that is left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the receipt number and press Enter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receipt {receipt} · {at} · cashier {cashier}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Member {member_id} {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paid {paid} (subtotal {subtotal}, saved {saved})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Points earned {earned} · points used {used}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Coupon used: {code}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refunded before: {amount} in {n} refunds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Can still be refunded: {amount}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refunded {amount}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overdraft: {n} points the member had already spent; the service desk follows it up.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter show the purchase, then Enter refund · Esc close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter or Esc close</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -524,6 +1455,395 @@ Escanee el código de socio, o escriba el número de socio o el teléfono, y pul
         <source>A free coffee</source>
         <translation>Un café gratis</translation>
     </message>
+    <message>
+        <source>Canvas tote bag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folding umbrella</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>2 hours parking</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ScanFeedback</name>
+    <message>
+        <source>✔ Member found</source>
+        <translation>✔ Socio encontrado</translation>
+    </message>
+    <message>
+        <source>✘ Not found — check the code</source>
+        <translation>✘ No encontrado: revise el código</translation>
+    </message>
+</context>
+<context>
+    <name>ServiceDeskDialog</name>
+    <message>
+        <source>Type a member number or phone, then Enter.</source>
+        <translation>Escriba un número de socio o teléfono y pulse Intro.</translation>
+    </message>
+    <message>
+        <source>Show a member&apos;s history first (Ctrl+1).</source>
+        <translation>Muestre primero el historial de un socio (Ctrl+1).</translation>
+    </message>
+    <message>
+        <source> · owes {n} points</source>
+        <translation> · debe {n} puntos</translation>
+    </message>
+    <message>
+        <source>{name} ({member_id}) · balance {points} points</source>
+        <translation>{name} ({member_id}) · saldo {points} puntos</translation>
+    </message>
+    <message>
+        <source>Adjust the points of {name} ({member_id})</source>
+        <translation>Ajustar los puntos de {name} ({member_id})</translation>
+    </message>
+    <message>
+        <source>expires {date}</source>
+        <translation>vence el {date}</translation>
+    </message>
+    <message>
+        <source>Purchase {receipt}</source>
+        <translation>Compra {receipt}</translation>
+    </message>
+    <message>
+        <source>earned {earned}, used {used}, saved {saved}, cashier {who}</source>
+        <translation>ganados {earned}, usados {used}, ahorro {saved}, cajero {who}</translation>
+    </message>
+    <message>
+        <source>Refund of {receipt}</source>
+        <translation>Devolución de {receipt}</translation>
+    </message>
+    <message>
+        <source>points back {clawed}, returned {returned}, owed {owed}</source>
+        <translation>puntos retirados {clawed}, devueltos {returned}, adeudados {owed}</translation>
+    </message>
+    <message>
+        <source>Redeemed: {kind}</source>
+        <translation>Canjeado: {kind}</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Hora</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Qué</translation>
+    </message>
+    <message>
+        <source>Points / amount</source>
+        <translation>Puntos / importe</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Detalles</translation>
+    </message>
+    <message>
+        <source>points earned</source>
+        <translation>puntos ganados</translation>
+    </message>
+    <message>
+        <source>points used</source>
+        <translation>puntos usados</translation>
+    </message>
+    <message>
+        <source>points redeemed</source>
+        <translation>puntos canjeados</translation>
+    </message>
+    <message>
+        <source>adjustment</source>
+        <translation>ajuste</translation>
+    </message>
+    <message>
+        <source>points expired</source>
+        <translation>puntos vencidos</translation>
+    </message>
+    <message>
+        <source>refund: earned points back</source>
+        <translation>devolución: puntos ganados retirados</translation>
+    </message>
+    <message>
+        <source>refund: used points returned</source>
+        <translation>devolución: puntos usados reintegrados</translation>
+    </message>
+    <message>
+        <source>owed (overdraft)</source>
+        <translation>adeudado (descubierto)</translation>
+    </message>
+    <message>
+        <source>overdraft paid from</source>
+        <translation>descubierto pagado desde</translation>
+    </message>
+    <message>
+        <source>overdraft paid</source>
+        <translation>descubierto pagado</translation>
+    </message>
+    <message>
+        <source>ledger correction</source>
+        <translation>corrección del libro central</translation>
+    </message>
+    <message>
+        <source>A points adjustment needs a supervisor.</source>
+        <translation>Un ajuste de puntos necesita un supervisor.</translation>
+    </message>
+    <message>
+        <source>Points: {text} is not a whole number; type e.g. 200 or -150.</source>
+        <translation>Puntos: {text} no es un número entero; escriba p. ej. 200 o -150.</translation>
+    </message>
+    <message>
+        <source>Adjusted {points} points for {member_id}; balance {balance}.</source>
+        <translation>Ajustados {points} puntos a {member_id}; saldo {balance}.</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>Socio</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Points owed</source>
+        <translation>Puntos adeudados</translation>
+    </message>
+    <message>
+        <source>Flagged</source>
+        <translation>Marcado</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <source>&amp;3 Overdrafts ({n})</source>
+        <translation>&amp;3 Descubiertos ({n})</translation>
+    </message>
+    <message>
+        <source>Writing off an overdraft needs a supervisor.</source>
+        <translation>Condonar un descubierto necesita un supervisor.</translation>
+    </message>
+    <message>
+        <source>Choose an overdraft with ↑ ↓ first.</source>
+        <translation>Elija primero un descubierto con ↑ ↓.</translation>
+    </message>
+    <message>
+        <source>Wrote off {points} points owed by {member_id}.</source>
+        <translation>Condonados {points} puntos adeudados por {member_id}.</translation>
+    </message>
+    <message>
+        <source>Service desk</source>
+        <translation>Atención al cliente</translation>
+    </message>
+    <message>
+        <source>Service desk (Ctrl+H)</source>
+        <translation>Atención al cliente (Ctrl+H)</translation>
+    </message>
+    <message>
+        <source>&amp;Member</source>
+        <translation>&amp;Socio</translation>
+    </message>
+    <message>
+        <source>Member number or phone, then Enter</source>
+        <translation>Número de socio o teléfono, luego Intro</translation>
+    </message>
+    <message>
+        <source>&amp;1 History</source>
+        <translation>&amp;1 Historial</translation>
+    </message>
+    <message>
+        <source>&amp;2 Adjust points</source>
+        <translation>&amp;2 Ajustar puntos</translation>
+    </message>
+    <message>
+        <source>&amp;Points (+ or −)</source>
+        <translation>&amp;Puntos (+ o −)</translation>
+    </message>
+    <message>
+        <source>e.g. 200 or -150</source>
+        <translation>p. ej. 200 o -150</translation>
+    </message>
+    <message>
+        <source>&amp;Reason</source>
+        <translation>&amp;Motivo</translation>
+    </message>
+    <message>
+        <source>Why, in a few words (required)</source>
+        <translation>Por qué, en pocas palabras (obligatorio)</translation>
+    </message>
+    <message>
+        <source>Adjust (Enter)</source>
+        <translation>Ajustar (Intro)</translation>
+    </message>
+    <message>
+        <source>R&amp;eason</source>
+        <translation>Moti&amp;vo</translation>
+    </message>
+    <message>
+        <source>Why the member need not pay</source>
+        <translation>Por qué el socio no tiene que pagar</translation>
+    </message>
+    <message>
+        <source>Write off (Enter)</source>
+        <translation>Condonar (Intro)</translation>
+    </message>
+    <message>
+        <source>An adjustment is recorded with your name and the reason.</source>
+        <translation>El ajuste queda registrado con su nombre y el motivo.</translation>
+    </message>
+    <message>
+        <source>Only a supervisor can adjust points. Ask a supervisor to sign in.</source>
+        <translation>Solo un supervisor puede ajustar puntos. Pida a un supervisor que inicie sesión.</translation>
+    </message>
+    <message>
+        <source>A write-off credits exactly what is owed; the ledger applies it as an adjustment. Otherwise the member&apos;s next points pay it off.</source>
+        <translation>La condonación abona exactamente lo adeudado; el libro central la aplica como un ajuste. Si no, los próximos puntos del socio lo saldan.</translation>
+    </message>
+    <message>
+        <source>Only a supervisor can write off an overdraft.</source>
+        <translation>Solo un supervisor puede condonar un descubierto.</translation>
+    </message>
+    <message>
+        <source>Ctrl+1 History · Ctrl+2 Adjust · Ctrl+3 Overdrafts · Enter confirms · Esc closes</source>
+        <translation>Ctrl+1 Historial · Ctrl+2 Ajustar · Ctrl+3 Descubiertos · Intro confirma · Esc cierra</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>No receipt printer</source>
+        <translation>Sin impresora de tickets</translation>
+    </message>
+    <message>
+        <source>A folder for PDF receipts (empty: the reports folder)</source>
+        <translation>Carpeta para tickets PDF (vacía: la carpeta de informes)</translation>
+    </message>
+    <message>
+        <source>host:port, e.g. 192.168.1.50:9100</source>
+        <translation>host:puerto, p. ej. 192.168.1.50:9100</translation>
+    </message>
+    <message>
+        <source>vendor:product in hex, e.g. 04b8:0202</source>
+        <translation>fabricante:producto en hex, p. ej. 04b8:0202</translation>
+    </message>
+    <message>
+        <source>a serial device, e.g. /dev/ttyUSB0 or COM3</source>
+        <translation>un dispositivo serie, p. ej. /dev/ttyUSB0 o COM3</translation>
+    </message>
+    <message>
+        <source>a file or device path, e.g. /dev/usb/lp0</source>
+        <translation>una ruta de archivo o dispositivo, p. ej. /dev/usb/lp0</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Ajustes</translation>
+    </message>
+    <message>
+        <source>Settings (Ctrl+,)</source>
+        <translation>Ajustes (Ctrl+,)</translation>
+    </message>
+    <message>
+        <source>Store and terminal</source>
+        <translation>Tienda y terminal</translation>
+    </message>
+    <message>
+        <source>Settings file</source>
+        <translation>Archivo de ajustes</translation>
+    </message>
+    <message>
+        <source>Scanner: &amp;max gap between keys (ms)</source>
+        <translation>Escáner: separación &amp;máxima entre teclas (ms)</translation>
+    </message>
+    <message>
+        <source>Scanner: &amp;shortest code</source>
+        <translation>Escáner: código más &amp;corto</translation>
+    </message>
+    <message>
+        <source>Scanner: p&amp;refix to remove</source>
+        <translation>Escáner: p&amp;refijo a quitar</translation>
+    </message>
+    <message>
+        <source>Scanner: s&amp;uffix to remove</source>
+        <translation>Escáner: s&amp;ufijo a quitar</translation>
+    </message>
+    <message>
+        <source>Receipt &amp;printer</source>
+        <translation>&amp;Impresora de tickets</translation>
+    </message>
+    <message>
+        <source>Printer &amp;address</source>
+        <translation>&amp;Dirección de la impresora</translation>
+    </message>
+    <message>
+        <source>Receipts</source>
+        <translation>Tickets</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Idioma</translation>
+    </message>
+    <message>
+        <source>&amp;Theme</source>
+        <translation>&amp;Tema</translation>
+    </message>
+    <message>
+        <source>Store {store} · terminal {terminal}</source>
+        <translation>Tienda {store} · terminal {terminal}</translation>
+    </message>
+    <message>
+        <source>Print a receipt after every sale</source>
+        <translation>Imprimir un ticket después de cada venta</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Ninguna</translation>
+    </message>
+    <message>
+        <source>PDF file</source>
+        <translation>Archivo PDF</translation>
+    </message>
+    <message>
+        <source>ESC/POS network</source>
+        <translation>ESC/POS en red</translation>
+    </message>
+    <message>
+        <source>ESC/POS USB</source>
+        <translation>ESC/POS USB</translation>
+    </message>
+    <message>
+        <source>ESC/POS serial</source>
+        <translation>ESC/POS serie</translation>
+    </message>
+    <message>
+        <source>ESC/POS file or device</source>
+        <translation>ESC/POS archivo o dispositivo</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Claro</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Oscuro</translation>
+    </message>
+    <message>
+        <source>High contrast</source>
+        <translation>Alto contraste</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>ninguno</translation>
+    </message>
+    <message>
+        <source>Save (Ctrl+Enter)</source>
+        <translation>Guardar (Ctrl+Intro)</translation>
+    </message>
+    <message>
+        <source>Tab moves between fields · Enter or Ctrl+Enter saves · Esc cancels</source>
+        <translation>Tab cambia de campo · Intro o Ctrl+Intro guarda · Esc cancela</translation>
+    </message>
 </context>
 <context>
     <name>SignInPage</name>
@@ -570,6 +1890,105 @@ Escanee el código de socio, o escriba el número de socio o el teléfono, y pul
     <message>
         <source>Not signed in: {message}</source>
         <translation>Sesión no iniciada: {message}</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPanel</name>
+    <message>
+        <source>Sync did not finish: {error}</source>
+        <translation>La sincronización no terminó: {error}</translation>
+    </message>
+    <message>
+        <source>Sync round finished.</source>
+        <translation>Ronda de sincronización terminada.</translation>
+    </message>
+    <message>
+        <source>Only a supervisor can force a sync.</source>
+        <translation>Solo un supervisor puede forzar una sincronización.</translation>
+    </message>
+    <message>
+        <source>Sync is not running on this terminal (no ledger).</source>
+        <translation>La sincronización no está en marcha en este terminal (sin libro central).</translation>
+    </message>
+    <message>
+        <source>Sync requested; the result appears here.</source>
+        <translation>Sincronización solicitada; el resultado aparecerá aquí.</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>Sincronización</translation>
+    </message>
+    <message>
+        <source>Sync with the ledger (Ctrl+L)</source>
+        <translation>Sincronización con el libro central (Ctrl+L)</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Events waiting</source>
+        <translation>Eventos en espera</translation>
+    </message>
+    <message>
+        <source>Last success</source>
+        <translation>Último éxito</translation>
+    </message>
+    <message>
+        <source>Last error</source>
+        <translation>Último error</translation>
+    </message>
+    <message>
+        <source>Ledger</source>
+        <translation>Libro central</translation>
+    </message>
+    <message>
+        <source>Terminal</source>
+        <translation>Terminal</translation>
+    </message>
+    <message>
+        <source>Not started yet (or no ledger): working offline</source>
+        <translation>Aún no ha empezado (o no hay libro central): trabajando sin conexión</translation>
+    </message>
+    <message>
+        <source>Stopped: a supervisor must look ({problem})</source>
+        <translation>Detenida: un supervisor debe revisarla ({problem})</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>En línea</translation>
+    </message>
+    <message>
+        <source>Offline: retrying in the background</source>
+        <translation>Sin conexión: reintentando en segundo plano</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nunca</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>ninguno</translation>
+    </message>
+    <message>
+        <source>not paired</source>
+        <translation>sin emparejar</translation>
+    </message>
+    <message>
+        <source>{terminal} · store {store}</source>
+        <translation>{terminal} · tienda {store}</translation>
+    </message>
+    <message>
+        <source>Sync now (Ctrl+N)</source>
+        <translation>Sincronizar ahora (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Sync runs by itself every few seconds; Sync now starts a round at once.</source>
+        <translation>La sincronización se ejecuta sola cada pocos segundos; Sincronizar ahora inicia una ronda de inmediato.</translation>
+    </message>
+    <message>
+        <source>Only a supervisor can force a sync. Esc closes.</source>
+        <translation>Solo un supervisor puede forzar una sincronización. Esc cierra.</translation>
     </message>
 </context>
 </TS>

@@ -2,6 +2,85 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>CardCodeDialog</name>
+    <message>
+        <source>Member card printed to {path}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The card will be printed after the next sync.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The card could not be written: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the member card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation type="unfinished">PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Member card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Welcome! Member card for {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Member card for {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Member number {member_id}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asking the ledger to sign the card code…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The member can photograph this code, or scan it from the printed card.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline: the card code will be printed after the next sync. The member number works at the counter meanwhile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The ledger does not know this member yet: the card code will be printed after the next sync.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This terminal is not paired with a ledger, so it cannot sign card codes. The member number works at this counter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The ledger refused to sign a card code for this member; call the service desk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No QR yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No QR</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print card (Ctrl+P)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+P print card · Ctrl+S save as… · Enter or Esc close</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CheckoutPanel</name>
     <message>
         <source>Payable: —</source>
@@ -101,6 +180,53 @@
     <message>
         <source>A PIN is 4 to 8 digits.</source>
         <translation>PIN 码为 4 到 8 位数字。</translation>
+    </message>
+</context>
+<context>
+    <name>CounterFlows</name>
+    <message>
+        <source>Scan a member first, then press the key again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Member {member_id} enrolled. F4 to ring up a sale.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Member card of {member_id} printed to {path}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Member</source>
+        <translation type="unfinished">会员(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Enroll a member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sell or renew PLUS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Redeem points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refund a receipt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Member card QR</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer display</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>F2 Enroll · F5 PLUS · F6 Redeem · F7 Refund · F8 Card QR · Ctrl+D Customer display</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -219,6 +345,291 @@
     </message>
 </context>
 <context>
+    <name>Crash</name>
+    <message>
+        <source>the log</source>
+        <translation>日志</translation>
+    </message>
+    <message>
+        <source>Something went wrong and MemberDesk could not finish that step. Sales already confirmed are safe. Look the member up again before you retry; if it happens again, call your supervisor. The details are in {log}</source>
+        <translation>MemberDesk 出了点问题，这一步没能完成。已确认的交易都已保存，不会丢失。重试前请重新查找会员；如果再次出现，请联系主管。详细信息已记录在 {log}</translation>
+    </message>
+    <message>
+        <source>MemberDesk problem</source>
+        <translation>MemberDesk 出现问题</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerDisplay</name>
+    <message>
+        <source>MemberDesk — welcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Welcome!</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan your member code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You have {points} points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This purchase: +{earned} points · you saved {saved}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DayReportDialog</name>
+    <message>
+        <source>Your shift is closed already.</source>
+        <translation>您的班次已经结束。</translation>
+    </message>
+    <message>
+        <source>Shift closed. Export (Ctrl+S) or print (Ctrl+P) the report; Esc signs you out.</source>
+        <translation>班次已结束。可导出（Ctrl+S）或打印（Ctrl+P）报表；按 Esc 退出登录。</translation>
+    </message>
+    <message>
+        <source>Save the report</source>
+        <translation>保存报表</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Saved {path}</source>
+        <translation>已保存 {path}</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Printed to {path}</source>
+        <translation>已打印到 {path}</translation>
+    </message>
+    <message>
+        <source>Cashier</source>
+        <translation>收银员</translation>
+    </message>
+    <message>
+        <source>Points awarded</source>
+        <translation>发放积分</translation>
+    </message>
+    <message>
+        <source>Points redeemed</source>
+        <translation>兑换积分</translation>
+    </message>
+    <message>
+        <source>Points refunded</source>
+        <translation>退回积分</translation>
+    </message>
+    <message>
+        <source>PLUS sold</source>
+        <translation>售出 PLUS</translation>
+    </message>
+    <message>
+        <source>Coupons used</source>
+        <translation>已用优惠券</translation>
+    </message>
+    <message>
+        <source>Sales</source>
+        <translation>销售额</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>Shift report (Ctrl+R)</source>
+        <translation>班次报表（Ctrl+R）</translation>
+    </message>
+    <message>
+        <source>End of day so far (Ctrl+R)</source>
+        <translation>今日截至目前（Ctrl+R）</translation>
+    </message>
+    <message>
+        <source>From {start} to {end}</source>
+        <translation>从 {start} 到 {end}</translation>
+    </message>
+    <message>
+        <source>{awarded} points awarded · {redeemed} redeemed · {refunded} refunded · {plus} PLUS sold · {coupons} coupons used · {purchases} purchases</source>
+        <translation>发放 {awarded} 积分 · 兑换 {redeemed} · 退回 {refunded} · 售出 PLUS {plus} · 使用优惠券 {coupons} 张 · 消费 {purchases} 笔</translation>
+    </message>
+    <message>
+        <source>Awarded</source>
+        <translation>发放</translation>
+    </message>
+    <message>
+        <source>Redeemed</source>
+        <translation>兑换</translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation>退回</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>积分</translation>
+    </message>
+    <message>
+        <source>Points per cashier</source>
+        <translation>各收银员积分</translation>
+    </message>
+    <message>
+        <source>Shift and end of day</source>
+        <translation>班次与日结</translation>
+    </message>
+    <message>
+        <source>Close my shift (Ctrl+E)</source>
+        <translation>结束我的班次（Ctrl+E）</translation>
+    </message>
+    <message>
+        <source>Export CSV (Ctrl+S)</source>
+        <translation>导出 CSV（Ctrl+S）</translation>
+    </message>
+    <message>
+        <source>Print PDF (Ctrl+P)</source>
+        <translation>打印 PDF（Ctrl+P）</translation>
+    </message>
+    <message>
+        <source>Ctrl+E Close my shift · Ctrl+S Export CSV · Ctrl+P Print · Esc Close</source>
+        <translation>Ctrl+E 结束班次 · Ctrl+S 导出 CSV · Ctrl+P 打印 · Esc 关闭</translation>
+    </message>
+</context>
+<context>
+    <name>Desk</name>
+    <message>
+        <source>No sale on screen to reprint. Ring up a sale first.</source>
+        <translation>屏幕上没有可重新打印的销售。请先完成一笔销售。</translation>
+    </message>
+    <message>
+        <source>No receipt printer is set. Choose one in Settings (Ctrl+,).</source>
+        <translation>尚未设置小票打印机。请在设置（Ctrl+,）中选择。</translation>
+    </message>
+    <message>
+        <source>Receipt printed ({where}).</source>
+        <translation>小票已打印（{where}）。</translation>
+    </message>
+    <message>
+        <source>The receipt did not print ({problem}). The sale is recorded; reprint with Ctrl+P.</source>
+        <translation>小票未能打印（{problem}）。销售已记录；可按 Ctrl+P 重新打印。</translation>
+    </message>
+    <message>
+        <source>&amp;Desk</source>
+        <translation>后台(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Service desk</source>
+        <translation>服务台</translation>
+    </message>
+    <message>
+        <source>Shift and end of day</source>
+        <translation>班次与日结</translation>
+    </message>
+    <message>
+        <source>Sync panel</source>
+        <translation>同步面板</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Reprint the last receipt</source>
+        <translation>重新打印上一张小票</translation>
+    </message>
+    <message>
+        <source>Ctrl+H Service desk · Ctrl+R Shift report · Ctrl+L Sync · Ctrl+, Settings · Ctrl+P Reprint</source>
+        <translation>Ctrl+H 服务台 · Ctrl+R 班次报表 · Ctrl+L 同步 · Ctrl+, 设置 · Ctrl+P 重打小票</translation>
+    </message>
+</context>
+<context>
+    <name>DeskDialog</name>
+    <message>
+        <source>Something unexpected went wrong ({kind}); it is in the log.</source>
+        <translation>发生了意外错误（{kind}），已记录在日志中。</translation>
+    </message>
+    <message>
+        <source>Problem:</source>
+        <translation>问题：</translation>
+    </message>
+    <message>
+        <source>Done:</source>
+        <translation>完成：</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>提示：</translation>
+    </message>
+</context>
+<context>
+    <name>DonePage</name>
+    <message>
+        <source>Paired</source>
+        <translation>配对完成</translation>
+    </message>
+    <message>
+        <source>This computer is now terminal {terminal} of store {store} on {url}. Press Finish: MemberDesk restarts on the new ledger and fetches the members (the demo data is kept aside in the data folder).</source>
+        <translation>这台电脑现在是 {url} 上门店 {store} 的终端 {terminal}。请点击“完成”：MemberDesk 将在新的账本上重新启动并获取会员数据（演示数据会另存在数据文件夹中）。</translation>
+    </message>
+</context>
+<context>
+    <name>EnrollDialog</name>
+    <message>
+        <source>Ask the customer to agree to the membership terms and privacy notice, then tick the box (Space).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enroll a member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enroll a member (F2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Birthday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mobile number, e.g. 13800138000</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>as the customer writes it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>optional, YYYY-MM-DD</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The customer &amp;agrees to the membership terms and the privacy notice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Required. Read the notice to the customer if they ask.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tab next field · Space tick · Enter enroll · Esc cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <source>No member found for {query}. Check the number, or enroll the customer.</source>
@@ -243,6 +654,171 @@
     <message>
         <source>At most {max_points} points can be used on this purchase.</source>
         <translation>本单最多可使用 {max_points} 积分。</translation>
+    </message>
+    <message>
+        <source>The scan is damaged; scan the member&apos;s code again, or type their number.</source>
+        <translation>扫描内容已损坏;请重新扫描会员码,或输入会员号。</translation>
+    </message>
+    <message>
+        <source>That is far too long to be a member code; scan the member&apos;s code again.</source>
+        <translation>内容过长,不是会员码;请重新扫描会员码。</translation>
+    </message>
+    <message>
+        <source>That is not a MemberDesk member code; scan the member&apos;s code or type their number.</source>
+        <translation>这不是 MemberDesk 会员码;请扫描会员码或输入会员号。</translation>
+    </message>
+    <message>
+        <source>The code is incomplete; scan it again, or ask the member to show it again.</source>
+        <translation>会员码不完整;请重新扫描,或请会员重新出示。</translation>
+    </message>
+    <message>
+        <source>This code was signed with a key this terminal does not know yet. Sync the terminal and scan again, or type the member&apos;s phone number.</source>
+        <translation>此码的签名密钥本终端尚未获得。请同步终端后重新扫描,或输入会员手机号。</translation>
+    </message>
+    <message>
+        <source>This code is not genuine: do not accept it, and ask the member for another way to identify.</source>
+        <translation>此码不是真码:请勿接受,并请会员用其他方式验证身份。</translation>
+    </message>
+    <message>
+        <source>The code is out of date (a screenshot?); ask the member to show the live code in their app, or type their phone number.</source>
+        <translation>此码已过期(可能是截图);请会员在 App 中出示实时会员码,或输入手机号。</translation>
+    </message>
+    <message>
+        <source>This phone code was already used here (a screenshot?); ask the member to show the live code.</source>
+        <translation>此手机码已在本机使用过(可能是截图);请会员出示实时会员码。</translation>
+    </message>
+    <message>
+        <source>The phone&apos;s clock is ahead, so the code is not valid yet; ask the member to check the phone&apos;s time.</source>
+        <translation>手机时间超前,此码尚未生效;请会员检查手机时间。</translation>
+    </message>
+    <message>
+        <source>This code was withdrawn; do not accept it. Serve the member by phone number, or send them to the service desk.</source>
+        <translation>此码已被作废:请勿接受。请用手机号为会员服务,或请其前往服务台。</translation>
+    </message>
+    <message>
+        <source>A printed card was scanned: ask the member for the last 4 digits of their phone (or their PIN) before using these points.</source>
+        <translation>扫描的是实体卡:使用这些积分前,请会员提供手机号后 4 位(或会员密码)。</translation>
+    </message>
+    <message>
+        <source>Those digits do not match the member&apos;s phone; nothing was used. Ask again, or send the member to the service desk.</source>
+        <translation>数字与会员手机号不符;未使用任何积分。请重新询问,或请会员前往服务台。</translation>
+    </message>
+    <message>
+        <source>{text} is not a phone number; type 6 to 15 digits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the member&apos;s name (1 to {n} characters).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The birthday is not a plausible date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A member with phone {phone} already exists; scan their code instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The {item} gift is out of stock.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No purchase with receipt {receipt} on this terminal. Check the number on the receipt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only ¥{left} of receipt {receipt} can still be refunded (paid ¥{paid}, refunded ¥{refunded}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was paid in money on receipt {receipt}; it can only be refunded once, in full (leave the amount empty).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The refund amount must be more than zero.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline, at most {cap} points can be redeemed at once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline, a member can redeem at most {cap} points a day; this member has redeemed {spent} today.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This terminal has redeemed {spent} points offline; its limit is {cap} until it syncs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The terminal has been offline for more than {hours} hours; redeem points once it is back online.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The terminal&apos;s clock went back in time since the last sync; points cannot be redeemed offline. Check the clock.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The terminal&apos;s clock is too far from the ledger&apos;s; points cannot be redeemed offline until it is corrected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This needs a {role}; ask a {role} to do it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FirstRun</name>
+    <message>
+        <source>&amp;Setup</source>
+        <translation>设置(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Pair with the mall&apos;s ledger…</source>
+        <translation>与商场账本配对…</translation>
+    </message>
+    <message>
+        <source>Paired with {url} as terminal {terminal}: restart MemberDesk to switch to it.</source>
+        <translation>已作为终端 {terminal} 与 {url} 配对：请重新启动 MemberDesk 以切换过去。</translation>
+    </message>
+    <message>
+        <source>Demo mode: a local ledger on this computer, with demo members. Pair with your mall&apos;s ledger in Setup → Pair with the mall&apos;s ledger…</source>
+        <translation>演示模式：使用本机上的本地账本和演示会员。请在“设置 → 与商场账本配对…”中与商场的账本配对。</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunWizard</name>
+    <message>
+        <source>MemberDesk setup</source>
+        <translation>MemberDesk 设置</translation>
+    </message>
+</context>
+<context>
+    <name>FlowDialog</name>
+    <message>
+        <source>A member code was scanned and set aside: finish here, or press Esc and scan again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Something unexpected went wrong ({kind}); it is in the log. Nothing was changed unless the screen says so; try again or call a supervisor.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problem:</source>
+        <translation type="unfinished">问题：</translation>
+    </message>
+    <message>
+        <source>Done:</source>
+        <translation type="unfinished">完成：</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation type="unfinished">提示：</translation>
+    </message>
+    <message>
+        <source>Careful:</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -364,6 +940,361 @@ Scan the member code, or type a member number or phone number, then press Enter.
     <message>
         <source>lost</source>
         <translation>流失</translation>
+    </message>
+</context>
+<context>
+    <name>PairPage</name>
+    <message>
+        <source>Pair with the mall&apos;s ledger</source>
+        <translation>与商场账本配对</translation>
+    </message>
+    <message>
+        <source>Type the ledger&apos;s address and the one-time pairing code your operator made with &apos;memberdesk-ledger terminal add&apos;. This terminal then starts afresh: the demo members and sales stay on this computer, set aside, and never reach the ledger.</source>
+        <translation>请输入账本地址，以及运营人员用“memberdesk-ledger terminal add”生成的一次性配对码。之后本终端将重新开始：演示会员和演示交易会另存在本机，绝不会上传到账本。</translation>
+    </message>
+    <message>
+        <source>This terminal is paired with {url} now; pairing again starts a new terminal database and sets the current one aside.</source>
+        <translation>本终端目前已与 {url} 配对；重新配对会启用一个新的终端数据库，并将当前数据库另存。</translation>
+    </message>
+    <message>
+        <source>Ledger &amp;address</source>
+        <translation>账本地址(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Pairing &amp;code</source>
+        <translation>配对码(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Terminal id</source>
+        <translation>终端编号(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Pair</source>
+        <translation>配对(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Type the address (starting with https:// or http://) and the code.</source>
+        <translation>请输入地址（以 https:// 或 http:// 开头）和配对码。</translation>
+    </message>
+    <message>
+        <source>Pairing with {url}…</source>
+        <translation>正在与 {url} 配对…</translation>
+    </message>
+    <message>
+        <source>The ledger refused: {reason}</source>
+        <translation>账本拒绝了配对：{reason}</translation>
+    </message>
+    <message>
+        <source>Cannot reach a ledger at {url}. Check the address, the network and that the ledger runs, then press Pair again.</source>
+        <translation>无法连接到 {url} 上的账本。请检查地址、网络以及账本是否在运行，然后再次点击“配对”。</translation>
+    </message>
+    <message>
+        <source>Pairing failed: {error}</source>
+        <translation>配对失败：{error}</translation>
+    </message>
+    <message>
+        <source>Paired: terminal {terminal} of store {store}.</source>
+        <translation>配对成功：门店 {store} 的终端 {terminal}。</translation>
+    </message>
+</context>
+<context>
+    <name>PlusDialog</name>
+    <message>
+        <source>PLUS renewed until {date}; take the fee of {fee}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PLUS sold, valid until {date}; take the fee of {fee}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Coupons given: {codes}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PLUS membership</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Renew PLUS (F5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sell PLUS (F5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} ({member_id}) has PLUS until {date}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} ({member_id}) has no PLUS.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fee: {fee}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Valid {days} days: from {start} to {end}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Points at {percent}% of the base rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{percent}% off every purchase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Benefits:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter confirm (take the fee) · Esc cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptText</name>
+    <message>
+        <source>Store {store} · terminal {terminal}</source>
+        <translation>门店 {store} · 终端 {terminal}</translation>
+    </message>
+    <message>
+        <source>Receipt {receipt}</source>
+        <translation>小票 {receipt}</translation>
+    </message>
+    <message>
+        <source>Cashier: {name}</source>
+        <translation>收银员：{name}</translation>
+    </message>
+    <message>
+        <source>Member: {member_id} {name}</source>
+        <translation>会员：{member_id} {name}</translation>
+    </message>
+    <message>
+        <source>Subtotal</source>
+        <translation>小计</translation>
+    </message>
+    <message>
+        <source>Coupon {code}</source>
+        <translation>优惠券 {code}</translation>
+    </message>
+    <message>
+        <source>{points} points used</source>
+        <translation>使用 {points} 积分</translation>
+    </message>
+    <message>
+        <source>You saved</source>
+        <translation>为您节省</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>实付</translation>
+    </message>
+    <message>
+        <source>Points earned: {n}</source>
+        <translation>获得积分：{n}</translation>
+    </message>
+    <message>
+        <source>Points spent: {n}</source>
+        <translation>使用积分：{n}</translation>
+    </message>
+    <message>
+        <source>Balance: {n} points</source>
+        <translation>积分余额：{n}</translation>
+    </message>
+    <message>
+        <source>Expiring soon: {n} points on {date}</source>
+        <translation>即将过期：{n} 积分，于 {date}</translation>
+    </message>
+    <message>
+        <source>Thank you!</source>
+        <translation>谢谢惠顾！</translation>
+    </message>
+</context>
+<context>
+    <name>RedeemDialog</name>
+    <message>
+        <source>Choose a gift or coupon with ↑ ↓ first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This member was identified by a printed card code: ask for their PIN or phone number, type it and press Enter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That does not match this member. Ask again, or redeem without the card code (type the member&apos;s phone number at the scan field).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asking the ledger…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{points} points exchanged for the coupon {name} ({code}); balance {balance} points.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{points} points redeemed for {name}: hand it over. Balance {balance} points.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gift</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Coupon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{kind}: {name} — {points} points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} in stock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>out of stock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>needs {n} more points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Redeem points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Redeem points (F6)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} has {points} points (worth {value})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Gifts and coupons (↑ ↓ to choose)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;PIN or phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a card code above {n} points needs the member&apos;s proof</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline limits until the next sync: at most {one} points a redemption, {day} points per member a day, {total} points on this terminal; offline for at most {hours} hours.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Points off a purchase: Esc, then F4 Checkout and “Points to use”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>↑ ↓ choose · Enter redeem · Esc cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RefundDialog</name>
+    <message>
+        <source>Refund amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type or scan the receipt number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the purchase. Type an amount for a part refund, or leave it empty for all that is left; Enter refunds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refunded {amount} of receipt {receipt}: {clawed} points taken back, {returned} points given back; balance {balance} points.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} earned points were already spent: the member owes them (overdraft).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refund a receipt (F7)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Receipt number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. T01-0000003, then Enter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Amount ¥</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>empty: refund all that is left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the receipt number and press Enter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receipt {receipt} · {at} · cashier {cashier}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Member {member_id} {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paid {paid} (subtotal {subtotal}, saved {saved})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Points earned {earned} · points used {used}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Coupon used: {code}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refunded before: {amount} in {n} refunds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Can still be refunded: {amount}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refunded {amount}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overdraft: {n} points the member had already spent; the service desk follows it up.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter show the purchase, then Enter refund · Esc close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter or Esc close</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -524,6 +1455,395 @@ Scan the member code, or type a member number or phone number, then press Enter.
         <source>A free coffee</source>
         <translation>免费咖啡一杯</translation>
     </message>
+    <message>
+        <source>Canvas tote bag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folding umbrella</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>2 hours parking</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ScanFeedback</name>
+    <message>
+        <source>✔ Member found</source>
+        <translation>✔ 已找到会员</translation>
+    </message>
+    <message>
+        <source>✘ Not found — check the code</source>
+        <translation>✘ 未找到——请检查条码</translation>
+    </message>
+</context>
+<context>
+    <name>ServiceDeskDialog</name>
+    <message>
+        <source>Type a member number or phone, then Enter.</source>
+        <translation>输入会员号或手机号，然后按回车。</translation>
+    </message>
+    <message>
+        <source>Show a member&apos;s history first (Ctrl+1).</source>
+        <translation>请先查看会员记录（Ctrl+1）。</translation>
+    </message>
+    <message>
+        <source> · owes {n} points</source>
+        <translation> · 欠 {n} 积分</translation>
+    </message>
+    <message>
+        <source>{name} ({member_id}) · balance {points} points</source>
+        <translation>{name}（{member_id}）· 余额 {points} 积分</translation>
+    </message>
+    <message>
+        <source>Adjust the points of {name} ({member_id})</source>
+        <translation>调整 {name}（{member_id}）的积分</translation>
+    </message>
+    <message>
+        <source>expires {date}</source>
+        <translation>{date} 过期</translation>
+    </message>
+    <message>
+        <source>Purchase {receipt}</source>
+        <translation>消费 {receipt}</translation>
+    </message>
+    <message>
+        <source>earned {earned}, used {used}, saved {saved}, cashier {who}</source>
+        <translation>获得 {earned}，使用 {used}，节省 {saved}，收银员 {who}</translation>
+    </message>
+    <message>
+        <source>Refund of {receipt}</source>
+        <translation>退款 {receipt}</translation>
+    </message>
+    <message>
+        <source>points back {clawed}, returned {returned}, owed {owed}</source>
+        <translation>扣回 {clawed}，退还 {returned}，欠 {owed}</translation>
+    </message>
+    <message>
+        <source>Redeemed: {kind}</source>
+        <translation>兑换：{kind}</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>Points / amount</source>
+        <translation>积分 / 金额</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>points earned</source>
+        <translation>获得积分</translation>
+    </message>
+    <message>
+        <source>points used</source>
+        <translation>使用积分</translation>
+    </message>
+    <message>
+        <source>points redeemed</source>
+        <translation>兑换积分</translation>
+    </message>
+    <message>
+        <source>adjustment</source>
+        <translation>调整</translation>
+    </message>
+    <message>
+        <source>points expired</source>
+        <translation>积分过期</translation>
+    </message>
+    <message>
+        <source>refund: earned points back</source>
+        <translation>退款：扣回所得积分</translation>
+    </message>
+    <message>
+        <source>refund: used points returned</source>
+        <translation>退款：退还已用积分</translation>
+    </message>
+    <message>
+        <source>owed (overdraft)</source>
+        <translation>欠分（透支）</translation>
+    </message>
+    <message>
+        <source>overdraft paid from</source>
+        <translation>透支抵扣自</translation>
+    </message>
+    <message>
+        <source>overdraft paid</source>
+        <translation>透支已还</translation>
+    </message>
+    <message>
+        <source>ledger correction</source>
+        <translation>总账校正</translation>
+    </message>
+    <message>
+        <source>A points adjustment needs a supervisor.</source>
+        <translation>积分调整需要主管操作。</translation>
+    </message>
+    <message>
+        <source>Points: {text} is not a whole number; type e.g. 200 or -150.</source>
+        <translation>积分：{text} 不是整数；请输入如 200 或 -150。</translation>
+    </message>
+    <message>
+        <source>Adjusted {points} points for {member_id}; balance {balance}.</source>
+        <translation>已为 {member_id} 调整 {points} 积分；余额 {balance}。</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>会员</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Points owed</source>
+        <translation>所欠积分</translation>
+    </message>
+    <message>
+        <source>Flagged</source>
+        <translation>标记时间</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>&amp;3 Overdrafts ({n})</source>
+        <translation>&amp;3 透支（{n}）</translation>
+    </message>
+    <message>
+        <source>Writing off an overdraft needs a supervisor.</source>
+        <translation>核销透支需要主管操作。</translation>
+    </message>
+    <message>
+        <source>Choose an overdraft with ↑ ↓ first.</source>
+        <translation>请先用 ↑ ↓ 选择一条透支记录。</translation>
+    </message>
+    <message>
+        <source>Wrote off {points} points owed by {member_id}.</source>
+        <translation>已核销 {member_id} 所欠的 {points} 积分。</translation>
+    </message>
+    <message>
+        <source>Service desk</source>
+        <translation>服务台</translation>
+    </message>
+    <message>
+        <source>Service desk (Ctrl+H)</source>
+        <translation>服务台（Ctrl+H）</translation>
+    </message>
+    <message>
+        <source>&amp;Member</source>
+        <translation>会员(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Member number or phone, then Enter</source>
+        <translation>会员号或手机号，然后按回车</translation>
+    </message>
+    <message>
+        <source>&amp;1 History</source>
+        <translation>&amp;1 记录</translation>
+    </message>
+    <message>
+        <source>&amp;2 Adjust points</source>
+        <translation>&amp;2 调整积分</translation>
+    </message>
+    <message>
+        <source>&amp;Points (+ or −)</source>
+        <translation>积分（+ 或 −）(&amp;P)</translation>
+    </message>
+    <message>
+        <source>e.g. 200 or -150</source>
+        <translation>如 200 或 -150</translation>
+    </message>
+    <message>
+        <source>&amp;Reason</source>
+        <translation>原因(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Why, in a few words (required)</source>
+        <translation>简述原因（必填）</translation>
+    </message>
+    <message>
+        <source>Adjust (Enter)</source>
+        <translation>调整（回车）</translation>
+    </message>
+    <message>
+        <source>R&amp;eason</source>
+        <translation>原因(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Why the member need not pay</source>
+        <translation>会员无需偿还的原因</translation>
+    </message>
+    <message>
+        <source>Write off (Enter)</source>
+        <translation>核销（回车）</translation>
+    </message>
+    <message>
+        <source>An adjustment is recorded with your name and the reason.</source>
+        <translation>调整会连同您的姓名和原因一起记录。</translation>
+    </message>
+    <message>
+        <source>Only a supervisor can adjust points. Ask a supervisor to sign in.</source>
+        <translation>只有主管可以调整积分。请主管登录。</translation>
+    </message>
+    <message>
+        <source>A write-off credits exactly what is owed; the ledger applies it as an adjustment. Otherwise the member&apos;s next points pay it off.</source>
+        <translation>核销会补足所欠的积分，总账按调整处理。否则，会员之后获得的积分会先用于偿还。</translation>
+    </message>
+    <message>
+        <source>Only a supervisor can write off an overdraft.</source>
+        <translation>只有主管可以核销透支。</translation>
+    </message>
+    <message>
+        <source>Ctrl+1 History · Ctrl+2 Adjust · Ctrl+3 Overdrafts · Enter confirms · Esc closes</source>
+        <translation>Ctrl+1 记录 · Ctrl+2 调整 · Ctrl+3 透支 · 回车确认 · Esc 关闭</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>No receipt printer</source>
+        <translation>不使用小票打印机</translation>
+    </message>
+    <message>
+        <source>A folder for PDF receipts (empty: the reports folder)</source>
+        <translation>PDF 小票保存文件夹（留空：报表文件夹）</translation>
+    </message>
+    <message>
+        <source>host:port, e.g. 192.168.1.50:9100</source>
+        <translation>主机:端口，如 192.168.1.50:9100</translation>
+    </message>
+    <message>
+        <source>vendor:product in hex, e.g. 04b8:0202</source>
+        <translation>厂商:产品（十六进制），如 04b8:0202</translation>
+    </message>
+    <message>
+        <source>a serial device, e.g. /dev/ttyUSB0 or COM3</source>
+        <translation>串口设备，如 /dev/ttyUSB0 或 COM3</translation>
+    </message>
+    <message>
+        <source>a file or device path, e.g. /dev/usb/lp0</source>
+        <translation>文件或设备路径，如 /dev/usb/lp0</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Settings (Ctrl+,)</source>
+        <translation>设置（Ctrl+,）</translation>
+    </message>
+    <message>
+        <source>Store and terminal</source>
+        <translation>门店与终端</translation>
+    </message>
+    <message>
+        <source>Settings file</source>
+        <translation>设置文件</translation>
+    </message>
+    <message>
+        <source>Scanner: &amp;max gap between keys (ms)</source>
+        <translation>扫码枪：按键最大间隔（毫秒）(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Scanner: &amp;shortest code</source>
+        <translation>扫码枪：最短条码长度(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Scanner: p&amp;refix to remove</source>
+        <translation>扫码枪：需去除的前缀(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Scanner: s&amp;uffix to remove</source>
+        <translation>扫码枪：需去除的后缀(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Receipt &amp;printer</source>
+        <translation>小票打印机(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Printer &amp;address</source>
+        <translation>打印机地址(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Receipts</source>
+        <translation>小票</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Theme</source>
+        <translation>主题(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Store {store} · terminal {terminal}</source>
+        <translation>门店 {store} · 终端 {terminal}</translation>
+    </message>
+    <message>
+        <source>Print a receipt after every sale</source>
+        <translation>每笔销售后打印小票</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>PDF file</source>
+        <translation>PDF 文件</translation>
+    </message>
+    <message>
+        <source>ESC/POS network</source>
+        <translation>ESC/POS 网络</translation>
+    </message>
+    <message>
+        <source>ESC/POS USB</source>
+        <translation>ESC/POS USB</translation>
+    </message>
+    <message>
+        <source>ESC/POS serial</source>
+        <translation>ESC/POS 串口</translation>
+    </message>
+    <message>
+        <source>ESC/POS file or device</source>
+        <translation>ESC/POS 文件或设备</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>浅色</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>深色</translation>
+    </message>
+    <message>
+        <source>High contrast</source>
+        <translation>高对比度</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Save (Ctrl+Enter)</source>
+        <translation>保存（Ctrl+回车）</translation>
+    </message>
+    <message>
+        <source>Tab moves between fields · Enter or Ctrl+Enter saves · Esc cancels</source>
+        <translation>Tab 切换字段 · 回车或 Ctrl+回车保存 · Esc 取消</translation>
+    </message>
 </context>
 <context>
     <name>SignInPage</name>
@@ -570,6 +1890,105 @@ Scan the member code, or type a member number or phone number, then press Enter.
     <message>
         <source>Not signed in: {message}</source>
         <translation>未登录：{message}</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPanel</name>
+    <message>
+        <source>Sync did not finish: {error}</source>
+        <translation>同步未完成：{error}</translation>
+    </message>
+    <message>
+        <source>Sync round finished.</source>
+        <translation>本轮同步已完成。</translation>
+    </message>
+    <message>
+        <source>Only a supervisor can force a sync.</source>
+        <translation>只有主管可以强制同步。</translation>
+    </message>
+    <message>
+        <source>Sync is not running on this terminal (no ledger).</source>
+        <translation>此终端未运行同步（没有总账）。</translation>
+    </message>
+    <message>
+        <source>Sync requested; the result appears here.</source>
+        <translation>已请求同步，结果将显示在这里。</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>同步</translation>
+    </message>
+    <message>
+        <source>Sync with the ledger (Ctrl+L)</source>
+        <translation>与总账同步（Ctrl+L）</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Events waiting</source>
+        <translation>待发送事件</translation>
+    </message>
+    <message>
+        <source>Last success</source>
+        <translation>上次成功</translation>
+    </message>
+    <message>
+        <source>Last error</source>
+        <translation>上次错误</translation>
+    </message>
+    <message>
+        <source>Ledger</source>
+        <translation>总账</translation>
+    </message>
+    <message>
+        <source>Terminal</source>
+        <translation>终端</translation>
+    </message>
+    <message>
+        <source>Not started yet (or no ledger): working offline</source>
+        <translation>尚未开始（或没有总账）：离线工作中</translation>
+    </message>
+    <message>
+        <source>Stopped: a supervisor must look ({problem})</source>
+        <translation>已停止：需主管处理（{problem}）</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>在线</translation>
+    </message>
+    <message>
+        <source>Offline: retrying in the background</source>
+        <translation>离线：正在后台重试</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从未</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>not paired</source>
+        <translation>未配对</translation>
+    </message>
+    <message>
+        <source>{terminal} · store {store}</source>
+        <translation>{terminal} · 门店 {store}</translation>
+    </message>
+    <message>
+        <source>Sync now (Ctrl+N)</source>
+        <translation>立即同步（Ctrl+N）</translation>
+    </message>
+    <message>
+        <source>Sync runs by itself every few seconds; Sync now starts a round at once.</source>
+        <translation>同步每隔几秒自动运行；“立即同步”会马上开始一轮。</translation>
+    </message>
+    <message>
+        <source>Only a supervisor can force a sync. Esc closes.</source>
+        <translation>只有主管可以强制同步。按 Esc 关闭。</translation>
     </message>
 </context>
 </TS>

@@ -67,16 +67,26 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     from sync.server.api import create_app
 
-    engine = _open(args)
+    engine = _open(args)  # migrates once, here, before any worker starts
     token = os.environ.get(ADMIN_TOKEN_ENV)
-    app = create_app(engine, admin_token=token)
+    workers = max(1, args.workers)
     print(
         f"MemberDesk ledger on {'https' if args.ssl_certfile else 'http'}://{args.host}:"
-        f"{args.port} ({engine.dialect.name}); API docs at /docs",
+        f"{args.port} ({engine.dialect.name}, {workers} worker"
+        f"{'s' if workers > 1 else ''}); API docs at /docs",
         flush=True,
     )
+    target: Any
+    if workers > 1:
+        # uvicorn forks workers only from an import string; each opens its own pool.
+        os.environ[DATABASE_ENV] = args.database_url
+        target = "sync.server.asgi:create_from_env"
+    else:
+        target = create_app(engine, admin_token=token)
     uvicorn.run(
-        app,
+        target,
+        factory=workers > 1,
+        workers=workers if workers > 1 else None,
         host=args.host,
         port=args.port,
         log_level=args.log_level.lower(),
@@ -272,6 +282,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--ssl-certfile", help="serve HTTPS with this certificate (PEM)")
     p.add_argument("--ssl-keyfile", help="the certificate's private key (PEM)")
     p.add_argument("--limit-concurrency", type=int, default=200)
+    p.add_argument(
+        "--workers",
+        type=int,
+        default=1,
+        help="worker processes (default 1); use several with PostgreSQL, not SQLite",
+    )
 
     terminal = sub.add_parser("terminal", help="terminals").add_subparsers(
         dest="terminal_command", metavar="ACTION", required=True
