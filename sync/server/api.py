@@ -3,10 +3,11 @@
 # No "from __future__ import annotations": FastAPI reads the dependency aliases defined
 # inside create_app from live annotations.
 import base64
+import functools
 import logging
 import secrets
-from collections.abc import Iterator
-from typing import Annotated, Any
+from collections.abc import Callable, Iterator
+from typing import Annotated, Any, ParamSpec, TypeVar
 
 from fastapi import Depends, FastAPI, Header, Query, Request
 from fastapi.exceptions import RequestValidationError
@@ -39,10 +40,34 @@ from sync.protocol import (
     SnapshotPage,
 )
 from sync.server import keys, ledger
+from sync.server.db import READ_ONLY
 from sync.server.errors import Refused
-from sync.server.models import Terminal
 
 log = logging.getLogger("memberdesk.ledger")
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def committed(endpoint: Callable[P, R]) -> Callable[P, R]:
+    """Commit the request's transaction in the endpoint's own worker thread, as its last step.
+
+    FastAPI closes a ``scope="function"`` dependency only after it has validated the reply,
+    and for a plain ``def`` endpoint that validation waits for a token of the same thread
+    pool (40) the endpoints hold. Committing there would leave locks (PostgreSQL's change
+    counter, SQLite's write lock) held while waiting for a token that blocked requests hold:
+    more than 40 concurrent pushes deadlocked the ledger. Committing here releases the locks
+    before the reply is built, and the reply is still sent only after the commit.
+    """
+
+    @functools.wraps(endpoint)
+    def run(*args: P.args, **kwargs: P.kwargs) -> R:
+        result = endpoint(*args, **kwargs)
+        for value in kwargs.values():
+            if isinstance(value, Session):
+                value.commit()
+        return result
+
+    return run
 
 
 class BodyLimit(BaseHTTPMiddleware):
@@ -106,32 +131,32 @@ def create_app(engine: Engine, *, admin_token: str | None = None) -> FastAPI:
         )
 
     def session() -> Iterator[Session]:
-        with Session(engine, expire_on_commit=False) as s, s.begin():
+        # Endpoints commit through @committed; an exception rolls back (the session closes).
+        with Session(engine, expire_on_commit=False) as s:
             yield s
+            s.commit()  # a no-op after @committed; a safety net for an endpoint without it
+
+    read_engine = engine.execution_options(
+        **({"isolation_level": "REPEATABLE READ"} if postgres else {READ_ONLY: True})
+    )
 
     def snapshot_session() -> Iterator[Session]:
         # A pull reads balances and the terminal's position in one consistent snapshot.
-        options = {"isolation_level": "REPEATABLE READ"} if postgres else {}
-        with (
-            engine.connect().execution_options(**options) as connection,
-            Session(bind=connection, expire_on_commit=False) as s,
-            s.begin(),
-        ):
+        # The transaction begins at the endpoint's first read, not here: a lock taken in a
+        # dependency would be held while the endpoint waits for a worker thread. On SQLite it
+        # is a deferred (read) transaction: WAL gives it a snapshot and writers go on.
+        with Session(bind=read_engine, expire_on_commit=False) as s:
             yield s
 
-    # scope="function": the transaction commits before the reply is sent, never after.
+    # scope="function": the transaction commits before the reply is sent, never after
+    # (and, through @committed, before the reply is even built).
     Db = Annotated[Session, Depends(session, scope="function")]
     ReadDb = Annotated[Session, Depends(snapshot_session, scope="function")]
 
-    def terminal(db: Db, authorization: Annotated[str | None, Header()] = None) -> Terminal:
-        token = (authorization or "").removeprefix("Bearer ").strip()
-        return ledger.authenticate(db, token)
-
-    def read_terminal(
-        db: ReadDb, authorization: Annotated[str | None, Header()] = None
-    ) -> Terminal:
-        token = (authorization or "").removeprefix("Bearer ").strip()
-        return ledger.authenticate(db, token)
+    def bearer(authorization: Annotated[str | None, Header()] = None) -> str:
+        # Only the header here; endpoints check it against the database in their own
+        # transaction (ledger.authenticate), so no dependency holds a lock (see committed).
+        return (authorization or "").removeprefix("Bearer ").strip()
 
     def admin(x_admin_token: Annotated[str | None, Header()] = None) -> None:
         if (
@@ -141,12 +166,12 @@ def create_app(engine: Engine, *, admin_token: str | None = None) -> FastAPI:
         ):
             raise Refused(403, "not_operator", "This needs the operator's admin token.")
 
-    Auth = Annotated[Terminal, Depends(terminal)]
-    ReadAuth = Annotated[Terminal, Depends(read_terminal)]
+    Bearer = Annotated[str, Depends(bearer)]
     Admin = Annotated[None, Depends(admin)]
 
     @app.get(f"{API}/health")
-    def health(db: Db) -> Health:
+    @committed
+    def health(db: ReadDb) -> Health:
         db.execute(text("SELECT 1"))
         return Health(
             status="ok",
@@ -156,6 +181,7 @@ def create_app(engine: Engine, *, admin_token: str | None = None) -> FastAPI:
         )
 
     @app.post(f"{API}/pair")
+    @committed
     def pair(body: PairRequest, db: Db) -> PairResponse:
         term, credential = ledger.pair(db, body.terminal_id, body.pairing_code)
         log.info("terminal %s paired", term.terminal_id)
@@ -167,41 +193,53 @@ def create_app(engine: Engine, *, admin_token: str | None = None) -> FastAPI:
         )
 
     @app.post(f"{API}/events")
-    def push(body: PushRequest, db: Db, term: Auth) -> PushResponse:
+    @committed
+    def push(body: PushRequest, db: Db, token: Bearer) -> PushResponse:
+        term = ledger.authenticate(db, token)
         return ledger.push(db, term, body.events)
 
     @app.get(f"{API}/changes")
+    @committed
     def changes(
         db: ReadDb,
-        term: ReadAuth,
+        token: Bearer,
         since: Annotated[int, Query(ge=0)] = 0,
         checkpoint: Annotated[int | None, Query(ge=0)] = None,
         limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 1000,
     ) -> ChangesPage:
+        term = ledger.authenticate(db, token)
         page = ledger.changes(db, term, since, checkpoint, limit)
         return page.model_copy(update={"keys": keys.public_keys(db)})
 
     @app.get(f"{API}/snapshot")
+    @committed
     def snapshot(
         db: ReadDb,
-        term: ReadAuth,
+        token: Bearer,
         after: str | None = None,
         checkpoint: Annotated[int | None, Query(ge=0)] = None,
         limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 1000,
     ) -> SnapshotPage:
+        term = ledger.authenticate(db, token)
         page = ledger.snapshot(db, term, after, checkpoint, limit)
         return page.model_copy(update={"keys": keys.public_keys(db)})
 
     @app.post(f"{API}/redemptions/authorize")
-    def authorize(body: AuthorizeRequest, db: Db, term: Auth) -> AuthorizeResponse:
+    @committed
+    def authorize(body: AuthorizeRequest, db: Db, token: Bearer) -> AuthorizeResponse:
+        term = ledger.authenticate(db, token)
         return ledger.authorize(db, term, body.member_id, body.points, body.request_id)
 
     @app.post(f"{API}/codes/card")
-    def card_code(body: CardCodeRequest, db: Db, term: Auth) -> CardCodeResponse:
+    @committed
+    def card_code(body: CardCodeRequest, db: Db, token: Bearer) -> CardCodeResponse:
+        ledger.authenticate(db, token)
         return CardCodeResponse(member_id=body.member_id, code=keys.card_code(db, body.member_id))
 
     @app.post(f"{API}/codes/credential")
-    def credential(body: CredentialRequest, db: Db, term: Auth) -> CredentialResponse:
+    @committed
+    def credential(body: CredentialRequest, db: Db, token: Bearer) -> CredentialResponse:
+        ledger.authenticate(db, token)
         try:
             device = base64.b64decode(body.device_key, validate=True)
         except ValueError:
@@ -216,11 +254,14 @@ def create_app(engine: Engine, *, admin_token: str | None = None) -> FastAPI:
         )
 
     @app.get(f"{API}/members/{{query}}")
-    def member(query: str, db: Db, term: Auth) -> MemberState:
+    @committed
+    def member(query: str, db: ReadDb, token: Bearer) -> MemberState:
+        ledger.authenticate(db, token)
         return ledger.member_state(db, ledger.find_member(db, query))
 
     # ------------------------------------------------------------------ operator endpoints
     @app.post(f"{API}/admin/terminals")
+    @committed
     def add_terminal(body: dict[str, str], db: Db, _: Admin) -> dict[str, str]:
         code = ledger.add_terminal(
             db, body.get("terminal_id", ""), body.get("store_code", ""), ledger.rule_book(db)
@@ -228,17 +269,20 @@ def create_app(engine: Engine, *, admin_token: str | None = None) -> FastAPI:
         return {"terminal_id": body.get("terminal_id", ""), "pairing_code": code}
 
     @app.post(f"{API}/admin/terminals/{{terminal_id}}/revoke")
+    @committed
     def revoke(terminal_id: str, db: Db, _: Admin) -> dict[str, str]:
         ledger.revoke(db, terminal_id)
         return {"terminal_id": terminal_id, "status": "revoked"}
 
     @app.post(f"{API}/admin/rules")
+    @committed
     def publish(body: dict[str, Any], db: Db, _: Admin) -> dict[str, int]:
         rules = ledger.publish_rules(db, body)
         return {"version": rules.version}
 
     @app.get(f"{API}/admin/report")
-    def report(db: Db, _: Admin) -> dict[str, Any]:
+    @committed
+    def report(db: ReadDb, _: Admin) -> dict[str, Any]:
         return ledger.report(db)
 
     return app

@@ -17,6 +17,9 @@ from app.domain.errors import DatabaseTooNew
 from sync.server.models import Counter
 
 MIGRATIONS = Path(__file__).with_name("migrations")
+# An execution option: on SQLite, a read-only session begins a deferred transaction (a WAL
+# snapshot that does not block writers) instead of BEGIN IMMEDIATE.
+READ_ONLY = "memberdesk_read_only"
 
 
 def make_engine(url: str) -> Engine:
@@ -34,7 +37,8 @@ def make_engine(url: str) -> Engine:
 
         @event.listens_for(engine, "begin")
         def _on_begin(connection: Any) -> None:
-            connection.exec_driver_sql("BEGIN IMMEDIATE")
+            read_only = connection.get_execution_options().get(READ_ONLY, False)
+            connection.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
 
         return engine
     return create_engine(url, pool_size=20, max_overflow=40, pool_pre_ping=True)
