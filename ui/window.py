@@ -17,6 +17,7 @@ from ui.checkout import CheckoutPanel
 from ui.controller import CounterController
 from ui.desk_actions import Desk
 from ui.first_run import FirstRun
+from ui.flow_actions import CounterFlows
 from ui.i18n import LANGUAGES, LanguageSwitcher
 from ui.messages import error_text
 from ui.qt import QtCore, QtGui, QtWidgets
@@ -158,6 +159,7 @@ class CounterWindow(QtWidgets.QMainWindow):
         status.addPermanentWidget(self.sync_status)
 
         self._build_actions()
+        self.flows = CounterFlows(self)  # enroll, PLUS, redeem, refund, card QR, display
 
         self.sign_in_page.signed_in.connect(self._signed_in)
         self.counter.scan.returnPressed.connect(self.look_up)
@@ -261,12 +263,13 @@ class CounterWindow(QtWidgets.QMainWindow):
         app = QtCore.QCoreApplication.instance()
         if app is not None:
             app.removeEventFilter(self.scanner)
+        self.flows.close()
         super().closeEvent(event)
 
     # ------------------------------------------------------------------ counter work
     def scan_anywhere(self, code: str) -> None:
         """A scanner burst that ended outside the scan field: look the member up."""
-        if not self.on_counter():
+        if not self.on_counter() or not self.flows.scan_arrived(code):
             return
         self.counter.scan.setText(code)
         self.look_up()
@@ -294,6 +297,7 @@ class CounterWindow(QtWidgets.QMainWindow):
             self.counter.checkout.clear()
         self.counter.card.show_card(card)
         self.desk.scan_result(True)
+        self.flows.refresh_display()
         self.counter.checkout.set_member_present(True)
         self.set_message(
             "info",
@@ -312,6 +316,7 @@ class CounterWindow(QtWidgets.QMainWindow):
         self.counter.card.show_card(None)
         self.counter.checkout.clear()
         self.counter.checkout.set_member_present(False)
+        self.flows.refresh_display()
         self.set_message(None)
         self._update_status()
         self.arm_scan()
@@ -343,6 +348,7 @@ class CounterWindow(QtWidgets.QMainWindow):
             return
         self.counter.checkout.clear()
         self.counter.card.show_card(controller.card)
+        self.flows.refresh_display()
         self.set_message(
             "success",
             lambda: self.tr(
@@ -364,6 +370,7 @@ class CounterWindow(QtWidgets.QMainWindow):
             return
         self.controller.sign_out()
         self.counter.card.show_card(None)
+        self.flows.refresh_display()
         self.counter.checkout.clear()
         self.set_message(None)
         self.show_sign_in()
@@ -445,6 +452,7 @@ class CounterWindow(QtWidgets.QMainWindow):
     def set_sync_state(self, online: bool, problem: str | None, last_success: str | None) -> None:
         """Called on the GUI thread (through a signal) after every sync round."""
         self._sync = (online, problem, last_success)
+        self.flows.sync_state(online and problem is None)
         self._update_status()
         if online and self.controller.card is not None:
             self.controller.refresh_card_quietly()
@@ -487,6 +495,7 @@ class CounterWindow(QtWidgets.QMainWindow):
         self.counter.checkout.retranslate()
         self.desk.retranslate()
         self.first_run.retranslate()
+        self.flows.retranslate()
         self.counter.keys.setText(
             self.tr(
                 "F3 Find member · F4 Checkout · F9 Confirm (Ctrl+Enter) · Esc Back · "

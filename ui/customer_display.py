@@ -1,0 +1,89 @@
+"""The customer display: a second window facing the customer, in the cashier's language.
+
+It shows the member's name (privacy-masked, as on the card), their points, and what the last
+sale earned and saved. It only reads the controller; the window asks it to ``refresh``.
+"""
+
+from __future__ import annotations
+
+from ui.card import money, num
+from ui.controller import CounterController
+from ui.qt import QtCore, QtWidgets
+
+Qt = QtCore.Qt
+
+STYLE = """
+QWidget#customerDisplay { background: #10243e; }
+QLabel { color: white; background: transparent; }
+QLabel#displayWelcome { font-size: 40px; font-weight: bold; }
+QLabel#displayName { font-size: 48px; font-weight: bold; }
+QLabel#displayPoints { font-size: 36px; }
+QLabel#displaySale { font-size: 34px; color: #ffe08a; }
+"""
+
+
+class CustomerDisplay(QtWidgets.QWidget):
+    def __init__(self, controller: CounterController) -> None:
+        super().__init__(None, Qt.WindowType.Window)
+        self.setObjectName("customerDisplay")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        # It faces the customer: it never takes the keyboard from the cashier.
+        self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating, True)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setStyleSheet(STYLE)
+        self.controller = controller
+        self.welcome = self._label("displayWelcome")
+        self.name = self._label("displayName")
+        self.points = self._label("displayPoints")
+        self.sale = self._label("displaySale")
+        layout = QtWidgets.QVBoxLayout(self)
+        layout.setContentsMargins(48, 48, 48, 48)
+        layout.addWidget(self.welcome)
+        layout.addStretch(1)
+        layout.addWidget(self.name)
+        layout.addWidget(self.points)
+        layout.addWidget(self.sale)
+        layout.addStretch(2)
+        self.resize(1024, 600)
+        self.refresh()
+
+    def _label(self, name: str) -> QtWidgets.QLabel:
+        label = QtWidgets.QLabel()
+        label.setObjectName(name)
+        label.setWordWrap(True)
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        return label
+
+    def refresh(self) -> None:
+        """Show what the counter shows now (cheap: no call into the core)."""
+        card = self.controller.card
+        award = self.controller.last_award
+        self.setWindowTitle(self.tr("MemberDesk — welcome"))
+        self.welcome.setText(self.tr("Welcome!"))
+        if card is None:
+            self.name.setText(self.tr("Scan your member code"))
+            self.points.setText("")
+            self.sale.setText("")
+            return
+        self.name.setText(card.name)
+        self.points.setText(self.tr("You have {points} points").format(points=num(card.points)))
+        if award is not None and award.member_id == card.member_id:
+            self.sale.setText(
+                self.tr("This purchase: +{earned} points · you saved {saved}").format(
+                    earned=num(award.points_earned), saved=money(award.savings_fen)
+                )
+            )
+        else:
+            self.sale.setText("")
+
+    def visible_texts(self) -> list[str]:
+        return [
+            label.text()
+            for label in (self.welcome, self.name, self.points, self.sale)
+            if label.text()
+        ]
+
+    def changeEvent(self, event: QtCore.QEvent) -> None:
+        if event.type() == QtCore.QEvent.Type.LanguageChange:
+            self.refresh()
+        super().changeEvent(event)
