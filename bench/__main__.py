@@ -27,6 +27,8 @@ FIGURES: dict[str, str] = {
     "qr_decode": "bench.qr_decode",
     "bundle_cold_start": "bench.bundle_cold_start",  # needs `make bundle`, else skipped
     "bundle_size": "bench.bundle_size",
+    "scan_to_card": "bench.scan_to_card",
+    "cold_start": "bench.cold_start",
 }
 
 

@@ -63,10 +63,7 @@ class Desk(QtCore.QObject):
         self.feedback = ScanFeedback(window.counter.scan, self.flash, self)
         self.hint = QtWidgets.QLabel()
         self.hint.setObjectName("keyHint")
-        self.hint.setWordWrap(True)
-        page_layout = window.counter.layout()
-        if page_layout is not None:
-            page_layout.addWidget(self.hint)
+        window.statusBar().addWidget(self.hint, 1)  # one line, no height taken from the card
 
         self.printer = ReceiptPrinter(lambda: self.counter, self.data_dir / "receipts", self)
         self.printer.done.connect(self._printed)
@@ -89,9 +86,9 @@ class Desk(QtCore.QObject):
         window.installEventFilter(self)  # a closing window closes the open dialog
 
     def eventFilter(self, watched: QtCore.QObject, event: QtCore.QEvent) -> bool:
-        if watched is self.window and event.type() == QtCore.QEvent.Type.Close:
-            if self.dialog is not None:
-                self.dialog.done(0)
+        closing = watched is self.window and event.type() == QtCore.QEvent.Type.Close
+        if closing and self.dialog is not None:
+            self.dialog.done(0)
         return False
 
     # ------------------------------------------------------------------ settings

@@ -30,6 +30,7 @@ def render(out_dir: Path, languages: tuple[str, ...] | None = None) -> list[Path
     from app.bootstrap import open_terminal
     from app.demo import seed_demo
     from app.services.context import FixedClock
+    from ui.desk_screens import render_desk
     from ui.i18n import LANGUAGE_CODES, LanguageSwitcher
     from ui.qt import QtCore, QtWidgets
     from ui.window import CounterWindow
@@ -77,6 +78,15 @@ def render(out_dir: Path, languages: tuple[str, ...] | None = None) -> list[Path
                 checkout.update_quote()
                 checkout.first_field().setFocus()
                 shot("checkout")
+
+                def save(name: str, widget: object, code: str = code) -> Path:
+                    _settle(app)
+                    path = out_dir / f"{name}_{code}.png"
+                    widget.grab().save(str(path))  # type: ignore[attr-defined]
+                    written.append(path)
+                    return path
+
+                render_desk(window, save)  # service desk, day report, sync, settings
 
                 window.close()
                 window.deleteLater()

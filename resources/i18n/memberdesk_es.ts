@@ -225,7 +225,8 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>F2 Enroll · F5 PLUS · F6 Redeem · F7 Refund · F8 Card QR · Ctrl+D Customer display</source>
+        <source>F2 Enroll · F5 PLUS · F6 Redeem
+F7 Refund · F8 Card QR · Ctrl+D Display</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -724,7 +725,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>No purchase with receipt {receipt} on this terminal. Check the number on the receipt.</source>
+        <source>No purchase with receipt {quoted} on this terminal. Check the number on the receipt.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1122,7 +1123,7 @@ Escanee el código de socio, o escriba el número de socio o el teléfono, y pul
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>This member was identified by a printed card code: ask for their PIN or phone number, type it and press Enter.</source>
+        <source>This member was identified by a printed card code: ask for their PIN or the last 4 digits of their phone, type it and press Enter.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1182,7 +1183,7 @@ Escanee el código de socio, o escriba el número de socio o el teléfono, y pul
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;PIN or phone</source>
+        <source>&amp;PIN or phone digits</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from test_counter_window import sign_in
 from test_scanner import open_checkout
 
 from app.counter_config import CounterSettings, read_counter, save_counter
@@ -40,7 +39,8 @@ VIEW = ReceiptView(
 
 @pytest.mark.parametrize("delay", [1, 10])
 def test_a_framed_scan_at_scanner_speed_is_found(qtbot, window, delay: int) -> None:
-    window.scanner.configure(gap_ms=30, min_length=6, prefix="]Q", suffix="#")
+    # 50 ms: room for a busy test machine, still well under a person's 80 ms and more
+    window.scanner.configure(gap_ms=50, min_length=6, prefix="]Q", suffix="#")
     field = open_checkout(qtbot, window)
     qtbot.keyClicks(field, "]QM000002#", delay=delay)
     qtbot.keyClick(field, Qt.Key.Key_Return, delay=delay)
@@ -49,7 +49,7 @@ def test_a_framed_scan_at_scanner_speed_is_found(qtbot, window, delay: int) -> N
 
 
 def test_a_person_typing_a_framed_code_at_80ms_is_not_a_scan(qtbot, window) -> None:
-    window.scanner.configure(gap_ms=30, min_length=6, prefix="]Q", suffix="#")
+    window.scanner.configure(gap_ms=50, min_length=6, prefix="]Q", suffix="#")
     field = open_checkout(qtbot, window)
     qtbot.keyClicks(field, "]QM000002#", delay=80)
     qtbot.keyClick(field, Qt.Key.Key_Return, delay=80)
@@ -133,5 +133,5 @@ def test_counter_settings_round_trip_keep_other_tables(tmp_path: Path) -> None:
     with pytest.raises(InvalidInput, match="vendor:product"):
         save_counter(path, CounterSettings(printer="usb", printer_target="lp0"))
     path.write_text('[counter]\nscan_gap_ms = "fast"\n', encoding="utf-8")
-    with pytest.raises(InvalidInput, match="counter.scan_gap_ms must be a int"):
+    with pytest.raises(InvalidInput, match=r"counter\.scan_gap_ms must be a int"):
         read_counter(path)
