@@ -149,7 +149,7 @@ class RedeemDialog(FlowDialog):
                     "info",
                     lambda: self.tr(
                         "This member was identified by a printed card code: ask for their "
-                        "PIN or phone number, type it and press Enter."
+                        "PIN or the last 4 digits of their phone, type it and press Enter."
                     ),
                 )
                 self.verify_edit.setFocus()
@@ -264,7 +264,7 @@ class RedeemDialog(FlowDialog):
         if row >= 0:
             self.list.setCurrentRow(row)
         threshold = self.controller.offline_caps().card_code_pin_threshold_points
-        self.verify_label.setText(self.tr("&PIN or phone"))
+        self.verify_label.setText(self.tr("&PIN or phone digits"))
         self.verify_edit.setPlaceholderText(
             self.tr("a card code above {n} points needs the member's proof").format(
                 n=num(threshold)

@@ -31,6 +31,7 @@ def render(out_dir: Path, languages: tuple[str, ...] | None = None) -> list[Path
     from app.demo import seed_demo
     from app.services.context import FixedClock
     from ui.desk_screens import render_desk
+    from ui.flow_screens import render_flows
     from ui.i18n import LANGUAGE_CODES, LanguageSwitcher
     from ui.qt import QtCore, QtWidgets
     from ui.window import CounterWindow
@@ -87,6 +88,7 @@ def render(out_dir: Path, languages: tuple[str, ...] | None = None) -> list[Path
                     return path
 
                 render_desk(window, save)  # service desk, day report, sync, settings
+                render_flows(window, save)  # enroll, card QR, PLUS, redeem, refund, display
 
                 window.close()
                 window.deleteLater()

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from app.bootstrap import Terminal
 from app.domain.errors import MemberDeskError
 from app.services.context import Actor
+from ui.camera import CameraScanner
 from ui.card import MemberCardView, money, num
 from ui.checkout import CheckoutPanel
 from ui.controller import CounterController
@@ -167,6 +168,10 @@ class CounterWindow(QtWidgets.QMainWindow):
         self.scanner = ScanDetector(parent=self)
         self.scanner.scanned.connect(self.scan_anywhere)
         app.installEventFilter(self.scanner)
+        # A camera, where there is one, scans too (ui/camera.py); none: nothing changes.
+        self.camera = CameraScanner(self)
+        self.camera.scanned.connect(self.scan_anywhere)
+        self.camera.start()
         self.desk = Desk(self, STYLE)  # service desk, reports, sync panel, settings, receipts
         # the demo-mode banner and Setup → Pair with the mall's ledger (the first-run wizard)
         self.first_run = FirstRun(self, terminal.settings.data_dir, self.controller.terminal_id)

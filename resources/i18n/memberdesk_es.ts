@@ -5,79 +5,79 @@
     <name>CardCodeDialog</name>
     <message>
         <source>Member card printed to {path}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tarjeta de socio impresa en {path}.</translation>
     </message>
     <message>
         <source>The card will be printed after the next sync.</source>
-        <translation type="unfinished"></translation>
+        <translation>La tarjeta se imprimirá después de la próxima sincronización.</translation>
     </message>
     <message>
         <source>The card could not be written: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo guardar la tarjeta: {reason}</translation>
     </message>
     <message>
         <source>Save the member card</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar la tarjeta de socio</translation>
     </message>
     <message>
         <source>PDF files (*.pdf)</source>
-        <translation type="unfinished">Archivos PDF (*.pdf)</translation>
+        <translation>Archivos PDF (*.pdf)</translation>
     </message>
     <message>
         <source>Member card</source>
-        <translation type="unfinished"></translation>
+        <translation>Tarjeta de socio</translation>
     </message>
     <message>
         <source>Welcome! Member card for {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>¡Bienvenido! Tarjeta de socio de {name}</translation>
     </message>
     <message>
         <source>Member card for {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Tarjeta de socio de {name}</translation>
     </message>
     <message>
         <source>Member number {member_id}</source>
-        <translation type="unfinished"></translation>
+        <translation>Número de socio {member_id}</translation>
     </message>
     <message>
         <source>Asking the ledger to sign the card code…</source>
-        <translation type="unfinished"></translation>
+        <translation>Pidiendo al libro central que firme el código de la tarjeta…</translation>
     </message>
     <message>
         <source>The member can photograph this code, or scan it from the printed card.</source>
-        <translation type="unfinished"></translation>
+        <translation>El socio puede fotografiar este código o escanearlo desde la tarjeta impresa.</translation>
     </message>
     <message>
         <source>Offline: the card code will be printed after the next sync. The member number works at the counter meanwhile.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sin conexión: el código de la tarjeta se imprimirá después de la próxima sincronización. Mientras tanto, el número de socio sirve en caja.</translation>
     </message>
     <message>
         <source>The ledger does not know this member yet: the card code will be printed after the next sync.</source>
-        <translation type="unfinished"></translation>
+        <translation>El libro central aún no conoce a este socio: el código de la tarjeta se imprimirá después de la próxima sincronización.</translation>
     </message>
     <message>
         <source>This terminal is not paired with a ledger, so it cannot sign card codes. The member number works at this counter.</source>
-        <translation type="unfinished"></translation>
+        <translation>Este terminal no está emparejado con un libro central y no puede firmar códigos de tarjeta. El número de socio sirve en esta caja.</translation>
     </message>
     <message>
         <source>The ledger refused to sign a card code for this member; call the service desk.</source>
-        <translation type="unfinished"></translation>
+        <translation>El libro central se negó a firmar un código de tarjeta para este socio; llame al mostrador de servicio.</translation>
     </message>
     <message>
         <source>No QR yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Aún sin código QR</translation>
     </message>
     <message>
         <source>No QR</source>
-        <translation type="unfinished"></translation>
+        <translation>Sin código QR</translation>
     </message>
     <message>
         <source>Print card (Ctrl+P)</source>
-        <translation type="unfinished"></translation>
+        <translation>Imprimir tarjeta (Ctrl+P)</translation>
     </message>
     <message>
         <source>Ctrl+P print card · Ctrl+S save as… · Enter or Esc close</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+P imprimir tarjeta · Ctrl+S guardar como… · Enter o Esc cerrar</translation>
     </message>
 </context>
 <context>
@@ -186,48 +186,49 @@
     <name>CounterFlows</name>
     <message>
         <source>Scan a member first, then press the key again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Escanee primero a un socio y vuelva a pulsar la tecla.</translation>
     </message>
     <message>
         <source>Member {member_id} enrolled. F4 to ring up a sale.</source>
-        <translation type="unfinished"></translation>
+        <translation>Socio {member_id} dado de alta. F4 para registrar una venta.</translation>
     </message>
     <message>
         <source>Member card of {member_id} printed to {path}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tarjeta del socio {member_id} impresa en {path}.</translation>
     </message>
     <message>
         <source>&amp;Member</source>
-        <translation type="unfinished">&amp;Socio</translation>
+        <translation>&amp;Socio</translation>
     </message>
     <message>
         <source>Enroll a member</source>
-        <translation type="unfinished"></translation>
+        <translation>Dar de alta a un socio</translation>
     </message>
     <message>
         <source>Sell or renew PLUS</source>
-        <translation type="unfinished"></translation>
+        <translation>Vender o renovar PLUS</translation>
     </message>
     <message>
         <source>Redeem points</source>
-        <translation type="unfinished"></translation>
+        <translation>Canjear puntos</translation>
     </message>
     <message>
         <source>Refund a receipt</source>
-        <translation type="unfinished"></translation>
+        <translation>Reembolsar un ticket</translation>
     </message>
     <message>
         <source>Member card QR</source>
-        <translation type="unfinished"></translation>
+        <translation>Código QR de la tarjeta</translation>
     </message>
     <message>
         <source>Customer display</source>
-        <translation type="unfinished"></translation>
+        <translation>Pantalla del cliente</translation>
     </message>
     <message>
         <source>F2 Enroll · F5 PLUS · F6 Redeem
 F7 Refund · F8 Card QR · Ctrl+D Display</source>
-        <translation type="unfinished"></translation>
+        <translation>F2 Alta · F5 PLUS · F6 Canjear
+F7 Reembolso · F8 QR tarjeta · Ctrl+D Pantalla</translation>
     </message>
 </context>
 <context>
@@ -364,23 +365,23 @@ F7 Refund · F8 Card QR · Ctrl+D Display</source>
     <name>CustomerDisplay</name>
     <message>
         <source>MemberDesk — welcome</source>
-        <translation type="unfinished"></translation>
+        <translation>MemberDesk — bienvenido</translation>
     </message>
     <message>
         <source>Welcome!</source>
-        <translation type="unfinished"></translation>
+        <translation>¡Bienvenido!</translation>
     </message>
     <message>
         <source>Scan your member code</source>
-        <translation type="unfinished"></translation>
+        <translation>Escanee su código de socio</translation>
     </message>
     <message>
         <source>You have {points} points</source>
-        <translation type="unfinished"></translation>
+        <translation>Tiene {points} puntos</translation>
     </message>
     <message>
         <source>This purchase: +{earned} points · you saved {saved}</source>
-        <translation type="unfinished"></translation>
+        <translation>Esta compra: +{earned} puntos · ha ahorrado {saved}</translation>
     </message>
 </context>
 <context>
@@ -583,51 +584,51 @@ F7 Refund · F8 Card QR · Ctrl+D Display</source>
     <name>EnrollDialog</name>
     <message>
         <source>Ask the customer to agree to the membership terms and privacy notice, then tick the box (Space).</source>
-        <translation type="unfinished"></translation>
+        <translation>Pida al cliente que acepte las condiciones de socio y el aviso de privacidad, y marque la casilla (Espacio).</translation>
     </message>
     <message>
         <source>Enroll a member</source>
-        <translation type="unfinished"></translation>
+        <translation>Dar de alta a un socio</translation>
     </message>
     <message>
         <source>Enroll a member (F2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Dar de alta a un socio (F2)</translation>
     </message>
     <message>
         <source>&amp;Phone</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Teléfono</translation>
     </message>
     <message>
         <source>&amp;Name</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nombre</translation>
     </message>
     <message>
         <source>&amp;Birthday</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Cumpleaños</translation>
     </message>
     <message>
         <source>mobile number, e.g. 13800138000</source>
-        <translation type="unfinished"></translation>
+        <translation>número de móvil, p. ej. 13800138000</translation>
     </message>
     <message>
         <source>as the customer writes it</source>
-        <translation type="unfinished"></translation>
+        <translation>tal como lo escribe el cliente</translation>
     </message>
     <message>
         <source>optional, YYYY-MM-DD</source>
-        <translation type="unfinished"></translation>
+        <translation>opcional, AAAA-MM-DD</translation>
     </message>
     <message>
         <source>The customer &amp;agrees to the membership terms and the privacy notice</source>
-        <translation type="unfinished"></translation>
+        <translation>El cliente &amp;acepta las condiciones de socio y el aviso de privacidad</translation>
     </message>
     <message>
         <source>Required. Read the notice to the customer if they ask.</source>
-        <translation type="unfinished"></translation>
+        <translation>Obligatorio. Lea el aviso al cliente si lo pide.</translation>
     </message>
     <message>
         <source>Tab next field · Space tick · Enter enroll · Esc cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Tab campo siguiente · Espacio marcar · Enter dar de alta · Esc cancelar</translation>
     </message>
 </context>
 <context>
@@ -706,67 +707,67 @@ F7 Refund · F8 Card QR · Ctrl+D Display</source>
     </message>
     <message>
         <source>{text} is not a phone number; type 6 to 15 digits.</source>
-        <translation type="unfinished"></translation>
+        <translation>{text} no es un número de teléfono; escriba de 6 a 15 dígitos.</translation>
     </message>
     <message>
         <source>Type the member&apos;s name (1 to {n} characters).</source>
-        <translation type="unfinished"></translation>
+        <translation>Escriba el nombre del socio (de 1 a {n} caracteres).</translation>
     </message>
     <message>
         <source>The birthday is not a plausible date.</source>
-        <translation type="unfinished"></translation>
+        <translation>El cumpleaños no es una fecha válida.</translation>
     </message>
     <message>
         <source>A member with phone {phone} already exists; scan their code instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ya existe un socio con el teléfono {phone}; escanee su código.</translation>
     </message>
     <message>
         <source>The {item} gift is out of stock.</source>
-        <translation type="unfinished"></translation>
+        <translation>El regalo {item} está agotado.</translation>
     </message>
     <message>
         <source>No purchase with receipt {quoted} on this terminal. Check the number on the receipt.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay ninguna compra con el ticket {quoted} en este terminal. Compruebe el número del ticket.</translation>
     </message>
     <message>
         <source>Only ¥{left} of receipt {receipt} can still be refunded (paid ¥{paid}, refunded ¥{refunded}).</source>
-        <translation type="unfinished"></translation>
+        <translation>Del ticket {receipt} solo se pueden reembolsar ¥{left} (pagado ¥{paid}, reembolsado ¥{refunded}).</translation>
     </message>
     <message>
         <source>Nothing was paid in money on receipt {receipt}; it can only be refunded once, in full (leave the amount empty).</source>
-        <translation type="unfinished"></translation>
+        <translation>En el ticket {receipt} no se pagó dinero; solo puede reembolsarse una vez y por completo (deje el importe vacío).</translation>
     </message>
     <message>
         <source>The refund amount must be more than zero.</source>
-        <translation type="unfinished"></translation>
+        <translation>El importe del reembolso debe ser mayor que cero.</translation>
     </message>
     <message>
         <source>Offline, at most {cap} points can be redeemed at once.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sin conexión, se pueden canjear como máximo {cap} puntos a la vez.</translation>
     </message>
     <message>
         <source>Offline, a member can redeem at most {cap} points a day; this member has redeemed {spent} today.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sin conexión, un socio puede canjear como máximo {cap} puntos al día; este socio ha canjeado {spent} hoy.</translation>
     </message>
     <message>
         <source>This terminal has redeemed {spent} points offline; its limit is {cap} until it syncs.</source>
-        <translation type="unfinished"></translation>
+        <translation>Este terminal ha canjeado {spent} puntos sin conexión; su límite es {cap} hasta que sincronice.</translation>
     </message>
     <message>
         <source>The terminal has been offline for more than {hours} hours; redeem points once it is back online.</source>
-        <translation type="unfinished"></translation>
+        <translation>El terminal lleva más de {hours} horas sin conexión; canjee puntos cuando vuelva a estar en línea.</translation>
     </message>
     <message>
         <source>The terminal&apos;s clock went back in time since the last sync; points cannot be redeemed offline. Check the clock.</source>
-        <translation type="unfinished"></translation>
+        <translation>El reloj del terminal retrocedió desde la última sincronización; no se pueden canjear puntos sin conexión. Revise el reloj.</translation>
     </message>
     <message>
         <source>The terminal&apos;s clock is too far from the ledger&apos;s; points cannot be redeemed offline until it is corrected.</source>
-        <translation type="unfinished"></translation>
+        <translation>El reloj del terminal está demasiado lejos del del libro central; no se pueden canjear puntos sin conexión hasta corregirlo.</translation>
     </message>
     <message>
         <source>This needs a {role}; ask a {role} to do it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esto requiere un {role}; pida a un {role} que lo haga.</translation>
     </message>
 </context>
 <context>
@@ -799,27 +800,27 @@ F7 Refund · F8 Card QR · Ctrl+D Display</source>
     <name>FlowDialog</name>
     <message>
         <source>A member code was scanned and set aside: finish here, or press Esc and scan again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se escaneó un código de socio y se dejó de lado: termine aquí, o pulse Esc y vuelva a escanear.</translation>
     </message>
     <message>
         <source>Something unexpected went wrong ({kind}); it is in the log. Nothing was changed unless the screen says so; try again or call a supervisor.</source>
-        <translation type="unfinished"></translation>
+        <translation>Algo inesperado falló ({kind}); está en el registro. No se cambió nada salvo que la pantalla lo diga; inténtelo de nuevo o llame a un supervisor.</translation>
     </message>
     <message>
         <source>Problem:</source>
-        <translation type="unfinished">Problema:</translation>
+        <translation>Problema:</translation>
     </message>
     <message>
         <source>Done:</source>
-        <translation type="unfinished">Hecho:</translation>
+        <translation>Hecho:</translation>
     </message>
     <message>
         <source>Note:</source>
-        <translation type="unfinished">Aviso:</translation>
+        <translation>Nota:</translation>
     </message>
     <message>
         <source>Careful:</source>
-        <translation type="unfinished"></translation>
+        <translation>Atención:</translation>
     </message>
 </context>
 <context>
@@ -1002,59 +1003,59 @@ Escanee el código de socio, o escriba el número de socio o el teléfono, y pul
     <name>PlusDialog</name>
     <message>
         <source>PLUS renewed until {date}; take the fee of {fee}.</source>
-        <translation type="unfinished"></translation>
+        <translation>PLUS renovado hasta el {date}; cobre la cuota de {fee}.</translation>
     </message>
     <message>
         <source>PLUS sold, valid until {date}; take the fee of {fee}.</source>
-        <translation type="unfinished"></translation>
+        <translation>PLUS vendido, válido hasta el {date}; cobre la cuota de {fee}.</translation>
     </message>
     <message>
         <source>Coupons given: {codes}</source>
-        <translation type="unfinished"></translation>
+        <translation>Cupones entregados: {codes}</translation>
     </message>
     <message>
         <source>PLUS membership</source>
-        <translation type="unfinished"></translation>
+        <translation>Membresía PLUS</translation>
     </message>
     <message>
         <source>Renew PLUS (F5)</source>
-        <translation type="unfinished"></translation>
+        <translation>Renovar PLUS (F5)</translation>
     </message>
     <message>
         <source>Sell PLUS (F5)</source>
-        <translation type="unfinished"></translation>
+        <translation>Vender PLUS (F5)</translation>
     </message>
     <message>
         <source>{name} ({member_id}) has PLUS until {date}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} ({member_id}) tiene PLUS hasta el {date}.</translation>
     </message>
     <message>
         <source>{name} ({member_id}) has no PLUS.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} ({member_id}) no tiene PLUS.</translation>
     </message>
     <message>
         <source>Fee: {fee}</source>
-        <translation type="unfinished"></translation>
+        <translation>Cuota: {fee}</translation>
     </message>
     <message>
         <source>Valid {days} days: from {start} to {end}</source>
-        <translation type="unfinished"></translation>
+        <translation>Válido {days} días: del {start} al {end}</translation>
     </message>
     <message>
         <source>Points at {percent}% of the base rate</source>
-        <translation type="unfinished"></translation>
+        <translation>Puntos al {percent} % de la tasa base</translation>
     </message>
     <message>
         <source>{percent}% off every purchase</source>
-        <translation type="unfinished"></translation>
+        <translation>{percent} % de descuento en cada compra</translation>
     </message>
     <message>
         <source>Benefits:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ventajas:</translation>
     </message>
     <message>
         <source>Enter confirm (take the fee) · Esc cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter confirmar (cobrar la cuota) · Esc cancelar</translation>
     </message>
 </context>
 <context>
@@ -1120,182 +1121,182 @@ Escanee el código de socio, o escriba el número de socio o el teléfono, y pul
     <name>RedeemDialog</name>
     <message>
         <source>Choose a gift or coupon with ↑ ↓ first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Elija primero un regalo o cupón con ↑ ↓.</translation>
     </message>
     <message>
         <source>This member was identified by a printed card code: ask for their PIN or the last 4 digits of their phone, type it and press Enter.</source>
-        <translation type="unfinished"></translation>
+        <translation>Este socio se identificó con un código de tarjeta impresa: pida su PIN o los últimos 4 dígitos de su teléfono, escríbalo y pulse Enter.</translation>
     </message>
     <message>
         <source>That does not match this member. Ask again, or redeem without the card code (type the member&apos;s phone number at the scan field).</source>
-        <translation type="unfinished"></translation>
+        <translation>No coincide con este socio. Pregunte de nuevo, o canjee sin el código de tarjeta (escriba el teléfono del socio en el campo de escaneo).</translation>
     </message>
     <message>
         <source>Asking the ledger…</source>
-        <translation type="unfinished"></translation>
+        <translation>Consultando al libro central…</translation>
     </message>
     <message>
         <source>{points} points exchanged for the coupon {name} ({code}); balance {balance} points.</source>
-        <translation type="unfinished"></translation>
+        <translation>{points} puntos canjeados por el cupón {name} ({code}); saldo {balance} puntos.</translation>
     </message>
     <message>
         <source>{points} points redeemed for {name}: hand it over. Balance {balance} points.</source>
-        <translation type="unfinished"></translation>
+        <translation>{points} puntos canjeados por {name}: entrégueselo. Saldo {balance} puntos.</translation>
     </message>
     <message>
         <source>Gift</source>
-        <translation type="unfinished"></translation>
+        <translation>Regalo</translation>
     </message>
     <message>
         <source>Coupon</source>
-        <translation type="unfinished"></translation>
+        <translation>Cupón</translation>
     </message>
     <message>
         <source>{kind}: {name} — {points} points</source>
-        <translation type="unfinished"></translation>
+        <translation>{kind}: {name} — {points} puntos</translation>
     </message>
     <message>
         <source>{n} in stock</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} en existencias</translation>
     </message>
     <message>
         <source>out of stock</source>
-        <translation type="unfinished"></translation>
+        <translation>agotado</translation>
     </message>
     <message>
         <source>needs {n} more points</source>
-        <translation type="unfinished"></translation>
+        <translation>faltan {n} puntos</translation>
     </message>
     <message>
         <source>Redeem points</source>
-        <translation type="unfinished"></translation>
+        <translation>Canjear puntos</translation>
     </message>
     <message>
         <source>Redeem points (F6)</source>
-        <translation type="unfinished"></translation>
+        <translation>Canjear puntos (F6)</translation>
     </message>
     <message>
         <source>{name} has {points} points (worth {value})</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} tiene {points} puntos (valen {value})</translation>
     </message>
     <message>
         <source>&amp;Gifts and coupons (↑ ↓ to choose)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Regalos y cupones (↑ ↓ para elegir)</translation>
     </message>
     <message>
         <source>&amp;PIN or phone digits</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;PIN o dígitos del teléfono</translation>
     </message>
     <message>
         <source>a card code above {n} points needs the member&apos;s proof</source>
-        <translation type="unfinished"></translation>
+        <translation>con código de tarjeta, más de {n} puntos requieren que el socio lo demuestre</translation>
     </message>
     <message>
         <source>Offline limits until the next sync: at most {one} points a redemption, {day} points per member a day, {total} points on this terminal; offline for at most {hours} hours.</source>
-        <translation type="unfinished"></translation>
+        <translation>Límites sin conexión hasta la próxima sincronización: como máximo {one} puntos por canje, {day} puntos por socio y día, {total} puntos en este terminal; como máximo {hours} horas sin conexión.</translation>
     </message>
     <message>
         <source>Points off a purchase: Esc, then F4 Checkout and “Points to use”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Puntos en una compra: Esc, luego F4 Cobro y «Puntos a usar».</translation>
     </message>
     <message>
         <source>↑ ↓ choose · Enter redeem · Esc cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>↑ ↓ elegir · Enter canjear · Esc cancelar</translation>
     </message>
 </context>
 <context>
     <name>RefundDialog</name>
     <message>
         <source>Refund amount</source>
-        <translation type="unfinished"></translation>
+        <translation>Importe del reembolso</translation>
     </message>
     <message>
         <source>Type or scan the receipt number.</source>
-        <translation type="unfinished"></translation>
+        <translation>Escriba o escanee el número de ticket.</translation>
     </message>
     <message>
         <source>Check the purchase. Type an amount for a part refund, or leave it empty for all that is left; Enter refunds.</source>
-        <translation type="unfinished"></translation>
+        <translation>Compruebe la compra. Escriba un importe para un reembolso parcial, o déjelo vacío para todo lo restante; Enter reembolsa.</translation>
     </message>
     <message>
         <source>Refunded {amount} of receipt {receipt}: {clawed} points taken back, {returned} points given back; balance {balance} points.</source>
-        <translation type="unfinished"></translation>
+        <translation>Reembolsados {amount} del ticket {receipt}: {clawed} puntos retirados, {returned} puntos devueltos; saldo {balance} puntos.</translation>
     </message>
     <message>
         <source>{n} earned points were already spent: the member owes them (overdraft).</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} puntos ganados ya se habían gastado: el socio los debe (descubierto).</translation>
     </message>
     <message>
         <source>Refund</source>
-        <translation type="unfinished"></translation>
+        <translation>Reembolso</translation>
     </message>
     <message>
         <source>Refund a receipt (F7)</source>
-        <translation type="unfinished"></translation>
+        <translation>Reembolsar un ticket (F7)</translation>
     </message>
     <message>
         <source>&amp;Receipt number</source>
-        <translation type="unfinished"></translation>
+        <translation>Número de &amp;ticket</translation>
     </message>
     <message>
         <source>e.g. T01-0000003, then Enter</source>
-        <translation type="unfinished"></translation>
+        <translation>p. ej. T01-0000003, luego Enter</translation>
     </message>
     <message>
         <source>&amp;Amount ¥</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Importe ¥</translation>
     </message>
     <message>
         <source>empty: refund all that is left</source>
-        <translation type="unfinished"></translation>
+        <translation>vacío: reembolsar todo lo restante</translation>
     </message>
     <message>
         <source>Type the receipt number and press Enter.</source>
-        <translation type="unfinished"></translation>
+        <translation>Escriba el número de ticket y pulse Enter.</translation>
     </message>
     <message>
         <source>Receipt {receipt} · {at} · cashier {cashier}</source>
-        <translation type="unfinished"></translation>
+        <translation>Ticket {receipt} · {at} · cajero {cashier}</translation>
     </message>
     <message>
         <source>Member {member_id} {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Socio {member_id} {name}</translation>
     </message>
     <message>
         <source>Paid {paid} (subtotal {subtotal}, saved {saved})</source>
-        <translation type="unfinished"></translation>
+        <translation>Pagado {paid} (subtotal {subtotal}, ahorro {saved})</translation>
     </message>
     <message>
         <source>Points earned {earned} · points used {used}</source>
-        <translation type="unfinished"></translation>
+        <translation>Puntos ganados {earned} · puntos usados {used}</translation>
     </message>
     <message>
         <source>Coupon used: {code}</source>
-        <translation type="unfinished"></translation>
+        <translation>Cupón usado: {code}</translation>
     </message>
     <message>
         <source>Refunded before: {amount} in {n} refunds</source>
-        <translation type="unfinished"></translation>
+        <translation>Reembolsado antes: {amount} en {n} reembolsos</translation>
     </message>
     <message>
         <source>Can still be refunded: {amount}</source>
-        <translation type="unfinished"></translation>
+        <translation>Aún se puede reembolsar: {amount}</translation>
     </message>
     <message>
         <source>Refunded {amount}</source>
-        <translation type="unfinished"></translation>
+        <translation>Reembolsado {amount}</translation>
     </message>
     <message>
         <source>Overdraft: {n} points the member had already spent; the service desk follows it up.</source>
-        <translation type="unfinished"></translation>
+        <translation>Descubierto: {n} puntos que el socio ya había gastado; el mostrador de servicio hará el seguimiento.</translation>
     </message>
     <message>
         <source>Enter show the purchase, then Enter refund · Esc close</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter mostrar la compra, luego Enter reembolsar · Esc cerrar</translation>
     </message>
     <message>
         <source>Enter or Esc close</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter o Esc cerrar</translation>
     </message>
 </context>
 <context>
@@ -1458,15 +1459,15 @@ Escanee el código de socio, o escriba el número de socio o el teléfono, y pul
     </message>
     <message>
         <source>Canvas tote bag</source>
-        <translation type="unfinished"></translation>
+        <translation>Bolsa de lona</translation>
     </message>
     <message>
         <source>Folding umbrella</source>
-        <translation type="unfinished"></translation>
+        <translation>Paraguas plegable</translation>
     </message>
     <message>
         <source>2 hours parking</source>
-        <translation type="unfinished"></translation>
+        <translation>2 horas de aparcamiento</translation>
     </message>
 </context>
 <context>

@@ -5,79 +5,79 @@
     <name>CardCodeDialog</name>
     <message>
         <source>Member card printed to {path}.</source>
-        <translation type="unfinished"></translation>
+        <translation>会员卡已打印到 {path}。</translation>
     </message>
     <message>
         <source>The card will be printed after the next sync.</source>
-        <translation type="unfinished"></translation>
+        <translation>会员卡将在下次同步后打印。</translation>
     </message>
     <message>
         <source>The card could not be written: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>无法写入会员卡：{reason}</translation>
     </message>
     <message>
         <source>Save the member card</source>
-        <translation type="unfinished"></translation>
+        <translation>保存会员卡</translation>
     </message>
     <message>
         <source>PDF files (*.pdf)</source>
-        <translation type="unfinished">PDF 文件 (*.pdf)</translation>
+        <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
         <source>Member card</source>
-        <translation type="unfinished"></translation>
+        <translation>会员卡</translation>
     </message>
     <message>
         <source>Welcome! Member card for {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>欢迎入会！{name} 的会员卡</translation>
     </message>
     <message>
         <source>Member card for {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} 的会员卡</translation>
     </message>
     <message>
         <source>Member number {member_id}</source>
-        <translation type="unfinished"></translation>
+        <translation>会员号 {member_id}</translation>
     </message>
     <message>
         <source>Asking the ledger to sign the card code…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在请总账签发会员卡码…</translation>
     </message>
     <message>
         <source>The member can photograph this code, or scan it from the printed card.</source>
-        <translation type="unfinished"></translation>
+        <translation>会员可以拍下此码，或以后扫描打印的会员卡。</translation>
     </message>
     <message>
         <source>Offline: the card code will be printed after the next sync. The member number works at the counter meanwhile.</source>
-        <translation type="unfinished"></translation>
+        <translation>离线：会员卡码将在下次同步后打印。在此之前，可在收银台使用会员号。</translation>
     </message>
     <message>
         <source>The ledger does not know this member yet: the card code will be printed after the next sync.</source>
-        <translation type="unfinished"></translation>
+        <translation>总账尚未收到此会员：会员卡码将在下次同步后打印。</translation>
     </message>
     <message>
         <source>This terminal is not paired with a ledger, so it cannot sign card codes. The member number works at this counter.</source>
-        <translation type="unfinished"></translation>
+        <translation>本终端未与总账配对，无法签发会员卡码。在本收银台可使用会员号。</translation>
     </message>
     <message>
         <source>The ledger refused to sign a card code for this member; call the service desk.</source>
-        <translation type="unfinished"></translation>
+        <translation>总账拒绝为此会员签发会员卡码，请联系服务台。</translation>
     </message>
     <message>
         <source>No QR yet</source>
-        <translation type="unfinished"></translation>
+        <translation>暂无二维码</translation>
     </message>
     <message>
         <source>No QR</source>
-        <translation type="unfinished"></translation>
+        <translation>无二维码</translation>
     </message>
     <message>
         <source>Print card (Ctrl+P)</source>
-        <translation type="unfinished"></translation>
+        <translation>打印会员卡 (Ctrl+P)</translation>
     </message>
     <message>
         <source>Ctrl+P print card · Ctrl+S save as… · Enter or Esc close</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+P 打印会员卡 · Ctrl+S 另存为… · Enter 或 Esc 关闭</translation>
     </message>
 </context>
 <context>
@@ -186,48 +186,49 @@
     <name>CounterFlows</name>
     <message>
         <source>Scan a member first, then press the key again.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先扫描会员，再按此键。</translation>
     </message>
     <message>
         <source>Member {member_id} enrolled. F4 to ring up a sale.</source>
-        <translation type="unfinished"></translation>
+        <translation>会员 {member_id} 已入会。按 F4 开始结账。</translation>
     </message>
     <message>
         <source>Member card of {member_id} printed to {path}.</source>
-        <translation type="unfinished"></translation>
+        <translation>会员 {member_id} 的会员卡已打印到 {path}。</translation>
     </message>
     <message>
         <source>&amp;Member</source>
-        <translation type="unfinished">会员(&amp;M)</translation>
+        <translation>会员(&amp;M)</translation>
     </message>
     <message>
         <source>Enroll a member</source>
-        <translation type="unfinished"></translation>
+        <translation>会员入会</translation>
     </message>
     <message>
         <source>Sell or renew PLUS</source>
-        <translation type="unfinished"></translation>
+        <translation>开通或续费 PLUS</translation>
     </message>
     <message>
         <source>Redeem points</source>
-        <translation type="unfinished"></translation>
+        <translation>积分兑换</translation>
     </message>
     <message>
         <source>Refund a receipt</source>
-        <translation type="unfinished"></translation>
+        <translation>按小票退款</translation>
     </message>
     <message>
         <source>Member card QR</source>
-        <translation type="unfinished"></translation>
+        <translation>会员卡二维码</translation>
     </message>
     <message>
         <source>Customer display</source>
-        <translation type="unfinished"></translation>
+        <translation>顾客显示屏</translation>
     </message>
     <message>
         <source>F2 Enroll · F5 PLUS · F6 Redeem
 F7 Refund · F8 Card QR · Ctrl+D Display</source>
-        <translation type="unfinished"></translation>
+        <translation>F2 入会 · F5 PLUS · F6 兑换
+F7 退款 · F8 会员卡码 · Ctrl+D 顾客屏</translation>
     </message>
 </context>
 <context>
@@ -364,23 +365,23 @@ F7 Refund · F8 Card QR · Ctrl+D Display</source>
     <name>CustomerDisplay</name>
     <message>
         <source>MemberDesk — welcome</source>
-        <translation type="unfinished"></translation>
+        <translation>MemberDesk — 欢迎光临</translation>
     </message>
     <message>
         <source>Welcome!</source>
-        <translation type="unfinished"></translation>
+        <translation>欢迎光临！</translation>
     </message>
     <message>
         <source>Scan your member code</source>
-        <translation type="unfinished"></translation>
+        <translation>请出示您的会员码</translation>
     </message>
     <message>
         <source>You have {points} points</source>
-        <translation type="unfinished"></translation>
+        <translation>您有 {points} 积分</translation>
     </message>
     <message>
         <source>This purchase: +{earned} points · you saved {saved}</source>
-        <translation type="unfinished"></translation>
+        <translation>本次消费：+{earned} 积分 · 为您节省 {saved}</translation>
     </message>
 </context>
 <context>
@@ -583,51 +584,51 @@ F7 Refund · F8 Card QR · Ctrl+D Display</source>
     <name>EnrollDialog</name>
     <message>
         <source>Ask the customer to agree to the membership terms and privacy notice, then tick the box (Space).</source>
-        <translation type="unfinished"></translation>
+        <translation>请顾客同意会员条款和隐私声明，然后勾选此框（空格键）。</translation>
     </message>
     <message>
         <source>Enroll a member</source>
-        <translation type="unfinished"></translation>
+        <translation>会员入会</translation>
     </message>
     <message>
         <source>Enroll a member (F2)</source>
-        <translation type="unfinished"></translation>
+        <translation>会员入会 (F2)</translation>
     </message>
     <message>
         <source>&amp;Phone</source>
-        <translation type="unfinished"></translation>
+        <translation>手机(&amp;P)</translation>
     </message>
     <message>
         <source>&amp;Name</source>
-        <translation type="unfinished"></translation>
+        <translation>姓名(&amp;N)</translation>
     </message>
     <message>
         <source>&amp;Birthday</source>
-        <translation type="unfinished"></translation>
+        <translation>生日(&amp;B)</translation>
     </message>
     <message>
         <source>mobile number, e.g. 13800138000</source>
-        <translation type="unfinished"></translation>
+        <translation>手机号，例如 13800138000</translation>
     </message>
     <message>
         <source>as the customer writes it</source>
-        <translation type="unfinished"></translation>
+        <translation>按顾客书写的填写</translation>
     </message>
     <message>
         <source>optional, YYYY-MM-DD</source>
-        <translation type="unfinished"></translation>
+        <translation>选填，格式 YYYY-MM-DD</translation>
     </message>
     <message>
         <source>The customer &amp;agrees to the membership terms and the privacy notice</source>
-        <translation type="unfinished"></translation>
+        <translation>顾客同意会员条款和隐私声明(&amp;A)</translation>
     </message>
     <message>
         <source>Required. Read the notice to the customer if they ask.</source>
-        <translation type="unfinished"></translation>
+        <translation>必选。顾客询问时请向其说明声明内容。</translation>
     </message>
     <message>
         <source>Tab next field · Space tick · Enter enroll · Esc cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Tab 下一项 · 空格 勾选 · Enter 入会 · Esc 取消</translation>
     </message>
 </context>
 <context>
@@ -706,67 +707,67 @@ F7 Refund · F8 Card QR · Ctrl+D Display</source>
     </message>
     <message>
         <source>{text} is not a phone number; type 6 to 15 digits.</source>
-        <translation type="unfinished"></translation>
+        <translation>{text} 不是电话号码，请输入 6 到 15 位数字。</translation>
     </message>
     <message>
         <source>Type the member&apos;s name (1 to {n} characters).</source>
-        <translation type="unfinished"></translation>
+        <translation>请输入会员姓名（1 到 {n} 个字符）。</translation>
     </message>
     <message>
         <source>The birthday is not a plausible date.</source>
-        <translation type="unfinished"></translation>
+        <translation>生日不是有效日期。</translation>
     </message>
     <message>
         <source>A member with phone {phone} already exists; scan their code instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>手机号为 {phone} 的会员已存在，请改为扫描其会员码。</translation>
     </message>
     <message>
         <source>The {item} gift is out of stock.</source>
-        <translation type="unfinished"></translation>
+        <translation>礼品 {item} 已无库存。</translation>
     </message>
     <message>
         <source>No purchase with receipt {quoted} on this terminal. Check the number on the receipt.</source>
-        <translation type="unfinished"></translation>
+        <translation>本终端没有小票号为 {quoted} 的消费。请核对小票上的号码。</translation>
     </message>
     <message>
         <source>Only ¥{left} of receipt {receipt} can still be refunded (paid ¥{paid}, refunded ¥{refunded}).</source>
-        <translation type="unfinished"></translation>
+        <translation>小票 {receipt} 只能再退 ¥{left}（实付 ¥{paid}，已退 ¥{refunded}）。</translation>
     </message>
     <message>
         <source>Nothing was paid in money on receipt {receipt}; it can only be refunded once, in full (leave the amount empty).</source>
-        <translation type="unfinished"></translation>
+        <translation>小票 {receipt} 未用现金支付，只能一次性全额退款（金额留空）。</translation>
     </message>
     <message>
         <source>The refund amount must be more than zero.</source>
-        <translation type="unfinished"></translation>
+        <translation>退款金额必须大于零。</translation>
     </message>
     <message>
         <source>Offline, at most {cap} points can be redeemed at once.</source>
-        <translation type="unfinished"></translation>
+        <translation>离线时，每次最多兑换 {cap} 积分。</translation>
     </message>
     <message>
         <source>Offline, a member can redeem at most {cap} points a day; this member has redeemed {spent} today.</source>
-        <translation type="unfinished"></translation>
+        <translation>离线时，每位会员每天最多兑换 {cap} 积分；该会员今天已兑换 {spent}。</translation>
     </message>
     <message>
         <source>This terminal has redeemed {spent} points offline; its limit is {cap} until it syncs.</source>
-        <translation type="unfinished"></translation>
+        <translation>本终端离线已兑换 {spent} 积分，同步前上限为 {cap}。</translation>
     </message>
     <message>
         <source>The terminal has been offline for more than {hours} hours; redeem points once it is back online.</source>
-        <translation type="unfinished"></translation>
+        <translation>终端离线已超过 {hours} 小时，请恢复联网后再兑换积分。</translation>
     </message>
     <message>
         <source>The terminal&apos;s clock went back in time since the last sync; points cannot be redeemed offline. Check the clock.</source>
-        <translation type="unfinished"></translation>
+        <translation>自上次同步以来终端时钟被调回，离线时无法兑换积分。请检查时钟。</translation>
     </message>
     <message>
         <source>The terminal&apos;s clock is too far from the ledger&apos;s; points cannot be redeemed offline until it is corrected.</source>
-        <translation type="unfinished"></translation>
+        <translation>终端时钟与总账时间相差过大，校正前离线时无法兑换积分。</translation>
     </message>
     <message>
         <source>This needs a {role}; ask a {role} to do it.</source>
-        <translation type="unfinished"></translation>
+        <translation>此操作需要 {role} 权限，请让 {role} 来操作。</translation>
     </message>
 </context>
 <context>
@@ -799,27 +800,27 @@ F7 Refund · F8 Card QR · Ctrl+D Display</source>
     <name>FlowDialog</name>
     <message>
         <source>A member code was scanned and set aside: finish here, or press Esc and scan again.</source>
-        <translation type="unfinished"></translation>
+        <translation>扫描到会员码，已暂不处理：请先完成此处操作，或按 Esc 后重新扫描。</translation>
     </message>
     <message>
         <source>Something unexpected went wrong ({kind}); it is in the log. Nothing was changed unless the screen says so; try again or call a supervisor.</source>
-        <translation type="unfinished"></translation>
+        <translation>发生意外错误（{kind}），已记入日志。除非屏幕另有提示，否则未做任何更改；请重试或联系主管。</translation>
     </message>
     <message>
         <source>Problem:</source>
-        <translation type="unfinished">问题：</translation>
+        <translation>问题：</translation>
     </message>
     <message>
         <source>Done:</source>
-        <translation type="unfinished">完成：</translation>
+        <translation>完成：</translation>
     </message>
     <message>
         <source>Note:</source>
-        <translation type="unfinished">提示：</translation>
+        <translation>提示：</translation>
     </message>
     <message>
         <source>Careful:</source>
-        <translation type="unfinished"></translation>
+        <translation>注意：</translation>
     </message>
 </context>
 <context>
@@ -1002,59 +1003,59 @@ Scan the member code, or type a member number or phone number, then press Enter.
     <name>PlusDialog</name>
     <message>
         <source>PLUS renewed until {date}; take the fee of {fee}.</source>
-        <translation type="unfinished"></translation>
+        <translation>PLUS 已续费至 {date}；请收取 {fee}。</translation>
     </message>
     <message>
         <source>PLUS sold, valid until {date}; take the fee of {fee}.</source>
-        <translation type="unfinished"></translation>
+        <translation>PLUS 已开通，有效期至 {date}；请收取 {fee}。</translation>
     </message>
     <message>
         <source>Coupons given: {codes}</source>
-        <translation type="unfinished"></translation>
+        <translation>已发放优惠券：{codes}</translation>
     </message>
     <message>
         <source>PLUS membership</source>
-        <translation type="unfinished"></translation>
+        <translation>PLUS 会员</translation>
     </message>
     <message>
         <source>Renew PLUS (F5)</source>
-        <translation type="unfinished"></translation>
+        <translation>续费 PLUS (F5)</translation>
     </message>
     <message>
         <source>Sell PLUS (F5)</source>
-        <translation type="unfinished"></translation>
+        <translation>开通 PLUS (F5)</translation>
     </message>
     <message>
         <source>{name} ({member_id}) has PLUS until {date}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}（{member_id}）的 PLUS 有效期至 {date}。</translation>
     </message>
     <message>
         <source>{name} ({member_id}) has no PLUS.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}（{member_id}）尚未开通 PLUS。</translation>
     </message>
     <message>
         <source>Fee: {fee}</source>
-        <translation type="unfinished"></translation>
+        <translation>费用：{fee}</translation>
     </message>
     <message>
         <source>Valid {days} days: from {start} to {end}</source>
-        <translation type="unfinished"></translation>
+        <translation>有效期 {days} 天：{start} 至 {end}</translation>
     </message>
     <message>
         <source>Points at {percent}% of the base rate</source>
-        <translation type="unfinished"></translation>
+        <translation>按基础积分的 {percent}% 累积积分</translation>
     </message>
     <message>
         <source>{percent}% off every purchase</source>
-        <translation type="unfinished"></translation>
+        <translation>每笔消费优惠 {percent}%</translation>
     </message>
     <message>
         <source>Benefits:</source>
-        <translation type="unfinished"></translation>
+        <translation>权益：</translation>
     </message>
     <message>
         <source>Enter confirm (take the fee) · Esc cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter 确认（收取费用）· Esc 取消</translation>
     </message>
 </context>
 <context>
@@ -1120,182 +1121,182 @@ Scan the member code, or type a member number or phone number, then press Enter.
     <name>RedeemDialog</name>
     <message>
         <source>Choose a gift or coupon with ↑ ↓ first.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先用 ↑ ↓ 选择礼品或优惠券。</translation>
     </message>
     <message>
         <source>This member was identified by a printed card code: ask for their PIN or the last 4 digits of their phone, type it and press Enter.</source>
-        <translation type="unfinished"></translation>
+        <translation>此会员是通过打印的会员卡码识别的：请询问其 PIN 或手机号后 4 位，输入后按 Enter。</translation>
     </message>
     <message>
         <source>That does not match this member. Ask again, or redeem without the card code (type the member&apos;s phone number at the scan field).</source>
-        <translation type="unfinished"></translation>
+        <translation>与该会员不符。请再问一次，或不用会员卡码兑换（在扫码栏输入会员手机号）。</translation>
     </message>
     <message>
         <source>Asking the ledger…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在询问总账…</translation>
     </message>
     <message>
         <source>{points} points exchanged for the coupon {name} ({code}); balance {balance} points.</source>
-        <translation type="unfinished"></translation>
+        <translation>已用 {points} 积分兑换优惠券 {name}（{code}）；余额 {balance} 积分。</translation>
     </message>
     <message>
         <source>{points} points redeemed for {name}: hand it over. Balance {balance} points.</source>
-        <translation type="unfinished"></translation>
+        <translation>已用 {points} 积分兑换 {name}：请交给顾客。余额 {balance} 积分。</translation>
     </message>
     <message>
         <source>Gift</source>
-        <translation type="unfinished"></translation>
+        <translation>礼品</translation>
     </message>
     <message>
         <source>Coupon</source>
-        <translation type="unfinished"></translation>
+        <translation>优惠券</translation>
     </message>
     <message>
         <source>{kind}: {name} — {points} points</source>
-        <translation type="unfinished"></translation>
+        <translation>{kind}：{name} — {points} 积分</translation>
     </message>
     <message>
         <source>{n} in stock</source>
-        <translation type="unfinished"></translation>
+        <translation>库存 {n}</translation>
     </message>
     <message>
         <source>out of stock</source>
-        <translation type="unfinished"></translation>
+        <translation>无库存</translation>
     </message>
     <message>
         <source>needs {n} more points</source>
-        <translation type="unfinished"></translation>
+        <translation>还差 {n} 积分</translation>
     </message>
     <message>
         <source>Redeem points</source>
-        <translation type="unfinished"></translation>
+        <translation>积分兑换</translation>
     </message>
     <message>
         <source>Redeem points (F6)</source>
-        <translation type="unfinished"></translation>
+        <translation>积分兑换 (F6)</translation>
     </message>
     <message>
         <source>{name} has {points} points (worth {value})</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} 有 {points} 积分（价值 {value}）</translation>
     </message>
     <message>
         <source>&amp;Gifts and coupons (↑ ↓ to choose)</source>
-        <translation type="unfinished"></translation>
+        <translation>礼品和优惠券(&amp;G)（↑ ↓ 选择）</translation>
     </message>
     <message>
         <source>&amp;PIN or phone digits</source>
-        <translation type="unfinished"></translation>
+        <translation>PIN 或手机尾号(&amp;P)</translation>
     </message>
     <message>
         <source>a card code above {n} points needs the member&apos;s proof</source>
-        <translation type="unfinished"></translation>
+        <translation>凭会员卡码兑换超过 {n} 积分需会员验证</translation>
     </message>
     <message>
         <source>Offline limits until the next sync: at most {one} points a redemption, {day} points per member a day, {total} points on this terminal; offline for at most {hours} hours.</source>
-        <translation type="unfinished"></translation>
+        <translation>下次同步前的离线限额：每次兑换最多 {one} 积分，每位会员每天 {day} 积分，本终端共 {total} 积分；离线最长 {hours} 小时。</translation>
     </message>
     <message>
         <source>Points off a purchase: Esc, then F4 Checkout and “Points to use”.</source>
-        <translation type="unfinished"></translation>
+        <translation>积分抵扣消费：按 Esc，然后 F4 结账并填写“使用积分”。</translation>
     </message>
     <message>
         <source>↑ ↓ choose · Enter redeem · Esc cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>↑ ↓ 选择 · Enter 兑换 · Esc 取消</translation>
     </message>
 </context>
 <context>
     <name>RefundDialog</name>
     <message>
         <source>Refund amount</source>
-        <translation type="unfinished"></translation>
+        <translation>退款金额</translation>
     </message>
     <message>
         <source>Type or scan the receipt number.</source>
-        <translation type="unfinished"></translation>
+        <translation>请输入或扫描小票号。</translation>
     </message>
     <message>
         <source>Check the purchase. Type an amount for a part refund, or leave it empty for all that is left; Enter refunds.</source>
-        <translation type="unfinished"></translation>
+        <translation>请核对消费。部分退款请输入金额，留空则退还全部剩余金额；按 Enter 退款。</translation>
     </message>
     <message>
         <source>Refunded {amount} of receipt {receipt}: {clawed} points taken back, {returned} points given back; balance {balance} points.</source>
-        <translation type="unfinished"></translation>
+        <translation>小票 {receipt} 已退款 {amount}：扣回 {clawed} 积分，退还 {returned} 积分；余额 {balance} 积分。</translation>
     </message>
     <message>
         <source>{n} earned points were already spent: the member owes them (overdraft).</source>
-        <translation type="unfinished"></translation>
+        <translation>其中 {n} 积分已被使用：会员欠回这些积分（透支）。</translation>
     </message>
     <message>
         <source>Refund</source>
-        <translation type="unfinished"></translation>
+        <translation>退款</translation>
     </message>
     <message>
         <source>Refund a receipt (F7)</source>
-        <translation type="unfinished"></translation>
+        <translation>按小票退款 (F7)</translation>
     </message>
     <message>
         <source>&amp;Receipt number</source>
-        <translation type="unfinished"></translation>
+        <translation>小票号(&amp;R)</translation>
     </message>
     <message>
         <source>e.g. T01-0000003, then Enter</source>
-        <translation type="unfinished"></translation>
+        <translation>例如 T01-0000003，然后按 Enter</translation>
     </message>
     <message>
         <source>&amp;Amount ¥</source>
-        <translation type="unfinished"></translation>
+        <translation>金额 ¥(&amp;A)</translation>
     </message>
     <message>
         <source>empty: refund all that is left</source>
-        <translation type="unfinished"></translation>
+        <translation>留空：退还全部剩余金额</translation>
     </message>
     <message>
         <source>Type the receipt number and press Enter.</source>
-        <translation type="unfinished"></translation>
+        <translation>请输入小票号并按 Enter。</translation>
     </message>
     <message>
         <source>Receipt {receipt} · {at} · cashier {cashier}</source>
-        <translation type="unfinished"></translation>
+        <translation>小票 {receipt} · {at} · 收银员 {cashier}</translation>
     </message>
     <message>
         <source>Member {member_id} {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>会员 {member_id} {name}</translation>
     </message>
     <message>
         <source>Paid {paid} (subtotal {subtotal}, saved {saved})</source>
-        <translation type="unfinished"></translation>
+        <translation>实付 {paid}（小计 {subtotal}，节省 {saved}）</translation>
     </message>
     <message>
         <source>Points earned {earned} · points used {used}</source>
-        <translation type="unfinished"></translation>
+        <translation>获得积分 {earned} · 使用积分 {used}</translation>
     </message>
     <message>
         <source>Coupon used: {code}</source>
-        <translation type="unfinished"></translation>
+        <translation>已用优惠券：{code}</translation>
     </message>
     <message>
         <source>Refunded before: {amount} in {n} refunds</source>
-        <translation type="unfinished"></translation>
+        <translation>此前已退款：{amount}，共 {n} 次</translation>
     </message>
     <message>
         <source>Can still be refunded: {amount}</source>
-        <translation type="unfinished"></translation>
+        <translation>仍可退款：{amount}</translation>
     </message>
     <message>
         <source>Refunded {amount}</source>
-        <translation type="unfinished"></translation>
+        <translation>已退款 {amount}</translation>
     </message>
     <message>
         <source>Overdraft: {n} points the member had already spent; the service desk follows it up.</source>
-        <translation type="unfinished"></translation>
+        <translation>透支：会员已使用的 {n} 积分；由服务台跟进处理。</translation>
     </message>
     <message>
         <source>Enter show the purchase, then Enter refund · Esc close</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter 显示消费，再按 Enter 退款 · Esc 关闭</translation>
     </message>
     <message>
         <source>Enter or Esc close</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter 或 Esc 关闭</translation>
     </message>
 </context>
 <context>
@@ -1458,15 +1459,15 @@ Scan the member code, or type a member number or phone number, then press Enter.
     </message>
     <message>
         <source>Canvas tote bag</source>
-        <translation type="unfinished"></translation>
+        <translation>帆布手提袋</translation>
     </message>
     <message>
         <source>Folding umbrella</source>
-        <translation type="unfinished"></translation>
+        <translation>折叠伞</translation>
     </message>
     <message>
         <source>2 hours parking</source>
-        <translation type="unfinished"></translation>
+        <translation>2 小时停车</translation>
     </message>
 </context>
 <context>

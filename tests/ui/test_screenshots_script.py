@@ -18,10 +18,16 @@ def test_screenshots_render_for_one_language(qapp, tmp_path: Path) -> None:
     finally:
         LanguageSwitcher(qapp).switch("en")
     assert sorted(p.name for p in written) == [
+        "card_code_zh_CN.png",
         "checkout_zh_CN.png",
         "counter_flash_zh_CN.png",
         "counter_zh_CN.png",
+        "customer_display_zh_CN.png",
         "day_report_zh_CN.png",
+        "enroll_zh_CN.png",
+        "plus_zh_CN.png",
+        "redeem_zh_CN.png",
+        "refund_zh_CN.png",
         "service_desk_zh_CN.png",
         "settings_zh_CN.png",
         "signin_zh_CN.png",
@@ -29,7 +35,10 @@ def test_screenshots_render_for_one_language(qapp, tmp_path: Path) -> None:
     ]
     for path in written:
         image = QtGui.QImage(str(path))
-        if path.name.startswith(("service_desk", "day_report", "sync_panel", "settings")):
+        flows = ("enroll", "card_code", "plus", "redeem", "refund", "customer_display")
+        if path.name.startswith(flows):
+            assert image.width() >= 900 and image.height() >= 560  # a flow dialog, no less
+        elif path.name.startswith(("service_desk", "day_report", "sync_panel", "settings")):
             assert (image.width(), image.height()) == (1200, 800)  # a dialog
         else:
             assert (image.width(), image.height()) == (1440, 900)
