@@ -14,8 +14,8 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from sqlalchemy import Engine, text
 from sqlalchemy.orm import Session
-from starlette.middleware.base import BaseHTTPMiddleware, RequestResponseEndpoint
-from starlette.responses import Response
+from starlette.exceptions import HTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app.domain.errors import RuleBookError
 from sync.protocol import (
@@ -70,18 +70,43 @@ def committed(endpoint: Callable[P, R]) -> Callable[P, R]:
     return run
 
 
-class BodyLimit(BaseHTTPMiddleware):
-    """Refuse oversized requests before reading them (a runaway batch, or an attack)."""
+class TooLarge(HTTPException):
+    """A body that grew past the limit while it streamed in (no Content-Length to check)."""
 
-    async def dispatch(self, request: Request, call_next: RequestResponseEndpoint) -> Response:
-        length = request.headers.get("content-length")
+    def __init__(self) -> None:
+        super().__init__(413, "too large")
+
+
+TOO_LARGE = f"A request may carry at most {MAX_BODY_BYTES} bytes; send fewer events per batch."
+
+
+class BodyLimit:
+    """Refuse oversized requests: at once by their Content-Length, or, for a chunked body,
+    as soon as more than the limit has arrived (nothing is parsed, nothing written)."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        length = dict(scope["headers"]).get(b"content-length")
         if length is not None and (not length.isdigit() or int(length) > MAX_BODY_BYTES):
-            return _refusal(
-                413,
-                "too_large",
-                f"A request may carry at most {MAX_BODY_BYTES} bytes; send fewer events per batch.",
-            )
-        return await call_next(request)
+            await _refusal(413, "too_large", TOO_LARGE)(scope, receive, send)
+            return
+        received = 0
+
+        async def counted() -> Message:
+            nonlocal received
+            message = await receive()
+            if message["type"] == "http.request":
+                received += len(message.get("body", b""))
+                if received > MAX_BODY_BYTES:
+                    raise TooLarge()
+            return message
+
+        await self.app(scope, counted, send)
 
 
 def _refusal(status: int, code: str, message: str, **extra: Any) -> JSONResponse:
@@ -108,6 +133,10 @@ def create_app(engine: Engine, *, admin_token: str | None = None) -> FastAPI:
             fields=error.fields,
             expected_seq=error.expected_seq,
         )
+
+    @app.exception_handler(TooLarge)
+    def _too_large(_request: Request, _error: TooLarge) -> JSONResponse:
+        return _refusal(413, "too_large", TOO_LARGE)
 
     @app.exception_handler(RequestValidationError)
     def _invalid(_request: Request, error: RequestValidationError) -> JSONResponse:

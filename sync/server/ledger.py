@@ -185,7 +185,19 @@ def publish_rules(session: Session, document: dict[str, Any]) -> RuleBook:
 _RULES_CACHE: dict[tuple[int, str], RuleBook] = {}
 
 
+_RULES_IN_PUSH = "memberdesk_rule_books"  # session.info key: rule books a push looked up
+
+
 def rule_book(session: Session, version: int | None = None) -> RuleBook | None:
+    memo: dict[int | None, RuleBook | None] | None = session.info.get(_RULES_IN_PUSH)
+    if memo is not None:  # within one push (one transaction) the answer cannot change
+        if version not in memo:
+            memo[version] = _rule_book(session, version)
+        return memo[version]
+    return _rule_book(session, version)
+
+
+def _rule_book(session: Session, version: int | None) -> RuleBook | None:
     query = select(RuleBookVersion)
     query = (
         query.where(RuleBookVersion.version == version)
@@ -266,6 +278,24 @@ def _stamp_touched(session: Session) -> None:
         touched[member_id].cursor = int(high) - len(touched) + 1 + offset
 
 
+def _held(session: Session, model: type[Any], key: Any, loaded: str) -> Any:
+    """``session.get``, without the round trip when the push loaded every row there is for
+    ``loaded`` (a locked member's lots, or the batch's events) up front: a row not among
+    them does not exist."""
+    held = session.info.get(_LOCKED)
+    if held is not None and (loaded == "events" or held.get(loaded) is not None):
+        return held["rows"].get((model, key))
+    return session.get(model, key)
+
+
+def _hold(session: Session, row: Lot | Event) -> None:
+    """Keep a row the push loaded or created where ``_held`` finds it."""
+    held = session.info.get(_LOCKED)
+    if held is not None:
+        key = (row.member_id, row.expires_on) if isinstance(row, Lot) else row.event_id
+        held["rows"][(type(row), key)] = row
+
+
 def _lock_members(session: Session, events: list[WireEvent]) -> None:
     """Lock (SELECT ... FOR UPDATE, in member id order, so two pushes never wait for each
     other in a circle) every member the batch names, before any balance is read: two
@@ -278,15 +308,24 @@ def _lock_members(session: Session, events: list[WireEvent]) -> None:
             continue
         if isinstance(member_id, str) and member_id:
             ids.add(member_id)
-    locked: set[str] = session.info.setdefault(_LOCKED, set())
+    # Kept here, not only in the identity map (which holds objects weakly), so that each
+    # event finds its member, lots and earlier copy without another round trip.
+    held: dict[str, Any] = session.info.setdefault(_LOCKED, {"rows": {}})
+    for member_id in ids:
+        held[member_id] = None
     if ids:
-        session.scalars(
+        for member in session.scalars(
             select(Member)
             .where(Member.member_id.in_(sorted(ids)))
             .order_by(Member.member_id)
             .with_for_update()
-        ).all()
-    locked.update(ids)
+        ).all():
+            held[member.member_id] = member
+        for lot in session.scalars(select(Lot).where(Lot.member_id.in_(sorted(ids)))):
+            _hold(session, lot)
+    event_ids = [event.event_id for event in events]
+    for stored in session.scalars(select(Event).where(Event.event_id.in_(event_ids))):
+        _hold(session, stored)
 
 
 # ------------------------------------------------------------------------------- balances
@@ -337,9 +376,11 @@ class Apply:
         left = points - settle
         if left:
             day = expires or NEVER
-            lot = self.session.get(Lot, (member.member_id, day))
+            lot = _held(self.session, Lot, (member.member_id, day), member.member_id)
             if lot is None:
-                self.session.add(Lot(member_id=member.member_id, expires_on=day, remaining=left))
+                lot = Lot(member_id=member.member_id, expires_on=day, remaining=left)
+                self.session.add(lot)
+                _hold(self.session, lot)
             else:
                 lot.remaining += left
 
@@ -370,6 +411,12 @@ class Apply:
 
 def expire_due(session: Session, member: Member, today: date, at: datetime) -> int:
     """The ledger's own expiry (terminals' expiry events are only their local view)."""
+    held = session.info.get(_LOCKED)
+    if held is not None:  # in a push: once per member is enough (the day does not change)
+        done: set[str] = held.setdefault("expired", set())
+        if member.member_id in done:
+            return 0
+        done.add(member.member_id)
     lots = session.scalars(
         select(Lot).where(
             Lot.member_id == member.member_id, Lot.remaining > 0, Lot.expires_on < today
@@ -438,6 +485,7 @@ def push(session: Session, terminal: Terminal, events: list[WireEvent]) -> PushR
     counter (taken last, held only for the final stamping)."""
     _lock_members(session, events)
     session.info[_DEFERRED_TOUCH] = {}
+    session.info[_RULES_IN_PUSH] = {}
     try:
         response = _push_events(session, terminal, events)
         _stamp_touched(session)
@@ -445,6 +493,7 @@ def push(session: Session, terminal: Terminal, events: list[WireEvent]) -> PushR
     finally:
         session.info.pop(_DEFERRED_TOUCH, None)
         session.info.pop(_LOCKED, None)  # the locks end with the transaction
+        session.info.pop(_RULES_IN_PUSH, None)
     return response
 
 
@@ -464,7 +513,7 @@ def _push_events(session: Session, terminal: Terminal, events: list[WireEvent]) 
                 f"Event {event.seq} is from terminal {event.terminal_id}; this "
                 f"credential belongs to {terminal.terminal_id}.",
             )
-        stored = session.get(Event, event.event_id)
+        stored = _held(session, Event, event.event_id, "events")
         if stored is not None:
             fields = _content_fields(event, stored)
             if fields:
@@ -532,6 +581,7 @@ def _push_events(session: Session, terminal: Terminal, events: list[WireEvent]) 
             ledger_time=at,
         )
         session.add(stored)
+        _hold(session, stored)
         terminal.last_seq = event.seq
         terminal.last_hash = event.hash
         results.append(_result(stored))

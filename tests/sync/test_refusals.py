@@ -3,17 +3,28 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
+import requests
 
 from app.domain.quote import Line
 from sync.client.engine import SyncBlocked
 from sync.client.http import LedgerClient, LedgerRefused
-from sync.protocol import MAX_BODY_BYTES
+from sync.protocol import API, MAX_BATCH, MAX_BODY_BYTES
 
 from .conftest import Counter, LedgerServer, TerminalFactory
-from .support import events_body, ledger_points, ledger_state, post, secret, stored_events, wire
+from .support import (
+    events_body,
+    ledger_points,
+    ledger_state,
+    make_chain,
+    post,
+    secret,
+    stored_events,
+    wire,
+)
 
 
 def busy_counter(make_counter: TerminalFactory, terminal_id: str = "T01") -> Counter:
@@ -184,6 +195,51 @@ def test_an_oversized_body_is_413(ledger: LedgerServer, make_counter: TerminalFa
 
     refusal(post(ledger, "/events", raw=raw, credential=secret(counter)), 413, "too_large")
     assert ledger_state(ledger) == before
+
+
+def test_an_oversized_body_sent_chunked_without_a_length_is_413(
+    ledger: LedgerServer, make_counter: TerminalFactory
+) -> None:
+    counter = busy_counter(make_counter)
+    before = ledger_state(ledger)
+    chunk = b" " * 65_536
+
+    def body() -> Iterator[bytes]:  # no Content-Length: the limit must count what arrives
+        yield b'{"protocol":1,"events":['
+        for _ in range(MAX_BODY_BYTES // len(chunk) + 2):
+            yield chunk
+        yield b"]}"
+
+    response = requests.post(
+        f"{ledger.url}{API}/events",
+        data=body(),
+        headers={"Authorization": f"Bearer {secret(counter)}"},
+        timeout=30,
+    )
+    refusal(response, 413, "too_large")
+    assert ledger_state(ledger) == before
+
+
+def test_a_batch_of_more_events_than_the_protocol_allows_is_refused_whole(
+    ledger: LedgerServer, make_counter: TerminalFactory
+) -> None:
+    counter = make_counter("T01", "S001")
+    events = make_chain(
+        "T01",
+        [("adjust", {"member_id": "M404", "points": 1, "store": "S001"})] * (MAX_BATCH + 1),
+    )
+    before = ledger_state(ledger)
+
+    body = refusal(
+        post(ledger, "/events", events_body(events), credential=secret(counter)),
+        422,
+        "malformed",
+    )
+    assert body["fields"] == ["events"] and str(MAX_BATCH) in body["message"]
+    assert ledger_state(ledger) == before
+    # The same events in batches the protocol allows go through (as rejections: no member).
+    client = LedgerClient(ledger.url, secret(counter))
+    assert client.push(events[:MAX_BATCH]).applied_through_seq == MAX_BATCH
 
 
 def test_malformed_json_and_wrong_types_are_422(

@@ -20,6 +20,8 @@ Faults:
 - ``truncate``      forward, then send the head and only half of the body, and close
 - ``garble``        forward, then send the reply with its body bytes scrambled
 - ``slow``          forward, then send the reply a few bytes at a time (it arrives whole)
+- ``slow_request``  forward the request to the ledger a few bytes at a time (a slow uplink:
+                    the ledger must wait for the whole body, then answer normally)
 """
 
 from __future__ import annotations
@@ -46,6 +48,7 @@ KINDS = frozenset(
         "truncate",
         "garble",
         "slow",
+        "slow_request",
     }
 )
 MAX_HEAD = 64 * 1024
@@ -235,9 +238,16 @@ class FaultProxy:
                     return fault
         return None
 
-    def _forward(self, request: _Request, seen: Seen) -> bytes:
+    def _forward(self, request: _Request, seen: Seen, *, slow: bool = False) -> bytes:
         with socket.create_connection(self._target, timeout=IO_TIMEOUT) as upstream:
-            upstream.sendall(request.upstream_bytes())
+            data = request.upstream_bytes()
+            if slow:
+                step = max(1, len(data) // 20)
+                for start in range(0, len(data), step):
+                    upstream.sendall(data[start : start + step])
+                    time.sleep(0.02)
+            else:
+                upstream.sendall(data)
             with self._lock:
                 seen.forwarded += 1
             self.forwarded.set()
@@ -296,7 +306,7 @@ class FaultProxy:
                 self._reorder_waiting = waiting
             waiting.wait(REORDER_WAIT)  # until the next matching request was answered
         try:
-            reply = self._forward(request, seen)
+            reply = self._forward(request, seen, slow=kind == "slow_request")
             if kind == "duplicate":
                 reply = self._forward(request, seen)
         except OSError:

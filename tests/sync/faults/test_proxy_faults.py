@@ -58,7 +58,8 @@ HARMLESS = {
     "duplicate": [Fault("duplicate")],
     "duplicate_pull": [Fault("duplicate", path="/v1/changes")],
     "short_delay": [Fault("delay", seconds=0.3)],
-    "slow_body": [Fault("slow"), Fault("slow", path="/v1/changes")],
+    "slow_reply_body": [Fault("slow"), Fault("slow", path="/v1/changes")],
+    "slow_request_body": [Fault("slow_request")],
 }
 # Faults that hit only after the ledger had the request: it committed, the terminal
 # did not learn it, and the retry must be a replay, not a second application.
@@ -133,14 +134,9 @@ def _run(
         assert_verified(counter.terminal)
 
 
-# Every fault on SQLite; the ones where the ledger committed unseen on PostgreSQL too.
-ON_POSTGRES = {"drop_reply", "error_after", "one_after_another", "duplicate"}
-
-
+# Every fault on both databases.
 def _cases(names: dict[str, list[Fault]]) -> list[tuple[str, str]]:
-    return [("sqlite", n) for n in sorted(names)] + [
-        ("postgres", n) for n in sorted(names) if n in ON_POSTGRES
-    ]
+    return [(database, n) for database in ("sqlite", "postgres") for n in sorted(names)]
 
 
 @pytest.mark.parametrize(("ledger_url", "name"), _cases(FAILING), indirect=["ledger_url"])
