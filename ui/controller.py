@@ -58,7 +58,7 @@ class CounterController:
     sale_request_id: str | None = None
     last_award: AwardResult | None = field(default=None)
     shift_id: int | None = None
-    # How the member on screen was identified: card_code, dynamic_code, phone or member_id.
+    # How the member on screen was identified: typed, card_code or phone_code (member_codes).
     identified_by: str | None = None
     # What the member answered when asked to prove who they are (card codes above the
     # threshold); the core checks it again when points are used.

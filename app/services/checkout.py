@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 from app.domain.points import expiry_for
 from app.domain.quote import Line, Quote, Shopper, quote
 from app.services.caps import authorize_online, check_offline_caps
-from app.services.common import load_member, load_member_facts
+from app.services.common import load_member_facts
 from app.services.context import Actor, ServiceContext
 from app.services.coupons import give_coupon, load_coupon
 from app.services.idempotency import run_once
@@ -89,10 +89,7 @@ def award(
 
     The journal entries, the purchase and its outbox event commit together or not at all.
     """
-    if points_to_use > 0:
-        with ctx.read() as session:
-            member = load_member(session, member_id, for_update=False)
-            require_member_check(ctx.rules, member, points_to_use, member_check)
+    require_member_check(ctx, member_id, points_to_use, member_check)
     hold_id = authorize_online(ctx, member_id, points_to_use, request_id)
 
     def work(session: Session) -> AwardResult:

@@ -20,7 +20,6 @@ from sqlalchemy.orm import Session
 
 from app.domain import codes
 from app.domain.errors import InvalidInput, MemberDeskError, UnknownMember
-from app.domain.rulebook import RuleBook
 from app.services.common import find_member_id
 from app.services.context import ServiceContext
 from app.services.staff import pin_matches
@@ -201,11 +200,12 @@ def answer_matches(ctx: ServiceContext, member_id: str, answer: str) -> bool:
 
 
 def require_member_check(
-    rules: RuleBook, member: Member, points: int, check: MemberCheck | None
+    ctx: ServiceContext, member_id: str, points: int, check: MemberCheck | None
 ) -> None:
     """A card code proves a member number, not the member: above the threshold, ask for the
     last digits of their phone (or their PIN, if they set one). Phone codes and typed numbers
-    need nothing more."""
+    need nothing more, and read nothing."""
+    rules = ctx.rules
     if (
         check is None
         or check.via != CARD_CODE
@@ -220,7 +220,7 @@ def require_member_check(
             "(or their PIN).",
             points=points,
         )
-    if not _answer_matches(member, answer):
+    if not answer_matches(ctx, member_id, answer):
         raise MemberCheckFailed(
             "Those digits do not match the member's phone; nothing was redeemed. Ask again, or "
             "send the member to the service desk.",

@@ -69,9 +69,7 @@ def redeem(
     else:
         raise InvalidInput(f"Unknown kind of redemption {kind!r}.", field="kind")
 
-    with ctx.read() as session:
-        member = load_member(session, member_id, for_update=False)
-        require_member_check(rules, member, cost, member_check)
+    require_member_check(ctx, member_id, cost, member_check)
     hold_id = authorize_online(ctx, member_id, cost, request_id)
 
     def work(session: Session) -> RedeemResult:
