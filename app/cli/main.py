@@ -585,7 +585,18 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    # --config holds for this command only: a later terminal opened in the same process
+    # (a test, an embedding program) reads the usual places again.
     use_config_file(Path(args.config) if args.config else None)
+    try:
+        return _main(parser, args, argv)
+    finally:
+        use_config_file(None)
+
+
+def _main(
+    parser: argparse.ArgumentParser, args: argparse.Namespace, argv: Sequence[str] | None
+) -> int:
     if args.self_test:
         return run_self_test(data_dir=Path(args.data_dir))
     if args.command is None:

@@ -86,3 +86,7 @@ def test_config_commands_name_the_file_and_the_bad_key(
     bad.write_text('[terminal]\ntimezone = "Asia/Shangai"\n', encoding="utf-8")
     assert main(["--data-dir", str(data), "--config", str(bad), "config", "check"]) == 1
     assert "terminal.timezone 'Asia/Shangai' is not a time zone name" in capsys.readouterr().err
+    # --config named a file for that one command; the next reads the data directory's again.
+    from app.config import load_settings
+
+    assert load_settings(data).terminal_id == "T05"
