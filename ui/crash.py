@@ -70,3 +70,7 @@ def install(parent: QtWidgets.QWidget | None = None) -> CrashReporter:
 def uninstall(reporter: CrashReporter) -> None:
     if sys.excepthook is reporter:
         sys.excepthook = reporter.previous
+    if reporter.box is not None:  # a window-modal box left open would hold the keyboard
+        reporter.box.done(0)
+        reporter.box.deleteLater()
+        reporter.box = None
