@@ -27,6 +27,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from platformdirs import user_config_dir
 
 from app.domain.errors import InvalidInput
+from app.settings_file import read_table, set_key
 
 CONFIG_NAME = "memberdesk.toml"
 DATABASE_NAME = "terminal.db"
@@ -228,3 +229,18 @@ def load_settings(data_dir: Path, config_file: Path | None = None) -> Settings:
 
 
 _TERMINAL_FIELDS = ("terminal_id", "store_code", "timezone", "language")
+
+
+def save_setting(path: Path, name: str, value: Any) -> Path:
+    """Set one setting (e.g. ``terminal.language``) in the settings file at ``path``, made if
+    missing. The value is checked as the file's reader checks it; only that key's line
+    changes, and not at all when it already holds the value."""
+    key = KEYS.get(name)
+    if key is None:
+        raise InvalidInput(f"There is no setting {name!r}.", field=name)
+    problem = key.problem(value)
+    if problem:
+        raise InvalidInput(f"{name} {problem}.", field=name)
+    if read_table(path, key.section).get(key.key) == value:
+        return path
+    return set_key(path, key.section, key.key, value)

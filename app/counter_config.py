@@ -7,15 +7,13 @@ the ``[counter]`` table, so every other table (and the comments in it) stays as 
 
 from __future__ import annotations
 
-import json
-import os
 import re
-import tomllib
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 from typing import Any
 
 from app.domain.errors import InvalidInput
+from app.settings_file import read_table, replace_table
 
 TABLE = "counter"
 PRINTERS = ("none", "pdf", "network", "usb", "serial", "file")
@@ -99,47 +97,10 @@ def read_counter(path: Path | None) -> CounterSettings:
     """The ``[counter]`` table of ``path``; the defaults when there is no file or table."""
     if path is None or not path.is_file():
         return CounterSettings()
-    try:
-        document = tomllib.loads(path.read_text(encoding="utf-8"))
-    except tomllib.TOMLDecodeError as error:
-        raise InvalidInput(f"{path}: not valid TOML: {error}", field="config") from None
-    table = document.get(TABLE, {})
-    if not isinstance(table, dict):
-        raise InvalidInput(f"{path}: [{TABLE}] must be a table", field=TABLE)
-    return _from_table(table, path)
-
-
-def _toml_value(value: object) -> str:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, int):
-        return str(value)
-    return json.dumps(str(value), ensure_ascii=False)  # a TOML basic string
-
-
-def render_table(settings: CounterSettings) -> str:
-    lines = [f"[{TABLE}]"]
-    lines += [f"{key} = {_toml_value(value)}" for key, value in asdict(settings).items()]
-    return "\n".join(lines) + "\n"
+    return _from_table(read_table(path, TABLE), path)
 
 
 def save_counter(path: Path, settings: CounterSettings) -> Path:
     """Write ``settings`` as the ``[counter]`` table of ``path`` (made if missing)."""
     settings.check()
-    text = path.read_text(encoding="utf-8") if path.is_file() else ""
-    kept: list[str] = []
-    inside = False
-    for line in text.splitlines():
-        header = re.match(r"^\s*\[\s*([^\]]+?)\s*\]", line)
-        if header:
-            inside = header.group(1) == TABLE
-        if not inside:
-            kept.append(line)
-    body = "\n".join(kept).rstrip()
-    new_text = (body + "\n\n" if body else "") + render_table(settings)
-    tomllib.loads(new_text)  # never write a file the terminal could not read back
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(path.name + ".tmp")
-    temporary.write_text(new_text, encoding="utf-8")
-    os.replace(temporary, path)
-    return path
+    return replace_table(path, TABLE, asdict(settings))

@@ -120,6 +120,10 @@ class Desk(QtCore.QObject):
         self.sync_now = sync_now
         bridge.details.connect(self._sync_details)
 
+    def attach_worker(self, bridge: SyncBridge, worker: object) -> None:
+        """The sync worker started (on its own thread; this runs on the GUI thread)."""
+        self.attach_sync(bridge, getattr(worker, "sync_now", None))
+
     def _sync_details(self, details: object) -> None:
         self.sync_details = details
         if isinstance(self.dialog, SyncPanel):

@@ -43,13 +43,15 @@ Fetch = Callable[[str], str]  # member id -> signed card code; raises CardCodeLa
 def ledger_fetcher(data_dir: Path) -> Fetch | None:
     """The paired ledger's card-code signer, or None on a terminal that was never paired."""
     from sync.client import credentials
-    from sync.client.http import LedgerClient, LedgerRefused, TransientError
 
     credential = credentials.load(data_dir)
     if credential is None:
         return None
 
     def fetch(member_id: str) -> str:
+        # The HTTP client loads on the first card printed, not while the counter starts.
+        from sync.client.http import LedgerClient, LedgerRefused, TransientError
+
         client = LedgerClient(credential.ledger_url, credential.secret)
         try:
             return client.card_code(member_id).code

@@ -13,8 +13,7 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-from sync.client.fresh_pairing import Paired, on_real_ledger, pair_fresh, staged
-from sync.client.http import LedgerRefused, TransientError
+from sync.client.fresh_pairing import Paired, on_real_ledger, staged
 from ui.qt import QtCore, QtGui, QtWidgets
 
 Qt = QtCore.Qt
@@ -112,6 +111,10 @@ class PairPage(QtWidgets.QWizardPage):
         signals = self.signals
 
         def work() -> None:
+            # Loaded here, off the start-up path: most counters never open the wizard.
+            from sync.client.fresh_pairing import pair_fresh
+            from sync.client.http import LedgerRefused, TransientError
+
             try:
                 signals.paired.emit(pair_fresh(self.data_dir, url, code, terminal_id))
             except LedgerRefused as error:

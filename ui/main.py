@@ -9,10 +9,9 @@ from pathlib import Path
 
 from app.bootstrap import open_terminal
 from app.demo import seed_demo
-from sync.client.embedded import start_embedded
 from sync.client.fresh_pairing import apply_staged
-from sync.client.worker import SyncWorker, WorkerState
 from ui import crash
+from ui.background_sync import BackgroundSync
 from ui.i18n import LanguageSwitcher
 from ui.qt import QtCore, QtWidgets
 from ui.sync_bridge import SyncBridge
@@ -80,20 +79,8 @@ def _run_once(
 
     bridge = SyncBridge()
     bridge.changed.connect(window.set_sync_state)
-    embedded = worker = None
-    try:
-        embedded, syncer = start_embedded(terminal)
-    except Exception:  # the counter works offline; sync problems must not stop a sale
-        log.exception("sync could not start; the terminal works offline")
-        syncer = None
-    if syncer is not None:
-
-        def publish(state: WorkerState) -> None:
-            bridge.publish_state(state)  # the status bar's values and the panel's details
-
-        worker = SyncWorker(syncer, on_state=publish)
-        window.desk.attach_sync(bridge, worker.sync_now)  # the panel's "Sync now"
-        worker.start()
+    sync = BackgroundSync(terminal, bridge)
+    sync.started.connect(window.desk.attach_worker)  # the panel's "Sync now", once it runs
     restart = False
 
     def restart_now() -> None:
@@ -104,11 +91,9 @@ def _run_once(
     window.first_run.restart_requested.connect(restart_now)
     window.show()
     _announce_when_ready(app, window, started, exit_when_ready)
+    QtCore.QTimer.singleShot(0, sync.start)  # after the window's first paint
     code = app.exec()
-    if worker is not None:
-        worker.stop()
-    if embedded is not None:
-        embedded.stop()
+    sync.stop()
     crash.uninstall(reporter)
     window.deleteLater()
     terminal.close()

@@ -1,6 +1,6 @@
 """Settings (Ctrl+,): store and terminal (read-only), scanner timing, receipt printer,
-language and theme. Enter or Ctrl+Enter saves to the settings file's ``[counter]`` table and
-applies at once; Esc cancels."""
+language and theme. Enter or Ctrl+Enter saves to the settings file (the ``[counter]`` table,
+and ``terminal.language`` for the next start) and applies at once; Esc cancels."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
+from app.config import save_setting
 from app.counter_config import PRINTERS, THEMES, CounterSettings, save_counter
 from app.domain.errors import InvalidInput
 from ui.controller import CounterController
@@ -158,7 +159,7 @@ class SettingsDialog(DeskDialog):
         except InvalidInput as error:
             self.show_error(error)
             return
-        written = self.run(lambda: save_counter(self.path, chosen))
+        written = self.run(lambda: self._write(chosen, language))
         if written is None:
             return
         self.current = chosen
@@ -166,6 +167,11 @@ class SettingsDialog(DeskDialog):
             self.apply(chosen, language)
         self.saved.emit(chosen, language)
         self.accept()
+
+    def _write(self, chosen: CounterSettings, language: str) -> Path:
+        """The counter's table, then the language the terminal starts in next time."""
+        save_counter(self.path, chosen)
+        return save_setting(self.path, "terminal.language", language)
 
     def _target_hint(self) -> None:
         hints = {

@@ -171,7 +171,7 @@ class CounterWindow(QtWidgets.QMainWindow):
         # A camera, where there is one, scans too (ui/camera.py); none: nothing changes.
         self.camera = CameraScanner(self)
         self.camera.scanned.connect(self.scan_anywhere)
-        self.camera.start()
+        QtCore.QTimer.singleShot(0, self.camera.start)  # Qt Multimedia loads after the window
         self.desk = Desk(self, STYLE)  # service desk, reports, sync panel, settings, receipts
         # the demo-mode banner and Setup → Pair with the mall's ledger (the first-run wizard)
         self.first_run = FirstRun(self, terminal.settings.data_dir, self.controller.terminal_id)

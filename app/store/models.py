@@ -17,6 +17,7 @@ from sqlalchemy import (
     MetaData,
     String,
     Text,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -156,7 +157,11 @@ class OutboxEvent(Base):
     # Set by sync when the ledger has taken the event; the only column that ever changes.
     acked_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
-    __table_args__ = (Index("ix_outbox_member_pending", "member_id", "acked_at"),)
+    # Only waiting rows are indexed: the status bar counts them after every scan and sale, and
+    # the member card counts one member's; both then cost what is waiting, not the history.
+    __table_args__ = (
+        Index("ix_outbox_pending", "member_id", sqlite_where=text("acked_at IS NULL")),
+    )
 
 
 class RequestRecord(Base):

@@ -15,25 +15,27 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from app.bootstrap import open_terminal
 from app.config import DATABASE_NAME, load_settings
 from sync.client import credentials
-from sync.client.commands import pair_terminal
-from sync.client.engine import SNAPSHOT_FILE
+
+# The counter window asks ``on_real_ledger`` and ``staged`` while it starts: this module stays
+# light (no HTTP client, no ORM) so that the window does not wait for them to load.
 
 STAGING = "pairing-staged"
 READY = "READY"
-# What belongs to the terminal being replaced (its database, the demo ledger, its credential).
-REPLACED = (
-    *(
+
+
+def _replaced() -> tuple[str, ...]:
+    """What belongs to the terminal being replaced (its database, the demo ledger, its
+    credential)."""
+    from sync.client.engine import SNAPSHOT_FILE
+
+    databases = (
         f"{base}{suffix}"
         for base in (DATABASE_NAME, "embedded-ledger.db")
         for suffix in ("", "-wal", "-shm")
-    ),
-    credentials.FILE_NAME,
-    SNAPSHOT_FILE,
-    "phones",
-)
+    )
+    return (*databases, credentials.FILE_NAME, SNAPSHOT_FILE, "phones")
 
 
 @dataclass(frozen=True)
@@ -68,6 +70,9 @@ def pair_fresh(
     Raises what ``pair_terminal`` raises (LedgerRefused, TransientError); nothing is left
     behind on failure.
     """
+    from app.bootstrap import open_terminal
+    from sync.client.commands import pair_terminal
+
     staging = data_dir / STAGING
     shutil.rmtree(staging, ignore_errors=True)
     staging.mkdir(parents=True)
@@ -102,7 +107,7 @@ def apply_staged(data_dir: Path) -> Path | None:
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     aside = data_dir / f"before-pairing-{stamp}"
     aside.mkdir(parents=True, exist_ok=True)
-    for name in REPLACED:
+    for name in _replaced():
         if (data_dir / name).exists():
             (data_dir / name).replace(aside / name)
     for item in staging.iterdir():

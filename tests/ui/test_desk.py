@@ -240,6 +240,28 @@ def test_settings_saved_to_the_counter_table_and_applied(qtbot, window) -> None:
     assert "#1e1f22" in window.styleSheet()  # the dark theme
 
 
+def test_the_language_chosen_in_settings_is_the_one_the_next_start_uses(qtbot, window) -> None:
+    from app.config import load_settings
+    from ui.settings_dialog import SettingsDialog
+
+    path = window.desk.settings_path
+    path.write_text('# the mall\'s settings\n[terminal]\nstore_code = "S001"\n', encoding="utf-8")
+    sign_in(qtbot, window)
+    dialog = open_dialog(qtbot, window, Qt.Key.Key_Comma, SettingsDialog)
+    dialog.language.setFocus()
+    qtbot.keyClick(dialog.language, Qt.Key.Key_End)  # English -> ... -> Español (the last)
+    assert dialog.language.currentText() == "Español"
+    ctrl(qtbot, dialog.language, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.desk.dialog is None)
+    assert window.switcher.code == "es"
+    qtbot.waitUntil(lambda: window.language_menu.title() == "&Idioma")  # what the cashier sees
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith("# the mall's settings\n[terminal]\n")
+    assert 'store_code = "S001"' in text
+    data_dir = window.controller.terminal.settings.data_dir
+    assert load_settings(data_dir).language == "es"  # what the next start reads
+
+
 def test_a_network_printer_needs_an_address(qtbot, window) -> None:
     from ui.settings_dialog import SettingsDialog
 
