@@ -1,7 +1,7 @@
 """The back office in the counter window: service desk (Ctrl+H), shift and end of day
-(Ctrl+R), sync panel (Ctrl+L), settings (Ctrl+,), reprint the last receipt (Ctrl+P), receipts
-after a sale, scan feedback, and the theme. The window creates one ``Desk`` and calls it at a
-few points; everything else lives here."""
+(Ctrl+R), sync panel (Ctrl+L), settings (Ctrl+,), reprint the last receipt (Ctrl+P) or any
+by its number (Ctrl+Shift+P), receipts after a sale, scan feedback, and the theme. The window
+creates one ``Desk`` and calls it at a few points; everything else lives here."""
 
 from __future__ import annotations
 
@@ -73,6 +73,8 @@ class Desk(QtCore.QObject):
         self.sync_action = window._action(self.open_sync_panel, "Ctrl+L")
         self.settings_action = window._action(self.open_settings, "Ctrl+,")
         self.reprint_action = window._action(self.reprint_last, "Ctrl+P")
+        self.reprint_any_action = window._action(self.ask_receipt_to_reprint, "Ctrl+Shift+P")
+        self.receipt_prompt: QtWidgets.QInputDialog | None = None
         self.menu = window.menuBar().addMenu("")
         for action in (
             self.desk_action,
@@ -80,6 +82,7 @@ class Desk(QtCore.QObject):
             self.sync_action,
             self.settings_action,
             self.reprint_action,
+            self.reprint_any_action,
         ):
             self.menu.addAction(action)
         self.apply(self.counter, None)
@@ -205,6 +208,30 @@ class Desk(QtCore.QObject):
             return
         self.print_receipt(last.receipt_no)
 
+    def ask_receipt_to_reprint(self) -> QtWidgets.QInputDialog | None:
+        """Any receipt this terminal printed, by its number (a customer's copy, a lost one)."""
+        if not self._signed_in():
+            return None
+        prompt = QtWidgets.QInputDialog(self.window)
+        prompt.setObjectName("receiptPrompt")
+        prompt.setWindowTitle(self.tr("Reprint a receipt"))
+        prompt.setLabelText(self.tr("Receipt &number (printed at the top of the receipt):"))
+        last = self.controller.last_award
+        prompt.setTextValue(last.receipt_no if last is not None else "")
+        prompt.textValueSelected.connect(lambda text: self.print_receipt(text.strip()))
+        prompt.finished.connect(self._receipt_prompt_closed)
+        self.receipt_prompt = prompt
+        prompt.open()
+        prompt.activateWindow()
+        return prompt
+
+    def _receipt_prompt_closed(self) -> None:
+        prompt, self.receipt_prompt = self.receipt_prompt, None
+        if prompt is not None:
+            prompt.deleteLater()
+        self.window.activateWindow()  # as after every desk dialog: the scan is armed again
+        self.window.arm_scan()
+
     def print_receipt(self, receipt_no: str) -> None:
         try:
             view = self.controller.receipt(receipt_no)
@@ -239,11 +266,12 @@ class Desk(QtCore.QObject):
         self.sync_action.setText(self.tr("Sync panel"))
         self.settings_action.setText(self.tr("Settings"))
         self.reprint_action.setText(self.tr("Reprint the last receipt"))
+        self.reprint_any_action.setText(self.tr("Reprint a receipt…"))
         self.feedback.retranslate()
         self.hint.setText(self.key_hint())
 
     def key_hint(self) -> str:
         return self.tr(
             "Ctrl+H Service desk · Ctrl+R Shift report · Ctrl+L Sync · Ctrl+, Settings · "
-            "Ctrl+P Reprint"
+            "Ctrl+P Reprint · Ctrl+Shift+P Reprint any"
         )

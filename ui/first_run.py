@@ -182,6 +182,14 @@ class DonePage(QtWidgets.QWizardPage):
         )
 
 
+_QT_BUTTONS = {
+    QtWidgets.QWizard.WizardButton.BackButton: "< &Back",
+    QtWidgets.QWizard.WizardButton.NextButton: "&Next >",
+    QtWidgets.QWizard.WizardButton.FinishButton: "&Finish",
+    QtWidgets.QWizard.WizardButton.CancelButton: "Cancel",
+}
+
+
 class FirstRunWizard(QtWidgets.QWizard):
     def __init__(
         self, data_dir: Path, terminal_id: str, parent: QtWidgets.QWidget | None = None
@@ -193,11 +201,17 @@ class FirstRunWizard(QtWidgets.QWizard):
         self.addPage(self.pair_page)
         self.addPage(self.done_page)
         self.setOption(QtWidgets.QWizard.WizardOption.NoBackButtonOnLastPage, True)
+        # One style everywhere, so that its buttons' texts are the ones _QT_BUTTONS names.
+        self.setWizardStyle(QtWidgets.QWizard.WizardStyle.ClassicStyle)
         self.resize(760, 460)
         self.retranslate()
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("MemberDesk setup"))
+        # Qt sets its buttons' texts once, when the wizard is made; a language switch while
+        # it is open takes them again from Qt's own translation (ui.i18n loads it).
+        for button, source in _QT_BUTTONS.items():
+            self.setButtonText(button, QtCore.QCoreApplication.translate("QWizard", source))
         self.pair_page.retranslate()
         self.done_page.retranslate()
 

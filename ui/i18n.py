@@ -74,26 +74,41 @@ def font_for(code: str) -> QtGui.QFont:
     return font
 
 
+def _qt_translator(app: QtCore.QCoreApplication, code: str) -> QtCore.QTranslator | None:
+    """Qt's own translation (qtbase_<code>.qm, shipped with PySide6), installed; None where
+    it is missing (then Qt's few own texts stay in English; ours are still translated)."""
+    translator = QtCore.QTranslator(app)
+    folder = QtCore.QLibraryInfo.path(QtCore.QLibraryInfo.LibraryPath.TranslationsPath)
+    if not translator.load(f"qtbase_{code}", folder):
+        return None
+    QtCore.QCoreApplication.installTranslator(translator)
+    return translator
+
+
 class LanguageSwitcher:
     """Holds the one installed translator; switching sends LanguageChange to every widget."""
 
     def __init__(self, app: QtCore.QCoreApplication) -> None:
         self.app = app
         self.translator: QtCore.QTranslator | None = None
+        # Qt's own texts (the wizard's Back/Next, standard buttons, context menus of fields).
+        self.qt_translator: QtCore.QTranslator | None = None
         self.code = "en"
 
     def switch(self, code: str) -> bool:
         """Install ``code``; False (and English) when its .qm file cannot be loaded."""
         code = normalise(code)
-        if self.translator is not None:
-            QtCore.QCoreApplication.removeTranslator(self.translator)
-            self.translator = None
+        for old in (self.translator, self.qt_translator):
+            if old is not None:
+                QtCore.QCoreApplication.removeTranslator(old)
+        self.translator = self.qt_translator = None
         loaded = True
         if code != "en":
             translator = QtCore.QTranslator(self.app)
             if translator.load(qm_path(code)):
                 QtCore.QCoreApplication.installTranslator(translator)
                 self.translator = translator
+                self.qt_translator = _qt_translator(self.app, code)
             else:
                 loaded = False
                 code = "en"

@@ -510,6 +510,14 @@ F7 Reembolso · F8 QR tarjeta · Ctrl+D Pantalla</translation>
         <translation>No hay ninguna venta en pantalla para reimprimir. Registre una venta primero.</translation>
     </message>
     <message>
+        <source>Reprint a receipt</source>
+        <translation>Reimprimir un ticket</translation>
+    </message>
+    <message>
+        <source>Receipt &amp;number (printed at the top of the receipt):</source>
+        <translation>&amp;Número de ticket (impreso arriba en el ticket):</translation>
+    </message>
+    <message>
         <source>No receipt printer is set. Choose one in Settings (Ctrl+,).</source>
         <translation>No hay impresora de tickets configurada. Elija una en Ajustes (Ctrl+,).</translation>
     </message>
@@ -546,8 +554,12 @@ F7 Reembolso · F8 QR tarjeta · Ctrl+D Pantalla</translation>
         <translation>Reimprimir el último ticket</translation>
     </message>
     <message>
-        <source>Ctrl+H Service desk · Ctrl+R Shift report · Ctrl+L Sync · Ctrl+, Settings · Ctrl+P Reprint</source>
-        <translation>Ctrl+H Atención al cliente · Ctrl+R Informe del turno · Ctrl+L Sincronizar · Ctrl+, Ajustes · Ctrl+P Reimprimir</translation>
+        <source>Reprint a receipt…</source>
+        <translation>Reimprimir un ticket…</translation>
+    </message>
+    <message>
+        <source>Ctrl+H Service desk · Ctrl+R Shift report · Ctrl+L Sync · Ctrl+, Settings · Ctrl+P Reprint · Ctrl+Shift+P Reprint any</source>
+        <translation>Ctrl+H Atención · Ctrl+R Informe del turno · Ctrl+L Sincronizar · Ctrl+, Ajustes · Ctrl+P Reimprimir · Ctrl+Shift+P Reimprimir otro</translation>
     </message>
 </context>
 <context>

@@ -510,6 +510,14 @@ F7 退款 · F8 会员卡码 · Ctrl+D 顾客屏</translation>
         <translation>屏幕上没有可重新打印的销售。请先完成一笔销售。</translation>
     </message>
     <message>
+        <source>Reprint a receipt</source>
+        <translation>重新打印小票</translation>
+    </message>
+    <message>
+        <source>Receipt &amp;number (printed at the top of the receipt):</source>
+        <translation>小票号(&amp;N)（印在小票顶部）：</translation>
+    </message>
+    <message>
         <source>No receipt printer is set. Choose one in Settings (Ctrl+,).</source>
         <translation>尚未设置小票打印机。请在设置（Ctrl+,）中选择。</translation>
     </message>
@@ -546,8 +554,12 @@ F7 退款 · F8 会员卡码 · Ctrl+D 顾客屏</translation>
         <translation>重新打印上一张小票</translation>
     </message>
     <message>
-        <source>Ctrl+H Service desk · Ctrl+R Shift report · Ctrl+L Sync · Ctrl+, Settings · Ctrl+P Reprint</source>
-        <translation>Ctrl+H 服务台 · Ctrl+R 班次报表 · Ctrl+L 同步 · Ctrl+, 设置 · Ctrl+P 重打小票</translation>
+        <source>Reprint a receipt…</source>
+        <translation>按小票号重新打印…</translation>
+    </message>
+    <message>
+        <source>Ctrl+H Service desk · Ctrl+R Shift report · Ctrl+L Sync · Ctrl+, Settings · Ctrl+P Reprint · Ctrl+Shift+P Reprint any</source>
+        <translation>Ctrl+H 服务台 · Ctrl+R 班次报表 · Ctrl+L 同步 · Ctrl+, 设置 · Ctrl+P 重打小票 · Ctrl+Shift+P 按号重打</translation>
     </message>
 </context>
 <context>

@@ -306,6 +306,50 @@ def test_a_receipt_prints_after_a_sale_and_reprints(qtbot, window, tmp_path: Pat
     assert receipt_no.encode() in out.read_bytes()
 
 
+def test_any_receipt_reprints_by_its_number(qtbot, window, tmp_path: Path) -> None:
+    out = tmp_path / "printer.bin"
+    window.desk.apply(replace(window.desk.counter, printer="file", printer_target=str(out)), None)
+    sign_in(qtbot, window)
+    receipts = []
+    for member in ("M000003", "M000004"):
+        scan(qtbot, window, member)
+        qtbot.keyClick(window.counter.scan, Qt.Key.Key_F4)
+        qtbot.keyClicks(window.counter.checkout.first_field(), "120")
+        qtbot.keyClick(window.counter.checkout.first_field(), Qt.Key.Key_F9)
+        qtbot.waitUntil(lambda: "Sale recorded" in window.message_text())
+        receipts.append(window.controller.last_award.receipt_no)
+    qtbot.keyClick(
+        window.counter.scan,
+        Qt.Key.Key_P,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    prompt = window.desk.receipt_prompt
+    assert prompt is not None and prompt.textValue() == receipts[1]  # the last one offered
+    field = prompt.findChild(QtWidgets.QLineEdit)
+    field.selectAll()
+    qtbot.keyClicks(field, receipts[0])
+    out.unlink(missing_ok=True)
+    with qtbot.waitSignal(window.desk.printer.done, timeout=5000):
+        qtbot.keyClick(field, Qt.Key.Key_Return)
+    printed = out.read_bytes()
+    assert receipts[0].encode() in printed and receipts[1].encode() not in printed
+    qtbot.waitUntil(window.counter.scan.hasFocus)
+
+
+def test_a_receipt_number_that_does_not_exist_is_said_plainly(qtbot, window) -> None:
+    sign_in(qtbot, window)
+    qtbot.keyClick(
+        window.counter.scan,
+        Qt.Key.Key_P,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    prompt = window.desk.receipt_prompt
+    field = prompt.findChild(QtWidgets.QLineEdit)
+    qtbot.keyClicks(field, "T01-NOPE")
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "T01-NOPE" in window.message_text())
+
+
 def test_reprint_without_a_sale_says_so(qtbot, window) -> None:
     sign_in(qtbot, window)
     ctrl(qtbot, window.counter.scan, Qt.Key.Key_P)

@@ -148,3 +148,19 @@ def test_a_wrong_code_or_address_is_said_plainly_and_nothing_changes(
     assert page.status.text().startswith("Cannot reach a ledger at http://127.0.0.1:9.")
     assert staged(data_dir) is None
     wizard.reject()
+
+
+def test_the_wizard_s_own_buttons_speak_the_cashier_s_language(qtbot, window):
+    """Back, Next and Cancel are Qt's own texts: they come from Qt's translations."""
+    from ui.qt import QtWidgets
+
+    window.set_language("zh_CN")
+    wizard = window.first_run.open_wizard()
+    qtbot.waitUntil(wizard.isVisible)
+    cancel = wizard.button(QtWidgets.QWizard.WizardButton.CancelButton).text()
+    assert cancel == "取消"
+    window.set_language("es")
+    qtbot.waitUntil(
+        lambda: wizard.button(QtWidgets.QWizard.WizardButton.CancelButton).text() == "Cancelar"
+    )
+    wizard.reject()
