@@ -180,3 +180,32 @@ class Health(Message):
     protocol: int
     ledger_time: str
     database: str
+
+
+# ------------------------------------------------------------------------ flags to review
+
+
+class FlagView(Message):
+    """Something the ledger flagged for a person (an overdraft, a recomputed purchase that
+    disagrees, a member code used at two terminals), and its resolution once there is one."""
+
+    flag_id: int
+    kind: str
+    member_id: str | None
+    event_id: str | None
+    points: int
+    detail: str
+    created_at: str
+    resolved_at: str | None = None
+    resolved_by: str | None = None
+    resolved_at_terminal: str | None = None
+    note: str | None = None
+
+
+class FlagList(Message):
+    flags: list[FlagView]
+
+
+class ResolveFlagRequest(Message):
+    note: str = Field(min_length=1, max_length=500)  # what was checked and done
+    resolved_by: str = Field(min_length=1, max_length=64)  # the supervisor's name

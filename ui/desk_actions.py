@@ -18,6 +18,7 @@ from ui.day_report import DayReportDialog
 from ui.dialogs import DeskDialog
 from ui.feedback import STYLE as FEEDBACK_STYLE
 from ui.feedback import ScanFeedback
+from ui.ledger_flags import FlagSource
 from ui.qt import QtCore, QtWidgets
 from ui.receipts import ReceiptPrinter
 from ui.service_desk import ServiceDeskDialog
@@ -75,6 +76,7 @@ class Desk(QtCore.QObject):
         self.reprint_action = window._action(self.reprint_last, "Ctrl+P")
         self.reprint_any_action = window._action(self.ask_receipt_to_reprint, "Ctrl+Shift+P")
         self.receipt_prompt: QtWidgets.QInputDialog | None = None
+        self.flag_source: FlagSource | None = None  # None: the paired ledger (tests set one)
         self.menu = window.menuBar().addMenu("")
         for action in (
             self.desk_action,
@@ -163,7 +165,7 @@ class Desk(QtCore.QObject):
     def open_service_desk(self) -> None:
         if not self._signed_in():
             return
-        dialog = ServiceDeskDialog(self.controller, self.window)
+        dialog = ServiceDeskDialog(self.controller, self.window, self.flag_source)
         self._open(dialog)
         card = self.controller.card
         dialog.start(card.member_id if card else None)

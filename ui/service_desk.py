@@ -1,7 +1,7 @@
 """The service desk (Ctrl+H): a member's history, a supervisor's points adjustment with a
-reason, and open overdrafts to write off.
+reason, open overdrafts to write off, and the ledger's flags to review (online).
 
-Keys: Ctrl+1/2/3 choose the tab; in the member field Enter shows the history; in a reason
+Keys: Ctrl+1/2/3/4 choose the tab; in the member field Enter shows the history; in a reason
 field Enter (or Ctrl+Enter) confirms; Esc closes. Changes need a supervisor: for a cashier the
 fields stay shut and say so.
 """
@@ -13,6 +13,7 @@ from app.services.views import AdjustResult
 from ui.card import money, num
 from ui.controller import CounterController
 from ui.dialogs import DeskDialog, fill, table
+from ui.ledger_flags import FlagSource, LedgerFlagsPage, ledger_source
 from ui.qt import QtCore, QtWidgets
 
 Qt = QtCore.Qt
@@ -32,7 +33,12 @@ def when(iso: str) -> str:
 class ServiceDeskDialog(DeskDialog):
     changed = QtCore.Signal()  # a balance moved: the counter re-reads the card
 
-    def __init__(self, controller: CounterController, parent: QtWidgets.QWidget | None = None):
+    def __init__(
+        self,
+        controller: CounterController,
+        parent: QtWidgets.QWidget | None = None,
+        flag_source: FlagSource | None = None,
+    ):
         super().__init__(parent)
         self.setObjectName("serviceDesk")
         self.controller = controller
@@ -103,6 +109,16 @@ class ServiceDeskDialog(DeskDialog):
         self.tabs.addTab(self.history_table, "")
         self.tabs.addTab(adjust_page, "")
         self.tabs.addTab(overdraft_page, "")
+        # the ledger's flags
+        actor = controller.actor
+        self.flags_page = LedgerFlagsPage(
+            flag_source or ledger_source(controller.terminal.settings.data_dir),
+            actor.name if actor is not None and controller.is_supervisor else None,
+            self,
+        )
+        self.flags_page.changed.connect(self._flags_counted)
+        self._flag_count: int | None = None
+        self.tabs.addTab(self.flags_page, "")
         self.keys = QtWidgets.QLabel()
         self.keys.setObjectName("keyHint")
         self.keys.setWordWrap(True)
@@ -131,6 +147,7 @@ class ServiceDeskDialog(DeskDialog):
         self.shortcut("Ctrl+1", lambda: self.show_tab(0))
         self.shortcut("Ctrl+2", lambda: self.show_tab(1))
         self.shortcut("Ctrl+3", lambda: self.show_tab(2))
+        self.shortcut("Ctrl+4", lambda: self.show_tab(3))
         self.shortcut("Ctrl+Return", self._confirm_current)
         self.shortcut("Ctrl+Enter", self._confirm_current)
 
@@ -170,6 +187,9 @@ class ServiceDeskDialog(DeskDialog):
             if self.overdraft_table.rowCount():
                 self.overdraft_table.selectRow(0)
             self.overdraft_table.setFocus()
+        elif index == 3:
+            self.flags_page.load(self.history.member_id if self.history else None)
+            self.flags_page.flag_table.setFocus()
         else:
             self.member_edit.setFocus()
 
@@ -178,6 +198,8 @@ class ServiceDeskDialog(DeskDialog):
             self.confirm_adjust()
         elif self.tabs.currentIndex() == 2:
             self.confirm_write_off()
+        elif self.tabs.currentIndex() == 3:
+            self.flags_page.resolve_selected()
         else:
             self.load_history()
 
@@ -426,6 +448,19 @@ class ServiceDeskDialog(DeskDialog):
             self.refresh_overdrafts()
             self.changed.emit()
 
+    # ------------------------------------------------------------------ the ledger's flags
+    def _flags_counted(self, count: int) -> None:
+        self._flag_count = count
+        self._render_flag_tab()
+
+    def _render_flag_tab(self) -> None:
+        self.tabs.setTabText(
+            3,
+            self.tr("&4 Ledger flags")
+            if self._flag_count is None
+            else self.tr("&4 Ledger flags ({n})").format(n=num(self._flag_count)),
+        )
+
     # ------------------------------------------------------------------ words
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Service desk"))
@@ -458,9 +493,12 @@ class ServiceDeskDialog(DeskDialog):
         )
         self.keys.setText(
             self.tr(
-                "Ctrl+1 History · Ctrl+2 Adjust · Ctrl+3 Overdrafts · Enter confirms · Esc closes"
+                "Ctrl+1 History · Ctrl+2 Adjust · Ctrl+3 Overdrafts · Ctrl+4 Ledger flags · "
+                "Enter confirms · Esc closes"
             )
         )
         self._render_history()
         self._render_overdrafts()
+        self._render_flag_tab()
+        self.flags_page.retranslate()
         super().retranslate()

@@ -836,6 +836,109 @@ F7 Reembolso · F8 QR tarjeta · Ctrl+D Pantalla</translation>
     </message>
 </context>
 <context>
+    <name>LedgerFlagsPage</name>
+    <message>
+        <source>Asking the ledger…</source>
+        <translation>Consultando el libro mayor…</translation>
+    </message>
+    <message>
+        <source>Only a supervisor can resolve a flag.</source>
+        <translation>Solo un supervisor puede resolver una alerta.</translation>
+    </message>
+    <message>
+        <source>Choose a flag with ↑ ↓ first.</source>
+        <translation>Elija primero una alerta con ↑ ↓.</translation>
+    </message>
+    <message>
+        <source>Say in the note what was checked and done.</source>
+        <translation>Indique en la nota qué se comprobó y qué se hizo.</translation>
+    </message>
+    <message>
+        <source>Resolving flag {flag}…</source>
+        <translation>Resolviendo la alerta {flag}…</translation>
+    </message>
+    <message>
+        <source>No open flags for member {member}.</source>
+        <translation>El socio {member} no tiene alertas abiertas.</translation>
+    </message>
+    <message>
+        <source>No open flags.</source>
+        <translation>No hay alertas abiertas.</translation>
+    </message>
+    <message>
+        <source>Flag {flag} resolved.</source>
+        <translation>Alerta {flag} resuelta.</translation>
+    </message>
+    <message>
+        <source>Flag {flag} was resolved already, by {name}: {note}</source>
+        <translation>La alerta {flag} ya estaba resuelta, por {name}: {note}</translation>
+    </message>
+    <message>
+        <source>The ledger cannot be reached: flags can be seen and resolved only online. Try again when the status bar says online.</source>
+        <translation>No se puede contactar con el libro mayor: las alertas solo se ven y resuelven en línea. Vuelva a intentarlo cuando la barra de estado diga en línea.</translation>
+    </message>
+    <message>
+        <source>This terminal is not paired with a ledger, so there are no flags to review.</source>
+        <translation>Este terminal no está emparejado con un libro mayor, así que no hay alertas que revisar.</translation>
+    </message>
+    <message>
+        <source>The ledger refused: {reason}</source>
+        <translation>El libro mayor lo rechazó: {reason}</translation>
+    </message>
+    <message>
+        <source>Something went wrong ({detail}); it is in the log.</source>
+        <translation>Algo salió mal ({detail}); consta en el registro.</translation>
+    </message>
+    <message>
+        <source>Overdraft</source>
+        <translation>Descubierto</translation>
+    </message>
+    <message>
+        <source>Points differ</source>
+        <translation>Puntos distintos</translation>
+    </message>
+    <message>
+        <source>Code used twice</source>
+        <translation>Código usado dos veces</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>N.º</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>Socio</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>Puntos</translation>
+    </message>
+    <message>
+        <source>Raised</source>
+        <translation>Detectada</translation>
+    </message>
+    <message>
+        <source>What the ledger saw</source>
+        <translation>Lo que vio el libro mayor</translation>
+    </message>
+    <message>
+        <source>N&amp;ote</source>
+        <translation>N&amp;ota</translation>
+    </message>
+    <message>
+        <source>What was checked and done (required)</source>
+        <translation>Qué se comprobó y qué se hizo (obligatorio)</translation>
+    </message>
+    <message>
+        <source>Resolve (Enter)</source>
+        <translation>Resolver (Intro)</translation>
+    </message>
+</context>
+<context>
     <name>MemberCardView</name>
     <message>
         <source>No member yet.
@@ -1648,6 +1751,14 @@ Escanee el código de socio, o escriba el número de socio o el teléfono, y pul
         <translation>Condonados {points} puntos adeudados por {member_id}.</translation>
     </message>
     <message>
+        <source>&amp;4 Ledger flags</source>
+        <translation>&amp;4 Alertas del libro mayor</translation>
+    </message>
+    <message>
+        <source>&amp;4 Ledger flags ({n})</source>
+        <translation>&amp;4 Alertas del libro mayor ({n})</translation>
+    </message>
+    <message>
         <source>Service desk</source>
         <translation>Atención al cliente</translation>
     </message>
@@ -1720,8 +1831,8 @@ Escanee el código de socio, o escriba el número de socio o el teléfono, y pul
         <translation>Solo un supervisor puede condonar un descubierto.</translation>
     </message>
     <message>
-        <source>Ctrl+1 History · Ctrl+2 Adjust · Ctrl+3 Overdrafts · Enter confirms · Esc closes</source>
-        <translation>Ctrl+1 Historial · Ctrl+2 Ajustar · Ctrl+3 Descubiertos · Intro confirma · Esc cierra</translation>
+        <source>Ctrl+1 History · Ctrl+2 Adjust · Ctrl+3 Overdrafts · Ctrl+4 Ledger flags · Enter confirms · Esc closes</source>
+        <translation>Ctrl+1 Historial · Ctrl+2 Ajustar · Ctrl+3 Descubiertos · Ctrl+4 Alertas · Intro confirma · Esc cierra</translation>
     </message>
 </context>
 <context>

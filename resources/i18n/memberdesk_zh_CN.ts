@@ -836,6 +836,109 @@ F7 退款 · F8 会员卡码 · Ctrl+D 顾客屏</translation>
     </message>
 </context>
 <context>
+    <name>LedgerFlagsPage</name>
+    <message>
+        <source>Asking the ledger…</source>
+        <translation>正在询问总账…</translation>
+    </message>
+    <message>
+        <source>Only a supervisor can resolve a flag.</source>
+        <translation>只有主管可以处理标记。</translation>
+    </message>
+    <message>
+        <source>Choose a flag with ↑ ↓ first.</source>
+        <translation>请先用 ↑ ↓ 选择一个标记。</translation>
+    </message>
+    <message>
+        <source>Say in the note what was checked and done.</source>
+        <translation>请在备注中写明核查了什么、做了什么处理。</translation>
+    </message>
+    <message>
+        <source>Resolving flag {flag}…</source>
+        <translation>正在处理标记 {flag}…</translation>
+    </message>
+    <message>
+        <source>No open flags for member {member}.</source>
+        <translation>会员 {member} 没有待处理的标记。</translation>
+    </message>
+    <message>
+        <source>No open flags.</source>
+        <translation>没有待处理的标记。</translation>
+    </message>
+    <message>
+        <source>Flag {flag} resolved.</source>
+        <translation>标记 {flag} 已处理。</translation>
+    </message>
+    <message>
+        <source>Flag {flag} was resolved already, by {name}: {note}</source>
+        <translation>标记 {flag} 已由 {name} 处理过：{note}</translation>
+    </message>
+    <message>
+        <source>The ledger cannot be reached: flags can be seen and resolved only online. Try again when the status bar says online.</source>
+        <translation>无法连接总账：标记只能在联网时查看和处理。请在状态栏显示在线后重试。</translation>
+    </message>
+    <message>
+        <source>This terminal is not paired with a ledger, so there are no flags to review.</source>
+        <translation>本终端未与总账配对，没有需要审核的标记。</translation>
+    </message>
+    <message>
+        <source>The ledger refused: {reason}</source>
+        <translation>总账拒绝了请求：{reason}</translation>
+    </message>
+    <message>
+        <source>Something went wrong ({detail}); it is in the log.</source>
+        <translation>出现问题（{detail}），已记录到日志。</translation>
+    </message>
+    <message>
+        <source>Overdraft</source>
+        <translation>透支</translation>
+    </message>
+    <message>
+        <source>Points differ</source>
+        <translation>积分不一致</translation>
+    </message>
+    <message>
+        <source>Code used twice</source>
+        <translation>会员码重复使用</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>会员</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>积分</translation>
+    </message>
+    <message>
+        <source>Raised</source>
+        <translation>标记时间</translation>
+    </message>
+    <message>
+        <source>What the ledger saw</source>
+        <translation>总账发现的情况</translation>
+    </message>
+    <message>
+        <source>N&amp;ote</source>
+        <translation>备注(&amp;O)</translation>
+    </message>
+    <message>
+        <source>What was checked and done (required)</source>
+        <translation>核查了什么、做了什么处理（必填）</translation>
+    </message>
+    <message>
+        <source>Resolve (Enter)</source>
+        <translation>处理（回车）</translation>
+    </message>
+</context>
+<context>
     <name>MemberCardView</name>
     <message>
         <source>No member yet.
@@ -1648,6 +1751,14 @@ Scan the member code, or type a member number or phone number, then press Enter.
         <translation>已核销 {member_id} 所欠的 {points} 积分。</translation>
     </message>
     <message>
+        <source>&amp;4 Ledger flags</source>
+        <translation>&amp;4 总账标记</translation>
+    </message>
+    <message>
+        <source>&amp;4 Ledger flags ({n})</source>
+        <translation>&amp;4 总账标记（{n}）</translation>
+    </message>
+    <message>
         <source>Service desk</source>
         <translation>服务台</translation>
     </message>
@@ -1720,8 +1831,8 @@ Scan the member code, or type a member number or phone number, then press Enter.
         <translation>只有主管可以核销透支。</translation>
     </message>
     <message>
-        <source>Ctrl+1 History · Ctrl+2 Adjust · Ctrl+3 Overdrafts · Enter confirms · Esc closes</source>
-        <translation>Ctrl+1 记录 · Ctrl+2 调整 · Ctrl+3 透支 · 回车确认 · Esc 关闭</translation>
+        <source>Ctrl+1 History · Ctrl+2 Adjust · Ctrl+3 Overdrafts · Ctrl+4 Ledger flags · Enter confirms · Esc closes</source>
+        <translation>Ctrl+1 记录 · Ctrl+2 调整 · Ctrl+3 透支 · Ctrl+4 总账标记 · 回车确认 · Esc 关闭</translation>
     </message>
 </context>
 <context>

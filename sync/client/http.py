@@ -16,12 +16,15 @@ from sync.protocol import (
     ChangesPage,
     CredentialRequest,
     CredentialResponse,
+    FlagList,
+    FlagView,
     Health,
     PairRequest,
     PairResponse,
     PushRequest,
     PushResponse,
     Refusal,
+    ResolveFlagRequest,
     SnapshotPage,
     WireEvent,
 )
@@ -152,4 +155,18 @@ class LedgerClient:
             AuthorizeResponse,
             body=AuthorizeRequest(member_id=member_id, points=points, request_id=request_id),
             timeout=(2.0, 4.0),
+        )
+
+    def flags(self, member_id: str | None = None, *, include_resolved: bool = False) -> FlagList:
+        params: dict[str, Any] = {"include_resolved": include_resolved}
+        if member_id is not None:
+            params["member_id"] = member_id
+        return self._call("GET", "/flags", FlagList, params=params)
+
+    def resolve_flag(self, flag_id: int, note: str, resolved_by: str) -> FlagView:
+        return self._call(
+            "POST",
+            f"/flags/{flag_id}/resolve",
+            FlagView,
+            body=ResolveFlagRequest(note=note, resolved_by=resolved_by),
         )

@@ -30,6 +30,8 @@ from sync.protocol import (
     ChangesPage,
     CredentialRequest,
     CredentialResponse,
+    FlagList,
+    FlagView,
     Health,
     MemberState,
     PairRequest,
@@ -37,9 +39,10 @@ from sync.protocol import (
     PushRequest,
     PushResponse,
     Refusal,
+    ResolveFlagRequest,
     SnapshotPage,
 )
-from sync.server import keys, ledger
+from sync.server import flags, keys, ledger
 from sync.server.db import READ_ONLY
 from sync.server.errors import Refused
 
@@ -287,6 +290,24 @@ def create_app(engine: Engine, *, admin_token: str | None = None) -> FastAPI:
     def member(query: str, db: ReadDb, token: Bearer) -> MemberState:
         ledger.authenticate(db, token)
         return ledger.member_state(db, ledger.find_member(db, query))
+
+    @app.get(f"{API}/flags")
+    @committed
+    def open_flags(
+        db: ReadDb, token: Bearer, member_id: str | None = None, include_resolved: bool = False
+    ) -> FlagList:
+        ledger.authenticate(db, token)
+        return FlagList(
+            flags=flags.list_flags(db, member_id=member_id, open_only=not include_resolved)
+        )
+
+    @app.post(f"{API}/flags/{{flag_id}}/resolve")
+    @committed
+    def resolve_flag(flag_id: int, body: ResolveFlagRequest, db: Db, token: Bearer) -> FlagView:
+        term = ledger.authenticate(db, token)
+        return flags.resolve_flag(
+            db, flag_id, note=body.note, resolved_by=body.resolved_by, terminal_id=term.terminal_id
+        )
 
     # ------------------------------------------------------------------ operator endpoints
     @app.post(f"{API}/admin/terminals")

@@ -22,7 +22,8 @@ from sqlalchemy.orm import Session
 
 from app.domain.errors import MemberDeskError
 from app.paths import default_rule_book
-from sync.server import keys, ledger
+from sync.protocol import FlagView
+from sync.server import flags, keys, ledger
 from sync.server.db import make_engine, migrate, sqlite_url
 from sync.server.errors import Refused
 from sync.server.models import Terminal
@@ -198,6 +199,38 @@ def cmd_members_codes(args: argparse.Namespace) -> int:
     return 0
 
 
+def _flag_line(flag: FlagView) -> str:
+    line = f"  #{flag.flag_id} [{flag.kind}] {flag.member_id or '-'}: {flag.detail}"
+    if flag.resolved_at:
+        line += f" — resolved by {flag.resolved_by} at {flag.resolved_at}: {flag.note}"
+    return line
+
+
+def cmd_flags_list(args: argparse.Namespace) -> int:
+    engine = _open(args)
+    with Session(engine) as session:
+        found = flags.list_flags(session, member_id=args.member, open_only=not args.all)
+    heading = f"{len(found)} {'flags' if args.all else 'open flags'}" + (
+        f" of member {args.member}" if args.member else ""
+    )
+    _emit(
+        args,
+        [flag.model_dump() for flag in found],
+        "\n".join([heading, *(_flag_line(flag) for flag in found)]),
+    )
+    return 0
+
+
+def cmd_flags_resolve(args: argparse.Namespace) -> int:
+    engine = _open(args)
+    with Session(engine) as session, session.begin():
+        flag = flags.resolve_flag(
+            session, args.flag_id, note=args.note, resolved_by=args.by, terminal_id=None
+        )
+    _emit(args, flag.model_dump(), _flag_line(flag).strip())
+    return 0
+
+
 def cmd_report(args: argparse.Namespace) -> int:
     engine = _open(args)
     with Session(engine) as session:
@@ -206,7 +239,8 @@ def cmd_report(args: argparse.Namespace) -> int:
         f"Members {data['members']}; points liability {data['liability_points']} "
         f"({data['liability_fen'] / 100:.2f} yuan); overdrafts {data['overdraft_points']}",
         *(f"  {o['from']} owes {o['to']} {o['fen'] / 100:.2f}" for o in data["owed"]),
-        f"Overdrafts to review: {len(data['overdrafts'])}; flags: {len(data['flags'])}",
+        f"Overdrafts to review: {len(data['overdrafts'])}; open flags: {data['open_flags']} "
+        "(memberdesk-ledger flags list)",
         *(f"  [{f['kind']}] {f['member_id'] or '-'}: {f['detail']}" for f in data["flags"][:20]),
     ]
     _emit(args, data, "\n".join(lines))
@@ -337,6 +371,17 @@ def build_parser() -> argparse.ArgumentParser:
         "revoke a key: codes signed with it stop working at the terminals' next sync",
     )
     p.add_argument("key_id")
+
+    flag_cmd = sub.add_parser("flags", help="flags to review").add_subparsers(
+        dest="flags_command", metavar="ACTION", required=True
+    )
+    p = add(flag_cmd, "list", cmd_flags_list, "list the open flags, newest first")
+    p.add_argument("--member", help="only this member's")
+    p.add_argument("--all", action="store_true", help="resolved ones too")
+    p = add(flag_cmd, "resolve", cmd_flags_resolve, "close a flag with a note")
+    p.add_argument("flag_id", type=int)
+    p.add_argument("--note", required=True, help="what was checked and done")
+    p.add_argument("--by", required=True, help="who resolves it")
 
     add(sub, "report", cmd_report, "liability, what stores owe each other, overdrafts, flags")
     return parser

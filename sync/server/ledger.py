@@ -41,6 +41,7 @@ from sync.server.models import (
     Entry,
     Event,
     Flag,
+    FlagResolution,
     Hold,
     Lot,
     Member,
@@ -976,8 +977,14 @@ def report(session: Session) -> dict[str, Any]:
             .limit(200)
         )
     ]
+    open_flags = session.scalar(
+        select(func.count(Flag.flag_id))
+        .outerjoin(FlagResolution, FlagResolution.flag_id == Flag.flag_id)
+        .where(FlagResolution.flag_id.is_(None))
+    )
     flags = [
         {
+            "flag_id": f.flag_id,
             "kind": f.kind,
             "member_id": f.member_id,
             "event_id": f.event_id,
@@ -997,6 +1004,7 @@ def report(session: Session) -> dict[str, Any]:
         "owed": owed,
         "overdrafts": overdrafts,
         "flags": flags,
+        "open_flags": int(open_flags or 0),
     }
 
 

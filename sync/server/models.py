@@ -12,6 +12,7 @@ from sqlalchemy import (
     BigInteger,
     Boolean,
     Date,
+    ForeignKey,
     Index,
     Integer,
     LargeBinary,
@@ -153,6 +154,22 @@ class Flag(LedgerBase):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
     __table_args__ = (Index("ix_flags_kind", "kind", "created_at"),)
+
+
+class FlagResolution(LedgerBase):
+    """A person looked at a flag and closed it. Appended once per flag, never changed: the
+    flag itself stays as it was raised."""
+
+    __tablename__ = "flag_resolutions"
+    flag_id: Mapped[int] = mapped_column(
+        BigInteger().with_variant(Integer, "sqlite"),
+        ForeignKey("flags.flag_id"),
+        primary_key=True,
+    )
+    resolved_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    resolved_by: Mapped[str] = mapped_column(String(64))
+    terminal_id: Mapped[str | None] = mapped_column(String(64))  # None: the ledger's CLI
+    note: Mapped[str] = mapped_column(Text)
 
 
 class SigningKey(LedgerBase):

@@ -369,3 +369,119 @@ def test_good_and_bad_scans_flash_and_sound(qtbot, window) -> None:
     assert feedback.requested == ["good", "bad"]
     qtbot.waitUntil(lambda: feedback.state == "none", timeout=3000)
     assert window.desk.flash.text() == ""
+
+
+# ---------------------------------------------------------------- the ledger's flags
+class StandInLedger:
+    """The ledger's flag endpoints as the desk sees them (the HTTP path is proven in
+    tests/sync/test_flags.py); ``offline`` makes every call fail as an unreachable ledger."""
+
+    def __init__(self) -> None:
+        from sync.protocol import FlagView
+
+        at = "2026-11-24T10:00:00+00:00"
+        self.flags = [
+            FlagView(
+                flag_id=7,
+                kind="overdraft",
+                member_id="M000003",
+                event_id=None,
+                points=300,
+                detail="redeem: 300 points more than the member had",
+                created_at=at,
+            ),
+            FlagView(
+                flag_id=5,
+                kind="code_replay",
+                member_id="M000004",
+                event_id=None,
+                points=0,
+                detail="phone code step taken at T01 and T02",
+                created_at=at,
+            ),
+        ]
+        self.offline = False
+        self.resolved: list[tuple[int, str, str]] = []
+
+    def source(self):
+        from ui.ledger_flags import FlagSource
+
+        return FlagSource(self.fetch, self.resolve)
+
+    def fetch(self, member_id):
+        from sync.client.http import TransientError
+
+        if self.offline:
+            raise TransientError("connection refused")
+        return [f for f in self.flags if f.resolved_at is None and member_id in (None, f.member_id)]
+
+    def resolve(self, flag_id, note, who):
+        index = next(i for i, f in enumerate(self.flags) if f.flag_id == flag_id)
+        flag = self.flags[index]
+        if flag.resolved_at is None:
+            self.resolved.append((flag_id, note, who))
+            flag = flag.model_copy(
+                update={
+                    "resolved_at": "2026-11-24T11:00:00+00:00",
+                    "resolved_by": who,
+                    "note": note,
+                }
+            )
+            self.flags[index] = flag
+        return flag
+
+
+def test_a_supervisor_resolves_a_ledger_flag_by_keyboard(qtbot, window) -> None:
+    from ui.service_desk import ServiceDeskDialog
+
+    ledger = StandInLedger()
+    window.desk.flag_source = ledger.source()
+    sign_in(qtbot, window, "sam", "2222")
+    scan(qtbot, window, "M000003")
+    desk = open_dialog(qtbot, window, Qt.Key.Key_H, ServiceDeskDialog)
+    ctrl(qtbot, desk.history_table, Qt.Key.Key_4)
+    page = desk.flags_page
+    qtbot.waitUntil(lambda: page.flag_table.rowCount() == 1)  # the member's own flags
+    assert table_texts(page.flag_table)[0][:4] == ["7", "Overdraft", "M000003", "300"]
+    assert desk.tabs.tabText(3) == "&4 Ledger flags (1)"
+    page.note_edit.setFocus()
+    qtbot.keyClick(page.note_edit, Qt.Key.Key_Return)  # no note: asked for one
+    assert page.status.text() == "Say in the note what was checked and done."
+    assert ledger.resolved == []
+    qtbot.keyClicks(page.note_edit, "Member paid back in cash")
+    qtbot.keyClick(page.note_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: page.status.text() == "No open flags for member M000003.")
+    assert ledger.resolved == [(7, "Member paid back in cash", "Sam Supervisor")]
+    assert desk.tabs.tabText(3) == "&4 Ledger flags (0)"
+
+
+def test_a_cashier_sees_flags_but_cannot_resolve_them(qtbot, window) -> None:
+    from ui.service_desk import ServiceDeskDialog
+
+    ledger = StandInLedger()
+    window.desk.flag_source = ledger.source()
+    sign_in(qtbot, window)
+    desk = open_dialog(qtbot, window, Qt.Key.Key_H, ServiceDeskDialog)
+    ctrl(qtbot, desk.member_edit, Qt.Key.Key_4)
+    page = desk.flags_page
+    qtbot.waitUntil(lambda: page.flag_table.rowCount() == 2)  # no member chosen: every one
+    assert not page.note_edit.isEnabled()
+    ctrl(qtbot, page.flag_table, Qt.Key.Key_Return)
+    assert page.status.text() == "Only a supervisor can resolve a flag."
+    assert ledger.resolved == []
+
+
+def test_offline_the_flags_tab_says_so_in_the_cashier_s_language(qtbot, window) -> None:
+    from ui.service_desk import ServiceDeskDialog
+
+    ledger = StandInLedger()
+    ledger.offline = True
+    window.desk.flag_source = ledger.source()
+    sign_in(qtbot, window, "sam", "2222")
+    desk = open_dialog(qtbot, window, Qt.Key.Key_H, ServiceDeskDialog)
+    ctrl(qtbot, desk.member_edit, Qt.Key.Key_4)
+    page = desk.flags_page
+    qtbot.waitUntil(lambda: page.status.text().startswith("The ledger cannot be reached"))
+    window.set_language("es")
+    qtbot.waitUntil(lambda: page.status.text().startswith("No se puede contactar"))
+    assert page.flag_table.rowCount() == 0
