@@ -275,5 +275,5 @@ class Desk(QtCore.QObject):
     def key_hint(self) -> str:
         return self.tr(
             "Ctrl+H Service desk · Ctrl+R Shift report · Ctrl+L Sync · Ctrl+, Settings · "
-            "Ctrl+P Reprint · Ctrl+Shift+P Reprint any"
+            "Ctrl+P Reprint"
         )

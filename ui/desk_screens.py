@@ -9,7 +9,53 @@ from app.domain.quote import Line
 from ui.controller import SaleInput
 from ui.qt import QtCore, QtWidgets
 
-SHOTS = ("service_desk", "day_report", "sync_panel", "settings")
+SHOTS = (
+    "service_desk",
+    "service_desk_flags",
+    "day_report",
+    "sync_panel",
+    "settings",
+    "reprint",
+    "setup_wizard",
+)
+EXAMPLE_FLAG_TIME = "2026-11-24T09:40:00+08:00"
+
+
+def _example_flags() -> object:
+    """Two flags as the ledger raises them, for the picture of the flags tab (this terminal
+    has no ledger of its own to ask)."""
+    from sync.protocol import FlagView
+    from ui.ledger_flags import FlagSource
+
+    flags = [
+        FlagView(
+            flag_id=12,
+            kind="overdraft",
+            member_id="M000003",
+            event_id=None,
+            points=300,
+            detail="redeem: 300 points more than the member had",
+            created_at=EXAMPLE_FLAG_TIME,
+        ),
+        FlagView(
+            flag_id=9,
+            kind="code_replay",
+            member_id="M000003",
+            event_id=None,
+            points=0,
+            detail="phone code step 59012345 taken at T01 and T03",
+            created_at=EXAMPLE_FLAG_TIME,
+        ),
+    ]
+    return FlagSource(lambda _member: flags, lambda _flag, _note, _who: flags[0])
+
+
+def _settle(until: Callable[[], bool] = lambda: True, rounds: int = 200) -> None:
+    for _ in range(rounds):
+        QtCore.QCoreApplication.processEvents()
+        if until():
+            return
+        QtCore.QThread.msleep(5)
 
 
 def render_desk(
@@ -32,6 +78,7 @@ def render_desk(
     window.counter.card.show_card(controller.card)
     window.desk.feedback.timer.stop()  # keep the "member found" flash in the picture
     desk = window.desk
+    desk.flag_source = _example_flags()  # type: ignore[assignment]
     for name, opener in (
         ("service_desk", desk.open_service_desk),
         ("day_report", desk.open_day_report),
@@ -47,9 +94,26 @@ def render_desk(
         for _ in range(5):
             QtCore.QCoreApplication.processEvents()
         save(name, dialog)
+        if name == "service_desk":
+            dialog.show_tab(3)  # type: ignore[attr-defined]
+            flags_page = dialog.flags_page  # type: ignore[attr-defined]
+            _settle(lambda page=flags_page: bool(page.flag_table.rowCount()))
+            flags_page.note_edit.setText("Receipts checked; member paid 300 points back")
+            save("service_desk_flags", dialog)
         dialog.done(0)
         for _ in range(3):
             QtCore.QCoreApplication.processEvents()
+    prompt = desk.ask_receipt_to_reprint()
+    assert prompt is not None
+    _settle()
+    save("reprint", prompt)
+    prompt.reject()
+    _settle()
+    wizard = window.first_run.open_wizard()
+    _settle()
+    save("setup_wizard", wizard)
+    wizard.reject()
+    _settle()
     # the counter with a good scan's flash, in the dark theme, once per language
     window.counter.scan.setText("M000001")
     window.look_up()

@@ -221,6 +221,33 @@ class FirstRunWizard(QtWidgets.QWizard):
         super().changeEvent(event)
 
 
+class _Banner(QtWidgets.QLabel):
+    """A word-wrapped line across the whole window. A tool bar sizes its widgets by their
+    size hint, and a wrapped label's hint is its narrowest shape (six lines high here): this
+    one asks for the window's width and the height its text needs at that width."""
+
+    def __init__(self, window: QtWidgets.QWidget) -> None:
+        super().__init__()
+        self.main_window = window
+        self.setWordWrap(True)
+        self.setSizePolicy(
+            QtWidgets.QSizePolicy.Policy.Expanding, QtWidgets.QSizePolicy.Policy.Fixed
+        )
+        window.installEventFilter(self)
+
+    def sizeHint(self) -> QtCore.QSize:
+        width = max(320, self.main_window.width() - 24)
+        return QtCore.QSize(width, self.heightForWidth(width))
+
+    def minimumSizeHint(self) -> QtCore.QSize:
+        return self.sizeHint()
+
+    def eventFilter(self, watched: QtCore.QObject, event: QtCore.QEvent) -> bool:
+        if watched is self.main_window and event.type() == QtCore.QEvent.Type.Resize:
+            self.updateGeometry()
+        return False
+
+
 class FirstRun(QtCore.QObject):
     """The banner and the Setup menu of the counter window."""
 
@@ -233,9 +260,8 @@ class FirstRun(QtCore.QObject):
         self.terminal_id = terminal_id
         self.wizard: FirstRunWizard | None = None
 
-        self.banner = QtWidgets.QLabel()
+        self.banner = _Banner(window)
         self.banner.setObjectName("demoBanner")
-        self.banner.setWordWrap(True)
         self.banner.setStyleSheet(
             "QLabel#demoBanner { background: #fff4c2; color: #3d2f00; border: 2px solid #b38f00;"
             " padding: 6px 12px; font-size: 20px; }"

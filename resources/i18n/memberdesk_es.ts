@@ -558,8 +558,8 @@ F7 Reembolso · F8 QR tarjeta · Ctrl+D Pantalla</translation>
         <translation>Reimprimir un ticket…</translation>
     </message>
     <message>
-        <source>Ctrl+H Service desk · Ctrl+R Shift report · Ctrl+L Sync · Ctrl+, Settings · Ctrl+P Reprint · Ctrl+Shift+P Reprint any</source>
-        <translation>Ctrl+H Atención · Ctrl+R Informe del turno · Ctrl+L Sincronizar · Ctrl+, Ajustes · Ctrl+P Reimprimir · Ctrl+Shift+P Reimprimir otro</translation>
+        <source>Ctrl+H Service desk · Ctrl+R Shift report · Ctrl+L Sync · Ctrl+, Settings · Ctrl+P Reprint</source>
+        <translation>Ctrl+H Atención · Ctrl+R Turno · Ctrl+L Sincronizar · Ctrl+, Ajustes · Ctrl+P Reimprimir</translation>
     </message>
 </context>
 <context>

@@ -558,8 +558,8 @@ F7 退款 · F8 会员卡码 · Ctrl+D 顾客屏</translation>
         <translation>按小票号重新打印…</translation>
     </message>
     <message>
-        <source>Ctrl+H Service desk · Ctrl+R Shift report · Ctrl+L Sync · Ctrl+, Settings · Ctrl+P Reprint · Ctrl+Shift+P Reprint any</source>
-        <translation>Ctrl+H 服务台 · Ctrl+R 班次报表 · Ctrl+L 同步 · Ctrl+, 设置 · Ctrl+P 重打小票 · Ctrl+Shift+P 按号重打</translation>
+        <source>Ctrl+H Service desk · Ctrl+R Shift report · Ctrl+L Sync · Ctrl+, Settings · Ctrl+P Reprint</source>
+        <translation>Ctrl+H 服务台 · Ctrl+R 班次报表 · Ctrl+L 同步 · Ctrl+, 设置 · Ctrl+P 重打小票</translation>
     </message>
 </context>
 <context>

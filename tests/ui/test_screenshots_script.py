@@ -28,8 +28,11 @@ def test_screenshots_render_for_one_language(qapp, tmp_path: Path) -> None:
         "plus_zh_CN.png",
         "redeem_zh_CN.png",
         "refund_zh_CN.png",
+        "reprint_zh_CN.png",
+        "service_desk_flags_zh_CN.png",
         "service_desk_zh_CN.png",
         "settings_zh_CN.png",
+        "setup_wizard_zh_CN.png",
         "signin_zh_CN.png",
         "sync_panel_zh_CN.png",
     ]
@@ -38,7 +41,11 @@ def test_screenshots_render_for_one_language(qapp, tmp_path: Path) -> None:
         flows = ("enroll", "card_code", "plus", "redeem", "refund", "customer_display")
         if path.name.startswith(flows):
             assert image.width() >= 900 and image.height() >= 560  # a flow dialog, no less
-        elif path.name.startswith(("service_desk", "day_report", "sync_panel", "settings")):
+        elif path.name.startswith(("service_desk", "day_report", "sync_panel", "settings_")):
             assert (image.width(), image.height()) == (1200, 800)  # a dialog
+        elif path.name.startswith("setup_wizard"):
+            assert (image.width(), image.height()) == (760, 460)
+        elif path.name.startswith("reprint"):
+            assert 200 <= image.width() < 1440 and 80 <= image.height() < 900  # a small prompt
         else:
             assert (image.width(), image.height()) == (1440, 900)
