@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 import uuid
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -168,17 +168,23 @@ class CounterController:
 
     def award(self, sale: SaleInput) -> AwardResult | None:
         """Record the open sale; None when no sale is open (it was recorded already)."""
+        job = self.award_job(sale)
+        return None if job is None else self.award_recorded(job())
+
+    def award_job(self, sale: SaleInput) -> Callable[[], AwardResult] | None:
+        """The open sale's recording as a call that is safe on a worker thread (it holds its
+        own copies of what it needs); None when no sale is open. Calling it twice records the
+        sale once: the request id is the sale's."""
         if self.card is None or self.actor is None or self.sale_request_id is None:
             return None
-        result = self.terminal.award(
-            self.sale_request_id,
-            self.actor,
-            self.card.member_id,
-            sale.lines,
-            sale.coupon,
-            sale.points,
-            member_check=self.member_check(),
+        request_id, actor, member_id = self.sale_request_id, self.actor, self.card.member_id
+        check, terminal = self.member_check(), self.terminal
+        return lambda: terminal.award(
+            request_id, actor, member_id, sale.lines, sale.coupon, sale.points, member_check=check
         )
+
+    def award_recorded(self, result: AwardResult) -> AwardResult:
+        """On the GUI thread, once the sale is recorded."""
         self.sale_request_id = None  # done: the next sale gets a new id
         self.last_award = result
         self.refresh_card()

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from app.bootstrap import Terminal
 from app.domain.errors import MemberDeskError
 from app.services.context import Actor
+from app.services.views import AwardResult
 from ui.camera import CameraScanner
 from ui.card import MemberCardView, money, num
 from ui.checkout import CheckoutPanel
@@ -19,6 +20,7 @@ from ui.controller import CounterController
 from ui.desk_actions import Desk
 from ui.first_run import FirstRun
 from ui.flow_actions import CounterFlows
+from ui.flows import run_in_background
 from ui.i18n import LANGUAGES, LanguageSwitcher
 from ui.messages import error_text
 from ui.qt import QtCore, QtGui, QtWidgets
@@ -27,6 +29,7 @@ from ui.signin import SignInPage
 
 Qt = QtCore.Qt
 log = logging.getLogger(__name__)
+CAMERA_DELAY_MS = 1000  # after the window is up and the scan field armed
 
 STYLE = """
 QWidget { font-size: 20px; }
@@ -138,6 +141,7 @@ class CounterWindow(QtWidgets.QMainWindow):
         # The sync worker's last word: (online, problem, last success time), or None before
         # the first round (or on a terminal that never syncs).
         self._sync: tuple[bool, str | None, str | None] | None = None
+        self._award_pending = False  # a sale is being recorded on a worker thread
         self.setStyleSheet(STYLE)
 
         self.stack = QtWidgets.QStackedWidget()
@@ -171,7 +175,8 @@ class CounterWindow(QtWidgets.QMainWindow):
         # A camera, where there is one, scans too (ui/camera.py); none: nothing changes.
         self.camera = CameraScanner(self)
         self.camera.scanned.connect(self.scan_anywhere)
-        QtCore.QTimer.singleShot(0, self.camera.start)  # Qt Multimedia loads after the window
+        # Qt Multimedia takes a moment to load: the camera joins once the scan field is armed.
+        QtCore.QTimer.singleShot(CAMERA_DELAY_MS, self.camera.start)
         self.desk = Desk(self, STYLE)  # service desk, reports, sync panel, settings, receipts
         # the demo-mode banner and Setup → Pair with the mall's ledger (the first-run wizard)
         self.first_run = FirstRun(self, terminal.settings.data_dir, self.controller.terminal_id)
@@ -338,18 +343,49 @@ class CounterWindow(QtWidgets.QMainWindow):
             # Recorded already (a second press of F9): nothing more to do.
             self.arm_scan()
             return
+        if self._award_pending:
+            return  # F9 again while the ledger is asked: the first press is being recorded
         try:
             sale = self.counter.checkout.sale_input()
-            result = controller.award(sale)
+            job = controller.award_job(sale)
         except MemberDeskError as error:
             self.show_error(error)
             self.arm_scan()
             return
-        except Exception as error:
-            self.show_unexpected(error)
-            return
-        if result is None:
+        if job is None:
             self.arm_scan()
+            return
+        if sale.points and controller.redeem_asks_ledger():
+            # Online, points used are held at the ledger first: a network call, so off the
+            # event loop (a slow link must not freeze the counter).
+            self._award_pending = True
+            self.set_message("info", lambda: self.tr("Asking the ledger to hold the points…"))
+            run_in_background(job, self._award_done, self._award_failed)
+            return
+        try:
+            result = job()
+        except Exception as error:
+            self._award_failed(error)
+            return
+        self._award_done(result)
+
+    def _award_failed(self, error: Exception) -> None:
+        self._award_pending = False
+        if isinstance(error, MemberDeskError):
+            self.show_error(error)
+            self.arm_scan()
+        else:
+            self.show_unexpected(error)
+
+    def _award_done(self, outcome: object) -> None:
+        self._award_pending = False
+        if not isinstance(outcome, AwardResult):
+            return
+        controller = self.controller
+        try:
+            result = controller.award_recorded(outcome)
+        except MemberDeskError as error:  # recorded; only re-reading the card failed
+            self.show_error(error)
             return
         self.counter.checkout.clear()
         self.counter.card.show_card(controller.card)

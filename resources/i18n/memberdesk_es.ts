@@ -250,6 +250,10 @@ F7 Reembolso · F8 QR tarjeta · Ctrl+D Pantalla</translation>
         <translation>Primero escanee un socio.</translation>
     </message>
     <message>
+        <source>Asking the ledger to hold the points…</source>
+        <translation>Pidiendo al libro mayor que reserve los puntos…</translation>
+    </message>
+    <message>
         <source>Sale recorded: receipt {receipt}, paid {payable}, {earned} points earned, balance {balance} points.</source>
         <translation>Venta registrada: ticket {receipt}, pagado {payable}, {earned} puntos ganados, saldo {balance} puntos.</translation>
     </message>

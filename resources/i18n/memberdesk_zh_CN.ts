@@ -250,6 +250,10 @@ F7 退款 · F8 会员卡码 · Ctrl+D 顾客屏</translation>
         <translation>请先扫描会员。</translation>
     </message>
     <message>
+        <source>Asking the ledger to hold the points…</source>
+        <translation>正在请总账冻结所用积分…</translation>
+    </message>
+    <message>
         <source>Sale recorded: receipt {receipt}, paid {payable}, {earned} points earned, balance {balance} points.</source>
         <translation>交易已记录：小票 {receipt}，实付 {payable}，获得 {earned} 积分，余额 {balance} 积分。</translation>
     </message>

@@ -356,6 +356,54 @@ def test_online_redeem_asks_the_ledger_off_the_gui_thread_and_caps_show_offline(
     assert terminal.card("M000005").points == 13773 - 1500
 
 
+class SlowLedger:
+    """An authorizer on a slow link: it answers only when the test lets it."""
+
+    def __init__(self) -> None:
+        import threading
+
+        self.release = threading.Event()
+        self.threads: list[str] = []
+
+    def authorize(self, member_id: str, points: int, request_id: str) -> str:
+        import threading
+
+        self.threads.append(threading.current_thread().name)
+        assert self.release.wait(10)
+        return "hold-7"
+
+
+def test_a_sale_using_points_online_waits_for_the_ledger_off_the_gui_thread(
+    qtbot, window, monkeypatch
+) -> None:
+    import threading
+
+    terminal = window.controller.terminal
+    ledger = SlowLedger()
+    monkeypatch.setattr(terminal.ctx, "authorizer", ledger)
+    sign_in(qtbot, window)
+    scan(qtbot, window, "M000005")
+    before = terminal.card("M000005").points
+    press(qtbot, window, Qt.Key.Key_F4)
+    checkout = window.counter.checkout
+    qtbot.keyClicks(checkout.first_field(), "300")
+    checkout.points_edit.setFocus()
+    qtbot.keyClicks(checkout.points_edit, "500")
+    qtbot.keyClick(checkout.points_edit, Qt.Key.Key_F9)
+    # The ledger has not answered: the counter still runs its event loop and says why it waits.
+    qtbot.waitUntil(lambda: len(ledger.threads) == 1)
+    assert ledger.threads[0] != threading.main_thread().name
+    assert "Asking the ledger to hold the points" in window.message_text()
+    qtbot.keyClick(checkout.points_edit, Qt.Key.Key_F9)  # impatient: nothing more happens
+    qtbot.wait(50)
+    assert len(ledger.threads) == 1
+    ledger.release.set()
+    qtbot.waitUntil(lambda: "Sale recorded: receipt" in window.message_text())
+    earned = window.controller.last_award.points_earned
+    assert terminal.card("M000005").points == before - 500 + earned
+    assert window.counter.scan.hasFocus()
+
+
 def test_a_scan_during_redeem_is_set_aside(qtbot, window) -> None:
     sign_in(qtbot, window)
     scan(qtbot, window, "M000002")
