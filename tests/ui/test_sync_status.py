@@ -32,3 +32,41 @@ def test_status_bar_follows_the_sync_worker(qtbot, window, demo_terminal) -> Non
         f"Sync stopped — {waiting} events waiting; call the service desk"
     )
     assert "hash_chain_broken" in window.sync_status.toolTip()
+
+
+def test_sync_starts_behind_the_open_window_and_goes_online(qtbot, window, demo_terminal) -> None:
+    """ui.main opens the window first and starts the embedded ledger and the worker on a
+    thread: the window is usable offline at once and turns online when sync is up."""
+    from ui.background_sync import BackgroundSync
+
+    window.set_language("en")
+    waiting = demo_terminal.outbox_waiting()
+    bridge = SyncBridge()
+    bridge.changed.connect(window.set_sync_state)
+    sync = BackgroundSync(demo_terminal, bridge)
+    sync.started.connect(window.desk.attach_worker)
+    try:
+        with qtbot.waitSignal(sync.started, timeout=30_000):
+            sync.start()
+            assert window.sync_status.text() == f"Offline — {waiting} events waiting"
+        assert window.desk.sync_now is not None  # the sync panel's "Sync now" is wired
+        qtbot.waitUntil(
+            lambda: window.sync_status.text().startswith("Online — 0 events waiting"),
+            timeout=30_000,
+        )
+    finally:
+        sync.stop()
+    assert demo_terminal.outbox_waiting() == 0
+    assert not sync._thread.is_alive()
+
+
+def test_closing_while_sync_still_starts_leaves_nothing_running(qtbot, demo_terminal) -> None:
+    from ui.background_sync import BackgroundSync
+
+    sync = BackgroundSync(demo_terminal, SyncBridge())
+    sync.start()
+    sync.stop()  # at once, while the ledger is still loading
+    assert not sync._thread.is_alive()
+    if sync.embedded is not None:
+        assert not sync.embedded.thread.is_alive()
+    assert sync.worker is None or not sync.worker._thread or not sync.worker._thread.is_alive()
