@@ -52,11 +52,19 @@ def start_ledger_thread(database_url: str, port: int = 0) -> EmbeddedLedger:
             create_app(engine), host="127.0.0.1", port=port, log_level="warning", lifespan="off"
         )
     )
-    thread = threading.Thread(target=server.run, name="memberdesk-ledger", daemon=True)
+    def serve() -> None:
+        try:
+            server.run()
+        except SystemExit:  # uvicorn exits when it cannot bind; the caller sees it stopped
+            log.warning("the embedded ledger could not listen on port %s", port)
+
+    thread = threading.Thread(target=serve, name="memberdesk-ledger", daemon=True)
     thread.start()
     deadline = time.monotonic() + 20
     while not server.started:
         if time.monotonic() > deadline or not thread.is_alive():
+            server.should_exit = True
+            engine.dispose()
             raise RuntimeError("the embedded ledger did not start")
         time.sleep(0.02)
     bound = server.servers[0].sockets[0].getsockname()[1]
@@ -70,8 +78,12 @@ def start_embedded(terminal: Terminal) -> tuple[EmbeddedLedger | None, Syncer | 
     credential = credentials.load(data_dir)
     if credential is not None and not credential.embedded:
         return None, make_syncer(terminal)
-    port = PREFERRED_PORT if _free(PREFERRED_PORT) else 0
-    embedded = start_ledger_thread(sqlite_url(data_dir / "embedded-ledger.db"), port)
+    url = sqlite_url(data_dir / "embedded-ledger.db")
+    try:
+        embedded = start_ledger_thread(url, PREFERRED_PORT if _free(PREFERRED_PORT) else 0)
+    except RuntimeError:  # the port was taken between the probe and the bind: any port
+        log.warning("port %s was taken; the embedded ledger takes a free one", PREFERRED_PORT)
+        embedded = start_ledger_thread(url, 0)
     if credential is None:
         with Session(embedded.engine) as session, session.begin():
             code = ledger.add_terminal(

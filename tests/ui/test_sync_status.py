@@ -70,3 +70,33 @@ def test_closing_while_sync_still_starts_leaves_nothing_running(qtbot, demo_term
     if sync.embedded is not None:
         assert not sync.embedded.thread.is_alive()
     assert sync.worker is None or not sync.worker._thread or not sync.worker._thread.is_alive()
+
+
+def test_the_embedded_ledger_takes_another_port_when_its_own_is_taken(
+    demo_terminal, monkeypatch
+) -> None:
+    """Another program bound the preferred port between the probe and the bind: the ledger
+    starts on a free port and the credential follows it."""
+    import socket
+
+    from sync.client import credentials, embedded
+
+    holder = socket.socket()
+    holder.bind(("127.0.0.1", 0))
+    holder.listen()
+    taken = holder.getsockname()[1]
+    monkeypatch.setattr(embedded, "PREFERRED_PORT", taken)
+    monkeypatch.setattr(embedded, "_free", lambda _port: True)  # the probe saw it free
+    try:
+        ledger, syncer = embedded.start_embedded(demo_terminal)
+        assert ledger is not None and syncer is not None
+        try:
+            assert not ledger.url.endswith(f":{taken}")
+            saved = credentials.load(demo_terminal.settings.data_dir)
+            assert saved is not None and saved.ledger_url == ledger.url
+            syncer.round()
+            assert demo_terminal.outbox_waiting() == 0
+        finally:
+            ledger.stop()
+    finally:
+        holder.close()
