@@ -28,7 +28,7 @@ from app.store.models import Member as LocalMember
 from bench.common import BENCH_NOW, Figure, note, scratch_dir
 from bench.ledger_proc import ledger
 from sync.client.commands import make_syncer, pair_terminal
-from sync.client.engine import PAGE
+from sync.client.engine import SNAPSHOT_PAGE
 from sync.protocol import API
 from sync.server.cli import open_ledger
 from sync.server.db import sqlite_url
@@ -96,7 +96,7 @@ def _download(url: str, credential: str) -> tuple[float, int]:
     checkpoint: int | None = None
     members = 0
     while True:
-        params: dict[str, object] = {"limit": PAGE}
+        params: dict[str, object] = {"limit": SNAPSHOT_PAGE}
         if after is not None:
             params["after"] = after
         if checkpoint is not None:

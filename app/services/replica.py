@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from app.domain.rulebook import RuleBook, parse_rule_book
 from app.services.context import ServiceContext
 from app.services.member_codes import PublishedKey, install_keys
+from app.store.bulkload import NewMember, insert_new_members, members_absent
 from app.store.journal import Posting
 from app.store.models import (
     Balance,
@@ -33,6 +34,8 @@ from app.store.outbox import append_event, terminal_state
 
 log = logging.getLogger(__name__)
 CHECKPOINT_KIND = "checkpoint_applied"
+SYNC_KIND = "ledger_sync"  # the journal entries of a checkpoint's corrections
+SYNC_NOTE = "ledger checkpoint"
 
 
 @dataclass(frozen=True)
@@ -232,47 +235,26 @@ def apply_checkpoint(ctx: ServiceContext, checkpoint: Checkpoint) -> CheckpointR
         )
         if checkpoint.keys is not None:
             install_keys(session, checkpoint.keys, ctx.now())
-        ids = [m.member_id for m in checkpoint.members]
-        local = _confirmed_locally(session, ids, checkpoint.applied_through_seq)
-        event_seq: int | None = None
         request_id = f"checkpoint-{checkpoint.cursor}"
-        adjusted = 0
         today = ctx.today()
-        for incoming in checkpoint.members:
-            member = _upsert_member(session, incoming)
-            if member is None:
-                continue
-            delta = incoming.points - local.get(incoming.member_id, 0)
-            if delta == 0:
-                continue
-            if event_seq is None:
-                # One event names every correction of this checkpoint (entries need one).
-                event_seq = append_event(
-                    session,
-                    kind=CHECKPOINT_KIND,
-                    payload={
-                        "cursor": checkpoint.cursor,
-                        "applied_through_seq": checkpoint.applied_through_seq,
-                    },
-                    request_id=request_id,
-                    member_id=None,
-                    now=ctx.now(),
-                ).seq
-            posting = Posting(
-                session=session,
-                member_id=incoming.member_id,
+        fresh = [_new_member(m, today) for m in checkpoint.members]
+        if fresh and members_absent(session, fresh):
+            # A snapshot page on a new terminal: every member is new here, so the same rows
+            # the loop below would write go in with a few executemany statements.
+            event_seq = None
+            if any(m.correction for m in fresh):
+                event_seq = _checkpoint_event(session, ctx, checkpoint, request_id)
+            adjusted = insert_new_members(
+                session,
+                fresh,
+                kind=SYNC_KIND,
                 request_id=request_id,
                 event_seq=event_seq,
                 now=ctx.now(),
-                note="ledger checkpoint",
+                note=SYNC_NOTE,
             )
-            if delta > 0:
-                live = [d for d, p in incoming.buckets if p > 0 and (d is None or d >= today)]
-                expires = min((d for d in live if d is not None), default=None)
-                posting.credit("ledger_sync", delta, expires)
-            else:
-                posting.debit("ledger_sync", -delta, today, overdraft_reason="ledger checkpoint")
-            adjusted += 1
+        else:
+            adjusted = _apply_members(session, ctx, checkpoint, request_id, today)
         state.pull_cursor = max(state.pull_cursor, checkpoint.cursor)
         state.applied_through_seq = max(state.applied_through_seq, checkpoint.applied_through_seq)
         if checkpoint.snapshot:
@@ -286,6 +268,80 @@ def apply_checkpoint(ctx: ServiceContext, checkpoint: Checkpoint) -> CheckpointR
         adjusted,
         int(getattr(taken, "rowcount", 0) or 0),
     )
+
+
+def _lot_expiry(incoming: ReplicaMember, today: date) -> date | None:
+    """The expiry a correction's new lot gets: the soonest of the member's live buckets."""
+    live = [d for d, p in incoming.buckets if p > 0 and (d is None or d >= today)]
+    return min((d for d in live if d is not None), default=None)
+
+
+def _new_member(incoming: ReplicaMember, today: date) -> NewMember:
+    """``incoming`` as a member new here: no local entries, so all its points are the
+    correction."""
+    return NewMember(
+        member_id=incoming.member_id,
+        phone=incoming.phone,
+        name=incoming.name,
+        birthday=incoming.birthday,
+        enrolled_on=incoming.enrolled_on,
+        home_store=incoming.home_store,
+        plus_expires_on=incoming.plus_expires_on,
+        status=incoming.status,
+        ledger_growth=incoming.growth,
+        correction=incoming.points,
+        lot_expires_on=_lot_expiry(incoming, today) if incoming.points > 0 else None,
+    )
+
+
+def _checkpoint_event(
+    session: Session, ctx: ServiceContext, checkpoint: Checkpoint, request_id: str
+) -> int:
+    """One event names every correction of this checkpoint (entries need one)."""
+    return append_event(
+        session,
+        kind=CHECKPOINT_KIND,
+        payload={
+            "cursor": checkpoint.cursor,
+            "applied_through_seq": checkpoint.applied_through_seq,
+        },
+        request_id=request_id,
+        member_id=None,
+        now=ctx.now(),
+    ).seq
+
+
+def _apply_members(
+    session: Session, ctx: ServiceContext, checkpoint: Checkpoint, request_id: str, today: date
+) -> int:
+    """Member by member: update the ones known here, add the others, post the corrections."""
+    ids = [m.member_id for m in checkpoint.members]
+    local = _confirmed_locally(session, ids, checkpoint.applied_through_seq)
+    event_seq: int | None = None
+    adjusted = 0
+    for incoming in checkpoint.members:
+        member = _upsert_member(session, incoming)
+        if member is None:
+            continue
+        delta = incoming.points - local.get(incoming.member_id, 0)
+        if delta == 0:
+            continue
+        if event_seq is None:
+            event_seq = _checkpoint_event(session, ctx, checkpoint, request_id)
+        posting = Posting(
+            session=session,
+            member_id=incoming.member_id,
+            request_id=request_id,
+            event_seq=event_seq,
+            now=ctx.now(),
+            note=SYNC_NOTE,
+        )
+        if delta > 0:
+            posting.credit(SYNC_KIND, delta, _lot_expiry(incoming, today))
+        else:
+            posting.debit(SYNC_KIND, -delta, today, overdraft_reason=SYNC_NOTE)
+        adjusted += 1
+    return adjusted
 
 
 def _upsert_member(session: Session, incoming: ReplicaMember) -> Member | None:

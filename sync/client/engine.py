@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -13,10 +14,12 @@ from app.services import replica
 from app.services.member_codes import PublishedKey, decode_key
 from app.services.replica import Checkpoint, ReplicaMember
 from sync.client.http import LedgerClient
-from sync.protocol import MAX_BATCH, MemberState, PublicKey, WireEvent
+from sync.protocol import MAX_BATCH, MAX_PAGE, MemberState, PublicKey, SnapshotPage, WireEvent
 
 log = logging.getLogger("memberdesk.sync")
 PAGE = 2000
+# Members per snapshot page: the protocol's most (fewer round trips and commits per member).
+SNAPSHOT_PAGE = MAX_PAGE
 SNAPSHOT_FILE = "snapshot-progress.json"
 
 
@@ -155,44 +158,61 @@ class Syncer:
 
     def _snapshot(self) -> int:
         """A new terminal's first load: every member, page by page, resumable after a
-        crash (progress is kept beside the database)."""
+        crash (progress is kept beside the database).
+
+        The next page is fetched (and validated) in a worker thread while this one writes
+        the current page: at most one request in flight, and the progress file still names
+        only pages that were committed, so a crash resumes after the last written page."""
         path = self._progress_path()
         progress = json.loads(path.read_text()) if path.exists() else {}
         after, checkpoint = progress.get("after"), progress.get("checkpoint")
         loaded = 0
-        while True:
-            page = self.client.snapshot(after, checkpoint, PAGE)
-            if checkpoint is None:
-                checkpoint = page.checkpoint
-            replica.apply_checkpoint(
-                self.terminal.ctx,
-                Checkpoint(
-                    cursor=0,
-                    applied_through_seq=page.applied_through_seq,
-                    ledger_time=datetime.fromisoformat(page.ledger_time),
-                    rule_book=page.rule_book,
-                    members=[to_replica(m) for m in page.members],
-                    keys=to_keys(page.keys),
-                ),
-            )
-            loaded += len(page.members)
-            after = page.after
-            done = not page.more
-            path.write_text(json.dumps({"after": after, "checkpoint": checkpoint, "done": done}))
-            if done:
-                # The changes made while paging come with the next pull, from here on.
+        with ThreadPoolExecutor(1, thread_name_prefix="memberdesk-snapshot") as fetcher:
+            coming = fetcher.submit(self._snapshot_page, after, checkpoint)
+            while True:
+                page, members = coming.result()
+                if checkpoint is None:
+                    checkpoint = page.checkpoint
+                if page.more:
+                    coming = fetcher.submit(self._snapshot_page, page.after, checkpoint)
                 replica.apply_checkpoint(
                     self.terminal.ctx,
                     Checkpoint(
-                        cursor=checkpoint,
+                        cursor=0,
                         applied_through_seq=page.applied_through_seq,
                         ledger_time=datetime.fromisoformat(page.ledger_time),
-                        rule_book=None,
-                        members=[],
-                        snapshot=True,
+                        rule_book=page.rule_book,
+                        members=members,
+                        keys=to_keys(page.keys),
                     ),
                 )
-                return loaded
+                loaded += len(members)
+                after = page.after
+                done = not page.more
+                path.write_text(
+                    json.dumps({"after": after, "checkpoint": checkpoint, "done": done})
+                )
+                if done:
+                    break
+        # The changes made while paging come with the next pull, from here on.
+        replica.apply_checkpoint(
+            self.terminal.ctx,
+            Checkpoint(
+                cursor=checkpoint,
+                applied_through_seq=page.applied_through_seq,
+                ledger_time=datetime.fromisoformat(page.ledger_time),
+                rule_book=None,
+                members=[],
+                snapshot=True,
+            ),
+        )
+        return loaded
+
+    def _snapshot_page(
+        self, after: str | None, checkpoint: int | None
+    ) -> tuple[SnapshotPage, list[ReplicaMember]]:
+        page = self.client.snapshot(after, checkpoint, SNAPSHOT_PAGE)
+        return page, [to_replica(m) for m in page.members]
 
     def round(self) -> RoundResult:
         pushed, rejected = self.push()

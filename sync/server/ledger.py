@@ -10,11 +10,12 @@ import hashlib
 import json
 import secrets
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import ColumnElement, and_, func, select, update
 from sqlalchemy.orm import Session
 
 from app.domain.events import GENESIS_HASH, canonical_json, event_hash
@@ -26,11 +27,9 @@ from app.domain.rulebook import RuleBook, parse_rule_book
 from sync.protocol import (
     AuthorizeResponse,
     Bucket,
-    ChangesPage,
     EventResult,
     MemberState,
     PushResponse,
-    SnapshotPage,
     WireEvent,
 )
 from sync.server.db import current_cursor
@@ -880,54 +879,129 @@ def latest_rule_book_document(session: Session) -> dict[str, Any] | None:
 
 def changes(
     session: Session, terminal: Terminal, since: int, checkpoint: int | None, limit: int
-) -> ChangesPage:
+) -> dict[str, Any]:
     """Members changed in (since, checkpoint], oldest change first. The first page fixes the
-    checkpoint; the client applies the pages only when ``more`` is False."""
+    checkpoint; the client applies the pages only when ``more`` is False.
+
+    Returns the page in its wire form (a ``ChangesPage`` without ``keys``) as plain data:
+    a page of thousands of members is built and serialised without a model per member."""
     at = now_utc()
     if checkpoint is None:
         checkpoint = current_cursor(session)
-    rows = session.scalars(
-        select(Member)
-        .where(Member.cursor > since, Member.cursor <= checkpoint)
-        .order_by(Member.cursor)
-        .limit(limit + 1)
-    ).all()
+    rows = (
+        session.connection()
+        .execute(
+            select(*_STATE_COLUMNS, Member.cursor)
+            .where(Member.cursor > since, Member.cursor <= checkpoint)
+            .order_by(Member.cursor)
+            .limit(limit + 1)
+        )
+        .all()
+    )
     more = len(rows) > limit
     rows = rows[:limit]
-    next_cursor = rows[-1].cursor if more else checkpoint
-    return ChangesPage(
-        checkpoint=checkpoint,
-        next_cursor=next_cursor,
-        more=more,
-        members=[member_state(session, m) for m in rows],
-        rule_book=_rule_book_between(session, since, checkpoint),
-        applied_through_seq=terminal.last_seq,
-        ledger_time=at.isoformat(),
-    )
+    next_cursor = rows[-1][-1] if more else checkpoint
+    ids = [row[0] for row in rows]
+    buckets: dict[str, list[dict[str, Any]]] = {}
+    for start in range(0, len(ids), _IN_CHUNK):
+        buckets.update(_buckets(session, Lot.member_id.in_(ids[start : start + _IN_CHUNK])))
+    return {
+        "checkpoint": checkpoint,
+        "next_cursor": next_cursor,
+        "more": more,
+        "members": [_state(row, buckets) for row in rows],
+        "rule_book": _rule_book_between(session, since, checkpoint),
+        "applied_through_seq": terminal.last_seq,
+        "ledger_time": at.isoformat(),
+    }
 
 
 def snapshot(
     session: Session, terminal: Terminal, after: str | None, checkpoint: int | None, limit: int
-) -> SnapshotPage:
-    """Every member, by member id, in resumable pages (a new terminal's first load)."""
+) -> dict[str, Any]:
+    """Every member, by member id, in resumable pages (a new terminal's first load).
+
+    Two queries a page, whatever its size: the page's members, then the lots of the id range
+    they span. Returns the page in its wire form (a ``SnapshotPage`` without ``keys``) as
+    plain data, serialised as it is (see ``changes``)."""
     at = now_utc()
     if checkpoint is None:
         checkpoint = current_cursor(session)
-    query = select(Member).order_by(Member.member_id).limit(limit + 1)
+    query = select(*_STATE_COLUMNS).order_by(Member.member_id).limit(limit + 1)
     if after is not None:
         query = query.where(Member.member_id > after)
-    rows = session.scalars(query).all()
+    rows = session.connection().execute(query).all()
     more = len(rows) > limit
     rows = rows[:limit]
-    return SnapshotPage(
-        checkpoint=checkpoint,
-        after=rows[-1].member_id if rows else after,
-        more=more,
-        members=[member_state(session, m) for m in rows],
-        rule_book=latest_rule_book_document(session) if after is None else None,
-        applied_through_seq=terminal.last_seq,
-        ledger_time=at.isoformat(),
-    )
+    buckets: dict[str, list[dict[str, Any]]] = {}
+    if rows:
+        # the page is every member in [first, last]: one range scan of the lots' key
+        buckets = _buckets(
+            session,
+            and_(Lot.member_id >= rows[0][0], Lot.member_id <= rows[-1][0]),
+        )
+    return {
+        "checkpoint": checkpoint,
+        "after": rows[-1][0] if rows else after,
+        "more": more,
+        "members": [_state(row, buckets) for row in rows],
+        "rule_book": latest_rule_book_document(session) if after is None else None,
+        "applied_through_seq": terminal.last_seq,
+        "ledger_time": at.isoformat(),
+    }
+
+
+_IN_CHUNK = 900  # member ids per IN (...) list
+_STATE_COLUMNS = (
+    Member.member_id,
+    Member.phone,
+    Member.name,
+    Member.birthday,
+    Member.enrolled_on,
+    Member.home_store,
+    Member.plus_expires_on,
+    Member.status,
+    Member.points,
+    Member.overdraft,
+    Member.growth,
+)
+
+
+def _buckets(session: Session, which: ColumnElement[bool]) -> dict[str, list[dict[str, Any]]]:
+    """The live lots (as wire buckets, soonest expiry first) of the members ``which`` picks."""
+    found: dict[str, list[dict[str, Any]]] = {}
+    for member_id, expires, remaining in (
+        session.connection()
+        .execute(
+            select(Lot.member_id, Lot.expires_on, Lot.remaining)
+            .where(which, Lot.remaining > 0)
+            .order_by(Lot.member_id, Lot.expires_on)
+        )
+        .all()
+    ):
+        found.setdefault(member_id, []).append(
+            {"expires_on": None if expires == NEVER else expires.isoformat(), "points": remaining}
+        )
+    return found
+
+
+def _state(row: Sequence[Any], buckets: dict[str, list[dict[str, Any]]]) -> dict[str, Any]:
+    """One member in the wire form of ``MemberState`` (``member_state`` for one member)."""
+    (member_id, phone, name, birthday, enrolled_on, home_store, plus, status, points) = row[:9]
+    return {
+        "member_id": member_id,
+        "phone": phone,
+        "name": name,
+        "birthday": birthday.isoformat() if birthday else None,
+        "enrolled_on": enrolled_on.isoformat(),
+        "home_store": home_store,
+        "plus_expires_on": plus.isoformat() if plus else None,
+        "status": status,
+        "points": points,
+        "overdraft": row[9],
+        "growth": row[10],
+        "buckets": buckets.get(member_id, []),
+    }
 
 
 # -------------------------------------------------------------------------------- reports
