@@ -6,7 +6,7 @@ added on one side and not the other fails loudly in tests, never silently in a s
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal, cast, get_args, get_origin
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -209,3 +209,55 @@ class FlagList(Message):
 class ResolveFlagRequest(Message):
     note: str = Field(min_length=1, max_length=500)  # what was checked and done
     resolved_by: str = Field(min_length=1, max_length=64)  # the supervisor's name
+
+
+# ------------------------------------------------------------ member pages, validated fast
+
+
+def _field_checks(model: type[Message]) -> dict[str, tuple[type, bool]]:
+    """(type, may be null) per field of a model made of plain ``str``/``int`` fields."""
+    checks: dict[str, tuple[type, bool]] = {}
+    for name, info in model.model_fields.items():
+        kind, nullable = info.annotation, False
+        args = get_args(kind)
+        if type(None) in args:
+            kind, nullable = next(a for a in args if a is not type(None)), True
+        if get_origin(kind) is list:
+            (kind,) = get_args(kind)  # a list of one model: checked by its own table
+        if kind not in (str, int, Bucket) or info.metadata:
+            raise TypeError(f"{model.__name__}.{name}: no fast check for {info.annotation}")
+        checks[name] = (cast(type, kind), nullable)
+    return checks
+
+
+_MEMBER_CHECKS = _field_checks(MemberState)
+_BUCKET_CHECKS = _field_checks(Bucket)
+
+
+def _checked(item: object, checks: dict[str, tuple[type, bool]], what: str) -> dict[str, Any]:
+    if not isinstance(item, dict) or item.keys() != checks.keys():
+        raise ValueError(f"{what} does not have exactly the fields of protocol {PROTOCOL_VERSION}")
+    for name, (kind, nullable) in checks.items():
+        value = item[name]
+        if value is None and nullable:
+            continue
+        if kind is Bucket:
+            if not isinstance(value, list):
+                raise ValueError(f"{what}: {name} is not a list")
+            for bucket in value:
+                _checked(bucket, _BUCKET_CHECKS, f"{what}: a bucket")
+        elif type(value) is not kind:  # exactly: a bool is not an int here
+            raise ValueError(f"{what}: {name} is not {kind.__name__}")
+    return item
+
+
+def checked_members(items: object) -> list[dict[str, Any]]:
+    """The ``members`` of a changes or snapshot page, parsed from JSON (dicts and lists),
+    checked against ``MemberState`` field by field (exactly its fields, each of its type;
+    strict: no coercion) without building a model per member — a bootstrap parses a million.
+    Raises ValueError naming the first member that does not match."""
+    if not isinstance(items, list):
+        raise ValueError("members is not a list")
+    for index, item in enumerate(items):
+        _checked(item, _MEMBER_CHECKS, f"member {index}")
+    return items

@@ -11,8 +11,9 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime
+from typing import NamedTuple
 
 from sqlalchemy import func, or_, select, update
 from sqlalchemy.orm import Session
@@ -50,8 +51,7 @@ class PendingEvent:
     created_at: str
 
 
-@dataclass(frozen=True)
-class ReplicaMember:
+class ReplicaMember(NamedTuple):  # a tuple: a bootstrap makes a million of them
     """A member as the ledger last confirmed them."""
 
     member_id: str
@@ -64,7 +64,7 @@ class ReplicaMember:
     status: str
     points: int  # the ledger's balance (its lots less its open overdraft)
     growth: int
-    buckets: list[tuple[date | None, int]] = field(default_factory=list)
+    buckets: Sequence[tuple[date | None, int]] = ()
 
 
 @dataclass(frozen=True)
@@ -271,26 +271,31 @@ def apply_checkpoint(ctx: ServiceContext, checkpoint: Checkpoint) -> CheckpointR
 
 
 def _lot_expiry(incoming: ReplicaMember, today: date) -> date | None:
-    """The expiry a correction's new lot gets: the soonest of the member's live buckets."""
-    live = [d for d, p in incoming.buckets if p > 0 and (d is None or d >= today)]
-    return min((d for d in live if d is not None), default=None)
+    """The expiry a correction's new lot gets: the soonest of the member's live buckets
+    (None when no live bucket has an expiry)."""
+    soonest = None
+    for day, points in incoming.buckets:
+        if points > 0 and day is not None and day >= today and (soonest is None or day < soonest):
+            soonest = day
+    return soonest
 
 
 def _new_member(incoming: ReplicaMember, today: date) -> NewMember:
     """``incoming`` as a member new here: no local entries, so all its points are the
     correction."""
-    return NewMember(
-        member_id=incoming.member_id,
-        phone=incoming.phone,
-        name=incoming.name,
-        birthday=incoming.birthday,
-        enrolled_on=incoming.enrolled_on,
-        home_store=incoming.home_store,
-        plus_expires_on=incoming.plus_expires_on,
-        status=incoming.status,
-        ledger_growth=incoming.growth,
-        correction=incoming.points,
-        lot_expires_on=_lot_expiry(incoming, today) if incoming.points > 0 else None,
+    points = incoming.points
+    return NewMember(  # positional: a bootstrap makes a million of these
+        incoming.member_id,
+        incoming.phone,
+        incoming.name,
+        incoming.birthday,
+        incoming.enrolled_on,
+        incoming.home_store,
+        incoming.plus_expires_on,
+        incoming.status,
+        incoming.growth,
+        points,
+        _lot_expiry(incoming, today) if points > 0 else None,
     )
 
 

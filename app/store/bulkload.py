@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import UTC, date, datetime
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -49,16 +49,32 @@ def _day(value: date | None) -> str | None:
 _MEMBERS = (
     "INSERT INTO members (member_id, phone, name, birthday, enrolled_on, home_store, "
     "marketing_consent, real_name_verified, credit_score, risk_flags, reviews, referrals, "
-    "plus_expires_on, pin_hash, status, ledger_growth) "
-    "VALUES (?, ?, ?, ?, ?, ?, 0, 0, 60, 0, 0, 0, ?, NULL, ?, ?)"
+    "plus_expires_on, pin_hash, status, ledger_growth) VALUES ",
+    "(?, ?, ?, ?, ?, ?, 0, 0, 60, 0, 0, 0, ?, NULL, ?, ?)",
 )
-_BALANCES = "INSERT INTO balances (member_id, points, open_overdraft) VALUES (?, ?, ?)"
+_BALANCES = ("INSERT INTO balances (member_id, points, open_overdraft) VALUES ", "(?, ?, ?)")
 _JOURNAL = (
     "INSERT INTO journal (entry_id, member_id, kind, points, lot_id, expires_on, is_lot, "
-    "request_id, receipt_no, event_seq, created_at, note) "
-    "VALUES (?, ?, ?, ?, NULL, ?, ?, ?, NULL, ?, ?, ?)"
+    "request_id, receipt_no, event_seq, created_at, note) VALUES ",
+    "(?, ?, ?, ?, NULL, ?, ?, ?, NULL, ?, ?, ?)",
 )
-_LOTS = "INSERT INTO lot_balances (lot_id, member_id, expires_on, remaining) VALUES (?, ?, ?, ?)"
+_LOTS = (
+    "INSERT INTO lot_balances (lot_id, member_id, expires_on, remaining) VALUES ",
+    "(?, ?, ?, ?)",
+)
+MAX_VARIABLES = 999  # per statement: SQLite's limit before 3.32 (later ones allow more)
+
+
+def _insert(cursor: Any, statement: tuple[str, str], width: int, values: list[Any]) -> None:
+    """Insert rows of ``width`` values (``values`` flat) with multi-row INSERTs: one SQLite
+    step for a hundred rows, where executemany takes one (and a GIL round trip) per row."""
+    head, row = statement
+    per = MAX_VARIABLES // width * width  # values per full statement
+    full = head + ", ".join([row] * (per // width))
+    for start in range(0, len(values), per):
+        chunk = values[start : start + per]
+        sql = full if len(chunk) == per else head + ", ".join([row] * (len(chunk) // width))
+        cursor.execute(sql, chunk)
 
 
 _IN_CHUNK = 500  # values per IN (...): below SQLite's oldest limit of 999 variables
@@ -100,28 +116,54 @@ def insert_new_members(
     if now.tzinfo is None:
         raise ValueError("naive datetime: the store keeps time zones explicit")
     session.flush()
-    connection = session.connection()
-    connection.exec_driver_sql(
-        _MEMBERS,
-        [
-            (
-                m.member_id,
-                m.phone,
-                m.name,
-                _day(m.birthday),
-                m.enrolled_on.isoformat(),
-                m.home_store,
-                _day(m.plus_expires_on),
-                m.status,
-                m.ledger_growth,
-            )
-            for m in members
-        ],
-    )
-    connection.exec_driver_sql(
-        _BALANCES,
-        [(m.member_id, m.correction, max(0, -m.correction)) for m in members],
-    )
+    # The session's own connection (its transaction), driven directly: these statements
+    # carry only driver-level values, so SQLAlchemy has nothing to convert.
+    cursor = session.connection().connection.cursor()
+    try:
+        return _write(cursor, session, members, kind, request_id, event_seq, now, note)
+    finally:
+        cursor.close()
+
+
+def _write(
+    cursor: Any,
+    session: Session,
+    members: Sequence[NewMember],
+    kind: str,
+    request_id: str,
+    event_seq: int | None,
+    now: datetime,
+    note: str,
+) -> int:
+    rows: list[Any] = []
+    balances: list[Any] = []
+    for (
+        member_id,
+        phone,
+        name,
+        birthday,
+        enrolled_on,
+        home,
+        plus,
+        status,
+        growth,
+        points,
+        _,
+    ) in members:
+        rows += (
+            member_id,
+            phone,
+            name,
+            birthday.isoformat() if birthday else None,
+            enrolled_on.isoformat(),
+            home,
+            plus.isoformat() if plus else None,
+            status,
+            growth,
+        )
+        balances += (member_id, points, -points if points < 0 else 0)
+    _insert(cursor, _MEMBERS, 9, rows)
+    _insert(cursor, _BALANCES, 3, balances)
     corrected = [m for m in members if m.correction]
     if not corrected:
         return 0
@@ -129,17 +171,17 @@ def insert_new_members(
         raise ValueError("corrections need the event that names them")
     at = now.astimezone(UTC).isoformat(timespec="microseconds")
     first = (session.scalar(select(func.max(JournalEntry.entry_id))) or 0) + 1
-    entries = []
-    lots = []
-    for entry_id, m in enumerate(corrected, start=first):
-        if m.correction > 0:
-            expires = _day(m.lot_expires_on)
-            entries.append((entry_id, m.member_id, kind, m.correction, expires, 1))
-            lots.append((entry_id, m.member_id, expires, m.correction))
-        else:
-            entries.append((entry_id, m.member_id, OVERDRAFT_KIND, m.correction, None, 0))
+    entries: list[Any] = []
+    lots: list[Any] = []
     shared = (request_id, event_seq, at, note)
-    connection.exec_driver_sql(_JOURNAL, [(*entry, *shared) for entry in entries])
-    if lots:
-        connection.exec_driver_sql(_LOTS, lots)
+    for entry_id, m in enumerate(corrected, start=first):
+        member_id, points = m.member_id, m.correction
+        if points > 0:
+            expires = _day(m.lot_expires_on)
+            entries += (entry_id, member_id, kind, points, expires, 1, *shared)
+            lots += (entry_id, member_id, expires, points)
+        else:
+            entries += (entry_id, member_id, OVERDRAFT_KIND, points, None, 0, *shared)
+    _insert(cursor, _JOURNAL, 10, entries)
+    _insert(cursor, _LOTS, 4, lots)
     return len(corrected)

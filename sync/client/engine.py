@@ -8,6 +8,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 from app.bootstrap import Terminal
 from app.services import replica
@@ -42,22 +43,41 @@ def to_keys(keys: list[PublicKey]) -> list[PublishedKey] | None:
 
 
 def to_replica(state: MemberState) -> ReplicaMember:
+    day = date.fromisoformat
+    birthday, plus = state.birthday, state.plus_expires_on
+    return ReplicaMember(  # positional: a bootstrap makes a million of these
+        state.member_id,
+        state.phone,
+        state.name,
+        day(birthday) if birthday else None,
+        day(state.enrolled_on),
+        state.home_store,
+        day(plus) if plus else None,
+        state.status,
+        state.points,
+        state.growth,
+        [(day(b.expires_on) if b.expires_on else None, b.points) for b in state.buckets],
+    )
+
+
+def wire_to_replica(state: dict[str, Any]) -> ReplicaMember:
+    """``to_replica`` for a member checked as plain data (``checked_members``)."""
+    day = date.fromisoformat
+    birthday, plus = state["birthday"], state["plus_expires_on"]
     return ReplicaMember(
-        member_id=state.member_id,
-        phone=state.phone,
-        name=state.name,
-        birthday=date.fromisoformat(state.birthday) if state.birthday else None,
-        enrolled_on=date.fromisoformat(state.enrolled_on),
-        home_store=state.home_store,
-        plus_expires_on=date.fromisoformat(state.plus_expires_on)
-        if state.plus_expires_on
-        else None,
-        status=state.status,
-        points=state.points,
-        growth=state.growth,
-        buckets=[
-            (date.fromisoformat(b.expires_on) if b.expires_on else None, b.points)
-            for b in state.buckets
+        state["member_id"],
+        state["phone"],
+        state["name"],
+        day(birthday) if birthday else None,
+        day(state["enrolled_on"]),
+        state["home_store"],
+        day(plus) if plus else None,
+        state["status"],
+        state["points"],
+        state["growth"],
+        [
+            (day(b["expires_on"]) if b["expires_on"] else None, b["points"])
+            for b in state["buckets"]
         ],
     )
 
@@ -211,8 +231,8 @@ class Syncer:
     def _snapshot_page(
         self, after: str | None, checkpoint: int | None
     ) -> tuple[SnapshotPage, list[ReplicaMember]]:
-        page = self.client.snapshot(after, checkpoint, SNAPSHOT_PAGE)
-        return page, [to_replica(m) for m in page.members]
+        page, members = self.client.snapshot_members(after, checkpoint, SNAPSHOT_PAGE)
+        return page, [wire_to_replica(m) for m in members]
 
     def round(self) -> RoundResult:
         pushed, rejected = self.push()

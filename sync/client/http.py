@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any, TypeVar
 
+import orjson
 import requests
 from pydantic import BaseModel, ValidationError
 
@@ -27,6 +28,7 @@ from sync.protocol import (
     ResolveFlagRequest,
     SnapshotPage,
     WireEvent,
+    checked_members,
 )
 
 M = TypeVar("M", bound=BaseModel)
@@ -73,6 +75,22 @@ class LedgerClient:
         params: dict[str, Any] | None = None,
         timeout: tuple[float, float] | None = None,
     ) -> M:
+        content = self._send(method, path, body=body, params=params, timeout=timeout)
+        try:
+            return reply.model_validate_json(content)
+        except ValidationError as error:
+            raise TransientError(f"the ledger's reply was cut or garbled: {error}") from error
+
+    def _send(
+        self,
+        method: str,
+        path: str,
+        *,
+        body: BaseModel | None = None,
+        params: dict[str, Any] | None = None,
+        timeout: tuple[float, float] | None = None,
+    ) -> bytes:
+        """The body of a 2xx reply; a refusal or a failure raised as the errors above."""
         headers = {"Accept": "application/json"}
         if self.credential:
             headers["Authorization"] = f"Bearer {self.credential}"
@@ -102,10 +120,7 @@ class LedgerClient:
                     message=response.text[:300] or response.reason,
                 )
             raise LedgerRefused(response.status_code, refusal)
-        try:
-            return reply.model_validate_json(response.content)
-        except ValidationError as error:
-            raise TransientError(f"the ledger's reply was cut or garbled: {error}") from error
+        return response.content
 
     def health(self) -> Health:
         return self._call("GET", "/health", Health, timeout=(2.0, 5.0))
@@ -134,6 +149,28 @@ class LedgerClient:
         if checkpoint is not None:
             params["checkpoint"] = checkpoint
         return self._call("GET", "/snapshot", SnapshotPage, params=params)
+
+    def snapshot_members(
+        self, after: str | None, checkpoint: int | None, limit: int
+    ) -> tuple[SnapshotPage, list[dict[str, Any]]]:
+        """A snapshot page as its envelope (``members`` left empty) and its members as
+        checked plain data (``checked_members``): the same checks as ``snapshot`` at a
+        fraction of the cost of a model per member."""
+        params: dict[str, Any] = {"limit": limit}
+        if after is not None:
+            params["after"] = after
+        if checkpoint is not None:
+            params["checkpoint"] = checkpoint
+        content = self._send("GET", "/snapshot", params=params)
+        try:
+            data = orjson.loads(content)
+            if not isinstance(data, dict):
+                raise ValueError("the reply is not a JSON object")
+            members = checked_members(data.get("members"))
+            envelope = SnapshotPage.model_validate({**data, "members": []})
+        except ValueError as error:  # orjson's and pydantic's errors are ValueErrors
+            raise TransientError(f"the ledger's reply was cut or garbled: {error}") from error
+        return envelope, members
 
     def card_code(self, member_id: str) -> CardCodeResponse:
         return self._call(

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, func, select, update
+from sqlalchemy import ColumnElement, String, and_, func, select, type_coerce, update
 from sqlalchemy.orm import Session
 
 from app.domain.events import GENESIS_HASH, canonical_json, event_hash
@@ -952,14 +952,27 @@ def snapshot(
 
 
 _IN_CHUNK = 900  # member ids per IN (...) list
+
+
+def _day_text(column: Any) -> Any:
+    """A date column read as the driver gives it: SQLite's stored ISO text as it is (no
+    parsing a million dates only to format them again), PostgreSQL's date (see ``_iso``)."""
+    return type_coerce(column, String)
+
+
+def _iso(day: date | str) -> str:
+    return day if isinstance(day, str) else day.isoformat()
+
+
+_NEVER_ISO = NEVER.isoformat()
 _STATE_COLUMNS = (
     Member.member_id,
     Member.phone,
     Member.name,
-    Member.birthday,
-    Member.enrolled_on,
+    _day_text(Member.birthday),
+    _day_text(Member.enrolled_on),
     Member.home_store,
-    Member.plus_expires_on,
+    _day_text(Member.plus_expires_on),
     Member.status,
     Member.points,
     Member.overdraft,
@@ -973,14 +986,15 @@ def _buckets(session: Session, which: ColumnElement[bool]) -> dict[str, list[dic
     for member_id, expires, remaining in (
         session.connection()
         .execute(
-            select(Lot.member_id, Lot.expires_on, Lot.remaining)
+            select(Lot.member_id, _day_text(Lot.expires_on), Lot.remaining)
             .where(which, Lot.remaining > 0)
             .order_by(Lot.member_id, Lot.expires_on)
         )
         .all()
     ):
+        day = _iso(expires)
         found.setdefault(member_id, []).append(
-            {"expires_on": None if expires == NEVER else expires.isoformat(), "points": remaining}
+            {"expires_on": None if day == _NEVER_ISO else day, "points": remaining}
         )
     return found
 
@@ -992,10 +1006,10 @@ def _state(row: Sequence[Any], buckets: dict[str, list[dict[str, Any]]]) -> dict
         "member_id": member_id,
         "phone": phone,
         "name": name,
-        "birthday": birthday.isoformat() if birthday else None,
-        "enrolled_on": enrolled_on.isoformat(),
+        "birthday": _iso(birthday) if birthday else None,
+        "enrolled_on": _iso(enrolled_on),
         "home_store": home_store,
-        "plus_expires_on": plus.isoformat() if plus else None,
+        "plus_expires_on": _iso(plus) if plus else None,
         "status": status,
         "points": points,
         "overdraft": row[9],

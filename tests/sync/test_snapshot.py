@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from app.services import replica
 from sync.client import engine
 from sync.client.http import TransientError
-from sync.protocol import ChangesPage, MemberState, SnapshotPage
+from sync.protocol import ChangesPage, MemberState, SnapshotPage, checked_members
 from sync.server import ledger as ledger_rules
 from sync.server.models import Counter as ChangeCounter
 from sync.server.models import Lot, Member, Terminal
@@ -141,16 +141,18 @@ def test_a_load_cut_between_pages_resumes_without_duplicates(
     whole.syncer.pull()
 
     cut = make_counter("T02", "S001")
-    fetch = cut.syncer.client.snapshot
+    fetch = cut.syncer.client.snapshot_members
     calls: list[str | None] = []
 
-    def failing_third(after: str | None, checkpoint: int | None, limit: int) -> SnapshotPage:
+    def failing_third(
+        after: str | None, checkpoint: int | None, limit: int
+    ) -> tuple[SnapshotPage, list[dict[str, Any]]]:
         calls.append(after)
         if len(calls) == 3:
             raise TransientError("the link went down")
         return fetch(after, checkpoint, limit)
 
-    monkeypatch.setattr(cut.syncer.client, "snapshot", failing_third)
+    monkeypatch.setattr(cut.syncer.client, "snapshot_members", failing_third)
     with pytest.raises(TransientError):
         cut.syncer.pull()
     progress = json.loads((cut.syncer.data_dir / engine.SNAPSHOT_FILE).read_text())
@@ -190,3 +192,54 @@ def test_the_ledger_sends_pages_the_protocol_describes(ledger: LedgerServer) -> 
     assert sorted(changes.members, key=lambda m: m.member_id) == expected
     assert all(isinstance(m, MemberState) for m in expected)
     assert [b.expires_on for b in expected[6].buckets] == ["2027-12-31", "2028-12-31"]
+
+
+GOOD_MEMBER: dict[str, Any] = {
+    "member_id": "M00001",
+    "phone": "13700000001",
+    "name": "Member 1",
+    "birthday": None,
+    "enrolled_on": "2024-01-01",
+    "home_store": "S001",
+    "plus_expires_on": "2027-03-31",
+    "status": "active",
+    "points": 120,
+    "overdraft": 0,
+    "growth": 3,
+    "buckets": [{"expires_on": None, "points": 20}, {"expires_on": "2027-12-31", "points": 100}],
+}
+
+
+def test_members_checked_as_plain_data_are_what_the_model_reads() -> None:
+    members = checked_members([GOOD_MEMBER, {**GOOD_MEMBER, "buckets": []}])
+    assert [MemberState.model_validate(m).model_dump() for m in members] == members
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"points": "120"},  # a string for a number
+        {"points": True},  # a bool for a number
+        {"points": 1.5},
+        {"name": 7},
+        {"name": None},  # not optional
+        {"enrolled_on": None},
+        {"buckets": None},
+        {"buckets": [{"expires_on": None}]},  # a bucket without its points
+        {"buckets": [{"expires_on": None, "points": 1, "extra": 0}]},
+        {"buckets": [{"expires_on": 20271231, "points": 1}]},
+        {"buckets": "none"},
+        {"tier": "gold"},  # a field this protocol version does not have
+    ],
+)
+def test_a_member_that_does_not_match_the_protocol_is_refused(change: dict[str, Any]) -> None:
+    with pytest.raises(ValueError, match="member 1"):
+        checked_members([GOOD_MEMBER, {**GOOD_MEMBER, **change}])
+
+
+def test_a_member_without_a_field_is_refused() -> None:
+    incomplete = {k: v for k, v in GOOD_MEMBER.items() if k != "growth"}
+    with pytest.raises(ValueError, match="member 0"):
+        checked_members([incomplete])
+    with pytest.raises(ValueError, match="not a list"):
+        checked_members({"0": GOOD_MEMBER})
