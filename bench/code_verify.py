@@ -52,9 +52,7 @@ def run(quick: bool) -> Figure:
 
     def code_for(n: int) -> tuple[str, str]:
         member_id = population.member_id(n)
-        credential = codes.issue_credential(
-            ledger_key, KEY_ID, member_id, _raw(phone_key), expires
-        )
+        credential = codes.issue_credential(ledger_key, KEY_ID, member_id, _raw(phone_key), expires)
         return codes.dynamic_code(credential, phone_key, BENCH_NOW), member_id
 
     samples = [code_for(rng.randrange(population.members)) for _ in range(warmup + count)]
