@@ -74,8 +74,9 @@ class LedgerProcess:
         self.engine.dispose()
 
 
-def start_ledger(database_url: str) -> LedgerProcess:
-    """Migrate the database here, then serve it from a subprocess (one uvicorn worker)."""
+def start_ledger(database_url: str, workers: int = 1) -> LedgerProcess:
+    """Migrate the database here, then serve it from a subprocess (``workers`` uvicorn
+    worker processes)."""
     engine = open_ledger(database_url)
     port = _free_port()
     process = subprocess.Popen(
@@ -90,6 +91,8 @@ def start_ledger(database_url: str) -> LedgerProcess:
             str(port),
             "--limit-concurrency",
             "1000",
+            "--workers",
+            str(workers),
         ],
         stdout=subprocess.DEVNULL,
         env={**os.environ, "PYTHONUNBUFFERED": "1"},
@@ -112,8 +115,8 @@ def start_ledger(database_url: str) -> LedgerProcess:
 
 
 @contextmanager
-def ledger(database_url: str) -> Iterator[LedgerProcess]:
-    server = start_ledger(database_url)
+def ledger(database_url: str, workers: int = 1) -> Iterator[LedgerProcess]:
+    server = start_ledger(database_url, workers)
     try:
         yield server
     finally:

@@ -46,6 +46,7 @@ from sync.protocol import (
 from sync.server import flags, keys, ledger
 from sync.server.db import READ_ONLY
 from sync.server.errors import Refused
+from sync.server.push import push as push_events
 
 log = logging.getLogger("memberdesk.ledger")
 P = ParamSpec("P")
@@ -229,7 +230,7 @@ def create_app(engine: Engine, *, admin_token: str | None = None) -> FastAPI:
     @committed
     def push(body: PushRequest, db: Db, token: Bearer) -> PushResponse:
         term = ledger.authenticate(db, token)
-        return ledger.push(db, term, body.events)
+        return push_events(db, term, body.events)
 
     def member_pages(page: dict[str, Any], db: Session) -> Response:
         # A page of thousands of members goes out as built (plain data, one orjson call):

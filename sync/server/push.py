@@ -1,0 +1,722 @@
+"""The ledger's push: take a terminal's batch of events exactly once, in sequence order.
+
+A batch is applied in memory, then written in one go. Every event is decided before anything
+is changed for it (compute, then write): a business rejection (final, recorded as a
+``rejected`` event) leaves no trace of the event's other effects, exactly as if the event had
+been applied alone in a savepoint that was rolled back, and a protocol error (another
+terminal's event, a changed replay, a sequence gap, a broken hash chain) refuses the whole
+batch before a single row is written. The rows then go out in bulk (one multi-row INSERT or
+one pipelined ``executemany`` per table), and the caller commits once.
+
+Locks, always in this order: the members the batch names (``SELECT ... FOR UPDATE``, by
+member id, so two pushes never wait for each other in a circle), this terminal's row, the
+change counter (taken last, held only for the final stamping and the commit).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any, cast
+
+from sqlalchemy import Table, bindparam, insert, select, update
+from sqlalchemy.orm import Session
+
+from app.domain.events import event_hash
+from app.domain.growth import Activity, growth_value
+from app.domain.plus import is_plus
+from app.domain.points import expiry_for
+from app.domain.quote import Shopper, points_earned
+from app.domain.rulebook import RuleBook
+from sync.protocol import EventResult, PushResponse, WireEvent
+from sync.server.errors import Refused
+from sync.server.ledger import NEVER, now_utc, rule_book
+from sync.server.models import CodeStep, Counter, Entry, Event, Flag, Hold, Lot, Member, Terminal
+
+MEMBERS = cast(Table, Member.__table__)
+LOTS = cast(Table, Lot.__table__)
+EVENTS = cast(Table, Event.__table__)
+ENTRIES = cast(Table, Entry.__table__)
+FLAGS = cast(Table, Flag.__table__)
+CODE_STEPS = cast(Table, CodeStep.__table__)
+HOLDS = cast(Table, Hold.__table__)
+
+# What a push may change in a member row it did not create.
+_MEMBER_CHANGES = ("points", "overdraft", "growth", "spend_365_fen", "purchases", "plus_expires_on")
+_NO_OP_KINDS = ("expire", "coupon_issued", "checkpoint_applied")
+
+
+class Rejection(Exception):
+    """A business rejection: final, recorded, and never blocks the queue."""
+
+    def __init__(self, code: str, reason: str) -> None:
+        super().__init__(reason)
+        self.code = code
+        self.reason = reason
+
+
+@dataclass(slots=True)
+class _Member:
+    """A member row as the batch sees it (locked, or created by the batch)."""
+
+    row: dict[str, Any]  # every column; the changing ones are kept in the fields below
+    points: int
+    overdraft: int
+    growth: int
+    spend_365_fen: int
+    purchases: int
+    plus_expires_on: date | None
+    lots: dict[date, int]  # expiry day -> remaining
+    stored_lots: dict[date, int]  # as read at the start of the push
+    new: bool = False
+
+    @property
+    def member_id(self) -> str:
+        return str(self.row["member_id"])
+
+    @classmethod
+    def of(cls, row: dict[str, Any], lots: dict[date, int], *, new: bool) -> _Member:
+        return cls(
+            row=row,
+            points=int(row["points"]),
+            overdraft=int(row["overdraft"]),
+            growth=int(row["growth"]),
+            spend_365_fen=int(row["spend_365_fen"]),
+            purchases=int(row["purchases"]),
+            plus_expires_on=row["plus_expires_on"],
+            lots=lots,
+            stored_lots=dict(lots),
+            new=new,
+        )
+
+    def changes(self) -> dict[str, Any]:
+        return {name: getattr(self, name) for name in _MEMBER_CHANGES}
+
+
+@dataclass(slots=True)
+class _Stored:
+    """An event the ledger already has (from an earlier push or earlier in this batch)."""
+
+    event_id: str
+    terminal_id: str
+    seq: int
+    kind: str
+    payload: str
+    prev_hash: str
+    hash: str
+    terminal_time: str
+    status: str
+    code: str | None
+    reason: str | None
+    ledger_time: datetime
+
+    def result(self) -> EventResult:
+        return EventResult(
+            event_id=self.event_id,
+            seq=self.seq,
+            status="applied" if self.status == "applied" else "rejected",
+            code=self.code,
+            reason=self.reason,
+            ledger_time=self.ledger_time.isoformat(),
+        )
+
+    def content_fields(self, event: WireEvent) -> list[str]:
+        pairs = {
+            "terminal_id": (event.terminal_id, self.terminal_id),
+            "seq": (event.seq, self.seq),
+            "kind": (event.kind, self.kind),
+            "payload": (event.payload, self.payload),
+            "prev_hash": (event.prev_hash, self.prev_hash),
+            "hash": (event.hash, self.hash),
+            "created_at": (event.created_at, self.terminal_time),
+        }
+        return sorted(name for name, (a, b) in pairs.items() if a != b)
+
+
+@dataclass
+class _Batch:
+    """Everything one push reads and will write."""
+
+    session: Session
+    terminal: Terminal
+    at: datetime
+    members: dict[str, _Member | None]  # None: named by the batch, not at the ledger
+    stored: dict[str, _Stored]
+    rules: dict[int | None, RuleBook | None] = field(default_factory=dict)
+    code_steps: dict[tuple[str, int], tuple[str, str]] = field(default_factory=dict)
+    phones: set[str] = field(default_factory=set)  # phones of members the batch enrolled
+    expired: set[str] = field(default_factory=set)  # members whose expiry this push ran
+    touched: set[str] = field(default_factory=set)  # members to stamp with a new cursor
+    events: list[dict[str, Any]] = field(default_factory=list)
+    entries: list[dict[str, Any]] = field(default_factory=list)
+    flags: list[dict[str, Any]] = field(default_factory=list)
+    new_code_steps: list[dict[str, Any]] = field(default_factory=list)
+    holds: list[str] = field(default_factory=list)  # hold ids consumed
+
+    # ------------------------------------------------------------------------- reads
+
+    def rule_book(self, version: int | None = None) -> RuleBook | None:
+        if version not in self.rules:  # within one push the answer cannot change
+            self.rules[version] = rule_book(self.session, version)
+        return self.rules[version]
+
+    def code_step(self, member_id: str, step: int) -> tuple[str, str] | None:
+        """(terminal id, event id) of the earlier acceptance of this code step, if any."""
+        key = (member_id, step)
+        if key not in self.code_steps:
+            row = self.session.execute(
+                select(CODE_STEPS.c.terminal_id, CODE_STEPS.c.event_id).where(
+                    CODE_STEPS.c.member_id == member_id, CODE_STEPS.c.step == step
+                )
+            ).first()
+            if row is None:
+                return None
+            self.code_steps[key] = (row.terminal_id, row.event_id)
+        return self.code_steps[key]
+
+    def phone_taken(self, phone: str) -> bool:
+        if phone in self.phones:
+            return True
+        found = self.session.scalar(select(MEMBERS.c.member_id).where(MEMBERS.c.phone == phone))
+        return found is not None
+
+    # ------------------------------------------------------------------------ writes
+
+    def entry(self, event_id: str, member: _Member, kind: str, points: int, store: str) -> None:
+        if points == 0:
+            return
+        self.entries.append(
+            {
+                "event_id": event_id,
+                "member_id": member.member_id,
+                "kind": kind,
+                "points": points,
+                "store_code": store,
+                "ledger_time": self.at,
+            }
+        )
+        member.points += points
+
+    def flag(
+        self, kind: str, event_id: str, member: _Member | None, detail: str, points: int = 0
+    ) -> None:
+        self.flags.append(
+            {
+                "kind": kind,
+                "event_id": event_id,
+                "member_id": member.member_id if member else None,
+                "points": points,
+                "detail": detail,
+                "created_at": self.at,
+            }
+        )
+
+    def expire_due(self, member: _Member, today: date) -> None:
+        """The ledger's own expiry (terminals' expiry events are only their local view), once
+        per member and push: the day does not change."""
+        if member.member_id in self.expired:
+            return
+        self.expired.add(member.member_id)
+        total = 0
+        for day, remaining in member.lots.items():
+            if remaining > 0 and day < today:
+                total += remaining
+                member.lots[day] = 0
+        if total:
+            self.entry("expiry", member, "expire", -total, "ledger")
+
+
+@dataclass(slots=True)
+class _Apply:
+    """One event being applied: where the points moved and what to flag. Called only once
+    every check that could reject the event has passed."""
+
+    batch: _Batch
+    event: WireEvent
+    store_code: str
+
+    def flag(self, kind: str, member: _Member | None, detail: str, points: int = 0) -> None:
+        self.batch.flag(kind, self.event.event_id, member, detail, points)
+
+    def earn(self, member: _Member, kind: str, points: int, expires: date | None) -> None:
+        if points <= 0:
+            return
+        self.batch.entry(self.event.event_id, member, kind, points, self.store_code)
+        settle = min(member.overdraft, points)
+        member.overdraft -= settle
+        left = points - settle
+        if left:
+            day = expires or NEVER
+            member.lots[day] = member.lots.get(day, 0) + left
+
+    def spend(self, member: _Member, kind: str, points: int, today: date) -> int:
+        """Take points oldest first; what is missing becomes a flagged overdraft (offline
+        redemptions were handed over: they are posted, never dropped). Returns the
+        overdraft."""
+        if points <= 0:
+            return 0
+        self.batch.entry(self.event.event_id, member, kind, -points, self.store_code)
+        left = points
+        for day in sorted(d for d, r in member.lots.items() if r > 0 and d >= today):
+            take = min(member.lots[day], left)
+            member.lots[day] -= take
+            left -= take
+            if left == 0:
+                break
+        if left:
+            member.overdraft += left
+            self.flag("overdraft", member, f"{kind}: {left} points more than the member had", left)
+        return left
+
+
+# ---------------------------------------------------------------------------------- push
+
+
+def push(session: Session, terminal: Terminal, events: list[WireEvent]) -> PushResponse:
+    """Apply a batch in sequence order. Protocol errors (another terminal's events, a gap, a
+    broken chain, a changed replay) refuse the whole batch and write nothing."""
+    at = now_utc()
+    # The work that needs no lock first: payloads parsed and hashes computed once.
+    payloads = [_payload(event) for event in events]
+    hashes = [
+        event_hash(
+            prev_hash=event.prev_hash,
+            event_id=event.event_id,
+            terminal_id=event.terminal_id,
+            seq=event.seq,
+            kind=event.kind,
+            payload=event.payload,
+            created_at=event.created_at,
+        )
+        for event in events
+    ]
+    batch = _Batch(
+        session,
+        terminal,
+        at,
+        _lock_members(session, payloads),
+        _stored_events(session, events),
+    )
+    # Lock this terminal's row: two concurrent pushes from one terminal apply in order.
+    session.execute(
+        update(Terminal).where(Terminal.terminal_id == terminal.terminal_id).values(last_seen_at=at)
+    )
+    session.refresh(terminal)
+    results: list[EventResult] = []
+    for event, payload, recomputed in zip(events, payloads, hashes, strict=True):
+        stored = _check(batch, event, recomputed)
+        if stored is not None:
+            results.append(stored.result())
+            continue
+        status, code, reason = "applied", None, None
+        try:
+            apply_event(batch, event, payload)
+        except Rejection as rejection:
+            status, code, reason = "rejected", rejection.code, rejection.reason
+        stored = _Stored(
+            event_id=event.event_id,
+            terminal_id=event.terminal_id,
+            seq=event.seq,
+            kind=event.kind,
+            payload=event.payload,
+            prev_hash=event.prev_hash,
+            hash=event.hash,
+            terminal_time=event.created_at,
+            status=status,
+            code=code,
+            reason=reason,
+            ledger_time=at,
+        )
+        batch.stored[event.event_id] = stored
+        batch.events.append(
+            {
+                "event_id": event.event_id,
+                "terminal_id": event.terminal_id,
+                "seq": event.seq,
+                "kind": event.kind,
+                "payload": event.payload,
+                "prev_hash": event.prev_hash,
+                "hash": event.hash,
+                "terminal_time": event.created_at,
+                "status": status,
+                "code": code,
+                "reason": reason,
+                "ledger_time": at,
+            }
+        )
+        terminal.last_seq = event.seq
+        terminal.last_hash = event.hash
+        results.append(stored.result())
+    _write(batch)
+    return PushResponse(
+        results=results, applied_through_seq=terminal.last_seq, ledger_time=at.isoformat()
+    )
+
+
+def _check(batch: _Batch, event: WireEvent, recomputed: str) -> _Stored | None:
+    """The protocol checks, in order; the stored copy of an event the ledger already has."""
+    terminal = batch.terminal
+    if event.terminal_id != terminal.terminal_id:
+        raise Refused(
+            403,
+            "wrong_terminal",
+            f"Event {event.seq} is from terminal {event.terminal_id}; this "
+            f"credential belongs to {terminal.terminal_id}.",
+        )
+    stored = batch.stored.get(event.event_id)
+    if stored is not None:
+        fields = stored.content_fields(event)
+        if fields:
+            raise Refused(
+                409,
+                "event_conflict",
+                f"Event {event.event_id} was received before with other "
+                f"content ({', '.join(fields)}).",
+                fields=fields,
+            )
+        return stored
+    if event.seq <= terminal.last_seq:
+        raise Refused(
+            409,
+            "seq_reused",
+            f"Sequence {event.seq} of terminal {terminal.terminal_id} already has another event.",
+            expected_seq=terminal.last_seq + 1,
+        )
+    if event.seq != terminal.last_seq + 1:
+        raise Refused(
+            409,
+            "sequence_gap",
+            f"Expected event {terminal.last_seq + 1} of "
+            f"terminal {terminal.terminal_id}, got {event.seq}.",
+            expected_seq=terminal.last_seq + 1,
+        )
+    if event.prev_hash != terminal.last_hash or recomputed != event.hash:
+        raise Refused(
+            409,
+            "hash_chain_broken",
+            f"Event {event.seq} does not continue terminal {terminal.terminal_id}'s hash "
+            "chain: its history was changed.",
+            expected_seq=event.seq,
+        )
+    return None
+
+
+def _lock_members(
+    session: Session, payloads: list[dict[str, Any] | Rejection]
+) -> dict[str, _Member | None]:
+    """Lock every member the batch names, in member id order, before any balance is read: two
+    terminals crediting one member at once must not both add to the same old balance."""
+    ids: set[str] = set()
+    for payload in payloads:
+        if isinstance(payload, dict) and payload.get("member_id"):
+            ids.add(str(payload["member_id"]))
+    members: dict[str, _Member | None] = dict.fromkeys(ids)
+    if not ids:
+        return members
+    ordered = sorted(ids)
+    rows = session.execute(
+        select(MEMBERS)
+        .where(MEMBERS.c.member_id.in_(ordered))
+        .order_by(MEMBERS.c.member_id)
+        .with_for_update()
+    ).mappings()
+    found = {row["member_id"]: dict(row) for row in rows}
+    lots: dict[str, dict[date, int]] = {member_id: {} for member_id in found}
+    for member_id, expires_on, remaining in session.execute(
+        select(LOTS.c.member_id, LOTS.c.expires_on, LOTS.c.remaining).where(
+            LOTS.c.member_id.in_(sorted(found))
+        )
+    ):
+        lots[member_id][expires_on] = int(remaining)
+    for member_id, row in found.items():
+        members[member_id] = _Member.of(row, lots[member_id], new=False)
+    return members
+
+
+def _stored_events(session: Session, events: list[WireEvent]) -> dict[str, _Stored]:
+    if not events:
+        return {}
+    rows = session.execute(
+        select(EVENTS).where(EVENTS.c.event_id.in_([event.event_id for event in events]))
+    ).mappings()
+    return {row["event_id"]: _Stored(**row) for row in rows}
+
+
+def _write(batch: _Batch) -> None:
+    """The batch's rows, in bulk. The change counter is taken last: its row lock is held only
+    from here to the commit, still so that cursors become visible in order."""
+    session = batch.session
+    if batch.events:
+        session.execute(insert(EVENTS), batch.events)
+    if batch.entries:
+        session.execute(insert(ENTRIES), batch.entries)
+    if batch.flags:
+        session.execute(insert(FLAGS), batch.flags)
+    if batch.new_code_steps:
+        session.execute(insert(CODE_STEPS), batch.new_code_steps)
+    if batch.holds:
+        session.execute(
+            update(HOLDS).where(HOLDS.c.hold_id == bindparam("b_hold_id")).values(consumed=True),
+            [{"b_hold_id": hold_id} for hold_id in batch.holds],
+        )
+    members = [m for m in batch.members.values() if m is not None]
+    new_lots, changed_lots = [], []
+    for member in members:
+        for day, remaining in member.lots.items():
+            was = member.stored_lots.get(day)
+            if was is None:
+                new_lots.append(
+                    {"member_id": member.member_id, "expires_on": day, "remaining": remaining}
+                )
+            elif was != remaining:
+                changed_lots.append(
+                    {"b_member_id": member.member_id, "b_expires_on": day, "remaining": remaining}
+                )
+    if new_lots:
+        session.execute(insert(LOTS), new_lots)
+    if changed_lots:
+        session.execute(
+            update(LOTS)
+            .where(
+                LOTS.c.member_id == bindparam("b_member_id"),
+                LOTS.c.expires_on == bindparam("b_expires_on"),
+            )
+            .values(remaining=bindparam("remaining")),
+            changed_lots,
+        )
+    new_members = [m for m in members if m.new]
+    cursors = _cursors(session, batch.touched)
+    if new_members:
+        session.execute(
+            insert(MEMBERS),
+            [{**m.row, **m.changes(), "cursor": cursors[m.member_id]} for m in new_members],
+        )
+    changed = [m for m in members if not m.new and m.member_id in batch.touched]
+    if changed:
+        session.execute(
+            update(MEMBERS)
+            .where(MEMBERS.c.member_id == bindparam("b_member_id"))
+            .values({name: bindparam(name) for name in (*_MEMBER_CHANGES, "cursor")}),
+            [
+                {"b_member_id": m.member_id, **m.changes(), "cursor": cursors[m.member_id]}
+                for m in changed
+            ],
+        )
+    session.flush()  # the terminal's last_seq and last_hash
+    # Rows this session may hold as objects were written behind the ORM's back.
+    for obj in list(session.identity_map.values()):
+        if isinstance(obj, Member | Lot | Hold | CodeStep):
+            session.expire(obj)
+
+
+def _cursors(session: Session, touched: set[str]) -> dict[str, int]:
+    """Give every member the push changed its own new cursor, from one block taken off the
+    counter, in member id order."""
+    if not touched:
+        return {}
+    high = session.execute(
+        update(Counter)
+        .where(Counter.name == "changes")
+        .values(value=Counter.value + len(touched))
+        .returning(Counter.value)
+    ).scalar_one()
+    first = int(high) - len(touched) + 1
+    return {member_id: first + n for n, member_id in enumerate(sorted(touched))}
+
+
+# ------------------------------------------------------------------------------- events
+
+
+def _payload(event: WireEvent) -> dict[str, Any] | Rejection:
+    try:
+        value = json.loads(event.payload)
+    except ValueError:
+        return Rejection("bad_payload", "The event's payload is not JSON.")
+    if not isinstance(value, dict):
+        return Rejection("bad_payload", "The event's payload is not an object.")
+    return value
+
+
+def _int(payload: dict[str, Any], key: str) -> int:
+    value = payload.get(key, 0)
+    if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+        raise Rejection("bad_payload", f"{key} must be a whole number >= 0.")
+    return value
+
+
+def _local_day(event: WireEvent) -> date:
+    try:
+        return datetime.fromisoformat(event.created_at).date()
+    except ValueError:
+        raise Rejection("bad_payload", "created_at is not a time.") from None
+
+
+def apply_event(batch: _Batch, event: WireEvent, payload: dict[str, Any] | Rejection) -> None:
+    """Apply one event to the batch, or raise a Rejection having changed nothing."""
+    if isinstance(payload, Rejection):
+        raise payload
+    terminal = batch.terminal
+    store = str(payload.get("store", terminal.store_code))
+    if store != terminal.store_code:
+        raise Rejection(
+            "wrong_store",
+            f"Terminal {terminal.terminal_id} writes for store {terminal.store_code}, not {store}.",
+        )
+    apply = _Apply(batch, event, terminal.store_code)
+    today = batch.at.date()
+    kind = event.kind
+    if kind in _NO_OP_KINDS:
+        return  # the terminal's own view; the ledger keeps its own expiry and coupons
+    if kind == "member_enrolled":
+        _enroll(batch, payload)
+        return
+    member_id = payload.get("member_id")
+    member = batch.members.get(str(member_id)) if member_id else None
+    if member is None:
+        raise Rejection("unknown_member", f"No member {member_id!r} at the ledger.")
+    if kind == "code_accepted":
+        _code_accepted(batch, apply, member, payload)
+        return
+    rules = batch.rule_book()
+    if kind == "purchase":
+        _purchase(batch, apply, member, payload, today)
+    elif kind == "redeem":
+        points = _int(payload, "points")
+        batch.expire_due(member, today)
+        if payload.get("hold_id"):
+            batch.holds.append(str(payload["hold_id"]))
+        apply.spend(member, "redeem", points, today)
+    elif kind == "refund":
+        clawed_back = _int(payload, "points_clawed_back")
+        expires = expiry_for(_local_day(event), rules.points) if rules else None
+        returned = _int(payload, "points_returned")
+        batch.expire_due(member, today)
+        apply.spend(member, "refund_earn", clawed_back, today)
+        apply.earn(member, "refund_spend", returned, expires)
+    elif kind == "adjust":
+        points = payload.get("points", 0)
+        if not isinstance(points, int) or isinstance(points, bool):
+            raise Rejection("bad_payload", "points must be a whole number.")
+        if points > 0:
+            expires = expiry_for(_local_day(event), rules.points) if rules else None
+            batch.expire_due(member, today)
+            apply.earn(member, "adjust", points, expires)
+        else:
+            batch.expire_due(member, today)
+            apply.spend(member, "adjust", -points, today)
+    elif kind == "plus_sold":
+        try:
+            ends = date.fromisoformat(str(payload.get("ends_on")))
+        except ValueError:
+            raise Rejection("bad_payload", "ends_on is not a date.") from None
+        batch.expire_due(member, today)
+        if member.plus_expires_on is None or ends > member.plus_expires_on:
+            member.plus_expires_on = ends
+    else:
+        raise Rejection("unknown_kind", f"The ledger does not know events of kind {kind!r}.")
+    batch.touched.add(member.member_id)
+
+
+def _code_accepted(batch: _Batch, apply: _Apply, member: _Member, payload: dict[str, Any]) -> None:
+    """A terminal took a phone's code for one 30-second step. Each terminal refuses a step it
+    already took; the same step taken at a second terminal is a copied code: flag it."""
+    step = _int(payload, "step")
+    terminal_id, event_id = batch.terminal.terminal_id, apply.event.event_id
+    earlier = batch.code_step(member.member_id, step)
+    if earlier is None:
+        batch.code_steps[(member.member_id, step)] = (terminal_id, event_id)
+        batch.new_code_steps.append(
+            {
+                "member_id": member.member_id,
+                "step": step,
+                "terminal_id": terminal_id,
+                "event_id": event_id,
+            }
+        )
+    elif earlier[1] != event_id:
+        apply.flag(
+            "code_replay",
+            member,
+            f"The phone code of step {step} was accepted at terminal {earlier[0]} "
+            f"and again at terminal {terminal_id}: a copied code (screenshot?).",
+        )
+
+
+def _enroll(batch: _Batch, payload: dict[str, Any]) -> None:
+    member_id = str(payload.get("member_id") or "")
+    phone = str(payload.get("phone") or "")
+    if not member_id or not phone:
+        raise Rejection("bad_payload", "An enrollment needs a member id and a phone.")
+    existing = batch.members.get(member_id)
+    if existing is not None:
+        if existing.row["phone"] != phone:
+            raise Rejection("duplicate_member", f"Member {member_id} exists with another phone.")
+        return
+    if batch.phone_taken(phone):
+        raise Rejection(
+            "duplicate_phone",
+            "Another member already has this phone number; the service desk should merge them.",
+        )
+    birthday = payload.get("birthday")
+    row = {
+        "member_id": member_id,
+        "phone": phone,
+        "name": str(payload.get("name") or member_id),
+        "birthday": date.fromisoformat(birthday) if birthday else None,
+        "enrolled_on": date.fromisoformat(str(payload.get("enrolled_on"))),
+        "home_store": str(payload.get("store") or ""),
+        "plus_expires_on": None,
+        "status": "active",
+        "growth": 0,
+        "points": 0,
+        "overdraft": 0,
+        "spend_365_fen": 0,
+        "purchases": 0,
+    }
+    batch.members[member_id] = _Member.of(row, {}, new=True)
+    batch.phones.add(phone)
+    batch.touched.add(member_id)  # a new member gets a cursor, as any changed member
+
+
+def _purchase(
+    batch: _Batch, apply: _Apply, member: _Member, payload: dict[str, Any], today: date
+) -> None:
+    used = _int(payload, "points_used")
+    earned = _int(payload, "points_earned")
+    day = _local_day(apply.event)
+    rules = batch.rule_book(_int(payload, "rule_book_version")) or batch.rule_book()
+    payable = _int(payload, "payable_fen")
+    # Nothing can reject the purchase from here on.
+    batch.expire_due(member, today)
+    if payload.get("hold_id"):
+        batch.holds.append(str(payload["hold_id"]))
+    apply.spend(member, "spend", used, today)
+    apply.earn(member, "earn", earned, expiry_for(day, rules.points) if rules else None)
+    member.purchases += 1
+    member.spend_365_fen += payable
+    if rules is None:
+        return
+    # Growth across every store (consumption only: the ledger sees no activity signals yet).
+    member.growth = growth_value(
+        Activity(spend_fen=member.spend_365_fen, purchases=member.purchases), rules
+    ).total
+    # Recompute with the domain the terminal used; a different figure is flagged, not
+    # refused: the receipt was printed and the customer has left.
+    try:
+        tier = rules.tier(str(payload.get("tier") or rules.tiers[0].code))
+    except KeyError:
+        apply.flag("recompute_failed", member, f"unknown tier {payload.get('tier')!r}")
+        return
+    plus = bool(payload.get("plus", is_plus(member.plus_expires_on, day)))
+    shopper = Shopper(member.member_id, tier, plus, 0)
+    want = points_earned(
+        payable, shopper=shopper, store=apply.store_code, day=day, rules=rules
+    ).total
+    if want != earned:
+        apply.flag(
+            "recompute_mismatch",
+            member,
+            f"terminal awarded {earned} points; rule book v{rules.version} gives {want}",
+            earned - want,
+        )
