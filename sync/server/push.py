@@ -16,12 +16,14 @@ change counter (taken last, held only for the final stamping and the commit).
 from __future__ import annotations
 
 import json
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any, cast
 
-from sqlalchemy import Table, bindparam, insert, select, update
+from sqlalchemy import Table, bindparam, insert, select, text, update
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import set_committed_value
 
 from app.domain.events import event_hash
 from app.domain.growth import Activity, growth_value
@@ -29,6 +31,7 @@ from app.domain.plus import is_plus
 from app.domain.points import expiry_for
 from app.domain.quote import Shopper, points_earned
 from app.domain.rulebook import RuleBook
+from app.store.types import UTCDateTime
 from sync.protocol import EventResult, PushResponse, WireEvent
 from sync.server.errors import Refused
 from sync.server.ledger import NEVER, now_utc, rule_book
@@ -41,6 +44,8 @@ ENTRIES = cast(Table, Entry.__table__)
 FLAGS = cast(Table, Flag.__table__)
 CODE_STEPS = cast(Table, CodeStep.__table__)
 HOLDS = cast(Table, Hold.__table__)
+TERMINALS = cast(Table, Terminal.__table__)
+COUNTERS = cast(Table, Counter.__table__)
 
 # What a push may change in a member row it did not create.
 _MEMBER_CHANGES = ("points", "overdraft", "growth", "spend_365_fen", "purchases", "plus_expires_on")
@@ -141,9 +146,11 @@ class _Batch:
     session: Session
     terminal: Terminal
     at: datetime
-    members: dict[str, _Member | None]  # None: named by the batch, not at the ledger
+    rules: dict[int | None, RuleBook | None]
     stored: dict[str, _Stored]
-    rules: dict[int | None, RuleBook | None] = field(default_factory=dict)
+    members: dict[str, _Member | None] = field(default_factory=dict)  # None: not at the ledger
+    last_seq: int = 0  # the terminal's, as the batch goes
+    last_hash: str = ""
     code_steps: dict[tuple[str, int], tuple[str, str]] = field(default_factory=dict)
     phones: set[str] = field(default_factory=set)  # phones of members the batch enrolled
     expired: set[str] = field(default_factory=set)  # members whose expiry this push ran
@@ -291,18 +298,21 @@ def push(session: Session, terminal: Terminal, events: list[WireEvent]) -> PushR
         )
         for event in events
     ]
-    batch = _Batch(
-        session,
-        terminal,
-        at,
-        _lock_members(session, payloads),
-        _stored_events(session, events),
-    )
+    # Reads that the locks do not protect: rule books, and the batch's events the ledger
+    # already has (a copy stored concurrently is looked for again below, under the lock).
+    rules = _rule_books(session, events, payloads)
+    batch = _Batch(session, terminal, at, rules, _stored_events(session, events))
+    batch.members = _lock_members(session, payloads)
     # Lock this terminal's row: two concurrent pushes from one terminal apply in order.
-    session.execute(
-        update(Terminal).where(Terminal.terminal_id == terminal.terminal_id).values(last_seen_at=at)
-    )
-    session.refresh(terminal)
+    batch.last_seq, batch.last_hash = session.execute(
+        update(TERMINALS)
+        .where(TERMINALS.c.terminal_id == terminal.terminal_id)
+        .values(last_seen_at=at)
+        .returning(TERMINALS.c.last_seq, TERMINALS.c.last_hash)
+    ).one()
+    set_committed_value(terminal, "last_seen_at", at)
+    if any(e.seq <= batch.last_seq and e.event_id not in batch.stored for e in events):
+        batch.stored = _stored_events(session, events)  # stored by a push that just ended
     results: list[EventResult] = []
     for event, payload, recomputed in zip(events, payloads, hashes, strict=True):
         stored = _check(batch, event, recomputed)
@@ -345,18 +355,18 @@ def push(session: Session, terminal: Terminal, events: list[WireEvent]) -> PushR
                 "ledger_time": at,
             }
         )
-        terminal.last_seq = event.seq
-        terminal.last_hash = event.hash
+        batch.last_seq, batch.last_hash = event.seq, event.hash
         results.append(stored.result())
     _write(batch)
     return PushResponse(
-        results=results, applied_through_seq=terminal.last_seq, ledger_time=at.isoformat()
+        results=results, applied_through_seq=batch.last_seq, ledger_time=at.isoformat()
     )
 
 
 def _check(batch: _Batch, event: WireEvent, recomputed: str) -> _Stored | None:
     """The protocol checks, in order; the stored copy of an event the ledger already has."""
     terminal = batch.terminal
+    last_seq = batch.last_seq
     if event.terminal_id != terminal.terminal_id:
         raise Refused(
             403,
@@ -376,22 +386,21 @@ def _check(batch: _Batch, event: WireEvent, recomputed: str) -> _Stored | None:
                 fields=fields,
             )
         return stored
-    if event.seq <= terminal.last_seq:
+    if event.seq <= last_seq:
         raise Refused(
             409,
             "seq_reused",
             f"Sequence {event.seq} of terminal {terminal.terminal_id} already has another event.",
-            expected_seq=terminal.last_seq + 1,
+            expected_seq=last_seq + 1,
         )
-    if event.seq != terminal.last_seq + 1:
+    if event.seq != last_seq + 1:
         raise Refused(
             409,
             "sequence_gap",
-            f"Expected event {terminal.last_seq + 1} of "
-            f"terminal {terminal.terminal_id}, got {event.seq}.",
-            expected_seq=terminal.last_seq + 1,
+            f"Expected event {last_seq + 1} of terminal {terminal.terminal_id}, got {event.seq}.",
+            expected_seq=last_seq + 1,
         )
-    if event.prev_hash != terminal.last_hash or recomputed != event.hash:
+    if event.prev_hash != batch.last_hash or recomputed != event.hash:
         raise Refused(
             409,
             "hash_chain_broken",
@@ -443,18 +452,142 @@ def _stored_events(session: Session, events: list[WireEvent]) -> dict[str, _Stor
     return {row["event_id"]: _Stored(**row) for row in rows}
 
 
+def _rule_books(
+    session: Session, events: list[WireEvent], payloads: list[dict[str, Any] | Rejection]
+) -> dict[int | None, RuleBook | None]:
+    """The latest rule book and each one the batch's purchases name."""
+    rules: dict[int | None, RuleBook | None] = {None: rule_book(session)}
+    for event, payload in zip(events, payloads, strict=True):
+        if event.kind == "purchase" and isinstance(payload, dict):
+            version = payload.get("rule_book_version", 0)
+            valid = isinstance(version, int) and not isinstance(version, bool) and version >= 0
+            if valid and version not in rules:
+                rules[version] = rule_book(session, version)
+    return rules
+
+
 def _write(batch: _Batch) -> None:
-    """The batch's rows, in bulk. The change counter is taken last: its row lock is held only
-    from here to the commit, still so that cursors become visible in order."""
+    """The batch's rows, in bulk, and on PostgreSQL in one pipeline (one round trip): every
+    statement is sent before the first answer is awaited. The change counter is taken last:
+    its row lock is held only from here to the commit, still so that cursors become visible
+    in order."""
+    session = batch.session
+    connection = session.connection()
+    postgres = connection.dialect.name == "postgresql"
+    dbapi = connection.connection.dbapi_connection
+    with dbapi.pipeline() if postgres and dbapi is not None else nullcontext():
+        _write_rows(batch, _UnnestWriter(session) if postgres else _Writer(session))
+    terminal = batch.terminal
+    set_committed_value(terminal, "last_seq", batch.last_seq)
+    set_committed_value(terminal, "last_hash", batch.last_hash)
+    # Rows this session may hold as objects were written behind the ORM's back.
+    for obj in list(session.identity_map.values()):
+        if isinstance(obj, Member | Lot | Hold | CodeStep):
+            session.expire(obj)
+
+
+class _Writer:
+    """Rows in bulk through SQLAlchemy: one multi-row INSERT or one ``executemany``."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def insert(self, table: Table, rows: list[dict[str, Any]]) -> None:
+        self.session.execute(insert(table).inline(), rows)
+
+    def update(
+        self, table: Table, keys: tuple[str, ...], rows: list[dict[str, Any]], cursor: bool = False
+    ) -> None:
+        """UPDATE each row found by ``keys``; with ``cursor``, also set the change cursor to
+        the counter's value less the row's ``from_top``."""
+        names = [name for name in rows[0] if name not in keys and name != "from_top"]
+        values: dict[str, Any] = {name: bindparam(name) for name in names}
+        if cursor:
+            values["cursor"] = _COUNTER_VALUE - bindparam("from_top")
+        self.session.execute(
+            update(table)
+            .where(*(table.c[key] == bindparam(f"b_{key}") for key in keys))
+            .values(values),
+            [
+                {
+                    **{f"b_{k}": v for k, v in row.items() if k in keys},
+                    **{k: v for k, v in row.items() if k not in keys},
+                }
+                for row in rows
+            ],
+        )
+
+
+class _UnnestWriter(_Writer):
+    """PostgreSQL: every row of a table in one statement over arrays (``unnest``), whatever
+    the number of rows: one statement to plan and a few array parameters to send, instead
+    of one statement per row."""
+
+    def _arrays(self, table: Table, names: list[str], rows: list[dict[str, Any]]) -> str:
+        dialect = self.session.get_bind().dialect
+        casts = []
+        for name in names:
+            column = table.c[name] if name != "from_top" else None
+            sql_type = "BIGINT" if column is None else column.type.compile(dialect)
+            casts.append(f"CAST(:{name} AS {sql_type}[])")
+        return f"unnest({', '.join(casts)})"
+
+    def _params(self, table: Table, names: list[str], rows: list[dict[str, Any]]) -> dict[str, Any]:
+        dialect = self.session.get_bind().dialect
+        params = {}
+        for name in names:
+            column = table.c[name] if name != "from_top" else None
+            values = [row[name] for row in rows]
+            if column is not None and isinstance(column.type, UTCDateTime):
+                values = [column.type.process_bind_param(v, dialect) for v in values]
+            params[name] = values
+        return params
+
+    def insert(self, table: Table, rows: list[dict[str, Any]]) -> None:
+        names = list(rows[0])
+        self.session.execute(
+            text(
+                f"INSERT INTO {table.name} ({', '.join(names)}) "  # noqa: S608 - names: ours
+                f"SELECT * FROM {self._arrays(table, names, rows)}"
+            ),
+            self._params(table, names, rows),
+        )
+
+    def update(
+        self, table: Table, keys: tuple[str, ...], rows: list[dict[str, Any]], cursor: bool = False
+    ) -> None:
+        names = list(rows[0])
+        sets = [f"{name} = v.{name}" for name in names if name not in keys and name != "from_top"]
+        if cursor:
+            sets.append("cursor = (SELECT value FROM counters WHERE name = 'changes') - v.from_top")
+        self.session.execute(
+            text(
+                f"UPDATE {table.name} AS t SET {', '.join(sets)} "  # noqa: S608 - ours
+                f"FROM {self._arrays(table, names, rows)} AS v({', '.join(names)}) "
+                f"WHERE {' AND '.join(f't.{key} = v.{key}' for key in keys)}"
+            ),
+            self._params(table, names, rows),
+        )
+
+
+_COUNTER_VALUE = select(COUNTERS.c.value).where(COUNTERS.c.name == "changes").scalar_subquery()
+
+
+def _write_rows(batch: _Batch, writer: _Writer) -> None:
     session = batch.session
     if batch.events:
-        session.execute(insert(EVENTS), batch.events)
+        writer.insert(EVENTS, batch.events)
+        session.execute(
+            update(TERMINALS)
+            .where(TERMINALS.c.terminal_id == batch.terminal.terminal_id)
+            .values(last_seq=batch.last_seq, last_hash=batch.last_hash)
+        )
     if batch.entries:
-        session.execute(insert(ENTRIES), batch.entries)
+        writer.insert(ENTRIES, batch.entries)
     if batch.flags:
-        session.execute(insert(FLAGS), batch.flags)
+        writer.insert(FLAGS, batch.flags)
     if batch.new_code_steps:
-        session.execute(insert(CODE_STEPS), batch.new_code_steps)
+        writer.insert(CODE_STEPS, batch.new_code_steps)
     if batch.holds:
         session.execute(
             update(HOLDS).where(HOLDS.c.hold_id == bindparam("b_hold_id")).values(consumed=True),
@@ -471,58 +604,40 @@ def _write(batch: _Batch) -> None:
                 )
             elif was != remaining:
                 changed_lots.append(
-                    {"b_member_id": member.member_id, "b_expires_on": day, "remaining": remaining}
+                    {"member_id": member.member_id, "expires_on": day, "remaining": remaining}
                 )
     if new_lots:
-        session.execute(insert(LOTS), new_lots)
+        writer.insert(LOTS, new_lots)
     if changed_lots:
-        session.execute(
-            update(LOTS)
-            .where(
-                LOTS.c.member_id == bindparam("b_member_id"),
-                LOTS.c.expires_on == bindparam("b_expires_on"),
-            )
-            .values(remaining=bindparam("remaining")),
-            changed_lots,
-        )
+        writer.update(LOTS, ("member_id", "expires_on"), changed_lots)
+    if not batch.touched:
+        return
+    # One block of cursors off the counter; each member changed gets its own, in member id
+    # order, counted down from the counter's new value (read by the same transaction).
+    touched = sorted(batch.touched)
+    session.execute(
+        update(COUNTERS)
+        .where(COUNTERS.c.name == "changes")
+        .values(value=COUNTERS.c.value + len(touched))
+    )
+    from_top = {member_id: len(touched) - 1 - n for n, member_id in enumerate(touched)}
     new_members = [m for m in members if m.new]
-    cursors = _cursors(session, batch.touched)
     if new_members:
         session.execute(
-            insert(MEMBERS),
-            [{**m.row, **m.changes(), "cursor": cursors[m.member_id]} for m in new_members],
+            insert(MEMBERS).inline().values(cursor=_COUNTER_VALUE - bindparam("from_top")),
+            [{**m.row, **m.changes(), "from_top": from_top[m.member_id]} for m in new_members],
         )
     changed = [m for m in members if not m.new and m.member_id in batch.touched]
     if changed:
-        session.execute(
-            update(MEMBERS)
-            .where(MEMBERS.c.member_id == bindparam("b_member_id"))
-            .values({name: bindparam(name) for name in (*_MEMBER_CHANGES, "cursor")}),
+        writer.update(
+            MEMBERS,
+            ("member_id",),
             [
-                {"b_member_id": m.member_id, **m.changes(), "cursor": cursors[m.member_id]}
+                {"member_id": m.member_id, **m.changes(), "from_top": from_top[m.member_id]}
                 for m in changed
             ],
+            cursor=True,
         )
-    session.flush()  # the terminal's last_seq and last_hash
-    # Rows this session may hold as objects were written behind the ORM's back.
-    for obj in list(session.identity_map.values()):
-        if isinstance(obj, Member | Lot | Hold | CodeStep):
-            session.expire(obj)
-
-
-def _cursors(session: Session, touched: set[str]) -> dict[str, int]:
-    """Give every member the push changed its own new cursor, from one block taken off the
-    counter, in member id order."""
-    if not touched:
-        return {}
-    high = session.execute(
-        update(Counter)
-        .where(Counter.name == "changes")
-        .values(value=Counter.value + len(touched))
-        .returning(Counter.value)
-    ).scalar_one()
-    first = int(high) - len(touched) + 1
-    return {member_id: first + n for n, member_id in enumerate(sorted(touched))}
 
 
 # ------------------------------------------------------------------------------- events
