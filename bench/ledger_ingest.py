@@ -1,7 +1,9 @@
 """ledger_ingest_pg: events per second the ledger takes on PostgreSQL from 50 terminals at once.
 
-The ledger is ``memberdesk-ledger serve`` (one uvicorn worker, the only supported way to run
-it) in a subprocess, over a scratch PostgreSQL database. 50 terminals are added and paired;
+The ledger is ``memberdesk-ledger serve`` in a subprocess, over a scratch PostgreSQL database,
+with one uvicorn worker (``INGEST_WORKERS=N`` for more): on the 2-vCPU machine 2 and 4 workers
+were no faster (2026-11-23), since the pushes queue on the shared members' row locks and the
+change counter in PostgreSQL, not on the ledger's Python. 50 terminals are added and paired;
 each gets its own hash-chained purchases (built here with ``event_hash``, the way a terminal
 builds them, with the points the rule book gives, so the ledger's recomputation agrees) for
 members they all share, and pushes them from its own thread in batches, as fast as the ledger
@@ -10,7 +12,8 @@ terminal's worker would, and counted.
 
 The baseline is the database's own rate for similar rows: 50 threads, one psycopg connection
 each, insert the same events (same columns as the ledger's ``events`` table, in a copy of it)
-in the same batches, one transaction per batch.
+in the same batches, one transaction per batch, in the same run once the ledger has stopped
+(its idle connection pool would otherwise take PostgreSQL's last connections).
 """
 
 from __future__ import annotations

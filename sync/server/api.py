@@ -230,7 +230,7 @@ def create_app(engine: Engine, *, admin_token: str | None = None) -> FastAPI:
     @committed
     def push(body: PushRequest, db: Db, token: Bearer) -> PushResponse:
         term = ledger.authenticate(db, token)
-        return push_events(db, term, body.events)
+        return push_events(db, term, body.events, commit=True)
 
     def member_pages(page: dict[str, Any], db: Session) -> Response:
         # A page of thousands of members goes out as built (plain data, one orjson call):

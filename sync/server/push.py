@@ -16,7 +16,6 @@ change counter (taken last, held only for the final stamping and the commit).
 from __future__ import annotations
 
 import json
-from contextlib import nullcontext
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any, cast
@@ -280,9 +279,14 @@ class _Apply:
 # ---------------------------------------------------------------------------------- push
 
 
-def push(session: Session, terminal: Terminal, events: list[WireEvent]) -> PushResponse:
+def push(
+    session: Session, terminal: Terminal, events: list[WireEvent], *, commit: bool = False
+) -> PushResponse:
     """Apply a batch in sequence order. Protocol errors (another terminal's events, a gap, a
-    broken chain, a changed replay) refuse the whole batch and write nothing."""
+    broken chain, a changed replay) refuse the whole batch and write nothing.
+
+    With ``commit``, the caller's transaction is committed as the push's last step, on
+    PostgreSQL in the same round trip as the writes: the locks end one round trip sooner."""
     at = now_utc()
     # The work that needs no lock first: payloads parsed and hashes computed once.
     payloads = [_payload(event) for event in events]
@@ -302,8 +306,8 @@ def push(session: Session, terminal: Terminal, events: list[WireEvent]) -> PushR
     # already has (a copy stored concurrently is looked for again below, under the lock).
     rules = _rule_books(session, events, payloads)
     batch = _Batch(session, terminal, at, rules, _stored_events(session, events))
-    batch.members = _lock_members(session, payloads)
-    # Lock this terminal's row: two concurrent pushes from one terminal apply in order.
+    # Lock this terminal's row first: two concurrent pushes from one terminal apply in order,
+    # and the members' locks (which other terminals wait for) are not held for this one.
     batch.last_seq, batch.last_hash = session.execute(
         update(TERMINALS)
         .where(TERMINALS.c.terminal_id == terminal.terminal_id)
@@ -313,6 +317,7 @@ def push(session: Session, terminal: Terminal, events: list[WireEvent]) -> PushR
     set_committed_value(terminal, "last_seen_at", at)
     if any(e.seq <= batch.last_seq and e.event_id not in batch.stored for e in events):
         batch.stored = _stored_events(session, events)  # stored by a push that just ended
+    batch.members = _lock_members(session, payloads)
     results: list[EventResult] = []
     for event, payload, recomputed in zip(events, payloads, hashes, strict=True):
         stored = _check(batch, event, recomputed)
@@ -357,7 +362,7 @@ def push(session: Session, terminal: Terminal, events: list[WireEvent]) -> PushR
         )
         batch.last_seq, batch.last_hash = event.seq, event.hash
         results.append(stored.result())
-    _write(batch)
+    _write(batch, commit)
     return PushResponse(
         results=results, applied_through_seq=batch.last_seq, ledger_time=at.isoformat()
     )
@@ -424,6 +429,8 @@ def _lock_members(
     if not ids:
         return members
     ordered = sorted(ids)
+    if session.get_bind().dialect.name == "postgresql":
+        return members | _lock_members_pg(session, ordered)
     rows = session.execute(
         select(MEMBERS)
         .where(MEMBERS.c.member_id.in_(ordered))
@@ -440,6 +447,36 @@ def _lock_members(
         lots[member_id][expires_on] = int(remaining)
     for member_id, row in found.items():
         members[member_id] = _Member.of(row, lots[member_id], new=False)
+    return members
+
+
+def _lock_members_pg(session: Session, ordered: list[str]) -> dict[str, _Member | None]:
+    """The members locked and their lots read with one round trip (a pipeline of the two
+    statements). The lots are read by a statement of their own, so that it sees what a push
+    that held a lock committed while this one waited for it."""
+    dbapi = session.connection().connection.dbapi_connection
+    assert dbapi is not None
+    names = [c.name for c in MEMBERS.c]
+    with dbapi.pipeline():
+        locked = dbapi.cursor()
+        locked.execute(
+            f"SELECT {', '.join(names)} FROM members WHERE member_id = ANY(%s) "  # noqa: S608
+            "ORDER BY member_id FOR UPDATE",
+            [ordered],
+        )
+        lots = dbapi.cursor()
+        lots.execute(
+            "SELECT member_id, expires_on, remaining FROM lots WHERE member_id = ANY(%s)",
+            [ordered],
+        )
+    members: dict[str, _Member | None] = {}
+    for row in locked.fetchall():
+        fields = dict(zip(names, row, strict=True))
+        members[fields["member_id"]] = _Member.of(fields, {}, new=False)
+    for member_id, expires_on, remaining in lots.fetchall():
+        member = members.get(member_id)
+        if member is not None:
+            member.lots[expires_on] = member.stored_lots[expires_on] = int(remaining)
     return members
 
 
@@ -466,7 +503,7 @@ def _rule_books(
     return rules
 
 
-def _write(batch: _Batch) -> None:
+def _write(batch: _Batch, commit: bool) -> None:
     """The batch's rows, in bulk, and on PostgreSQL in one pipeline (one round trip): every
     statement is sent before the first answer is awaited. The change counter is taken last:
     its row lock is held only from here to the commit, still so that cursors become visible
@@ -475,8 +512,15 @@ def _write(batch: _Batch) -> None:
     connection = session.connection()
     postgres = connection.dialect.name == "postgresql"
     dbapi = connection.connection.dbapi_connection
-    with dbapi.pipeline() if postgres and dbapi is not None else nullcontext():
-        _write_rows(batch, _UnnestWriter(session) if postgres else _Writer(session))
+    if postgres and dbapi is not None:
+        with dbapi.pipeline():
+            _write_rows(batch, _UnnestWriter(session))
+            if commit:  # COMMIT goes with the writes: one round trip for all
+                dbapi.commit()
+    else:
+        _write_rows(batch, _Writer(session))
+    if commit:
+        session.commit()  # on PostgreSQL, the session's bookkeeping only: nothing is sent
     terminal = batch.terminal
     set_committed_value(terminal, "last_seq", batch.last_seq)
     set_committed_value(terminal, "last_hash", batch.last_hash)
