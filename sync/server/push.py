@@ -20,7 +20,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any, cast
 
-from sqlalchemy import Table, bindparam, insert, select, text, update
+import psycopg
+from sqlalchemy import Table, bindparam, insert, select, update
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
 
@@ -306,6 +307,21 @@ def push(
     # already has (a copy stored concurrently is looked for again below, under the lock).
     rules = _rule_books(session, events, payloads)
     batch = _Batch(session, terminal, at, rules, _stored_events(session, events))
+    results = _apply_locked(batch, events, payloads, hashes, commit)
+    return PushResponse(
+        results=results, applied_through_seq=batch.last_seq, ledger_time=at.isoformat()
+    )
+
+
+def _apply_locked(
+    batch: _Batch,
+    events: list[WireEvent],
+    payloads: list[dict[str, Any] | Rejection],
+    hashes: list[str],
+    commit: bool,
+) -> list[EventResult]:
+    """Lock, decide every event, write: the part of a push that holds row locks."""
+    session, terminal, at = batch.session, batch.terminal, batch.at
     # Lock this terminal's row first: two concurrent pushes from one terminal apply in order,
     # and the members' locks (which other terminals wait for) are not held for this one.
     batch.last_seq, batch.last_hash = session.execute(
@@ -363,9 +379,7 @@ def push(
         batch.last_seq, batch.last_hash = event.seq, event.hash
         results.append(stored.result())
     _write(batch, commit)
-    return PushResponse(
-        results=results, applied_through_seq=batch.last_seq, ledger_time=at.isoformat()
-    )
+    return results
 
 
 def _check(batch: _Batch, event: WireEvent, recomputed: str) -> _Stored | None:
@@ -565,35 +579,36 @@ class _Writer:
 class _UnnestWriter(_Writer):
     """PostgreSQL: every row of a table in one statement over arrays (``unnest``), whatever
     the number of rows: one statement to plan and a few array parameters to send, instead
-    of one statement per row."""
+    of one statement per row. The arrays go in binary (``%b``), on the session's own
+    connection: as text, every element would be escaped, the events' JSON payloads included."""
 
-    def _arrays(self, table: Table, names: list[str], rows: list[dict[str, Any]]) -> str:
-        dialect = self.session.get_bind().dialect
+    def __init__(self, session: Session) -> None:
+        super().__init__(session)
+        self.dbapi = cast(psycopg.Connection[Any], session.connection().connection.dbapi_connection)
+        self.dialect = session.get_bind().dialect
+
+    def _arrays(self, table: Table, names: list[str]) -> str:
         casts = []
         for name in names:
-            column = table.c[name] if name != "from_top" else None
-            sql_type = "BIGINT" if column is None else column.type.compile(dialect)
-            casts.append(f"CAST(:{name} AS {sql_type}[])")
-        return f"unnest({', '.join(casts)})"
+            sql_type = "BIGINT" if name == "from_top" else table.c[name].type.compile(self.dialect)
+            casts.append(f"CAST(%({name})b AS {sql_type}[])")  # b: sent in binary
+        return f"unnest({', '.join(casts)}) AS v({', '.join(names)})"
 
     def _params(self, table: Table, names: list[str], rows: list[dict[str, Any]]) -> dict[str, Any]:
-        dialect = self.session.get_bind().dialect
         params = {}
         for name in names:
-            column = table.c[name] if name != "from_top" else None
             values = [row[name] for row in rows]
-            if column is not None and isinstance(column.type, UTCDateTime):
-                values = [column.type.process_bind_param(v, dialect) for v in values]
+            column_type = None if name == "from_top" else table.c[name].type
+            if isinstance(column_type, UTCDateTime):
+                values = [column_type.process_bind_param(v, self.dialect) for v in values]
             params[name] = values
         return params
 
     def insert(self, table: Table, rows: list[dict[str, Any]]) -> None:
         names = list(rows[0])
-        self.session.execute(
-            text(
-                f"INSERT INTO {table.name} ({', '.join(names)}) "  # noqa: S608 - names: ours
-                f"SELECT * FROM {self._arrays(table, names, rows)}"
-            ),
+        self.dbapi.cursor().execute(
+            f"INSERT INTO {table.name} ({', '.join(names)}) "  # noqa: S608 - names: ours
+            f"SELECT * FROM {self._arrays(table, names)}",
             self._params(table, names, rows),
         )
 
@@ -604,12 +619,10 @@ class _UnnestWriter(_Writer):
         sets = [f"{name} = v.{name}" for name in names if name not in keys and name != "from_top"]
         if cursor:
             sets.append("cursor = (SELECT value FROM counters WHERE name = 'changes') - v.from_top")
-        self.session.execute(
-            text(
-                f"UPDATE {table.name} AS t SET {', '.join(sets)} "  # noqa: S608 - ours
-                f"FROM {self._arrays(table, names, rows)} AS v({', '.join(names)}) "
-                f"WHERE {' AND '.join(f't.{key} = v.{key}' for key in keys)}"
-            ),
+        self.dbapi.cursor().execute(
+            f"UPDATE {table.name} AS t SET {', '.join(sets)} "  # noqa: S608 - ours
+            f"FROM {self._arrays(table, names)} "
+            f"WHERE {' AND '.join(f't.{key} = v.{key}' for key in keys)}",
             self._params(table, names, rows),
         )
 
