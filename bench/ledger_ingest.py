@@ -1,14 +1,17 @@
 """ledger_ingest_pg: events per second the ledger takes on PostgreSQL from 50 terminals at once.
 
 The ledger is ``memberdesk-ledger serve`` in a subprocess, over a scratch PostgreSQL database,
-with one uvicorn worker (``INGEST_WORKERS=N`` for more): on the 2-vCPU machine 2 and 4 workers
-were no faster (2026-11-23), since the pushes queue on the shared members' row locks and the
-change counter in PostgreSQL, not on the ledger's Python. 50 terminals are added and paired;
-each gets its own hash-chained purchases (built here with ``event_hash``, the way a terminal
-builds them, with the points the rule book gives, so the ledger's recomputation agrees) for
-members they all share, and pushes them from its own thread in batches, as fast as the ledger
-answers. A push the ledger answers with a 5xx (e.g. a deadlock it detected) is retried, as the
-terminal's worker would, and counted.
+with two uvicorn workers (``INGEST_WORKERS=N`` for another count): the pushes queue on the
+shared members' row locks and the change counter in PostgreSQL, and a second process parses
+and answers requests while the first holds locks — 1,930–1,960 events/s against 1,640–1,720
+with one worker (2026-11-23, 2-vCPU VM, load 1.4–3); 4 were slower (measured on an earlier
+version of the push).
+
+50 terminals are added and paired; each gets its own hash-chained purchases (built here with
+``event_hash``, the way a terminal builds them, with the points the rule book gives, so the
+ledger's recomputation agrees) for members they all share, and pushes them from its own thread
+in batches, as fast as the ledger answers. A push the ledger answers with a 5xx (e.g. a
+deadlock it detected) is retried, as the terminal's worker would, and counted.
 
 The baseline is the database's own rate for similar rows: 50 threads, one psycopg connection
 each, insert the same events (same columns as the ledger's ``events`` table, in a copy of it)
@@ -41,7 +44,7 @@ from sync.server import ledger as ledger_rules
 from sync.server.models import Event
 
 TERMINALS = 50
-WORKERS = int(os.environ.get("INGEST_WORKERS", "1"))
+WORKERS = int(os.environ.get("INGEST_WORKERS", "2"))
 MEMBERS = 1000
 STORE = "S001"
 CATEGORIES = ("grocery", "fashion", "electronics", "beauty", "dining")
