@@ -9,6 +9,7 @@ any decoder must do for the same code, timed interleaved in the same run.
 from __future__ import annotations
 
 import io
+import os
 import random
 import time
 from datetime import timedelta
@@ -21,7 +22,7 @@ from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 from app.domain import codes
 from bench.common import BENCH_NOW, Figure, note, percentile
 from ui.camera import decode_frame
-from ui.qt import QtCore, QtGui
+from ui.qt import QtCore, QtGui, QtWidgets
 
 
 def _code_text() -> str:
@@ -34,9 +35,10 @@ def _code_text() -> str:
 
 
 def run(quick: bool) -> Figure:
-    _app = QtGui.QGuiApplication.instance() or QtGui.QGuiApplication(
-        ["bench", "-platform", "offscreen"]
-    )
+    # A QApplication (not only a QGuiApplication): figures run after this one in the same
+    # process (scan_to_card) make widgets, which need it.
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    _app = QtWidgets.QApplication.instance() or QtWidgets.QApplication(["bench"])
     count = 30 if quick else 300
     text = _code_text()
     buffer = io.BytesIO()
