@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any, cast
 
+import orjson
 import psycopg
 from sqlalchemy import Table, bindparam, insert, select, update
 from sqlalchemy.orm import Session
@@ -30,7 +31,7 @@ from app.domain.growth import Activity, growth_value
 from app.domain.plus import is_plus
 from app.domain.points import expiry_for
 from app.domain.quote import Shopper, points_earned
-from app.domain.rulebook import RuleBook
+from app.domain.rulebook import RuleBook, Tier
 from app.store.types import UTCDateTime
 from sync.protocol import EventResult, PushResponse, WireEvent
 from sync.server.errors import Refused
@@ -155,7 +156,8 @@ class _Batch:
     phones: set[str] = field(default_factory=set)  # phones of members the batch enrolled
     expired: set[str] = field(default_factory=set)  # members whose expiry this push ran
     touched: set[str] = field(default_factory=set)  # members to stamp with a new cursor
-    events: list[dict[str, Any]] = field(default_factory=list)
+    events: list[dict[str, Any]] = field(default_factory=list)  # new, as applied
+    rejected: list[dict[str, Any]] = field(default_factory=list)  # of those, the rejected
     entries: list[dict[str, Any]] = field(default_factory=list)
     flags: list[dict[str, Any]] = field(default_factory=list)
     new_code_steps: list[dict[str, Any]] = field(default_factory=list)
@@ -289,7 +291,8 @@ def push(
     With ``commit``, the caller's transaction is committed as the push's last step, on
     PostgreSQL in the same round trip as the writes: the locks end one round trip sooner."""
     at = now_utc()
-    # The work that needs no lock first: payloads parsed and hashes computed once.
+    # The work that needs no lock first: payloads parsed, hashes computed, purchases
+    # recomputed (what does not depend on the member's balances), the events' rows built.
     payloads = [_payload(event) for event in events]
     hashes = [
         event_hash(
@@ -307,9 +310,16 @@ def push(
     # already has (a copy stored concurrently is looked for again below, under the lock).
     rules = _rule_books(session, events, payloads)
     batch = _Batch(session, terminal, at, rules, _stored_events(session, events))
-    results = _apply_locked(batch, events, payloads, hashes, commit)
-    return PushResponse(
-        results=results, applied_through_seq=batch.last_seq, ledger_time=at.isoformat()
+    purchases = [
+        _prepare_purchase(batch, event, payload) if event.kind == "purchase" else None
+        for event, payload in zip(events, payloads, strict=True)
+    ]
+    outcomes = _apply_locked(batch, events, payloads, hashes, purchases, commit)
+    # The locks are gone (with ``commit``): the reply is built after them.
+    return PushResponse.model_construct(
+        results=[outcome.result() for outcome in outcomes],
+        applied_through_seq=batch.last_seq,
+        ledger_time=at.isoformat(),
     )
 
 
@@ -318,8 +328,9 @@ def _apply_locked(
     events: list[WireEvent],
     payloads: list[dict[str, Any] | Rejection],
     hashes: list[str],
+    purchases: list[_Purchase | None],
     commit: bool,
-) -> list[EventResult]:
+) -> list[_Stored]:
     """Lock, decide every event, write: the part of a push that holds row locks."""
     session, terminal, at = batch.session, batch.terminal, batch.at
     # Lock this terminal's row first: two concurrent pushes from one terminal apply in order,
@@ -333,53 +344,80 @@ def _apply_locked(
     set_committed_value(terminal, "last_seen_at", at)
     if any(e.seq <= batch.last_seq and e.event_id not in batch.stored for e in events):
         batch.stored = _stored_events(session, events)  # stored by a push that just ended
-    batch.members = _lock_members(session, payloads)
-    results: list[EventResult] = []
-    for event, payload, recomputed in zip(events, payloads, hashes, strict=True):
+    # The protocol checks depend on the terminal's position only (not on any member): every
+    # event is checked before anything is decided, and a refusal writes nothing.
+    outcomes: list[_Stored] = []
+    new: list[tuple[int, _Stored]] = []
+    for index, (event, recomputed) in enumerate(zip(events, hashes, strict=True)):
         stored = _check(batch, event, recomputed)
-        if stored is not None:
-            results.append(stored.result())
-            continue
-        status, code, reason = "applied", None, None
+        if stored is None:
+            stored = _Stored(
+                event_id=event.event_id,
+                terminal_id=event.terminal_id,
+                seq=event.seq,
+                kind=event.kind,
+                payload=event.payload,
+                prev_hash=event.prev_hash,
+                hash=event.hash,
+                terminal_time=event.created_at,
+                status="applied",  # until a rejection says otherwise
+                code=None,
+                reason=None,
+                ledger_time=at,
+            )
+            batch.stored[event.event_id] = stored
+            new.append((index, stored))
+            batch.last_seq, batch.last_hash = event.seq, event.hash
+        outcomes.append(stored)
+    # The new events' rows (as applied; rejections are corrected with the other writes) and
+    # the terminal's position go out with the members' locks, before the locks are granted.
+    batch.events = [_event_row(stored) for _, stored in new]
+    batch.members = _lock_members(batch, payloads)
+    for index, stored in new:
         try:
-            apply_event(batch, event, payload)
+            apply_event(batch, events[index], payloads[index], purchases[index])
         except Rejection as rejection:
-            status, code, reason = "rejected", rejection.code, rejection.reason
-        stored = _Stored(
-            event_id=event.event_id,
-            terminal_id=event.terminal_id,
-            seq=event.seq,
-            kind=event.kind,
-            payload=event.payload,
-            prev_hash=event.prev_hash,
-            hash=event.hash,
-            terminal_time=event.created_at,
-            status=status,
-            code=code,
-            reason=reason,
-            ledger_time=at,
-        )
-        batch.stored[event.event_id] = stored
-        batch.events.append(
-            {
-                "event_id": event.event_id,
-                "terminal_id": event.terminal_id,
-                "seq": event.seq,
-                "kind": event.kind,
-                "payload": event.payload,
-                "prev_hash": event.prev_hash,
-                "hash": event.hash,
-                "terminal_time": event.created_at,
-                "status": status,
-                "code": code,
-                "reason": reason,
-                "ledger_time": at,
-            }
-        )
-        batch.last_seq, batch.last_hash = event.seq, event.hash
-        results.append(stored.result())
+            stored.status, stored.code, stored.reason = "rejected", rejection.code, rejection.reason
+            batch.rejected.append(
+                {
+                    "event_id": stored.event_id,
+                    "status": "rejected",
+                    "code": rejection.code,
+                    "reason": rejection.reason,
+                }
+            )
     _write(batch, commit)
-    return results
+    return outcomes
+
+
+def _event_row(stored: _Stored) -> dict[str, Any]:
+    return {
+        "event_id": stored.event_id,
+        "terminal_id": stored.terminal_id,
+        "seq": stored.seq,
+        "kind": stored.kind,
+        "payload": stored.payload,
+        "prev_hash": stored.prev_hash,
+        "hash": stored.hash,
+        "terminal_time": stored.terminal_time,
+        "status": stored.status,
+        "code": stored.code,
+        "reason": stored.reason,
+        "ledger_time": stored.ledger_time,
+    }
+
+
+def _write_position(batch: _Batch, writer: _Writer) -> None:
+    """The batch's new events (as applied) and the terminal's new position: they do not
+    depend on any member, so they are written before the members' locks are granted."""
+    if not batch.events:
+        return
+    writer.insert(EVENTS, batch.events)
+    batch.session.execute(
+        update(TERMINALS)
+        .where(TERMINALS.c.terminal_id == batch.terminal.terminal_id)
+        .values(last_seq=batch.last_seq, last_hash=batch.last_hash)
+    )
 
 
 def _check(batch: _Batch, event: WireEvent, recomputed: str) -> _Stored | None:
@@ -431,20 +469,23 @@ def _check(batch: _Batch, event: WireEvent, recomputed: str) -> _Stored | None:
 
 
 def _lock_members(
-    session: Session, payloads: list[dict[str, Any] | Rejection]
+    batch: _Batch, payloads: list[dict[str, Any] | Rejection]
 ) -> dict[str, _Member | None]:
-    """Lock every member the batch names, in member id order, before any balance is read: two
-    terminals crediting one member at once must not both add to the same old balance."""
+    """Write the batch's events and the terminal's position, then lock every member the
+    batch names, in member id order, before any balance is read: two terminals crediting one
+    member at once must not both add to the same old balance."""
+    session = batch.session
     ids: set[str] = set()
     for payload in payloads:
         if isinstance(payload, dict) and payload.get("member_id"):
             ids.add(str(payload["member_id"]))
     members: dict[str, _Member | None] = dict.fromkeys(ids)
-    if not ids:
-        return members
     ordered = sorted(ids)
     if session.get_bind().dialect.name == "postgresql":
-        return members | _lock_members_pg(session, ordered)
+        return members | _lock_members_pg(batch, ordered)
+    _write_position(batch, _Writer(session))
+    if not ids:
+        return members
     rows = session.execute(
         select(MEMBERS)
         .where(MEMBERS.c.member_id.in_(ordered))
@@ -464,14 +505,19 @@ def _lock_members(
     return members
 
 
-def _lock_members_pg(session: Session, ordered: list[str]) -> dict[str, _Member | None]:
-    """The members locked and their lots read with one round trip (a pipeline of the two
-    statements). The lots are read by a statement of their own, so that it sees what a push
-    that held a lock committed while this one waited for it."""
+def _lock_members_pg(batch: _Batch, ordered: list[str]) -> dict[str, _Member | None]:
+    """The batch's events and the terminal's position written, the members locked and their
+    lots read, with one round trip (a pipeline of the statements). The lots are read by a
+    statement of their own, so that it sees what a push that held a lock committed while this
+    one waited for it."""
+    session = batch.session
     dbapi = session.connection().connection.dbapi_connection
     assert dbapi is not None
     names = [c.name for c in MEMBERS.c]
     with dbapi.pipeline():
+        _write_position(batch, _JsonWriter(session))
+        if not ordered:
+            return {}
         locked = dbapi.cursor()
         locked.execute(
             f"SELECT {', '.join(names)} FROM members WHERE member_id = ANY(%s) "  # noqa: S608
@@ -528,7 +574,7 @@ def _write(batch: _Batch, commit: bool) -> None:
     dbapi = connection.connection.dbapi_connection
     if postgres and dbapi is not None:
         with dbapi.pipeline():
-            _write_rows(batch, _UnnestWriter(session))
+            _write_rows(batch, _JsonWriter(session))
             if commit:  # COMMIT goes with the writes: one round trip for all
                 dbapi.commit()
     else:
@@ -576,40 +622,41 @@ class _Writer:
         )
 
 
-class _UnnestWriter(_Writer):
-    """PostgreSQL: every row of a table in one statement over arrays (``unnest``), whatever
-    the number of rows: one statement to plan and a few array parameters to send, instead
-    of one statement per row. The arrays go in binary (``%b``), on the session's own
-    connection: as text, every element would be escaped, the events' JSON payloads included."""
+class _JsonWriter(_Writer):
+    """PostgreSQL: every row of a table in one statement over one JSON document
+    (``json_to_recordset``), whatever the number of rows: one statement to plan and one text
+    parameter, serialised by orjson in C, instead of one statement per row or an array per
+    column (psycopg dumps array elements one by one in Python). On the session's own
+    connection, so that the statements can go in its pipeline."""
 
     def __init__(self, session: Session) -> None:
         super().__init__(session)
         self.dbapi = cast(psycopg.Connection[Any], session.connection().connection.dbapi_connection)
         self.dialect = session.get_bind().dialect
 
-    def _arrays(self, table: Table, names: list[str]) -> str:
-        casts = []
+    def _source(self, table: Table, names: list[str]) -> str:
+        columns = []
         for name in names:
             sql_type = "BIGINT" if name == "from_top" else table.c[name].type.compile(self.dialect)
-            casts.append(f"CAST(%({name})b AS {sql_type}[])")  # b: sent in binary
-        return f"unnest({', '.join(casts)}) AS v({', '.join(names)})"
+            columns.append(f"{name} {sql_type}")
+        return f"json_to_recordset(%s::json) AS v({', '.join(columns)})"
 
-    def _params(self, table: Table, names: list[str], rows: list[dict[str, Any]]) -> dict[str, Any]:
-        params = {}
+    def _document(self, table: Table, names: list[str], rows: list[dict[str, Any]]) -> str:
         for name in names:
-            values = [row[name] for row in rows]
             column_type = None if name == "from_top" else table.c[name].type
-            if isinstance(column_type, UTCDateTime):
-                values = [column_type.process_bind_param(v, self.dialect) for v in values]
-            params[name] = values
-        return params
+            if isinstance(column_type, UTCDateTime):  # one ledger time per push, mostly
+                values = {row[name] for row in rows}
+                done = {v: column_type.process_bind_param(v, self.dialect) for v in values}
+                rows = [{**row, name: done[row[name]]} for row in rows]
+        return orjson.dumps(rows).decode()
 
     def insert(self, table: Table, rows: list[dict[str, Any]]) -> None:
         names = list(rows[0])
+        columns = ", ".join(names)
         self.dbapi.cursor().execute(
-            f"INSERT INTO {table.name} ({', '.join(names)}) "  # noqa: S608 - names: ours
-            f"SELECT * FROM {self._arrays(table, names)}",
-            self._params(table, names, rows),
+            f"INSERT INTO {table.name} ({columns}) "  # noqa: S608 - names: ours
+            f"SELECT {columns} FROM {self._source(table, names)}",
+            [self._document(table, names, rows)],
         )
 
     def update(
@@ -621,9 +668,9 @@ class _UnnestWriter(_Writer):
             sets.append("cursor = (SELECT value FROM counters WHERE name = 'changes') - v.from_top")
         self.dbapi.cursor().execute(
             f"UPDATE {table.name} AS t SET {', '.join(sets)} "  # noqa: S608 - ours
-            f"FROM {self._arrays(table, names)} "
+            f"FROM {self._source(table, names)} "
             f"WHERE {' AND '.join(f't.{key} = v.{key}' for key in keys)}",
-            self._params(table, names, rows),
+            [self._document(table, names, rows)],
         )
 
 
@@ -632,13 +679,8 @@ _COUNTER_VALUE = select(COUNTERS.c.value).where(COUNTERS.c.name == "changes").sc
 
 def _write_rows(batch: _Batch, writer: _Writer) -> None:
     session = batch.session
-    if batch.events:
-        writer.insert(EVENTS, batch.events)
-        session.execute(
-            update(TERMINALS)
-            .where(TERMINALS.c.terminal_id == batch.terminal.terminal_id)
-            .values(last_seq=batch.last_seq, last_hash=batch.last_hash)
-        )
+    if batch.rejected:  # written as applied with the members' locks (_write_position)
+        writer.update(EVENTS, ("event_id",), batch.rejected)
     if batch.entries:
         writer.insert(ENTRIES, batch.entries)
     if batch.flags:
@@ -724,7 +766,12 @@ def _local_day(event: WireEvent) -> date:
         raise Rejection("bad_payload", "created_at is not a time.") from None
 
 
-def apply_event(batch: _Batch, event: WireEvent, payload: dict[str, Any] | Rejection) -> None:
+def apply_event(
+    batch: _Batch,
+    event: WireEvent,
+    payload: dict[str, Any] | Rejection,
+    purchase: _Purchase | None = None,
+) -> None:
     """Apply one event to the batch, or raise a Rejection having changed nothing."""
     if isinstance(payload, Rejection):
         raise payload
@@ -752,7 +799,8 @@ def apply_event(batch: _Batch, event: WireEvent, payload: dict[str, Any] | Rejec
         return
     rules = batch.rule_book()
     if kind == "purchase":
-        _purchase(batch, apply, member, payload, today)
+        inputs = purchase or _purchase_inputs(batch, event, payload)
+        _purchase(batch, apply, member, payload, inputs, today)
     elif kind == "redeem":
         points = _int(payload, "points")
         batch.expire_due(member, today)
@@ -851,22 +899,83 @@ def _enroll(batch: _Batch, payload: dict[str, Any]) -> None:
     batch.touched.add(member_id)  # a new member gets a cursor, as any changed member
 
 
-def _purchase(
-    batch: _Batch, apply: _Apply, member: _Member, payload: dict[str, Any], today: date
-) -> None:
+@dataclass(frozen=True, slots=True)
+class _Purchase:
+    """What a purchase needs that does not depend on the member's state at the ledger: its
+    checked figures and, where it can be known before the member is locked, the points the
+    rule book gives."""
+
+    used: int
+    earned: int
+    day: date
+    rules: RuleBook | None
+    payable: int
+    expires: date | None
+    tier: Tier | None  # None: the rule book does not know the terminal's tier
+    plus: bool | None  # None: the terminal did not say; the member's PLUS at the event
+    want: int | None  # the rule book's points, when ``plus`` is known
+
+
+def _purchase_inputs(batch: _Batch, event: WireEvent, payload: dict[str, Any]) -> _Purchase:
+    """A purchase's checks, in the order a rejection names them, and what the rule book
+    gives when that does not depend on the member. Raises the purchase's Rejection."""
     used = _int(payload, "points_used")
     earned = _int(payload, "points_earned")
-    day = _local_day(apply.event)
+    day = _local_day(event)
     rules = batch.rule_book(_int(payload, "rule_book_version")) or batch.rule_book()
     payable = _int(payload, "payable_fen")
+    expires = expiry_for(day, rules.points) if rules else None
+    tier: Tier | None = None
+    plus = bool(payload["plus"]) if "plus" in payload else None
+    want = None
+    if rules is not None:
+        try:
+            tier = rules.tier(str(payload.get("tier") or rules.tiers[0].code))
+        except KeyError:
+            tier = None
+        if tier is not None and plus is not None:
+            want = _points_wanted(batch, rules, tier, plus, payable, day, str(payload["member_id"]))
+    return _Purchase(used, earned, day, rules, payable, expires, tier, plus, want)
+
+
+def _points_wanted(
+    batch: _Batch, rules: RuleBook, tier: Tier, plus: bool, payable: int, day: date, member: str
+) -> int:
+    shopper = Shopper(member, tier, plus, 0)
+    store = batch.terminal.store_code
+    return points_earned(payable, shopper=shopper, store=store, day=day, rules=rules).total
+
+
+def _prepare_purchase(
+    batch: _Batch, event: WireEvent, payload: dict[str, Any] | Rejection
+) -> _Purchase | None:
+    """A purchase's inputs before any lock; None when it will be rejected (or names no
+    member): the checks then run again under the locks, in their order."""
+    if not isinstance(payload, dict) or not payload.get("member_id"):
+        return None
+    try:
+        return _purchase_inputs(batch, event, payload)
+    except Rejection:
+        return None
+
+
+def _purchase(
+    batch: _Batch,
+    apply: _Apply,
+    member: _Member,
+    payload: dict[str, Any],
+    purchase: _Purchase,
+    today: date,
+) -> None:
     # Nothing can reject the purchase from here on.
     batch.expire_due(member, today)
     if payload.get("hold_id"):
         batch.holds.append(str(payload["hold_id"]))
-    apply.spend(member, "spend", used, today)
-    apply.earn(member, "earn", earned, expiry_for(day, rules.points) if rules else None)
+    apply.spend(member, "spend", purchase.used, today)
+    apply.earn(member, "earn", purchase.earned, purchase.expires)
     member.purchases += 1
-    member.spend_365_fen += payable
+    member.spend_365_fen += purchase.payable
+    rules = purchase.rules
     if rules is None:
         return
     # Growth across every store (consumption only: the ledger sees no activity signals yet).
@@ -875,20 +984,19 @@ def _purchase(
     ).total
     # Recompute with the domain the terminal used; a different figure is flagged, not
     # refused: the receipt was printed and the customer has left.
-    try:
-        tier = rules.tier(str(payload.get("tier") or rules.tiers[0].code))
-    except KeyError:
+    if purchase.tier is None:
         apply.flag("recompute_failed", member, f"unknown tier {payload.get('tier')!r}")
         return
-    plus = bool(payload.get("plus", is_plus(member.plus_expires_on, day)))
-    shopper = Shopper(member.member_id, tier, plus, 0)
-    want = points_earned(
-        payable, shopper=shopper, store=apply.store_code, day=day, rules=rules
-    ).total
-    if want != earned:
+    want = purchase.want
+    if want is None:  # the terminal did not say PLUS: the member's PLUS on the day, as it is
+        plus = is_plus(member.plus_expires_on, purchase.day)
+        want = _points_wanted(
+            batch, rules, purchase.tier, plus, purchase.payable, purchase.day, member.member_id
+        )
+    if want != purchase.earned:
         apply.flag(
             "recompute_mismatch",
             member,
-            f"terminal awarded {earned} points; rule book v{rules.version} gives {want}",
-            earned - want,
+            f"terminal awarded {purchase.earned} points; rule book v{rules.version} gives {want}",
+            purchase.earned - want,
         )
