@@ -8,21 +8,25 @@ terminal's event, a changed replay, a sequence gap, a broken hash chain) refuses
 batch before a single row is written. The rows then go out in bulk (one multi-row INSERT or
 one pipelined ``executemany`` per table), and the caller commits once.
 
-Locks, always in this order: the members the batch names (``SELECT ... FOR UPDATE``, by
-member id, so two pushes never wait for each other in a circle), this terminal's row, the
-change counter (taken last, held only for the final stamping and the commit).
+Locks, always in this order: this terminal's row (only its own pushes wait for it), the
+members the batch names (``SELECT ... FOR UPDATE``, by member id, so two pushes never wait for
+each other in a circle), the change counter (taken last, held only for the final stamping and
+the commit). What does not depend on a member is done before the members' locks: the
+protocol checks, the purchases' recomputation, and the new events' rows (written as applied
+in the round trip that takes the locks; a rejection is corrected with the other writes).
 """
 
 from __future__ import annotations
 
 import json
+import threading
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any, cast
 
 import orjson
 import psycopg
-from sqlalchemy import Table, bindparam, insert, select, update
+from sqlalchemy import Table, bindparam, func, insert, or_, select, update
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
 
@@ -36,7 +40,18 @@ from app.store.types import UTCDateTime
 from sync.protocol import EventResult, PushResponse, WireEvent
 from sync.server.errors import Refused
 from sync.server.ledger import NEVER, now_utc, rule_book
-from sync.server.models import CodeStep, Counter, Entry, Event, Flag, Hold, Lot, Member, Terminal
+from sync.server.models import (
+    CodeStep,
+    Counter,
+    Entry,
+    Event,
+    Flag,
+    Hold,
+    Lot,
+    Member,
+    RuleBookVersion,
+    Terminal,
+)
 
 MEMBERS = cast(Table, Member.__table__)
 LOTS = cast(Table, Lot.__table__)
@@ -47,6 +62,7 @@ CODE_STEPS = cast(Table, CodeStep.__table__)
 HOLDS = cast(Table, Hold.__table__)
 TERMINALS = cast(Table, Terminal.__table__)
 COUNTERS = cast(Table, Counter.__table__)
+RULE_BOOKS = cast(Table, RuleBookVersion.__table__)
 
 # What a push may change in a member row it did not create.
 _MEMBER_CHANGES = ("points", "overdraft", "growth", "spend_365_fen", "purchases", "plus_expires_on")
@@ -281,6 +297,14 @@ class _Apply:
 
 # ---------------------------------------------------------------------------------- push
 
+# The pure-Python work of a push that holds no lock (parsing, hashing, recomputing, building
+# the reply) runs one push at a time per process. It would be serialised by the GIL anyway;
+# the point is how many threads compete for the GIL: a push that holds members' locks (which
+# every other push is waiting for) otherwise queues for the GIL behind the preparation of
+# dozens of pushes, a switch interval (5 ms) each. Nothing in here touches the database, so
+# it never waits for a lock while holding this one.
+_CPU = threading.Lock()
+
 
 def push(
     session: Session, terminal: Terminal, events: list[WireEvent], *, commit: bool = False
@@ -293,34 +317,37 @@ def push(
     at = now_utc()
     # The work that needs no lock first: payloads parsed, hashes computed, purchases
     # recomputed (what does not depend on the member's balances), the events' rows built.
-    payloads = [_payload(event) for event in events]
-    hashes = [
-        event_hash(
-            prev_hash=event.prev_hash,
-            event_id=event.event_id,
-            terminal_id=event.terminal_id,
-            seq=event.seq,
-            kind=event.kind,
-            payload=event.payload,
-            created_at=event.created_at,
-        )
-        for event in events
-    ]
+    with _CPU:
+        payloads = [_payload(event) for event in events]
+        hashes = [
+            event_hash(
+                prev_hash=event.prev_hash,
+                event_id=event.event_id,
+                terminal_id=event.terminal_id,
+                seq=event.seq,
+                kind=event.kind,
+                payload=event.payload,
+                created_at=event.created_at,
+            )
+            for event in events
+        ]
     # Reads that the locks do not protect: rule books, and the batch's events the ledger
     # already has (a copy stored concurrently is looked for again below, under the lock).
     rules = _rule_books(session, events, payloads)
     batch = _Batch(session, terminal, at, rules, _stored_events(session, events))
-    purchases = [
-        _prepare_purchase(batch, event, payload) if event.kind == "purchase" else None
-        for event, payload in zip(events, payloads, strict=True)
-    ]
+    with _CPU:  # no database access in here: every rule book the batch names was read above
+        purchases = [
+            _prepare_purchase(batch, event, payload) if event.kind == "purchase" else None
+            for event, payload in zip(events, payloads, strict=True)
+        ]
     outcomes = _apply_locked(batch, events, payloads, hashes, purchases, commit)
     # The locks are gone (with ``commit``): the reply is built after them.
-    return PushResponse.model_construct(
-        results=[outcome.result() for outcome in outcomes],
-        applied_through_seq=batch.last_seq,
-        ledger_time=at.isoformat(),
-    )
+    with _CPU:
+        return PushResponse.model_construct(
+            results=[outcome.result() for outcome in outcomes],
+            applied_through_seq=batch.last_seq,
+            ledger_time=at.isoformat(),
+        )
 
 
 def _apply_locked(
@@ -549,17 +576,46 @@ def _stored_events(session: Session, events: list[WireEvent]) -> dict[str, _Stor
     return {row["event_id"]: _Stored(**row) for row in rows}
 
 
+# Rule books parsed once per process, by version and the digest of their body (tests and
+# tools serve several ledger databases from one process: a version alone is not enough).
+_RULE_BOOKS: dict[tuple[int, str], RuleBook] = {}
+
+
 def _rule_books(
     session: Session, events: list[WireEvent], payloads: list[dict[str, Any] | Rejection]
 ) -> dict[int | None, RuleBook | None]:
     """The latest rule book and each one the batch's purchases name."""
-    rules: dict[int | None, RuleBook | None] = {None: rule_book(session)}
+    versions: set[int] = set()
     for event, payload in zip(events, payloads, strict=True):
         if event.kind == "purchase" and isinstance(payload, dict):
             version = payload.get("rule_book_version", 0)
-            valid = isinstance(version, int) and not isinstance(version, bool) and version >= 0
-            if valid and version not in rules:
+            if isinstance(version, int) and not isinstance(version, bool) and version >= 0:
+                versions.add(version)
+    if session.get_bind().dialect.name != "postgresql":
+        rules: dict[int | None, RuleBook | None] = {None: rule_book(session)}
+        for version in sorted(versions):
+            if version not in rules:
                 rules[version] = rule_book(session, version)
+        return rules
+    # PostgreSQL: one round trip that names the books (version, md5 of the body); a body is
+    # read and parsed only the first time this process sees it.
+    latest = select(func.max(RULE_BOOKS.c.version)).scalar_subquery()
+    found: dict[int, RuleBook] = {}
+    for version, digest in session.execute(
+        select(RULE_BOOKS.c.version, func.md5(RULE_BOOKS.c.body)).where(
+            or_(RULE_BOOKS.c.version.in_(sorted(versions)), RULE_BOOKS.c.version == latest)
+        )
+    ):
+        key = (int(version), str(digest))
+        if key not in _RULE_BOOKS:
+            book = rule_book(session, version)
+            if book is None:  # deleted since: not expected, read again next time
+                continue
+            _RULE_BOOKS[key] = book
+        found[version] = _RULE_BOOKS[key]
+    rules = {None: found[max(found)] if found else None}
+    for version in versions:
+        rules.setdefault(version, found.get(version))
     return rules
 
 
