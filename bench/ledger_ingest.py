@@ -1,11 +1,11 @@
 """ledger_ingest_pg: events per second the ledger takes on PostgreSQL from 50 terminals at once.
 
 The ledger is ``memberdesk-ledger serve`` in a subprocess, over a scratch PostgreSQL database,
-with two uvicorn workers (``INGEST_WORKERS=N`` for another count): the pushes queue on the
-shared members' row locks and the change counter in PostgreSQL, and a second process parses
-and answers requests while the first holds locks — 1,930–1,960 events/s against 1,640–1,720
-with one worker (2026-11-23, 2-vCPU VM, load 1.4–3); 4 were slower (measured on an earlier
-version of the push).
+with three uvicorn workers (``INGEST_WORKERS=N`` for another count): the pushes queue on the
+shared members' row locks and the change counter in PostgreSQL, and the push that holds the
+locks must not queue for its process's GIL behind the preparation of many others; more
+processes, fewer threads each — 2,680–3,005 events/s with three, 2,590–3,030 with four,
+2,450–2,500 with two, 2,340 with one, 2,550 with six (2026-11-23, 2-vCPU VM, load 0.4–4).
 
 50 terminals are added and paired; each gets its own hash-chained purchases (built here with
 ``event_hash``, the way a terminal builds them, with the points the rule book gives, so the
@@ -44,7 +44,7 @@ from sync.server import ledger as ledger_rules
 from sync.server.models import Event
 
 TERMINALS = 50
-WORKERS = int(os.environ.get("INGEST_WORKERS", "2"))
+WORKERS = int(os.environ.get("INGEST_WORKERS", "3"))
 MEMBERS = 1000
 STORE = "S001"
 CATEGORIES = ("grocery", "fashion", "electronics", "beauty", "dining")
