@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 import threading
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from ui.qt import QtCore
 from ui.sync_bridge import SyncBridge
@@ -53,9 +53,7 @@ class BackgroundSync(QtCore.QObject):
         except Exception:  # the counter works offline; sync problems must not stop a sale
             log.exception("sync could not start; the terminal works offline")
             return
-        worker: Any = None
-        if syncer is not None:
-            worker = SyncWorker(syncer, on_state=self.bridge.publish_state)
+        worker = None if syncer is None else SyncWorker(syncer, on_state=self.bridge.publish_state)
         with self._lock:
             if self._stopping:  # the window closed while sync was starting
                 if embedded is not None:

@@ -36,10 +36,6 @@ LANGUAGES: tuple[Language, ...] = (
 LANGUAGE_CODES = tuple(lang.code for lang in LANGUAGES)
 
 
-def i18n_dir() -> QtCore.QDir:
-    return QtCore.QDir(str(resources_dir() / "i18n"))
-
-
 def qm_path(code: str) -> str:
     return str(resources_dir() / "i18n" / f"memberdesk_{code}.qm")
 

@@ -31,7 +31,6 @@ from app.store.cardread import (
     raw_connection,
     read_activity,
     read_card,
-    read_card_in,
 )
 from app.store.models import Balance, Member
 from app.store.outbox import terminal_state
@@ -190,22 +189,6 @@ def member_card(ctx: ServiceContext, query: str) -> MemberCard:
     )
     if facts is None:
         raise _no_member(text)
-    return card_from_facts(ctx, facts)
-
-
-def build_card(ctx: ServiceContext, session: Session, member_id: str) -> MemberCard:
-    """The card of ``member_id`` read inside ``session``'s transaction."""
-    today = ctx.today()
-    facts = read_card_in(
-        raw_connection(session),
-        member_id,
-        None,
-        today=today,
-        horizon=today + timedelta(days=EXPIRING_SOON_DAYS),
-        since=_since(ctx, today),
-    )
-    if facts is None:
-        raise LookupError(member_id)
     return card_from_facts(ctx, facts)
 
 
