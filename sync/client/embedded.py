@@ -52,6 +52,7 @@ def start_ledger_thread(database_url: str, port: int = 0) -> EmbeddedLedger:
             create_app(engine), host="127.0.0.1", port=port, log_level="warning", lifespan="off"
         )
     )
+
     def serve() -> None:
         try:
             server.run()

@@ -2,6 +2,7 @@
 
 # No "from __future__ import annotations": FastAPI reads the dependency aliases defined
 # inside create_app from live annotations.
+import asyncio
 import base64
 import functools
 import logging
@@ -46,7 +47,8 @@ from sync.protocol import (
 from sync.server import flags, keys, ledger
 from sync.server.db import READ_ONLY
 from sync.server.errors import Refused
-from sync.server.push import push as push_events
+from sync.server.group_commit import PushQueue
+from sync.server.push import PushJob
 
 log = logging.getLogger("memberdesk.ledger")
 P = ParamSpec("P")
@@ -187,7 +189,7 @@ def create_app(engine: Engine, *, admin_token: str | None = None) -> FastAPI:
     Db = Annotated[Session, Depends(session, scope="function")]
     ReadDb = Annotated[Session, Depends(snapshot_session, scope="function")]
 
-    def bearer(authorization: Annotated[str | None, Header()] = None) -> str:
+    async def bearer(authorization: Annotated[str | None, Header()] = None) -> str:
         # Only the header here; endpoints check it against the database in their own
         # transaction (ledger.authenticate), so no dependency holds a lock (see committed).
         return (authorization or "").removeprefix("Bearer ").strip()
@@ -226,13 +228,18 @@ def create_app(engine: Engine, *, admin_token: str | None = None) -> FastAPI:
             ledger_time=ledger.now_utc().isoformat(),
         )
 
+    pushes = PushQueue(engine)
+    app.state.pushes = pushes
+
     @app.post(f"{API}/events", response_model=PushResponse)
-    @committed
-    def push(body: PushRequest, db: Db, token: Bearer) -> Response:
-        term = ledger.authenticate(db, token)
-        # The reply goes out as built: push() made it from checked values, and validating it
-        # again against the response model cost more than serialising it.
-        reply = push_events(db, term, body.events, commit=True)
+    async def push(body: PushRequest, token: Bearer) -> Response:
+        # Applied by this process's applier thread, with the pushes that arrive meanwhile,
+        # in one transaction (group_commit); answered once that has committed.
+        if not token:
+            raise ledger.refuse_no_credential()
+        reply = await asyncio.wrap_future(pushes.submit(PushJob(token, body.events)))
+        # The reply goes out as built: push_group made it from checked values, and
+        # validating it again against the response model cost more than serialising it.
         return Response(reply.model_dump_json(), media_type="application/json")
 
     def member_pages(page: dict[str, Any], db: Session) -> Response:

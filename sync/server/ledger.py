@@ -125,19 +125,30 @@ def pair(session: Session, terminal_id: str, pairing_code: str) -> tuple[Termina
 
 def authenticate(session: Session, credential: str | None) -> Terminal:
     if not credential:
-        raise Refused(401, "no_credential", "This request needs the terminal's credential.")
+        raise refuse_no_credential()
     terminal = session.scalar(
         select(Terminal).where(Terminal.credential_hash == token_hash(credential))
     )
     if terminal is None:
-        raise Refused(401, "bad_credential", "The terminal's credential is not known here.")
+        raise refuse_unknown_credential()
     if terminal.revoked_at is not None:
-        raise Refused(
-            403,
-            "revoked",
-            f"Terminal {terminal.terminal_id} was revoked; pair it again if it should work.",
-        )
+        raise refuse_revoked(terminal.terminal_id)
     return terminal
+
+
+# The refusals of a credential, shared with the push path (which reads terminals in bulk).
+def refuse_no_credential() -> Refused:
+    return Refused(401, "no_credential", "This request needs the terminal's credential.")
+
+
+def refuse_unknown_credential() -> Refused:
+    return Refused(401, "bad_credential", "The terminal's credential is not known here.")
+
+
+def refuse_revoked(terminal_id: str) -> Refused:
+    return Refused(
+        403, "revoked", f"Terminal {terminal_id} was revoked; pair it again if it should work."
+    )
 
 
 def revoke(session: Session, terminal_id: str) -> None:

@@ -1,25 +1,30 @@
-"""The ledger's push: take a terminal's batch of events exactly once, in sequence order.
+"""The ledger's push: take terminals' batches of events exactly once, in sequence order.
 
-A batch is applied in memory, then written in one go. Every event is decided before anything
+Pushes are applied in groups (``push_group``; ``group_commit`` makes the groups): the pushes
+that arrived while the ledger was busy go through as one transaction, each exactly as if it
+had been applied alone after the ones before it, with one lock hand-over and one commit for
+all of them.
+
+A group is applied in memory, then written in one go. Every event is decided before anything
 is changed for it (compute, then write): a business rejection (final, recorded as a
 ``rejected`` event) leaves no trace of the event's other effects, exactly as if the event had
-been applied alone in a savepoint that was rolled back, and a protocol error (another
-terminal's event, a changed replay, a sequence gap, a broken hash chain) refuses the whole
-batch before a single row is written. The rows then go out in bulk (one multi-row INSERT or
-one pipelined ``executemany`` per table), and the caller commits once.
+been applied alone in a savepoint that was rolled back, and a protocol error (a credential
+refused, another terminal's event, a changed replay, a sequence gap, a broken hash chain)
+refuses that push before a single row of it is written. The rows then go out in bulk (one
+multi-row INSERT or one pipelined ``executemany`` per table) with the commit.
 
-Locks, always in this order: this terminal's row (only its own pushes wait for it), the
-members the batch names (``SELECT ... FOR UPDATE``, by member id, so two pushes never wait for
-each other in a circle), the change counter (taken last, held only for the final stamping and
-the commit). What does not depend on a member is done before the members' locks: the
-protocol checks, the purchases' recomputation, and the new events' rows (written as applied
-in the round trip that takes the locks; a rejection is corrected with the other writes).
+Locks, always in this order: the pushing terminals' rows (in terminal id order; only a
+terminal's own pushes wait for it), the members the group names (``SELECT ... FOR UPDATE``,
+in member id order, so two groups never wait for each other in a circle), the change counter
+(taken last, held only for the final stamping and the commit). What does not depend on a
+member is done before the members' locks: the protocol checks, the purchases'
+recomputation, and the new events' rows (written as applied in the round trip that takes the
+locks; a rejection is corrected with the other writes).
 """
 
 from __future__ import annotations
 
 import json
-import threading
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any, cast
@@ -28,7 +33,6 @@ import orjson
 import psycopg
 from sqlalchemy import Table, bindparam, func, insert, or_, select, update
 from sqlalchemy.orm import Session
-from sqlalchemy.orm.attributes import set_committed_value
 
 from app.domain.events import event_hash
 from app.domain.growth import Activity, growth_value
@@ -39,7 +43,15 @@ from app.domain.rulebook import RuleBook, Tier
 from app.store.types import UTCDateTime
 from sync.protocol import EventResult, PushResponse, WireEvent
 from sync.server.errors import Refused
-from sync.server.ledger import NEVER, now_utc, rule_book
+from sync.server.ledger import (
+    NEVER,
+    now_utc,
+    refuse_no_credential,
+    refuse_revoked,
+    refuse_unknown_credential,
+    rule_book,
+    token_hash,
+)
 from sync.server.models import (
     CodeStep,
     Counter,
@@ -158,21 +170,20 @@ class _Stored:
 
 @dataclass
 class _Batch:
-    """Everything one push reads and will write."""
+    """Everything one group of pushes reads and will write."""
 
     session: Session
-    terminal: Terminal
-    at: datetime
+    terminal: _TerminalRow  # that of the push being checked or applied
+    at: datetime  # ledger time: one for the whole group
     rules: dict[int | None, RuleBook | None]
     stored: dict[str, _Stored]
     members: dict[str, _Member | None] = field(default_factory=dict)  # None: not at the ledger
-    last_seq: int = 0  # the terminal's, as the batch goes
-    last_hash: str = ""
     code_steps: dict[tuple[str, int], tuple[str, str]] = field(default_factory=dict)
     phones: set[str] = field(default_factory=set)  # phones of members the batch enrolled
     expired: set[str] = field(default_factory=set)  # members whose expiry this push ran
     touched: set[str] = field(default_factory=set)  # members to stamp with a new cursor
     events: list[dict[str, Any]] = field(default_factory=list)  # new, as applied
+    positions: list[dict[str, Any]] = field(default_factory=list)  # the terminals' new ones
     rejected: list[dict[str, Any]] = field(default_factory=list)  # of those, the rejected
     entries: list[dict[str, Any]] = field(default_factory=list)
     flags: list[dict[str, Any]] = field(default_factory=list)
@@ -297,124 +308,241 @@ class _Apply:
 
 # ---------------------------------------------------------------------------------- push
 
-# The pure-Python work of a push that holds no lock (parsing, hashing, recomputing, building
-# the reply) runs one push at a time per process. It would be serialised by the GIL anyway;
-# the point is how many threads compete for the GIL: a push that holds members' locks (which
-# every other push is waiting for) otherwise queues for the GIL behind the preparation of
-# dozens of pushes, a switch interval (5 ms) each. Nothing in here touches the database, so
-# it never waits for a lock while holding this one.
-_CPU = threading.Lock()
+
+@dataclass(frozen=True, slots=True)
+class PushJob:
+    """One terminal's push as it waits for its group: the credential it came with and its
+    events, parsed against the protocol."""
+
+    credential: str
+    events: list[WireEvent]
 
 
-def push(
-    session: Session, terminal: Terminal, events: list[WireEvent], *, commit: bool = False
-) -> PushResponse:
-    """Apply a batch in sequence order. Protocol errors (another terminal's events, a gap, a
-    broken chain, a changed replay) refuse the whole batch and write nothing.
+@dataclass(slots=True)
+class _TerminalRow:
+    """The pushing terminal's row, locked; its position moves as its new events pass the
+    checks."""
 
-    With ``commit``, the caller's transaction is committed as the push's last step, on
-    PostgreSQL in the same round trip as the writes: the locks end one round trip sooner."""
-    at = now_utc()
-    # The work that needs no lock first: payloads parsed, hashes computed, purchases
-    # recomputed (what does not depend on the member's balances), the events' rows built.
-    with _CPU:
-        payloads = [_payload(event) for event in events]
-        hashes = [
-            event_hash(
-                prev_hash=event.prev_hash,
-                event_id=event.event_id,
-                terminal_id=event.terminal_id,
-                seq=event.seq,
-                kind=event.kind,
-                payload=event.payload,
-                created_at=event.created_at,
-            )
-            for event in events
-        ]
-    # Reads that the locks do not protect: rule books, and the batch's events the ledger
-    # already has (a copy stored concurrently is looked for again below, under the lock).
-    rules = _rule_books(session, events, payloads)
-    batch = _Batch(session, terminal, at, rules, _stored_events(session, events))
-    with _CPU:  # no database access in here: every rule book the batch names was read above
-        purchases = [
-            _prepare_purchase(batch, event, payload) if event.kind == "purchase" else None
-            for event, payload in zip(events, payloads, strict=True)
-        ]
-    outcomes = _apply_locked(batch, events, payloads, hashes, purchases, commit)
-    # The locks are gone (with ``commit``): the reply is built after them.
-    with _CPU:
+    terminal_id: str
+    store_code: str
+    last_seq: int
+    last_hash: str
+
+
+@dataclass
+class _Job:
+    """One push within its group: what it needs before the locks, and what it got."""
+
+    credential: str
+    events: list[WireEvent]
+    payloads: list[dict[str, Any] | Rejection]
+    hashes: list[str]
+    terminal: _TerminalRow | None = None
+    purchases: list[_Purchase | None] = field(default_factory=list)
+    outcomes: list[_Stored] = field(default_factory=list)  # one per event, in order
+    new: list[tuple[int, _Stored]] = field(default_factory=list)  # (index, event) taken now
+    through_seq: int = 0  # the terminal's last event the ledger has, after this push
+    refused: Refused | None = None
+
+    @classmethod
+    def prepare(cls, job: PushJob) -> _Job:
+        """Payloads parsed and hashes computed: the work no lock or row depends on."""
+        return cls(
+            credential=job.credential,
+            events=job.events,
+            payloads=[_payload(event) for event in job.events],
+            hashes=[
+                event_hash(
+                    prev_hash=event.prev_hash,
+                    event_id=event.event_id,
+                    terminal_id=event.terminal_id,
+                    seq=event.seq,
+                    kind=event.kind,
+                    payload=event.payload,
+                    created_at=event.created_at,
+                )
+                for event in job.events
+            ],
+        )
+
+    def reply(self, at: datetime) -> PushResponse:
         return PushResponse.model_construct(
-            results=[outcome.result() for outcome in outcomes],
-            applied_through_seq=batch.last_seq,
+            results=[outcome.result() for outcome in self.outcomes],
+            applied_through_seq=self.through_seq,
             ledger_time=at.isoformat(),
         )
 
 
-def _apply_locked(
-    batch: _Batch,
-    events: list[WireEvent],
-    payloads: list[dict[str, Any] | Rejection],
-    hashes: list[str],
-    purchases: list[_Purchase | None],
-    commit: bool,
-) -> list[_Stored]:
-    """Lock, decide every event, write: the part of a push that holds row locks."""
-    session, terminal, at = batch.session, batch.terminal, batch.at
-    # Lock this terminal's row first: two concurrent pushes from one terminal apply in order,
-    # and the members' locks (which other terminals wait for) are not held for this one.
-    batch.last_seq, batch.last_hash = session.execute(
-        update(TERMINALS)
-        .where(TERMINALS.c.terminal_id == terminal.terminal_id)
-        .values(last_seen_at=at)
-        .returning(TERMINALS.c.last_seq, TERMINALS.c.last_hash)
-    ).one()
-    set_committed_value(terminal, "last_seen_at", at)
-    if any(e.seq <= batch.last_seq and e.event_id not in batch.stored for e in events):
-        batch.stored = _stored_events(session, events)  # stored by a push that just ended
+def push_group(session: Session, pushes: list[PushJob]) -> list[PushResponse | Refused]:
+    """Apply several pushes (of one terminal or many) in one transaction, in the order
+    given, each exactly as if it had been applied alone after the ones before it; one
+    reply or refusal per push. A refused push (its credential, another terminal's events, a
+    gap, a broken chain, a changed replay) writes nothing and changes nothing for the others.
+    Commits: on PostgreSQL in the same round trip as the writes, so the locks end one round
+    trip sooner. Any other error leaves the transaction to the caller to roll back."""
+    at = now_utc()
+    jobs = [_Job.prepare(job) for job in pushes]
+    everything = [event for job in jobs for event in job.events]
+    # Reads that the locks do not protect: rule books, and the events the ledger already has
+    # (a copy stored concurrently is looked for again below, under the terminals' locks).
+    rules = _rule_books(session, everything, [p for job in jobs for p in job.payloads])
+    stored = _stored_events(session, everything)
+    batch = _Batch(session, _TerminalRow("", "", 0, ""), at, rules, stored)
+    _lock_terminals(batch, jobs)
+    if any(
+        event.seq <= job.terminal.last_seq and event.event_id not in batch.stored
+        for job in jobs
+        if job.terminal is not None
+        for event in job.events
+    ):
+        batch.stored = _stored_events(session, everything)  # stored by a push that just ended
     # The protocol checks depend on the terminal's position only (not on any member): every
-    # event is checked before anything is decided, and a refusal writes nothing.
+    # event of a push is checked before anything is decided, and a refusal writes nothing.
+    for job in jobs:
+        if job.terminal is None:
+            continue
+        batch.terminal = job.terminal
+        try:
+            _check_job(batch, job)
+        except Refused as refusal:
+            job.refused = refusal
+            continue
+        # A purchase's recomputation does not depend on the member's balance: before the
+        # members' locks.
+        job.purchases = [
+            _prepare_purchase(batch, event, payload) if event.kind == "purchase" else None
+            for event, payload in zip(job.events, job.payloads, strict=True)
+        ]
+    accepted = [job for job in jobs if job.refused is None]
+    if accepted:
+        _apply_locked(batch, accepted)
+    return [job.refused or job.reply(at) for job in jobs]
+
+
+def push(session: Session, credential: str, events: list[WireEvent]) -> PushResponse:
+    """One push on its own (a group of one): its reply, or its Refused raised."""
+    (outcome,) = push_group(session, [PushJob(credential, events)])
+    if isinstance(outcome, Refused):
+        raise outcome
+    return outcome
+
+
+def _lock_terminals(batch: _Batch, jobs: list[_Job]) -> None:
+    """Each job's terminal, found by its credential and locked (in terminal id order: two
+    groups never wait for each other in a circle), or the job's refusal. Two pushes of one
+    terminal thus apply one after the other, and only that terminal's pushes wait."""
+    hashes = {token_hash(job.credential) for job in jobs if job.credential}
+    rows = {
+        row.credential_hash: row
+        for row in batch.session.execute(
+            select(
+                TERMINALS.c.terminal_id,
+                TERMINALS.c.store_code,
+                TERMINALS.c.credential_hash,
+                TERMINALS.c.revoked_at,
+                TERMINALS.c.last_seq,
+                TERMINALS.c.last_hash,
+            )
+            .where(TERMINALS.c.credential_hash.in_(sorted(hashes)))
+            .order_by(TERMINALS.c.terminal_id)
+            .with_for_update()
+        )
+    }
+    # One position per terminal, shared by its pushes: a terminal's second push in the group
+    # is checked where its first one left the terminal, as it would be after that committed.
+    terminals: dict[str, _TerminalRow] = {}
+    for job in jobs:
+        row = rows.get(token_hash(job.credential)) if job.credential else None
+        if not job.credential:
+            job.refused = refuse_no_credential()
+        elif row is None:
+            job.refused = refuse_unknown_credential()
+        elif row.revoked_at is not None:
+            job.refused = refuse_revoked(row.terminal_id)
+        else:
+            job.terminal = terminals.setdefault(
+                row.terminal_id,
+                _TerminalRow(row.terminal_id, row.store_code, int(row.last_seq), row.last_hash),
+            )
+
+
+def _check_job(batch: _Batch, job: _Job) -> None:
+    """Check every event of a push against its terminal's position; its new events join the
+    batch. Raises Refused having changed nothing."""
+    terminal = job.terminal
+    assert terminal is not None
+    last_seq, last_hash = terminal.last_seq, terminal.last_hash
     outcomes: list[_Stored] = []
     new: list[tuple[int, _Stored]] = []
-    for index, (event, recomputed) in enumerate(zip(events, hashes, strict=True)):
-        stored = _check(batch, event, recomputed)
-        if stored is None:
-            stored = _Stored(
-                event_id=event.event_id,
-                terminal_id=event.terminal_id,
-                seq=event.seq,
-                kind=event.kind,
-                payload=event.payload,
-                prev_hash=event.prev_hash,
-                hash=event.hash,
-                terminal_time=event.created_at,
-                status="applied",  # until a rejection says otherwise
-                code=None,
-                reason=None,
-                ledger_time=at,
-            )
-            batch.stored[event.event_id] = stored
-            new.append((index, stored))
-            batch.last_seq, batch.last_hash = event.seq, event.hash
-        outcomes.append(stored)
+    try:
+        for index, (event, recomputed) in enumerate(zip(job.events, job.hashes, strict=True)):
+            stored = _check(batch, terminal, event, recomputed, last_seq, last_hash)
+            if stored is None:
+                stored = _Stored(
+                    event_id=event.event_id,
+                    terminal_id=event.terminal_id,
+                    seq=event.seq,
+                    kind=event.kind,
+                    payload=event.payload,
+                    prev_hash=event.prev_hash,
+                    hash=event.hash,
+                    terminal_time=event.created_at,
+                    status="applied",  # until a rejection says otherwise
+                    code=None,
+                    reason=None,
+                    ledger_time=batch.at,
+                )
+                batch.stored[event.event_id] = stored
+                new.append((index, stored))
+                last_seq, last_hash = event.seq, event.hash
+            outcomes.append(stored)
+    except Refused:
+        for _, stored in new:
+            del batch.stored[stored.event_id]
+        raise
+    terminal.last_seq, terminal.last_hash = last_seq, last_hash
+    job.outcomes, job.new, job.through_seq = outcomes, new, last_seq
+
+
+def _apply_locked(batch: _Batch, jobs: list[_Job]) -> None:
+    """Lock, decide every event, write and commit: the part of a group that holds the
+    members' locks."""
     # The new events' rows (as applied; rejections are corrected with the other writes) and
-    # the terminal's position go out with the members' locks, before the locks are granted.
-    batch.events = [_event_row(stored) for _, stored in new]
-    batch.members = _lock_members(batch, payloads)
-    for index, stored in new:
-        try:
-            apply_event(batch, events[index], payloads[index], purchases[index])
-        except Rejection as rejection:
-            stored.status, stored.code, stored.reason = "rejected", rejection.code, rejection.reason
-            batch.rejected.append(
-                {
-                    "event_id": stored.event_id,
-                    "status": "rejected",
-                    "code": rejection.code,
-                    "reason": rejection.reason,
-                }
-            )
-    _write(batch, commit)
-    return outcomes
+    # the terminals' positions go out with the members' locks, before the locks are granted.
+    batch.events = [_event_row(stored) for job in jobs for _, stored in job.new]
+    terminals = {job.terminal.terminal_id: job.terminal for job in jobs if job.terminal}
+    batch.positions = [
+        {
+            "terminal_id": terminal.terminal_id,
+            "last_seq": terminal.last_seq,
+            "last_hash": terminal.last_hash,
+            "last_seen_at": batch.at,
+        }
+        for terminal in terminals.values()
+    ]
+    batch.members = _lock_members(batch, [p for job in jobs for p in job.payloads])
+    for job in jobs:
+        assert job.terminal is not None
+        batch.terminal = job.terminal
+        batch.expired = set()  # as a push of its own would: once per member and push
+        for index, stored in job.new:
+            try:
+                apply_event(batch, job.events[index], job.payloads[index], job.purchases[index])
+            except Rejection as rejection:
+                stored.status, stored.code, stored.reason = (
+                    "rejected",
+                    rejection.code,
+                    rejection.reason,
+                )
+                batch.rejected.append(
+                    {
+                        "event_id": stored.event_id,
+                        "status": "rejected",
+                        "code": rejection.code,
+                        "reason": rejection.reason,
+                    }
+                )
+    _write(batch)
 
 
 def _event_row(stored: _Stored) -> dict[str, Any]:
@@ -435,22 +563,23 @@ def _event_row(stored: _Stored) -> dict[str, Any]:
 
 
 def _write_position(batch: _Batch, writer: _Writer) -> None:
-    """The batch's new events (as applied) and the terminal's new position: they do not
+    """The group's new events (as applied) and the terminals' new positions: they do not
     depend on any member, so they are written before the members' locks are granted."""
-    if not batch.events:
-        return
-    writer.insert(EVENTS, batch.events)
-    batch.session.execute(
-        update(TERMINALS)
-        .where(TERMINALS.c.terminal_id == batch.terminal.terminal_id)
-        .values(last_seq=batch.last_seq, last_hash=batch.last_hash)
-    )
+    if batch.events:
+        writer.insert(EVENTS, batch.events)
+    if batch.positions:
+        writer.update(TERMINALS, ("terminal_id",), batch.positions)
 
 
-def _check(batch: _Batch, event: WireEvent, recomputed: str) -> _Stored | None:
+def _check(
+    batch: _Batch,
+    terminal: _TerminalRow,
+    event: WireEvent,
+    recomputed: str,
+    last_seq: int,
+    last_hash: str,
+) -> _Stored | None:
     """The protocol checks, in order; the stored copy of an event the ledger already has."""
-    terminal = batch.terminal
-    last_seq = batch.last_seq
     if event.terminal_id != terminal.terminal_id:
         raise Refused(
             403,
@@ -484,7 +613,7 @@ def _check(batch: _Batch, event: WireEvent, recomputed: str) -> _Stored | None:
             f"Expected event {last_seq + 1} of terminal {terminal.terminal_id}, got {event.seq}.",
             expected_seq=last_seq + 1,
         )
-    if event.prev_hash != batch.last_hash or recomputed != event.hash:
+    if event.prev_hash != last_hash or recomputed != event.hash:
         raise Refused(
             409,
             "hash_chain_broken",
@@ -619,31 +748,21 @@ def _rule_books(
     return rules
 
 
-def _write(batch: _Batch, commit: bool) -> None:
-    """The batch's rows, in bulk, and on PostgreSQL in one pipeline (one round trip): every
-    statement is sent before the first answer is awaited. The change counter is taken last:
-    its row lock is held only from here to the commit, still so that cursors become visible
-    in order."""
+def _write(batch: _Batch) -> None:
+    """The group's rows, in bulk, and the commit; on PostgreSQL in one pipeline (one round
+    trip): every statement is sent before the first answer is awaited. The change counter is
+    taken last: its row lock is held only from here to the commit, still so that cursors
+    become visible in order."""
     session = batch.session
     connection = session.connection()
-    postgres = connection.dialect.name == "postgresql"
     dbapi = connection.connection.dbapi_connection
-    if postgres and dbapi is not None:
+    if connection.dialect.name == "postgresql" and dbapi is not None:
         with dbapi.pipeline():
             _write_rows(batch, _JsonWriter(session))
-            if commit:  # COMMIT goes with the writes: one round trip for all
-                dbapi.commit()
+            dbapi.commit()  # COMMIT goes with the writes: one round trip for all
     else:
         _write_rows(batch, _Writer(session))
-    if commit:
-        session.commit()  # on PostgreSQL, the session's bookkeeping only: nothing is sent
-    terminal = batch.terminal
-    set_committed_value(terminal, "last_seq", batch.last_seq)
-    set_committed_value(terminal, "last_hash", batch.last_hash)
-    # Rows this session may hold as objects were written behind the ORM's back.
-    for obj in list(session.identity_map.values()):
-        if isinstance(obj, Member | Lot | Hold | CodeStep):
-            session.expire(obj)
+    session.commit()  # on PostgreSQL, the session's bookkeeping only: nothing is sent
 
 
 class _Writer:
@@ -934,13 +1053,17 @@ def _enroll(batch: _Batch, payload: dict[str, Any]) -> None:
             "duplicate_phone",
             "Another member already has this phone number; the service desk should merge them.",
         )
-    birthday = payload.get("birthday")
+    try:
+        birthday = date.fromisoformat(payload["birthday"]) if payload.get("birthday") else None
+        enrolled_on = date.fromisoformat(str(payload.get("enrolled_on")))
+    except (TypeError, ValueError):
+        raise Rejection("bad_payload", "enrolled_on and birthday must be dates.") from None
     row = {
         "member_id": member_id,
         "phone": phone,
         "name": str(payload.get("name") or member_id),
-        "birthday": date.fromisoformat(birthday) if birthday else None,
-        "enrolled_on": date.fromisoformat(str(payload.get("enrolled_on"))),
+        "birthday": birthday,
+        "enrolled_on": enrolled_on,
         "home_store": str(payload.get("store") or ""),
         "plus_expires_on": None,
         "status": "active",

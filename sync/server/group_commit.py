@@ -1,0 +1,142 @@
+"""Group commit for pushes: one thread per ledger process applies the waiting pushes together.
+
+Pushes from many terminals name the same members, so applied one by one they take turns on
+those members' row locks, each holding them for a commit and a round trip or two. Instead the
+pushes that arrive while a group is being applied wait in a queue, and the next group takes
+all of them (up to ``MAX_GROUP_EVENTS``) in arrival order, in one transaction
+(``push.push_group``): one lock hand-over, one commit and one fsync for all.
+
+A push is answered only after the group that holds it has committed. A refused push changes
+nothing for the others in its group. When a group fails for any other reason (a deadlock
+with another process's group, a lost database connection) it is rolled back and each of its
+pushes is applied again on its own, so that one push's failure is only ever its own.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections import deque
+from concurrent.futures import Future
+
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session
+
+from sync.protocol import PushResponse
+from sync.server.errors import Refused
+from sync.server.push import PushJob, push_group
+
+log = logging.getLogger("memberdesk.ledger")
+
+MAX_GROUP_EVENTS = 6000  # about 100 terminals' worth of 60-event batches
+IDLE_SECONDS = 30.0  # an idle applier thread ends; the next push starts another
+
+_Waiting = tuple[PushJob, "Future[PushResponse]"]
+
+
+class PushQueue:
+    """Pushes waiting for the applier thread of this process (started on the first push)."""
+
+    def __init__(
+        self, engine: Engine, *, max_group_events: int = MAX_GROUP_EVENTS, thread: bool = True
+    ) -> None:
+        """``thread=False``: no applier thread; ``apply_waiting`` applies the queue in the
+        caller's thread (tests use it to make groups of a known shape)."""
+        self._engine = engine
+        self._use_thread = thread
+        self._max_group_events = max_group_events
+        self._waiting: deque[_Waiting] = deque()
+        self._lock = threading.Lock()
+        self._arrived = threading.Condition(self._lock)
+        self._thread: threading.Thread | None = None
+        self.groups = 0  # groups applied, for logs and tests
+        self.pushes = 0
+
+    def submit(self, job: PushJob) -> Future[PushResponse]:
+        """Queue a push; its future gets the reply once its group has committed, or the
+        push's Refused, or the error that made it fail on its own."""
+        future: Future[PushResponse] = Future()
+        with self._lock:
+            self._waiting.append((job, future))
+            if self._thread is not None:
+                self._arrived.notify()
+            elif self._use_thread:
+                self._thread = threading.Thread(
+                    target=self._run, name="memberdesk-push-applier", daemon=True
+                )
+                self._thread.start()
+        return future
+
+    def apply_waiting(self) -> int:
+        """Apply what is waiting, group by group, in this thread; the number of groups."""
+        groups = 0
+        while True:
+            with self._lock:
+                group = self._take()
+            if not group:
+                return groups
+            self._apply(group)
+            groups += 1
+
+    def _run(self) -> None:
+        while True:
+            with self._lock:
+                while not self._waiting:
+                    if not self._arrived.wait(IDLE_SECONDS) and not self._waiting:
+                        self._thread = None
+                        return
+                group = self._take()
+            if not group:
+                continue
+            try:
+                self._apply(group)
+            except BaseException as error:  # never leave a push unanswered
+                log.exception("the push applier failed")
+                for _, future in group:
+                    if not future.done():
+                        future.set_exception(error)
+
+    def _take(self) -> list[_Waiting]:
+        """The next group, in arrival order, of at most the group's size in events (one push
+        bigger than that goes alone). A push left for the next group keeps its terminal's
+        later pushes there too: a terminal's pushes apply in the order they came."""
+        group: list[_Waiting] = []
+        left: deque[_Waiting] = deque()
+        deferred: set[str] = set()
+        events = 0
+        while self._waiting:
+            job, future = self._waiting.popleft()
+            too_big = bool(group) and events + len(job.events) > self._max_group_events
+            if job.credential in deferred or too_big:
+                deferred.add(job.credential)
+                left.append((job, future))
+            elif future.set_running_or_notify_cancel():  # False: the client went away
+                group.append((job, future))
+                events += len(job.events)
+        self._waiting = left
+        return group
+
+    def _apply(self, group: list[_Waiting]) -> None:
+        try:
+            with Session(self._engine, expire_on_commit=False) as session:
+                outcomes = push_group(session, [job for job, _ in group])
+        except Exception as error:  # each push gets its own chance below
+            if len(group) == 1:
+                group[0][1].set_exception(error)
+                return
+            log.warning(
+                "a group of %d pushes failed (%s: %s); applying each on its own",
+                len(group),
+                type(error).__name__,
+                error,
+            )
+            for waiting in group:
+                self._apply([waiting])
+            return
+        self.groups += 1
+        self.pushes += len(group)
+        for (_, future), outcome in zip(group, outcomes, strict=True):
+            if isinstance(outcome, Refused):
+                future.set_exception(outcome)
+            else:
+                future.set_result(outcome)
