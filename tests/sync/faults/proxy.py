@@ -9,7 +9,8 @@ Faults:
 
 - ``drop_request``  close the client's connection before forwarding (the ledger never sees it)
 - ``reset``         reset the client's connection (RST) before forwarding
-- ``drop_reply``    forward, read the ledger's reply (it has committed), then reset the client
+- ``drop_reply``    forward, read the ledger's reply (it has committed), then reset the client;
+                    with ``then``, call it first (e.g. SIGKILL the terminal at that moment)
 - ``duplicate``     forward the request twice, one after the other; answer with the second reply
 - ``delay``         wait ``seconds`` before forwarding (longer than the client's read timeout
                     turns it into a reply lost after the ledger committed)
@@ -32,6 +33,7 @@ import struct
 import threading
 import time
 from collections import deque
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
@@ -63,6 +65,7 @@ class Fault:
     method: str | None = None  # any method when None
     seconds: float = 0.0
     status: int = 503
+    then: Callable[[], None] | None = None  # drop_reply: called once the ledger has answered
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:
@@ -337,6 +340,8 @@ class FaultProxy:
         kind = fault.kind if fault else None
         head, _, body = reply.partition(b"\r\n\r\n")
         if kind == "drop_reply":
+            if fault is not None and fault.then is not None:
+                fault.then()
             _reset(conn)
         elif kind == "error_after":
             assert fault is not None

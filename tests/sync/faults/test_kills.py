@@ -16,13 +16,15 @@ from pathlib import Path
 
 import pytest
 import requests
-from sqlalchemy import Engine
+from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
 from app.domain.quote import Line
+from app.services import replica
 from sync.client.http import TransientError
 from sync.server import ledger as ledger_rules
 from sync.server.cli import open_ledger
+from sync.server.models import Event
 
 from ..conftest import LedgerServer, TerminalFactory
 from .checks import (
@@ -33,7 +35,7 @@ from .checks import (
     sync_until_done,
 )
 from .conftest import client_for, open_paired
-from .proxy import FaultProxy
+from .proxy import Fault, FaultProxy
 
 ROOT = Path(__file__).resolve().parents[3]
 CHILD = Path(__file__).with_name("sync_loop.py")
@@ -242,4 +244,61 @@ def test_terminal_killed_during_sync(
             assert_verified(each)
         print(f"seed {seed}: the children got {rounds} rounds through before their kills")
     finally:
+        terminal.close()
+
+
+def test_terminal_killed_after_the_ledger_committed_before_it_read_the_reply(
+    ledger: LedgerServer, proxy: FaultProxy, tmp_path: Path
+) -> None:
+    """The worst moment, hit exactly: ``memberdesk sync --once`` is SIGKILLed once the ledger
+    has committed its push and before the reply reaches it. The terminal still holds its
+    events as unsent; its next sync sends them again and gets the first results back."""
+    data_dir = tmp_path / "T09"
+    code = ledger.add_terminal("T09", "S001")
+    terminal, syncer = open_paired(data_dir, "T09", "S001", ledger_url=proxy.url, pairing_code=code)
+    lin = terminal.actor("lin")
+    member = terminal.enroll("enroll", lin, phone="13977770000", name="Cut").member_id
+    terminal.award("a1", lin, member, [Line("grocery", 12_000)])
+    terminal.award("a2", lin, member, [Line("grocery", 8_000)])
+    sent = {e.event_id for e in replica.pending_events(terminal.ctx, 500)}
+    syncer.client.close()
+    terminal.close()
+
+    child: list[subprocess.Popen[str]] = []
+
+    def kill_the_terminal() -> None:
+        child[0].send_signal(signal.SIGKILL)
+        child[0].wait(10)
+
+    proxy.script(Fault("drop_reply", method="POST", then=kill_the_terminal))
+    command = "import sys; from app.cli.main import main; sys.exit(main())"
+    child.append(
+        subprocess.Popen(
+            [sys.executable, "-c", command, "--data-dir", str(data_dir), "sync", "--once"],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+            env={**os.environ, "PYTHONPATH": str(ROOT)},
+            cwd=ROOT,
+        )
+    )
+    out, _ = child[0].communicate(timeout=60)
+    assert child[0].returncode == -signal.SIGKILL, f"the sync was not cut: {out[-1000:]}"
+    assert proxy.faults_applied() == ["drop_reply"]
+    with Session(ledger.engine) as session:
+        at_ledger = set(session.scalars(select(Event.event_id).where(Event.terminal_id == "T09")))
+    assert at_ledger == sent  # the ledger committed the push
+
+    terminal, syncer = open_paired(data_dir, "T09", "S001", ledger_url=proxy.url, pairing_code=None)
+    try:
+        assert {e.event_id for e in replica.pending_events(terminal.ctx, 500)} == sent
+        sync_until_done(syncer)
+        assert replica.pending_events(terminal.ctx, 500) == []
+        assert_exactly_once(ledger.engine, [terminal])
+        assert_terminal_shows_ledger(ledger.engine, terminal)
+        assert_verified(terminal)
+        pushes = [s for s in proxy.seen if s.path == "/v1/events" and s.method == "POST"]
+        assert [s.statuses for s in pushes] == [[200], [200]]  # sent twice, applied once
+    finally:
+        syncer.client.close()
         terminal.close()
