@@ -6,16 +6,21 @@ pushes that arrive while a group is being applied wait in a queue, and the next 
 all of them (up to ``MAX_GROUP_EVENTS``) in arrival order, in one transaction
 (``push.push_group``): one lock hand-over, one commit and one fsync for all.
 
-A push is answered only after the group that holds it has committed. A refused push changes
-nothing for the others in its group. When a group fails for any other reason (a deadlock
-with another process's group, a lost database connection) it is rolled back and each of its
-pushes is applied again on its own, so that one push's failure is only ever its own.
+A push is answered only after the group that holds it has committed. A refused push, or one
+that fails on its own before the members' locks, changes nothing for the others in its group.
+When a group fails for any other reason (a deadlock with another process's group, a lost
+database connection, a push that breaks the ledger's arithmetic) it is rolled back and each
+of its pushes is applied again on its own, so that one push's failure is only ever its own; a
+terminal whose push failed alone is applied alone for a while (``ALONE_SECONDS``), so that its
+retries do not keep breaking other terminals' groups. When more than ``MAX_WAITING`` pushes
+wait, a new one is turned away with 503: the terminal retries later, as after any 5xx.
 """
 
 from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections import deque
 from concurrent.futures import Future
 
@@ -29,6 +34,8 @@ from sync.server.push import PushJob, push_group
 log = logging.getLogger("memberdesk.ledger")
 
 MAX_GROUP_EVENTS = 6000  # about 100 terminals' worth of 60-event batches
+MAX_WAITING = 1000  # pushes; each holds up to 4 MiB of request until its group
+ALONE_SECONDS = 60.0
 IDLE_SECONDS = 30.0  # an idle applier thread ends; the next push starts another
 
 _Waiting = tuple[PushJob, "Future[PushResponse]"]
@@ -38,33 +45,54 @@ class PushQueue:
     """Pushes waiting for the applier thread of this process (started on the first push)."""
 
     def __init__(
-        self, engine: Engine, *, max_group_events: int = MAX_GROUP_EVENTS, thread: bool = True
+        self,
+        engine: Engine,
+        *,
+        max_group_events: int = MAX_GROUP_EVENTS,
+        max_waiting: int = MAX_WAITING,
+        thread: bool = True,
     ) -> None:
         """``thread=False``: no applier thread; ``apply_waiting`` applies the queue in the
         caller's thread (tests use it to make groups of a known shape)."""
         self._engine = engine
         self._use_thread = thread
         self._max_group_events = max_group_events
+        self._max_waiting = max_waiting
         self._waiting: deque[_Waiting] = deque()
+        self._alone_until: dict[str, float] = {}  # credential -> monotonic time
         self._lock = threading.Lock()
         self._arrived = threading.Condition(self._lock)
         self._thread: threading.Thread | None = None
         self.groups = 0  # groups applied, for logs and tests
         self.pushes = 0
 
+    @property
+    def waiting(self) -> int:
+        with self._lock:
+            return len(self._waiting)
+
     def submit(self, job: PushJob) -> Future[PushResponse]:
         """Queue a push; its future gets the reply once its group has committed, or the
-        push's Refused, or the error that made it fail on its own."""
+        push's refusal, or the error that made it fail on its own."""
         future: Future[PushResponse] = Future()
         with self._lock:
+            if len(self._waiting) >= self._max_waiting:
+                raise Refused(
+                    503, "busy", "The ledger has too many pushes waiting; try again shortly."
+                )
             self._waiting.append((job, future))
             if self._thread is not None:
                 self._arrived.notify()
             elif self._use_thread:
-                self._thread = threading.Thread(
+                thread = threading.Thread(
                     target=self._run, name="memberdesk-push-applier", daemon=True
                 )
-                self._thread.start()
+                try:
+                    thread.start()
+                except BaseException:
+                    self._waiting.pop()
+                    raise
+                self._thread = thread
         return future
 
     def apply_waiting(self) -> int:
@@ -99,20 +127,26 @@ class PushQueue:
     def _take(self) -> list[_Waiting]:
         """The next group, in arrival order, of at most the group's size in events (one push
         bigger than that goes alone). A push left for the next group keeps its terminal's
-        later pushes there too: a terminal's pushes apply in the order they came."""
+        later pushes there too: a terminal's pushes apply in the order they came. A push of
+        a terminal whose push recently failed alone goes alone."""
         group: list[_Waiting] = []
         left: deque[_Waiting] = deque()
         deferred: set[str] = set()
         events = 0
+        now = time.monotonic()
         while self._waiting:
             job, future = self._waiting.popleft()
+            alone = self._alone_until.get(job.credential, 0.0) > now
             too_big = bool(group) and events + len(job.events) > self._max_group_events
-            if job.credential in deferred or too_big:
+            if job.credential in deferred or too_big or (alone and group):
                 deferred.add(job.credential)
                 left.append((job, future))
             elif future.set_running_or_notify_cancel():  # False: the client went away
                 group.append((job, future))
                 events += len(job.events)
+                if alone:
+                    break
+        left.extend(self._waiting)
         self._waiting = left
         return group
 
@@ -122,7 +156,10 @@ class PushQueue:
                 outcomes = push_group(session, [job for job, _ in group])
         except Exception as error:  # each push gets its own chance below
             if len(group) == 1:
-                group[0][1].set_exception(error)
+                job, future = group[0]
+                with self._lock:
+                    self._alone_until[job.credential] = time.monotonic() + ALONE_SECONDS
+                future.set_exception(error)
                 return
             log.warning(
                 "a group of %d pushes failed (%s: %s); applying each on its own",
@@ -135,8 +172,11 @@ class PushQueue:
             return
         self.groups += 1
         self.pushes += len(group)
+        with self._lock:
+            for job, _ in group:
+                self._alone_until.pop(job.credential, None)
         for (_, future), outcome in zip(group, outcomes, strict=True):
-            if isinstance(outcome, Refused):
+            if isinstance(outcome, Exception):
                 future.set_exception(outcome)
             else:
                 future.set_result(outcome)

@@ -25,6 +25,7 @@ locks; a rejection is corrected with the other writes).
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any, cast
@@ -32,6 +33,7 @@ from typing import Any, cast
 import orjson
 import psycopg
 from sqlalchemy import Table, bindparam, func, insert, or_, select, update
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from app.domain.events import event_hash
@@ -335,35 +337,30 @@ class _Job:
 
     credential: str
     events: list[WireEvent]
-    payloads: list[dict[str, Any] | Rejection]
-    hashes: list[str]
+    payloads: list[dict[str, Any] | Rejection] = field(default_factory=list)
+    hashes: list[str] = field(default_factory=list)
     terminal: _TerminalRow | None = None
     purchases: list[_Purchase | None] = field(default_factory=list)
     outcomes: list[_Stored] = field(default_factory=list)  # one per event, in order
     new: list[tuple[int, _Stored]] = field(default_factory=list)  # (index, event) taken now
     through_seq: int = 0  # the terminal's last event the ledger has, after this push
-    refused: Refused | None = None
+    failed: Exception | None = None  # its refusal, or an error of this push alone
 
-    @classmethod
-    def prepare(cls, job: PushJob) -> _Job:
+    def prepare(self) -> None:
         """Payloads parsed and hashes computed: the work no lock or row depends on."""
-        return cls(
-            credential=job.credential,
-            events=job.events,
-            payloads=[_payload(event) for event in job.events],
-            hashes=[
-                event_hash(
-                    prev_hash=event.prev_hash,
-                    event_id=event.event_id,
-                    terminal_id=event.terminal_id,
-                    seq=event.seq,
-                    kind=event.kind,
-                    payload=event.payload,
-                    created_at=event.created_at,
-                )
-                for event in job.events
-            ],
-        )
+        self.payloads = [_payload(event) for event in self.events]
+        self.hashes = [
+            event_hash(
+                prev_hash=event.prev_hash,
+                event_id=event.event_id,
+                terminal_id=event.terminal_id,
+                seq=event.seq,
+                kind=event.kind,
+                payload=event.payload,
+                created_at=event.created_at,
+            )
+            for event in self.events
+        ]
 
     def reply(self, at: datetime) -> PushResponse:
         return PushResponse.model_construct(
@@ -373,56 +370,66 @@ class _Job:
         )
 
 
-def push_group(session: Session, pushes: list[PushJob]) -> list[PushResponse | Refused]:
+def push_group(session: Session, pushes: list[PushJob]) -> list[PushResponse | Exception]:
     """Apply several pushes (of one terminal or many) in one transaction, in the order
     given, each exactly as if it had been applied alone after the ones before it; one
-    reply or refusal per push. A refused push (its credential, another terminal's events, a
-    gap, a broken chain, a changed replay) writes nothing and changes nothing for the others.
-    Commits: on PostgreSQL in the same round trip as the writes, so the locks end one round
-    trip sooner. Any other error leaves the transaction to the caller to roll back."""
-    at = now_utc()
-    jobs = [_Job.prepare(job) for job in pushes]
-    everything = [event for job in jobs for event in job.events]
-    # Reads that the locks do not protect: rule books, and the events the ledger already has
-    # (a copy stored concurrently is looked for again below, under the terminals' locks).
-    rules = _rule_books(session, everything, [p for job in jobs for p in job.payloads])
-    stored = _stored_events(session, everything)
-    batch = _Batch(session, _TerminalRow("", "", 0, ""), at, rules, stored)
+    reply per push, or the push's refusal (its credential, another terminal's events, a gap,
+    a broken chain, a changed replay) or the error it alone met before the members' locks.
+    Such a push writes nothing and changes nothing for the others. Commits: on PostgreSQL in
+    the same round trip as the writes, so the locks end one round trip sooner. An error
+    after the members' locks, or of the database, is raised: the caller rolls back."""
+    jobs = [_Job(push.credential, push.events) for push in pushes]
+    batch = _Batch(session, _TerminalRow("", "", 0, ""), now_utc(), {}, {})
+    # Credentials first: nothing else is done for a push that is refused them.
     _lock_terminals(batch, jobs)
-    if any(
-        event.seq <= job.terminal.last_seq and event.event_id not in batch.stored
-        for job in jobs
-        if job.terminal is not None
-        for event in job.events
-    ):
-        batch.stored = _stored_events(session, everything)  # stored by a push that just ended
-    # The protocol checks depend on the terminal's position only (not on any member): every
-    # event of a push is checked before anything is decided, and a refusal writes nothing.
-    for job in jobs:
-        if job.terminal is None:
-            continue
+    _each(jobs, _Job.prepare)
+    # What the events name that no member lock protects: rule books, and the events the
+    # ledger already has (read under the terminals' locks: a push of the same terminal in
+    # another process has committed by now).
+    everything = [event for job in _live(jobs) for event in job.events]
+    batch.rules = _rule_books(session, everything, [p for job in _live(jobs) for p in job.payloads])
+    batch.stored = _stored_events(session, everything)
+
+    def check(job: _Job) -> None:
+        assert job.terminal is not None
         batch.terminal = job.terminal
-        try:
-            _check_job(batch, job)
-        except Refused as refusal:
-            job.refused = refusal
-            continue
         # A purchase's recomputation does not depend on the member's balance: before the
-        # members' locks.
+        # members' locks, and before the checks (which leave the batch as it was on error).
         job.purchases = [
             _prepare_purchase(batch, event, payload) if event.kind == "purchase" else None
             for event, payload in zip(job.events, job.payloads, strict=True)
         ]
-    accepted = [job for job in jobs if job.refused is None]
+        # The protocol checks depend on the terminal's position only (not on any member):
+        # every event of a push is checked before anything is decided.
+        _check_job(batch, job)
+
+    _each(jobs, check)
+    accepted = list(_live(jobs))
     if accepted:
         _apply_locked(batch, accepted)
-    return [job.refused or job.reply(at) for job in jobs]
+    return [job.failed or job.reply(batch.at) for job in jobs]
+
+
+def _live(jobs: list[_Job]) -> Iterator[_Job]:
+    return (job for job in jobs if job.failed is None)
+
+
+def _each(jobs: list[_Job], step: Callable[[_Job], None]) -> None:
+    """Run a step that touches no database row for every push still going; an error other
+    than the database's is that push's own (it fails, the others go on)."""
+    for job in list(_live(jobs)):
+        try:
+            step(job)
+        except (SQLAlchemyError, psycopg.Error):
+            raise
+        except Exception as error:  # a refusal, or what a malformed push alone runs into
+            job.failed = error
 
 
 def push(session: Session, credential: str, events: list[WireEvent]) -> PushResponse:
-    """One push on its own (a group of one): its reply, or its Refused raised."""
+    """One push on its own (a group of one): its reply, or its refusal or error raised."""
     (outcome,) = push_group(session, [PushJob(credential, events)])
-    if isinstance(outcome, Refused):
+    if isinstance(outcome, Exception):
         raise outcome
     return outcome
 
@@ -454,11 +461,11 @@ def _lock_terminals(batch: _Batch, jobs: list[_Job]) -> None:
     for job in jobs:
         row = rows.get(token_hash(job.credential)) if job.credential else None
         if not job.credential:
-            job.refused = refuse_no_credential()
+            job.failed = refuse_no_credential()
         elif row is None:
-            job.refused = refuse_unknown_credential()
+            job.failed = refuse_unknown_credential()
         elif row.revoked_at is not None:
-            job.refused = refuse_revoked(row.terminal_id)
+            job.failed = refuse_revoked(row.terminal_id)
         else:
             job.terminal = terminals.setdefault(
                 row.terminal_id,
@@ -468,7 +475,7 @@ def _lock_terminals(batch: _Batch, jobs: list[_Job]) -> None:
 
 def _check_job(batch: _Batch, job: _Job) -> None:
     """Check every event of a push against its terminal's position; its new events join the
-    batch. Raises Refused having changed nothing."""
+    batch. Raises Refused (or any error) having changed nothing."""
     terminal = job.terminal
     assert terminal is not None
     last_seq, last_hash = terminal.last_seq, terminal.last_hash
@@ -496,7 +503,7 @@ def _check_job(batch: _Batch, job: _Job) -> None:
                 new.append((index, stored))
                 last_seq, last_hash = event.seq, event.hash
             outcomes.append(stored)
-    except Refused:
+    except BaseException:
         for _, stored in new:
             del batch.stored[stored.event_id]
         raise
@@ -920,7 +927,7 @@ def _write_rows(batch: _Batch, writer: _Writer) -> None:
 def _payload(event: WireEvent) -> dict[str, Any] | Rejection:
     try:
         value = json.loads(event.payload)
-    except ValueError:
+    except (ValueError, RecursionError):  # RecursionError: nested past what json parses
         return Rejection("bad_payload", "The event's payload is not JSON.")
     if not isinstance(value, dict):
         return Rejection("bad_payload", "The event's payload is not an object.")
@@ -939,6 +946,17 @@ def _local_day(event: WireEvent) -> date:
         return datetime.fromisoformat(event.created_at).date()
     except ValueError:
         raise Rejection("bad_payload", "created_at is not a time.") from None
+
+
+def _expiry(day: date, rules: RuleBook | None) -> date | None:
+    """When points earned on ``day`` expire; a day with no representable expiry (a terminal
+    clock in the year 9999) is the event's fault, not the ledger's."""
+    if rules is None:
+        return None
+    try:
+        return expiry_for(day, rules.points)
+    except (ValueError, OverflowError):
+        raise Rejection("bad_payload", "created_at is out of range.") from None
 
 
 def apply_event(
@@ -984,7 +1002,7 @@ def apply_event(
         apply.spend(member, "redeem", points, today)
     elif kind == "refund":
         clawed_back = _int(payload, "points_clawed_back")
-        expires = expiry_for(_local_day(event), rules.points) if rules else None
+        expires = _expiry(_local_day(event), rules)
         returned = _int(payload, "points_returned")
         batch.expire_due(member, today)
         apply.spend(member, "refund_earn", clawed_back, today)
@@ -994,7 +1012,7 @@ def apply_event(
         if not isinstance(points, int) or isinstance(points, bool):
             raise Rejection("bad_payload", "points must be a whole number.")
         if points > 0:
-            expires = expiry_for(_local_day(event), rules.points) if rules else None
+            expires = _expiry(_local_day(event), rules)
             batch.expire_due(member, today)
             apply.earn(member, "adjust", points, expires)
         else:
@@ -1103,7 +1121,7 @@ def _purchase_inputs(batch: _Batch, event: WireEvent, payload: dict[str, Any]) -
     day = _local_day(event)
     rules = batch.rule_book(_int(payload, "rule_book_version")) or batch.rule_book()
     payable = _int(payload, "payable_fen")
-    expires = expiry_for(day, rules.points) if rules else None
+    expires = _expiry(day, rules)
     tier: Tier | None = None
     plus = bool(payload["plus"]) if "plus" in payload else None
     want = None

@@ -26,9 +26,13 @@ def test_migrated_database_matches_the_models(tmp_path: Path) -> None:
 
 def test_counting_waiting_events_uses_the_partial_index(terminal: Terminal) -> None:
     with terminal.ctx.read() as session:
-        plan = session.connection().exec_driver_sql(
-            "EXPLAIN QUERY PLAN SELECT count(seq) FROM outbox WHERE acked_at IS NULL"
-        ).all()
+        plan = (
+            session.connection()
+            .exec_driver_sql(
+                "EXPLAIN QUERY PLAN SELECT count(seq) FROM outbox WHERE acked_at IS NULL"
+            )
+            .all()
+        )
     details = " ".join(str(row[-1]) for row in plan)
     assert "ix_outbox_pending" in details, details
 

@@ -6,6 +6,7 @@ import json
 import threading
 import time
 import uuid
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
 
@@ -110,16 +111,18 @@ def events_body(events: list[WireEvent]) -> dict[str, Any]:
 
 def make_chain(
     terminal_id: str,
-    payloads: list[tuple[str, dict[str, Any]]],
+    payloads: Sequence[tuple[str, dict[str, Any] | str]],
     *,
     seq: int = 1,
     prev: str = GENESIS_HASH,
+    created_at: str | None = None,
 ) -> list[WireEvent]:
-    """Hand-made events with a valid hash chain (for what a real terminal cannot write)."""
+    """Hand-made events with a valid hash chain (for what a real terminal cannot write): a
+    payload given as a string goes as it is; ``created_at`` is the terminal's clock (now)."""
     events = []
     for kind, payload in payloads:
-        body = canonical_json(payload)
-        created = datetime.now(UTC).isoformat(timespec="microseconds")
+        body = payload if isinstance(payload, str) else canonical_json(payload)
+        created = created_at or datetime.now(UTC).isoformat(timespec="microseconds")
         event_id = str(uuid.uuid4())
         digest = event_hash(
             prev_hash=prev,

@@ -7,6 +7,7 @@ lot, flag and terminal position must match, name for name.
 
 from __future__ import annotations
 
+import time
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
 
@@ -17,7 +18,7 @@ from sqlalchemy.orm import Session
 from app.domain.events import GENESIS_HASH
 from sync.client.http import LedgerClient
 from sync.protocol import PushResponse
-from sync.server import group_commit
+from sync.server import group_commit, push
 from sync.server import ledger as ledger_rules
 from sync.server.errors import Refused
 from sync.server.group_commit import PushQueue
@@ -28,7 +29,7 @@ from .conftest import LedgerServer
 from .faults.checks import ledger_balances_add_up
 from .support import make_chain
 
-Outcome = PushResponse | Refused
+Outcome = PushResponse | Exception
 
 
 def _pair(ledger: LedgerServer, terminal_id: str) -> str:
@@ -38,9 +39,13 @@ def _pair(ledger: LedgerServer, terminal_id: str) -> str:
 
 
 def _world(ledger: LedgerServer, w: str) -> list[PushJob]:
-    """World ``w``'s pushes, in order; names and phones carry the world's letter."""
+    """World ``w``'s pushes, in order; names and phones carry the world's letter. Each push
+    leans on what the ones before it left: balances, a member enrolled, PLUS sold, a phone
+    code taken, points earned long ago (expired when the next push touches the member)."""
     digit = "1" if w == "A" else "2"
     with Session(ledger.engine) as session, session.begin():
+        rules = ledger_rules.rule_book(session)
+        assert rules is not None
         ledger_rules.import_members(
             session,
             [
@@ -51,9 +56,9 @@ def _world(ledger: LedgerServer, w: str) -> list[PushJob]:
                     "points": "100",
                 }
             ],
-            ledger_rules.rule_book(session),
+            rules,
         )
-    credential = {n: _pair(ledger, f"{w}T{n}") for n in range(1, 7)}
+    credential = {n: _pair(ledger, f"{w}T{n}") for n in range(1, 8)}
     with Session(ledger.engine) as session, session.begin():
         ledger_rules.revoke(session, f"{w}T5")
     m1, new = f"{w}M1", f"{w}N1"
@@ -63,11 +68,28 @@ def _world(ledger: LedgerServer, w: str) -> list[PushJob]:
         "enrolled_on": "2026-01-05",
         "store": "S001",
     }
+    purchase: dict[str, Any] = {  # "plus" left out: the ledger takes the member's, as it is
+        "receipt_no": f"{w}-R1",
+        "member_id": m1,
+        "store": "S001",
+        "cashier": "lin",
+        "hold_id": None,
+        "rule_book_version": rules.version,
+        "tier": rules.tiers[0].code,
+        "lines": [["grocery", 10_000]],
+        "coupon": None,
+        "points_used": 0,
+        "points_earned": 1,
+        "payable_fen": 10_000,
+        "coupons_issued": [],
+    }
+    code = {"member_id": m1, "step": 123, "store": "S001"}
     first = make_chain(
         f"{w}T1",
         [
             ("adjust", {"member_id": m1, "points": 50, "store": "S001"}),
             ("redeem", {"member_id": m1, "points": 120, "store": "S001"}),
+            ("code_accepted", code),
         ],
     )
     return [
@@ -88,7 +110,10 @@ def _world(ledger: LedgerServer, w: str) -> list[PushJob]:
                             "birthday": "soon",
                         },
                     ),
+                    ("plus_sold", {"member_id": m1, "ends_on": "2099-01-01", "store": "S001"}),
+                    ("adjust", {"member_id": m1, "points": 30, "store": "S001"}),
                 ],
+                created_at="2020-03-01T10:00:00+08:00",  # its points expired long ago
             ),
         ),
         # A sequence gap: refused, nothing of it written.
@@ -100,7 +125,8 @@ def _world(ledger: LedgerServer, w: str) -> list[PushJob]:
                 seq=2,
             ),
         ),
-        # Sees what the pushes before it did: the balance, and the member enrolled above.
+        # Sees what the pushes before it did: the balance, the member enrolled, the expired
+        # lot, PLUS (in the purchase's recomputation), the code step.
         PushJob(
             credential[4],
             make_chain(
@@ -109,20 +135,34 @@ def _world(ledger: LedgerServer, w: str) -> list[PushJob]:
                     ("redeem", {"member_id": m1, "points": 40, "store": "S001"}),
                     ("adjust", {"member_id": new, "points": 5, "store": "S001"}),
                     ("member_enrolled", enroll | {"member_id": f"{w}N2"}),  # phone taken
+                    ("purchase", purchase),
+                    ("code_accepted", code),  # a copied code: flagged
                 ],
             ),
         ),
-        PushJob("not-a-credential", make_chain(f"{w}T1", [("adjust", {"member_id": m1})])),
+        PushJob("not-a-credential", make_chain(f"{w}T1", [("adjust", "[" * 30_000)])),
         PushJob(credential[5], make_chain(f"{w}T5", [("adjust", {"member_id": m1})])),
         # Terminal 6 sends terminal 1's events: refused.
-        PushJob(credential[6], make_chain(f"{w}T1", [("adjust", {"member_id": m1})], seq=3)),
+        PushJob(credential[6], make_chain(f"{w}T1", [("adjust", {"member_id": m1})], seq=4)),
+        # Malformed beyond what the checks foresee: rejected, the queue goes on.
+        PushJob(
+            credential[7],
+            make_chain(
+                f"{w}T7",
+                [
+                    ("adjust", "[" * 30_000),
+                    ("adjust", {"member_id": m1, "points": 1, "store": "S001"}),
+                ],
+                created_at="9999-12-31T23:00:00+00:00",
+            ),
+        ),
         # Terminal 1 again: its next events, then a retry of its first push.
         PushJob(
             credential[1],
             make_chain(
                 f"{w}T1",
                 [("adjust", {"member_id": m1, "points": 25, "store": "S001"})],
-                seq=3,
+                seq=4,
                 prev=first[-1].hash,
             ),
         ),
@@ -134,6 +174,8 @@ def _seen(outcome: Outcome) -> Any:
     """What a terminal sees of an outcome, without the ledger time."""
     if isinstance(outcome, Refused):
         return ("refused", outcome.status, outcome.code)
+    if isinstance(outcome, Exception):
+        return ("failed", type(outcome).__name__)
     return (
         outcome.applied_through_seq,
         [(r.seq, r.status, r.code, r.reason) for r in outcome.results],
@@ -159,9 +201,14 @@ def _state(ledger: LedgerServer, w: str) -> dict[str, Any]:
                         select(Lot.expires_on, Lot.remaining).where(Lot.member_id == m.member_id)
                     ).all()
                 ),
-                "flags": session.execute(
-                    select(Flag.kind, Flag.points, Flag.detail).where(Flag.member_id == m.member_id)
-                ).all(),
+                "flags": [
+                    (kind, points, detail.replace(f"{w}T", "T"))
+                    for kind, points, detail in session.execute(
+                        select(Flag.kind, Flag.points, Flag.detail).where(
+                            Flag.member_id == m.member_id
+                        )
+                    )
+                ],
             }
             for m in members
         }
@@ -196,23 +243,47 @@ def test_a_group_equals_its_pushes_applied_one_by_one(ledger: LedgerServer) -> N
     assert _state(ledger, "A") == _state(ledger, "B")
     # And what that is, as the terminals and the service desk see it:
     seen = [_seen(o) for o in together]
-    assert seen[0] == (2, [(1, "applied", None, None), (2, "applied", None, None)])
-    assert [r[2] for r in seen[1][1]] == [None, None, "bad_payload"]
+    applied = (None, None)
+    assert seen[0] == (3, [(n, "applied", *applied) for n in (1, 2, 3)])
+    assert [r[2] for r in seen[1][1]] == [None, None, "bad_payload", None, None]
     assert seen[2] == ("refused", 409, "sequence_gap")
-    assert seen[3][1][0][1:3] == ("applied", None)
-    assert seen[3][1][2][2] == "duplicate_phone"
+    assert [r[2] for r in seen[3][1]] == [None, None, "duplicate_phone", None, None]
     assert seen[4:7] == [
-        ("refused", 401, "bad_credential"),
+        ("refused", 401, "bad_credential"),  # before its payload is even parsed
         ("refused", 403, "revoked"),
         ("refused", 403, "wrong_terminal"),
     ]
-    assert seen[7] == (3, [(3, "applied", None, None)])
-    assert seen[8] == (3, seen[0][1])  # the retry: the first results, nothing applied twice
+    assert seen[7] == (
+        2,
+        [
+            (1, "rejected", "bad_payload", "The event's payload is not JSON."),
+            (2, "rejected", "bad_payload", "created_at is out of range."),
+        ],
+    )
+    assert seen[8] == (4, [(4, "applied", *applied)])
+    assert seen[9] == (4, seen[0][1])  # the retry: the first results, nothing applied twice
     state = _state(ledger, "A")
-    # 100 + 50 - 120 = 30; - 40 = -10, owed and flagged; + 25 settles it and leaves 15.
-    assert state["M1"]["balance"] == (15, 0, 0)
-    assert [(kind, points) for kind, points, _ in state["M1"]["flags"]] == [("overdraft", 10)]
-    assert state["N1"]["balance"] == (15, 0, 0)
+    m1 = state["M1"]
+    # 100 + 50 - 120 = 30; + 30 earned in 2020 (expired at the next push) = 60; - 30
+    # expired - 40 = -10, owed and flagged; + 1 and + 25 settle it and leave 16.
+    assert m1["balance"] == (16, 0, 1)
+    assert [kind for kind, _ in m1["entries"]] == [
+        "import",
+        "adjust",
+        "redeem",
+        "adjust",
+        "expire",
+        "redeem",
+        "earn",
+        "adjust",
+    ]
+    # The purchase was recomputed with the PLUS sold two pushes before.
+    assert [(kind, points) for kind, points, _ in m1["flags"]] == [
+        ("overdraft", 10),
+        ("recompute_mismatch", -199),
+        ("code_replay", 0),
+    ]
+    assert state["N1"]["balance"] == (5, 0, 0)
     assert ("T3", 0) in state["terminals"]
     assert not [e for e in state["events"] if e[0] in ("T3", "T5", "T6")]
     ledger_balances_add_up(ledger.engine)
@@ -272,36 +343,78 @@ def test_the_queue_keeps_each_terminals_pushes_in_order_across_groups(
 def test_a_group_that_fails_is_applied_push_by_push(
     ledger: LedgerServer, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    jobs = _jobs(ledger, {"F1": (1,), "F2": (1,), "F3": (1,)})
-    broken = jobs["F2"][0].credential
-    applied: list[int] = []
+    """A group that fails after it wrote (as a deadlock or a lost connection would) is rolled
+    back and its pushes applied one by one; the push that fails alone gets its error, and its
+    terminal's next push goes alone, so its retries do not break the others' groups."""
+    jobs = _jobs(ledger, {"F1": (1, 1), "F2": (1, 1), "F3": (1, 1)})
+    groups: list[list[str]] = []
+    write_rows = push._write_rows
 
-    def flaky(session: Session, pushes: list[PushJob]) -> list[Outcome]:
-        # A group fails (as a deadlock or a lost connection would); F2's push always fails.
-        if len(pushes) > 1 or pushes[0].credential == broken:
-            session.execute(select(1))
+    def failing(batch: Any, writer: Any) -> None:
+        write_rows(batch, writer)  # the rows are sent; the transaction is not committed
+        terminals = sorted(p["terminal_id"] for p in batch.positions)
+        groups.append(terminals)
+        if "F2" in terminals:
             raise RuntimeError("the database went away")
-        applied.append(len(pushes))
-        return push_group(session, pushes)
 
-    monkeypatch.setattr(group_commit, "push_group", flaky)
+    monkeypatch.setattr(push, "_write_rows", failing)
     queue = PushQueue(ledger.engine, thread=False)
-    futures = [queue.submit(jobs[t][0]) for t in ("F1", "F2", "F3")]
+    first = [queue.submit(jobs[t][0]) for t in ("F1", "F2", "F3")]
     queue.apply_waiting()
 
-    assert applied == [1, 1]
-    assert _replies([futures[0], futures[2]]) == [(1, ["applied"]), (1, ["applied"])]
+    assert groups == [["F1", "F2", "F3"], ["F1"], ["F2"], ["F3"]]
+    assert _replies([first[0], first[2]]) == [(1, ["applied"]), (1, ["applied"])]
     with pytest.raises(RuntimeError, match="went away"):
-        futures[1].result()
+        first[1].result()
+    # F2 tries again, beside the others' next pushes: it goes alone, they go together.
+    groups.clear()
+    second = [queue.submit(job) for job in (jobs["F1"][1], jobs["F2"][0], jobs["F3"][1])]
+    assert queue.apply_waiting() == 2
+    assert groups == [["F1", "F3"], ["F2"]]
+    assert _replies([second[0], second[2]]) == [(2, ["applied"]), (2, ["applied"])]
+    with pytest.raises(RuntimeError):
+        second[1].result()
     with Session(ledger.engine) as session:
-        assert session.scalar(select(func.count()).select_from(Event)) == 2
+        assert session.scalar(select(func.count()).select_from(Event)) == 4
+        assert session.scalar(select(func.sum(Entry.points)).where(Entry.member_id == "Q1")) == 4
     ledger_balances_add_up(ledger.engine)
 
 
-def test_pushes_queued_over_http_are_answered_after_their_commit(ledger: LedgerServer) -> None:
-    """The real path: many terminals at once through the applier thread; every push is
-    answered with its own results, once, and the ledger holds each event once."""
+def test_too_many_pushes_waiting_are_turned_away_for_a_retry(ledger: LedgerServer) -> None:
+    jobs = _jobs(ledger, {"W1": (1,), "W2": (1,), "W3": (1,)})
+    queue = PushQueue(ledger.engine, max_waiting=2, thread=False)
+    taken = [queue.submit(jobs["W1"][0]), queue.submit(jobs["W2"][0])]
+    with pytest.raises(Refused) as refused:
+        queue.submit(jobs["W3"][0])
+    assert (refused.value.status, refused.value.code) == (503, "busy")
+    queue.apply_waiting()
+    assert _replies(taken) == [(1, ["applied"]), (1, ["applied"])]
+    again = queue.submit(jobs["W3"][0])  # the terminal's retry, once there is room
+    assert queue.apply_waiting() == 1
+    assert _replies([again]) == [(1, ["applied"])]
+
+
+def test_pushes_queued_over_http_are_answered_after_their_commit(
+    ledger: LedgerServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The real path: twelve terminals at once through the applier thread. The first group
+    is held until every terminal's first push has arrived, so those go as one or two groups;
+    every push is answered with its own results, once, and the ledger holds each event
+    once."""
     jobs = _jobs(ledger, {f"H{n}": (3, 3) for n in range(12)})
+    queue = ledger.server.config.app.state.pushes
+    real = group_commit.push_group
+    held: list[int] = []
+
+    def held_first(session: Session, pushes: list[PushJob]) -> list[Outcome]:
+        if not held:
+            deadline = time.monotonic() + 15
+            while queue.waiting + len(pushes) < 12 and time.monotonic() < deadline:
+                time.sleep(0.01)
+        held.append(len(pushes))
+        return real(session, pushes)
+
+    monkeypatch.setattr(group_commit, "push_group", held_first)
 
     def push_both(pair: list[PushJob]) -> list[int]:
         client = LedgerClient(ledger.url, pair[0].credential)
@@ -314,6 +427,8 @@ def test_pushes_queued_over_http_are_answered_after_their_commit(ledger: LedgerS
         through = list(pool.map(push_both, jobs.values()))
 
     assert through == [[3, 6]] * 12
+    assert sum(held) == 24
+    assert held[0] + held[1] >= 12  # the twelve first pushes went in (at most) two groups
     with Session(ledger.engine) as session:
         assert session.scalar(select(func.count()).select_from(Event)) == 72
         assert session.scalar(select(func.sum(Entry.points)).where(Entry.member_id == "Q1")) == 72
