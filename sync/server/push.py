@@ -426,14 +426,6 @@ def _each(jobs: list[_Job], step: Callable[[_Job], None]) -> None:
             job.failed = error
 
 
-def push(session: Session, credential: str, events: list[WireEvent]) -> PushResponse:
-    """One push on its own (a group of one): its reply, or its refusal or error raised."""
-    (outcome,) = push_group(session, [PushJob(credential, events)])
-    if isinstance(outcome, Exception):
-        raise outcome
-    return outcome
-
-
 def _lock_terminals(batch: _Batch, jobs: list[_Job]) -> None:
     """Each job's terminal, found by its credential and locked (in terminal id order: two
     groups never wait for each other in a circle), or the job's refusal. Two pushes of one
@@ -634,8 +626,8 @@ def _check(
 def _lock_members(
     batch: _Batch, payloads: list[dict[str, Any] | Rejection]
 ) -> dict[str, _Member | None]:
-    """Write the batch's events and the terminal's position, then lock every member the
-    batch names, in member id order, before any balance is read: two terminals crediting one
+    """Write the group's events and the terminals' positions, then lock every member the
+    group names, in member id order, before any balance is read: two groups crediting one
     member at once must not both add to the same old balance."""
     session = batch.session
     ids: set[str] = set()
@@ -669,10 +661,10 @@ def _lock_members(
 
 
 def _lock_members_pg(batch: _Batch, ordered: list[str]) -> dict[str, _Member | None]:
-    """The batch's events and the terminal's position written, the members locked and their
+    """The group's events and the terminals' positions written, the members locked and their
     lots read, with one round trip (a pipeline of the statements). The lots are read by a
-    statement of their own, so that it sees what a push that held a lock committed while this
-    one waited for it."""
+    statement of their own, so that it sees what a group that held a lock committed while
+    this one waited for it."""
     session = batch.session
     dbapi = session.connection().connection.dbapi_connection
     assert dbapi is not None
