@@ -19,11 +19,9 @@ terminal's own work (validation, the replica's writes) adds to moving the bytes.
 
 from __future__ import annotations
 
-import os
 import random
 import time
 from datetime import date
-from pathlib import Path
 
 import requests
 from sqlalchemy import func, insert, select, text, update
@@ -33,7 +31,7 @@ from app.bootstrap import open_terminal
 from app.config import Settings
 from app.services.context import FixedClock
 from app.store.models import Member as LocalMember
-from bench.common import BENCH_NOW, Figure, note, scratch_dir
+from bench.common import BENCH_NOW, Figure, cpu_seconds, note, scratch_dir
 from bench.ledger_proc import ledger
 from sync.client.commands import make_syncer, pair_terminal
 from sync.client.engine import SNAPSHOT_PAGE
@@ -144,13 +142,13 @@ def run(quick: bool) -> Figure:
                 pair_terminal(terminal, server.url, server.add_terminal(TERMINAL, STORE))
                 syncer = make_syncer(terminal)
                 assert syncer is not None
-                ledger_cpu = _cpu_seconds(server.process.pid)
+                ledger_cpu = cpu_seconds([server.process.pid])
                 cpu = time.process_time()
                 started = time.perf_counter()
                 loaded, _ = syncer.pull()
                 load_s = time.perf_counter() - started
                 cpu = time.process_time() - cpu
-                ledger_cpu = _cpu_seconds(server.process.pid) - ledger_cpu
+                ledger_cpu = cpu_seconds([server.process.pid]) - ledger_cpu
                 syncer.client.close()
                 with terminal.ctx.read() as session:
                     local = session.scalar(select(func.count()).select_from(LocalMember))
@@ -171,12 +169,3 @@ def run(quick: bool) -> Figure:
         "two is waiting for a core)"
     )
     return Figure("bootstrap_1m", load_s, "s", bare_s)
-
-
-def _cpu_seconds(pid: int) -> float:
-    """User + system CPU seconds of a process so far (Linux /proc; NaN elsewhere)."""
-    try:
-        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    except OSError:
-        return float("nan")
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")

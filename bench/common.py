@@ -1,8 +1,10 @@
-"""What every benchmark shares: the result line, percentiles, a fixed clock, scratch dirs."""
+"""What every benchmark shares: the result line, percentiles, a fixed clock, scratch dirs,
+and the CPU time of other processes (Linux /proc)."""
 
 from __future__ import annotations
 
 import math
+import os
 import shutil
 import sys
 import tempfile
@@ -71,3 +73,47 @@ def scratch_dir(prefix: str) -> Iterator[Path]:
         yield path
     finally:
         shutil.rmtree(path, ignore_errors=True)
+
+
+def cpu_seconds(pids: Sequence[int]) -> float:
+    """User + system CPU seconds of these processes so far (Linux /proc; NaN elsewhere). A
+    process that has gone counts nothing."""
+    total = 0.0
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            if not Path("/proc").is_dir():
+                return float("nan")
+            continue
+        total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return total
+
+
+def process_tree(pid: int) -> list[int]:
+    """``pid`` and its descendants (Linux /proc; just ``pid`` elsewhere)."""
+    children: dict[int, list[int]] = {}
+    for entry in Path("/proc").glob("[0-9]*") if Path("/proc").is_dir() else []:
+        try:
+            parent = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+        except (OSError, ValueError, IndexError):
+            continue
+        children.setdefault(parent, []).append(int(entry.name))
+    tree, todo = [], [pid]
+    while todo:
+        current = todo.pop()
+        tree.append(current)
+        todo.extend(children.get(current, []))
+    return tree
+
+
+def postgres_processes() -> list[int]:
+    """The local PostgreSQL server's processes (Linux /proc: the server is on this machine)."""
+    found = []
+    for entry in Path("/proc").glob("[0-9]*") if Path("/proc").is_dir() else []:
+        try:
+            if (entry / "comm").read_text().strip().startswith("postgres"):
+                found.append(int(entry.name))
+        except OSError:
+            continue
+    return found

@@ -39,7 +39,14 @@ from sqlalchemy.orm import Session
 
 from app.domain.events import GENESIS_HASH, canonical_json, event_hash
 from app.domain.quote import Shopper, points_earned
-from bench.common import BENCH_NOW, Figure, note
+from bench.common import (
+    BENCH_NOW,
+    Figure,
+    cpu_seconds,
+    note,
+    postgres_processes,
+    process_tree,
+)
 from bench.ledger_proc import LedgerProcess, ledger, scratch_postgres
 from sync.protocol import API, PushRequest, WireEvent
 from sync.server import ledger as ledger_rules
@@ -243,7 +250,18 @@ def run(quick: bool) -> Figure:
                 f"ledger_ingest_pg: {MEMBERS} members, {TERMINALS} terminals x {per_terminal} "
                 f"purchases in batches of {batch}, set up in {time.perf_counter() - started:.1f} s"
             )
+            ledger_pids, postgres_pids = process_tree(server.process.pid), postgres_processes()
+            cpu_before = (
+                cpu_seconds(ledger_pids),
+                cpu_seconds(postgres_pids),
+                time.process_time(),
+            )
             push_s, retries = _push_all(server, terminals)
+            cpu = (
+                cpu_seconds(ledger_pids) - cpu_before[0],
+                cpu_seconds(postgres_pids) - cpu_before[1],
+                time.process_time() - cpu_before[2],
+            )
             with Session(server.engine) as session:
                 applied = session.scalar(
                     select(func.count(Event.event_id)).where(Event.status == "applied")
@@ -257,5 +275,11 @@ def run(quick: bool) -> Figure:
         f"ledger_ingest_pg: {count} events in {push_s:.2f} s ({push_s / count * 1000:.2f} ms "
         f"each; {retries} pushes retried after a 5xx; {flags} flags); bare INSERTs of the "
         f"same rows from {TERMINALS} threads in {bare_s:.2f} s"
+    )
+    ledger_us, postgres_us, clients_us = (seconds / count * 1e6 for seconds in cpu)
+    note(
+        f"ledger_ingest_pg: CPU per event during the pushes: ledger {ledger_us:.0f} µs "
+        f"({WORKERS} workers), PostgreSQL {postgres_us:.0f} µs, the terminals (this process) "
+        f"{clients_us:.0f} µs; {os.cpu_count()} cores"
     )
     return Figure("ledger_ingest_pg", count / push_s, "events/s", count / bare_s)
