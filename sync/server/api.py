@@ -16,6 +16,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from sqlalchemy import Engine, text
 from sqlalchemy.orm import Session
+from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -230,6 +231,14 @@ def create_app(engine: Engine, *, admin_token: str | None = None) -> FastAPI:
 
     pushes = PushQueue(engine)
     app.state.pushes = pushes
+    # Credentials this process has seen valid: a push with any other is checked before it
+    # may queue (so that unknown credentials never take a place in the queue). Revocation
+    # is still checked for every push, under its terminal's lock, when its group runs.
+    known_credentials: set[str] = set()
+
+    def check_credential(token: str) -> None:
+        with Session(bind=read_engine) as db:
+            ledger.authenticate(db, token)
 
     @app.post(f"{API}/events", response_model=PushResponse)
     async def push(body: PushRequest, token: Bearer) -> Response:
@@ -237,6 +246,10 @@ def create_app(engine: Engine, *, admin_token: str | None = None) -> FastAPI:
         # in one transaction (group_commit); answered once that has committed.
         if not token:
             raise ledger.refuse_no_credential()
+        digest = ledger.token_hash(token)
+        if digest not in known_credentials:
+            await run_in_threadpool(check_credential, token)
+            known_credentials.add(digest)
         reply = await asyncio.wrap_future(pushes.submit(PushJob(token, body.events)))
         # The reply goes out as built: push_group made it from checked values, and
         # validating it again against the response model cost more than serialising it.

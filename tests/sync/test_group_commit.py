@@ -58,7 +58,7 @@ def _world(ledger: LedgerServer, w: str) -> list[PushJob]:
             ],
             rules,
         )
-    credential = {n: _pair(ledger, f"{w}T{n}") for n in range(1, 8)}
+    credential = {n: _pair(ledger, f"{w}T{n}") for n in range(1, 9)}
     with Session(ledger.engine) as session, session.begin():
         ledger_rules.revoke(session, f"{w}T5")
     m1, new = f"{w}M1", f"{w}N1"
@@ -92,6 +92,17 @@ def _world(ledger: LedgerServer, w: str) -> list[PushJob]:
             ("code_accepted", code),
         ],
     )
+    eighth = make_chain(
+        f"{w}T8",
+        [("adjust", {"member_id": m1, "points": 2, "store": "S001"})] * 2,
+    )
+    gap_after_first = make_chain(
+        f"{w}T8",
+        [("adjust", {"member_id": m1, "points": 3, "store": "S001"})],
+        seq=3,
+        prev=eighth[0].hash,
+    )
+    gap_after_first.insert(0, eighth[0])
     return [
         PushJob(credential[1], first),
         PushJob(
@@ -167,6 +178,10 @@ def _world(ledger: LedgerServer, w: str) -> list[PushJob]:
             ),
         ),
         PushJob(credential[1], first),
+        # Terminal 8: a push refused at its second event, then the right one, which starts
+        # with the same first event: that event is new to it, not a replay.
+        PushJob(credential[8], [eighth[0], gap_after_first[1]]),
+        PushJob(credential[8], eighth),
     ]
 
 
@@ -264,9 +279,11 @@ def test_a_group_equals_its_pushes_applied_one_by_one(ledger: LedgerServer) -> N
     assert seen[9] == (4, seen[0][1])  # the retry: the first results, nothing applied twice
     state = _state(ledger, "A")
     m1 = state["M1"]
+    assert seen[10] == ("refused", 409, "sequence_gap")
+    assert seen[11] == (2, [(1, "applied", *applied), (2, "applied", *applied)])
     # 100 + 50 - 120 = 30; + 30 earned in 2020 (expired at the next push) = 60; - 30
-    # expired - 40 = -10, owed and flagged; + 1 and + 25 settle it and leave 16.
-    assert m1["balance"] == (16, 0, 1)
+    # expired - 40 = -10, owed and flagged; + 1 and + 25 settle it; + 2 + 2 leave 20.
+    assert m1["balance"] == (20, 0, 1)
     assert [kind for kind, _ in m1["entries"]] == [
         "import",
         "adjust",
@@ -275,6 +292,8 @@ def test_a_group_equals_its_pushes_applied_one_by_one(ledger: LedgerServer) -> N
         "expire",
         "redeem",
         "earn",
+        "adjust",
+        "adjust",
         "adjust",
     ]
     # The purchase was recomputed with the PLUS sold two pushes before.
@@ -286,6 +305,7 @@ def test_a_group_equals_its_pushes_applied_one_by_one(ledger: LedgerServer) -> N
     assert state["N1"]["balance"] == (5, 0, 0)
     assert ("T3", 0) in state["terminals"]
     assert not [e for e in state["events"] if e[0] in ("T3", "T5", "T6")]
+    assert [e[1] for e in state["events"] if e[0] == "T8"] == [1, 2]
     ledger_balances_add_up(ledger.engine)
 
 
@@ -340,24 +360,34 @@ def test_the_queue_keeps_each_terminals_pushes_in_order_across_groups(
     ledger_balances_add_up(ledger.engine)
 
 
-def test_a_group_that_fails_is_applied_push_by_push(
-    ledger: LedgerServer, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """A group that fails after it wrote (as a deadlock or a lost connection would) is rolled
-    back and its pushes applied one by one; the push that fails alone gets its error, and its
-    terminal's next push goes alone, so its retries do not break the others' groups."""
-    jobs = _jobs(ledger, {"F1": (1, 1), "F2": (1, 1), "F3": (1, 1)})
+def _failing_writes(monkeypatch: pytest.MonkeyPatch, fails: Any) -> list[list[str]]:
+    """Make a group's writes fail (after they were sent, before the commit) when
+    ``fails(terminals)`` says so; the terminals of every group written, in order."""
     groups: list[list[str]] = []
     write_rows = push._write_rows
 
     def failing(batch: Any, writer: Any) -> None:
-        write_rows(batch, writer)  # the rows are sent; the transaction is not committed
+        write_rows(batch, writer)
         terminals = sorted(p["terminal_id"] for p in batch.positions)
         groups.append(terminals)
-        if "F2" in terminals:
+        if fails(terminals):
             raise RuntimeError("the database went away")
 
     monkeypatch.setattr(push, "_write_rows", failing)
+    return groups
+
+
+def test_a_group_that_fails_is_applied_push_by_push(
+    ledger: LedgerServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A group that fails after it wrote (as a deadlock or a push that breaks the ledger's
+    arithmetic would) is rolled back and its pushes applied one by one. The push that fails
+    there while the others go through gets its error, and its terminal's pushes go alone
+    until one succeeds, wherever they are in the queue, so its retries never again break
+    the others' groups."""
+    jobs = _jobs(ledger, {"F1": (1, 1, 1), "F2": (1,), "F3": (1, 1, 1)})
+    broken = {"F2": True}
+    groups = _failing_writes(monkeypatch, lambda terminals: "F2" in terminals and broken["F2"])
     queue = PushQueue(ledger.engine, thread=False)
     first = [queue.submit(jobs[t][0]) for t in ("F1", "F2", "F3")]
     queue.apply_waiting()
@@ -366,29 +396,95 @@ def test_a_group_that_fails_is_applied_push_by_push(
     assert _replies([first[0], first[2]]) == [(1, ["applied"]), (1, ["applied"])]
     with pytest.raises(RuntimeError, match="went away"):
         first[1].result()
-    # F2 tries again, beside the others' next pushes: it goes alone, they go together.
-    groups.clear()
-    second = [queue.submit(job) for job in (jobs["F1"][1], jobs["F2"][0], jobs["F3"][1])]
-    assert queue.apply_waiting() == 2
+
+    def round_of(*pushes: PushJob) -> list[Future[PushResponse]]:
+        groups.clear()
+        futures = [queue.submit(job) for job in pushes]
+        queue.apply_waiting()
+        assert all(future.done() for future in futures)
+        return futures
+
+    # F2 retries in the middle of the queue, then at its head: it goes alone both times.
+    second = round_of(jobs["F1"][1], jobs["F2"][0], jobs["F3"][1])
     assert groups == [["F1", "F3"], ["F2"]]
     assert _replies([second[0], second[2]]) == [(2, ["applied"]), (2, ["applied"])]
-    with pytest.raises(RuntimeError):
-        second[1].result()
+    broken["F2"] = False  # whatever broke it is fixed: this time it goes through, alone
+    third = round_of(jobs["F2"][0], jobs["F1"][2], jobs["F3"][2])
+    assert groups == [["F2"], ["F1", "F3"]]
+    assert _replies(third) == [(1, ["applied"]), (3, ["applied"]), (3, ["applied"])]
+    # Having succeeded, F2 is back in the groups.
+    extra = _jobs(ledger, {"F4": (1,)})["F4"][0]
+    round_of(jobs["F2"][0], extra)
+    assert groups == [["F2", "F4"]]
     with Session(ledger.engine) as session:
-        assert session.scalar(select(func.count()).select_from(Event)) == 4
-        assert session.scalar(select(func.sum(Entry.points)).where(Entry.member_id == "Q1")) == 4
+        assert session.scalar(select(func.count()).select_from(Event)) == 8
     ledger_balances_add_up(ledger.engine)
 
 
-def test_too_many_pushes_waiting_are_turned_away_for_a_retry(ledger: LedgerServer) -> None:
-    jobs = _jobs(ledger, {"W1": (1,), "W2": (1,), "W3": (1,)})
-    queue = PushQueue(ledger.engine, max_waiting=2, thread=False)
+def test_when_every_push_fails_alone_no_terminal_is_set_apart(
+    ledger: LedgerServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A database that is down fails every push, alone too: that is no terminal's fault, and
+    once it is back the pushes go together again."""
+    jobs = _jobs(ledger, {"G1": (1,), "G2": (1,)})
+    down = {"now": True}
+    groups = _failing_writes(monkeypatch, lambda _: down["now"])
+    queue = PushQueue(ledger.engine, thread=False)
+    failed = [queue.submit(jobs[t][0]) for t in ("G1", "G2")]
+    queue.apply_waiting()
+    assert groups == [["G1", "G2"], ["G1"], ["G2"]]
+    assert all(isinstance(f.exception(), RuntimeError) for f in failed)
+
+    down["now"] = False
+    groups.clear()
+    again = [queue.submit(jobs[t][0]) for t in ("G1", "G2")]
+    assert queue.apply_waiting() == 1
+    assert groups == [["G1", "G2"]]
+    assert _replies(again) == [(1, ["applied"]), (1, ["applied"])]
+
+
+def test_an_error_a_push_meets_alone_fails_only_that_push(
+    ledger: LedgerServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Before the members' locks an error is its push's own: the others in the group go
+    through. A push refused its credential is not even parsed."""
+    jobs = _jobs(ledger, {"E1": (1,), "E2": (1,), "E3": (1,)})
+    bad = jobs["E2"][0].credential
+    prepared: list[str] = []
+    prepare = push._Job.prepare
+
+    def fragile(job: Any) -> None:
+        prepared.append(job.credential)
+        if job.credential == bad:
+            raise ValueError("a payload nobody foresaw")
+        prepare(job)
+
+    monkeypatch.setattr(push._Job, "prepare", fragile)
+    unknown = PushJob("not-a-credential", jobs["E1"][0].events)
+    with Session(ledger.engine) as session:
+        outcomes = push_group(session, [jobs["E1"][0], jobs["E2"][0], unknown, jobs["E3"][0]])
+
+    assert [_seen(o) for o in outcomes] == [
+        (1, [(1, "applied", None, None)]),
+        ("failed", "ValueError"),
+        ("refused", 401, "bad_credential"),
+        (1, [(1, "applied", None, None)]),
+    ]
+    assert "not-a-credential" not in prepared
+    with Session(ledger.engine) as session:
+        assert sorted(session.scalars(select(Event.terminal_id))) == ["E1", "E3"]
+    ledger_balances_add_up(ledger.engine)
+
+
+def test_too_many_events_waiting_are_turned_away_for_a_retry(ledger: LedgerServer) -> None:
+    jobs = _jobs(ledger, {"W1": (2,), "W2": (1,), "W3": (1,)})
+    queue = PushQueue(ledger.engine, max_waiting_events=3, thread=False)
     taken = [queue.submit(jobs["W1"][0]), queue.submit(jobs["W2"][0])]
     with pytest.raises(Refused) as refused:
         queue.submit(jobs["W3"][0])
     assert (refused.value.status, refused.value.code) == (503, "busy")
     queue.apply_waiting()
-    assert _replies(taken) == [(1, ["applied"]), (1, ["applied"])]
+    assert _replies(taken) == [(2, ["applied", "applied"]), (1, ["applied"])]
     again = queue.submit(jobs["W3"][0])  # the terminal's retry, once there is room
     assert queue.apply_waiting() == 1
     assert _replies([again]) == [(1, ["applied"])]
