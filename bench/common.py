@@ -75,19 +75,32 @@ def scratch_dir(prefix: str) -> Iterator[Path]:
         shutil.rmtree(path, ignore_errors=True)
 
 
-def cpu_seconds(pids: Sequence[int]) -> float:
-    """User + system CPU seconds of these processes so far (Linux /proc; NaN elsewhere). A
-    process that has gone counts nothing."""
-    total = 0.0
+def cpu_by_process(pids: Sequence[int]) -> dict[int, float]:
+    """User + system CPU seconds of each of these processes so far (Linux /proc: empty
+    elsewhere). A process that has gone is left out."""
+    found = {}
     for pid in pids:
         try:
             fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
         except OSError:
-            if not Path("/proc").is_dir():
-                return float("nan")
             continue
-        total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-    return total
+        found[pid] = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return found
+
+
+def cpu_seconds(pids: Sequence[int]) -> float:
+    """User + system CPU seconds of these processes so far (NaN where there is no /proc)."""
+    if not Path("/proc").is_dir():
+        return float("nan")
+    return sum(cpu_by_process(pids).values())
+
+
+def cpu_since(before: dict[int, float], pids: Sequence[int]) -> float:
+    """CPU seconds these processes used since ``before`` (a process started since counts
+    from zero; NaN where there is no /proc)."""
+    if not Path("/proc").is_dir():
+        return float("nan")
+    return sum(now - before.get(pid, 0.0) for pid, now in cpu_by_process(pids).items())
 
 
 def process_tree(pid: int) -> list[int]:

@@ -42,7 +42,8 @@ from app.domain.quote import Shopper, points_earned
 from bench.common import (
     BENCH_NOW,
     Figure,
-    cpu_seconds,
+    cpu_by_process,
+    cpu_since,
     note,
     postgres_processes,
     process_tree,
@@ -250,17 +251,16 @@ def run(quick: bool) -> Figure:
                 f"ledger_ingest_pg: {MEMBERS} members, {TERMINALS} terminals x {per_terminal} "
                 f"purchases in batches of {batch}, set up in {time.perf_counter() - started:.1f} s"
             )
-            ledger_pids, postgres_pids = process_tree(server.process.pid), postgres_processes()
-            cpu_before = (
-                cpu_seconds(ledger_pids),
-                cpu_seconds(postgres_pids),
-                time.process_time(),
-            )
+            ledger_pids = process_tree(server.process.pid)
+            ledger_cpu = cpu_by_process(ledger_pids)
+            postgres_cpu = cpu_by_process(postgres_processes())
+            clients_cpu = time.process_time()
             push_s, retries = _push_all(server, terminals)
+            # PostgreSQL's backends include those the ledger's pools opened meanwhile.
             cpu = (
-                cpu_seconds(ledger_pids) - cpu_before[0],
-                cpu_seconds(postgres_pids) - cpu_before[1],
-                time.process_time() - cpu_before[2],
+                cpu_since(ledger_cpu, ledger_pids),
+                cpu_since(postgres_cpu, postgres_processes()),
+                time.process_time() - clients_cpu,
             )
             with Session(server.engine) as session:
                 applied = session.scalar(
