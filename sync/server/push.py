@@ -24,7 +24,6 @@ locks; a rejection is corrected with the other writes).
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -80,6 +79,9 @@ RULE_BOOKS = cast(Table, RuleBookVersion.__table__)
 
 # What a push may change in a member row it did not create.
 _MEMBER_CHANGES = ("points", "overdraft", "growth", "spend_365_fen", "purchases", "plus_expires_on")
+# Points and fen a single event may name: far past any real basket, far inside the
+# database's 64-bit integers (a sum of many events must not overflow them either).
+MAX_AMOUNT = 10**12
 _NO_OP_KINDS = ("expire", "coupon_issued", "checkpoint_applied")
 
 
@@ -918,8 +920,11 @@ def _write_rows(batch: _Batch, writer: _Writer) -> None:
 
 def _payload(event: WireEvent) -> dict[str, Any] | Rejection:
     try:
-        value = json.loads(event.payload)
-    except (ValueError, RecursionError):  # RecursionError: nested past what json parses
+        # orjson: a third of json's time. Unlike json it refuses NaN and nesting past 1,024
+        # levels, and reads integers past 64 bits as floats, which the checks refuse: none
+        # reaches the database to fail there.
+        value = orjson.loads(event.payload)
+    except (ValueError, RecursionError):
         return Rejection("bad_payload", "The event's payload is not JSON.")
     if not isinstance(value, dict):
         return Rejection("bad_payload", "The event's payload is not an object.")
@@ -930,6 +935,8 @@ def _int(payload: dict[str, Any], key: str) -> int:
     value = payload.get(key, 0)
     if not isinstance(value, int) or isinstance(value, bool) or value < 0:
         raise Rejection("bad_payload", f"{key} must be a whole number >= 0.")
+    if value > MAX_AMOUNT:
+        raise Rejection("bad_payload", f"{key} must be at most {MAX_AMOUNT}.")
     return value
 
 
@@ -1003,6 +1010,8 @@ def apply_event(
         points = payload.get("points", 0)
         if not isinstance(points, int) or isinstance(points, bool):
             raise Rejection("bad_payload", "points must be a whole number.")
+        if abs(points) > MAX_AMOUNT:
+            raise Rejection("bad_payload", f"points must be at most {MAX_AMOUNT} either way.")
         if points > 0:
             expires = _expiry(_local_day(event), rules)
             batch.expire_due(member, today)

@@ -163,6 +163,8 @@ def _world(ledger: LedgerServer, w: str) -> list[PushJob]:
                 [
                     ("adjust", "[" * 30_000),
                     ("adjust", {"member_id": m1, "points": 1, "store": "S001"}),
+                    ("adjust", f'{{"member_id":"{m1}","points":{2**70},"store":"S001"}}'),
+                    ("redeem", {"member_id": m1, "points": 2**62, "store": "S001"}),
                 ],
                 created_at="9999-12-31T23:00:00+00:00",
             ),
@@ -269,10 +271,12 @@ def test_a_group_equals_its_pushes_applied_one_by_one(ledger: LedgerServer) -> N
         ("refused", 403, "wrong_terminal"),
     ]
     assert seen[7] == (
-        2,
+        4,
         [
             (1, "rejected", "bad_payload", "The event's payload is not JSON."),
             (2, "rejected", "bad_payload", "created_at is out of range."),
+            (3, "rejected", "bad_payload", "points must be a whole number."),  # 2**70 points
+            (4, "rejected", "bad_payload", f"points must be at most {push.MAX_AMOUNT}."),
         ],
     )
     assert seen[8] == (4, [(4, "applied", *applied)])
