@@ -110,7 +110,12 @@ class LedgerClient:
         except requests.RequestException as error:
             raise TransientError(f"cannot reach the ledger: {error}") from error
         if response.status_code >= 500:
-            raise TransientError(f"the ledger answered {response.status_code}")
+            # A ledger that says why (503 busy) is quoted; an error page is not.
+            try:
+                why = f": {Refusal.model_validate_json(response.content).message}"
+            except ValidationError:
+                why = ""
+            raise TransientError(f"the ledger answered {response.status_code}{why}")
         if response.status_code >= 400:
             try:
                 refusal = Refusal.model_validate_json(response.content)

@@ -246,8 +246,7 @@ def create_app(engine: Engine, *, admin_token: str | None = None) -> FastAPI:
             ledger_time=ledger.now_utc().isoformat(),
         )
 
-    pushes = PushQueue(engine)
-    app.state.pushes = pushes
+    app.state.pushes = PushQueue(engine)
     # Credentials this process has seen valid: a push with any other is checked before it
     # may queue (so that unknown credentials never take a place in the queue). Revocation
     # is still checked for every push, under its terminal's lock, when its group runs.
@@ -277,6 +276,7 @@ def create_app(engine: Engine, *, admin_token: str | None = None) -> FastAPI:
         if digest not in known_credentials:
             await run_in_threadpool(check_credential, token)
             known_credentials.add(digest)
+        pushes: PushQueue = request.app.state.pushes
         reply = await asyncio.wrap_future(pushes.submit(PushJob(token, body.events)))
         # The reply goes out as built: push_group made it from checked values, and
         # validating it again against the response model cost more than serialising it.

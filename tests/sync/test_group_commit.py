@@ -16,7 +16,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.domain.events import GENESIS_HASH
-from sync.client.http import LedgerClient
+from sync.client.http import LedgerClient, TransientError
 from sync.protocol import PushResponse
 from sync.server import group_commit, push
 from sync.server import ledger as ledger_rules
@@ -533,3 +533,21 @@ def test_pushes_queued_over_http_are_answered_after_their_commit(
         assert session.scalar(select(func.count()).select_from(Event)) == 72
         assert session.scalar(select(func.sum(Entry.points)).where(Entry.member_id == "Q1")) == 72
     ledger_balances_add_up(ledger.engine)
+
+
+def test_a_terminal_told_the_ledger_is_busy_retries_and_knows_why(ledger: LedgerServer) -> None:
+    jobs = _jobs(ledger, {"B1": (1,), "B2": (1, 1)})
+    app = ledger.server.config.app
+    full = PushQueue(ledger.engine, max_waiting_events=1, thread=False)
+    app.state.pushes = full
+    waiting = full.submit(jobs["B1"][0])  # the queue is full: one event waits
+    client = LedgerClient(ledger.url, jobs["B2"][0].credential)
+    try:
+        with pytest.raises(TransientError, match="503: The ledger has too many events waiting"):
+            client.push(jobs["B2"][0].events)
+        full.apply_waiting()
+        assert _replies([waiting]) == [(1, ["applied"])]
+        app.state.pushes = PushQueue(ledger.engine)
+        assert client.push(jobs["B2"][0].events).applied_through_seq == 1  # the retry
+    finally:
+        client.close()
