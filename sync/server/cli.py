@@ -311,16 +311,23 @@ def build_parser() -> argparse.ArgumentParser:
     p = add(
         sub, "serve", cmd_serve, f"serve the HTTP API (operator endpoints need ${ADMIN_TOKEN_ENV})"
     )
-    p.add_argument("--host", default="127.0.0.1")
-    p.add_argument("--port", type=int, default=8470)
+    p.add_argument(
+        "--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1; 0.0.0.0: all)"
+    )
+    p.add_argument("--port", type=int, default=8470, help="port (default 8470)")
     p.add_argument("--ssl-certfile", help="serve HTTPS with this certificate (PEM)")
     p.add_argument("--ssl-keyfile", help="the certificate's private key (PEM)")
-    p.add_argument("--limit-concurrency", type=int, default=200)
+    p.add_argument(
+        "--limit-concurrency",
+        type=int,
+        default=200,
+        help="requests a worker serves at once; past that it answers 503 (default 200)",
+    )
     p.add_argument(
         "--workers",
         type=int,
         default=1,
-        help="worker processes (default 1); use several with PostgreSQL, not SQLite",
+        help="worker processes (default 1); with PostgreSQL one per CPU core, with SQLite one",
     )
 
     terminal = sub.add_parser("terminal", help="terminals").add_subparsers(
