@@ -180,7 +180,13 @@ class PushQueue:
                 error,
             )
             failed = [job.credential for job, future in group if not self._apply([(job, future)])]
-            if len(failed) < len(group):  # others went through: those pushes are the problem
+            if failed and len(failed) < len(group):  # others went through: those are the problem
+                log.warning(
+                    "%d of the %d pushes failed on their own; their terminals' pushes go alone "
+                    "until one succeeds",
+                    len(failed),
+                    len(group),
+                )
                 with self._lock:
                     self._alone.update(failed)
             return False
