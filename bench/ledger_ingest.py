@@ -45,6 +45,7 @@ from bench.common import (
     cpu_by_process,
     cpu_since,
     note,
+    percentile,
     postgres_processes,
     process_tree,
 )
@@ -162,8 +163,11 @@ def _setup(server: LedgerProcess, per_terminal: int, batch: int) -> list[Termina
     return terminals
 
 
-def _push_all(server: LedgerProcess, terminals: list[Terminal]) -> tuple[float, int]:
+def _push_all(server: LedgerProcess, terminals: list[Terminal]) -> tuple[float, int, list[float]]:
+    """Seconds for every terminal to push everything; pushes retried; each push's seconds
+    from its first send to its reply (retries included)."""
     retries = 0
+    latencies: list[float] = []
     lock = threading.Lock()
     start = threading.Barrier(len(terminals) + 1, timeout=300)
 
@@ -177,10 +181,13 @@ def _push_all(server: LedgerProcess, terminals: list[Terminal]) -> tuple[float, 
         }
         start.wait()
         for body in terminal.bodies:
+            sent = time.perf_counter()
             for attempt in range(50):
                 reply = http.post(f"{server.url}{API}/events", data=body, headers=headers)
                 if reply.status_code < 500:
                     reply.raise_for_status()
+                    with lock:
+                        latencies.append(time.perf_counter() - sent)
                     break
                 with lock:
                     retries += 1
@@ -195,7 +202,7 @@ def _push_all(server: LedgerProcess, terminals: list[Terminal]) -> tuple[float, 
         started = time.perf_counter()
         for future in futures:
             future.result()
-        return time.perf_counter() - started, retries
+        return time.perf_counter() - started, retries, latencies
 
 
 def _bare_inserts(database_url: str, terminals: list[Terminal], batch: int) -> float:
@@ -255,7 +262,7 @@ def run(quick: bool) -> Figure:
             ledger_cpu = cpu_by_process(ledger_pids)
             postgres_cpu = cpu_by_process(postgres_processes())
             clients_cpu = time.process_time()
-            push_s, retries = _push_all(server, terminals)
+            push_s, retries, latencies = _push_all(server, terminals)
             # PostgreSQL's backends include those the ledger's pools opened meanwhile.
             cpu = (
                 cpu_since(ledger_cpu, ledger_pids),
@@ -275,6 +282,11 @@ def run(quick: bool) -> Figure:
         f"ledger_ingest_pg: {count} events in {push_s:.2f} s ({push_s / count * 1000:.2f} ms "
         f"each; {retries} pushes retried after a 5xx; {flags} flags); bare INSERTs of the "
         f"same rows from {TERMINALS} threads in {bare_s:.2f} s"
+    )
+    note(
+        f"ledger_ingest_pg: a push of {batch} events waited {percentile(latencies, 50) * 1000:.0f} "
+        f"ms for its reply at p50, {percentile(latencies, 99) * 1000:.0f} ms at p99 "
+        f"({len(latencies)} pushes, {TERMINALS} terminals pushing at once)"
     )
     ledger_us, postgres_us, clients_us = (seconds / count * 1e6 for seconds in cpu)
     note(

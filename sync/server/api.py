@@ -280,7 +280,7 @@ def create_app(engine: Engine, *, admin_token: str | None = None) -> FastAPI:
         reply = await asyncio.wrap_future(pushes.submit(PushJob(token, body.events)))
         # The reply goes out as built: push_group made it from checked values, and
         # validating it again against the response model cost more than serialising it.
-        return Response(reply.model_dump_json(), media_type="application/json")
+        return Response(reply.json(), media_type="application/json")
 
     def member_pages(page: dict[str, Any], db: Session) -> Response:
         # A page of thousands of members goes out as built (plain data, one orjson call):

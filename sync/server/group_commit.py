@@ -30,9 +30,8 @@ from concurrent.futures import Future
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
-from sync.protocol import PushResponse
 from sync.server.errors import Refused
-from sync.server.push import PushJob, push_group
+from sync.server.push import PushJob, PushReply, push_group
 
 log = logging.getLogger("memberdesk.ledger")
 
@@ -40,7 +39,7 @@ MAX_GROUP_EVENTS = 6000  # about 100 terminals' worth of 60-event batches
 MAX_WAITING_EVENTS = 50_000  # parsed events held in memory until their group (≈ 1 KB each)
 IDLE_SECONDS = 30.0  # an idle applier thread ends; the next push starts another
 
-_Waiting = tuple[PushJob, "Future[PushResponse]"]
+_Waiting = tuple[PushJob, "Future[PushReply]"]
 
 
 class PushQueue:
@@ -74,10 +73,10 @@ class PushQueue:
         with self._lock:
             return len(self._waiting)
 
-    def submit(self, job: PushJob) -> Future[PushResponse]:
+    def submit(self, job: PushJob) -> Future[PushReply]:
         """Queue a push; its future gets the reply once its group has committed, or the
         push's refusal, or the error that made it fail on its own."""
-        future: Future[PushResponse] = Future()
+        future: Future[PushReply] = Future()
         with self._lock:
             if self._waiting and self._waiting_events + len(job.events) > self._max_waiting_events:
                 raise Refused(

@@ -42,7 +42,7 @@ from app.domain.points import expiry_for
 from app.domain.quote import Shopper, points_earned
 from app.domain.rulebook import RuleBook, Tier
 from app.store.types import UTCDateTime
-from sync.protocol import EventResult, PushResponse, WireEvent
+from sync.protocol import PushResponse, WireEvent
 from sync.server.errors import Refused
 from sync.server.ledger import (
     NEVER,
@@ -149,15 +149,16 @@ class _Stored:
     reason: str | None
     ledger_time: datetime
 
-    def result(self) -> EventResult:
-        return EventResult(
-            event_id=self.event_id,
-            seq=self.seq,
-            status="applied" if self.status == "applied" else "rejected",
-            code=self.code,
-            reason=self.reason,
-            ledger_time=self.ledger_time.isoformat(),
-        )
+    def result(self) -> dict[str, Any]:
+        """Its ``EventResult`` as plain data (see ``PushReply``)."""
+        return {
+            "event_id": self.event_id,
+            "seq": self.seq,
+            "status": "applied" if self.status == "applied" else "rejected",
+            "code": self.code,
+            "reason": self.reason,
+            "ledger_time": self.ledger_time.isoformat(),
+        }
 
     def content_fields(self, event: WireEvent) -> list[str]:
         pairs = {
@@ -322,6 +323,20 @@ class PushJob:
     events: list[WireEvent]
 
 
+@dataclass(frozen=True, slots=True)
+class PushReply:
+    """A push's reply as plain data, in the shape of ``PushResponse``: made from checked
+    values, it goes out with one orjson call (a model per event cost ten times as much)."""
+
+    document: dict[str, Any]
+
+    def json(self) -> bytes:
+        return orjson.dumps(self.document)
+
+    def response(self) -> PushResponse:
+        return PushResponse.model_validate(self.document)
+
+
 @dataclass(slots=True)
 class _TerminalRow:
     """The pushing terminal's row, locked; its position moves as its new events pass the
@@ -364,15 +379,17 @@ class _Job:
             for event in self.events
         ]
 
-    def reply(self, at: datetime) -> PushResponse:
-        return PushResponse.model_construct(
-            results=[outcome.result() for outcome in self.outcomes],
-            applied_through_seq=self.through_seq,
-            ledger_time=at.isoformat(),
+    def reply(self, at: datetime) -> PushReply:
+        return PushReply(
+            {
+                "results": [outcome.result() for outcome in self.outcomes],
+                "applied_through_seq": self.through_seq,
+                "ledger_time": at.isoformat(),
+            }
         )
 
 
-def push_group(session: Session, pushes: list[PushJob]) -> list[PushResponse | Exception]:
+def push_group(session: Session, pushes: list[PushJob]) -> list[PushReply | Exception]:
     """Apply several pushes (of one terminal or many) in one transaction, in the order
     given, each exactly as if it had been applied alone after the ones before it; one
     reply per push, or the push's refusal (its credential, another terminal's events, a gap,

@@ -23,13 +23,13 @@ from sync.server import ledger as ledger_rules
 from sync.server.errors import Refused
 from sync.server.group_commit import PushQueue
 from sync.server.models import Entry, Event, Flag, Lot, Member, Terminal
-from sync.server.push import PushJob, push_group
+from sync.server.push import PushJob, PushReply, push_group
 
 from .conftest import LedgerServer
 from .faults.checks import ledger_balances_add_up
 from .support import make_chain
 
-Outcome = PushResponse | Exception
+Outcome = PushReply | Exception
 
 
 def _pair(ledger: LedgerServer, terminal_id: str) -> str:
@@ -193,9 +193,10 @@ def _seen(outcome: Outcome) -> Any:
         return ("refused", outcome.status, outcome.code)
     if isinstance(outcome, Exception):
         return ("failed", type(outcome).__name__)
+    reply = PushResponse.model_validate_json(outcome.json())  # as the terminal reads it
     return (
-        outcome.applied_through_seq,
-        [(r.seq, r.status, r.code, r.reason) for r in outcome.results],
+        reply.applied_through_seq,
+        [(r.seq, r.status, r.code, r.reason) for r in reply.results],
     )
 
 
@@ -335,10 +336,9 @@ def _jobs(ledger: LedgerServer, splits: dict[str, tuple[int, ...]]) -> dict[str,
     return jobs
 
 
-def _replies(futures: list[Future[PushResponse]]) -> list[tuple[int, list[str]]]:
-    return [
-        (f.result().applied_through_seq, [r.status for r in f.result().results]) for f in futures
-    ]
+def _replies(futures: list[Future[PushReply]]) -> list[tuple[int, list[str]]]:
+    replies = [f.result().response() for f in futures]
+    return [(r.applied_through_seq, [result.status for result in r.results]) for r in replies]
 
 
 def test_the_queue_keeps_each_terminals_pushes_in_order_across_groups(
@@ -401,7 +401,7 @@ def test_a_group_that_fails_is_applied_push_by_push(
     with pytest.raises(RuntimeError, match="went away"):
         first[1].result()
 
-    def round_of(*pushes: PushJob) -> list[Future[PushResponse]]:
+    def round_of(*pushes: PushJob) -> list[Future[PushReply]]:
         groups.clear()
         futures = [queue.submit(job) for job in pushes]
         queue.apply_waiting()
