@@ -251,6 +251,8 @@ def create_app(engine: Engine, *, admin_token: str | None = None) -> FastAPI:
     # may queue (so that unknown credentials never take a place in the queue). Revocation
     # is still checked for every push, under its terminal's lock, when its group runs.
     known_credentials: set[str] = set()
+    # A few at a time: fifty terminals starting at once must not open fifty connections.
+    credential_checks = asyncio.Semaphore(4)
 
     def check_credential(token: str) -> None:
         with Session(bind=read_engine) as db:
@@ -274,8 +276,10 @@ def create_app(engine: Engine, *, admin_token: str | None = None) -> FastAPI:
             raise ledger.refuse_no_credential()
         digest = ledger.token_hash(token)
         if digest not in known_credentials:
-            await run_in_threadpool(check_credential, token)
-            known_credentials.add(digest)
+            async with credential_checks:
+                if digest not in known_credentials:  # checked while this one waited?
+                    await run_in_threadpool(check_credential, token)
+                    known_credentials.add(digest)
         pushes: PushQueue = request.app.state.pushes
         reply = await asyncio.wrap_future(pushes.submit(PushJob(token, body.events)))
         # The reply goes out as built: push_group made it from checked values, and
