@@ -12,6 +12,8 @@ from pathlib import Path
 
 from app.domain.errors import InvalidInput
 
+_TABLE_HEADER = re.compile(r"^\s*\[\s*([^\]]+?)\s*\]")  # "[name]": group 1 is the name
+
 
 def toml_value(value: object) -> str:
     if isinstance(value, bool):
@@ -47,7 +49,7 @@ def set_key(path: Path, name: str, key: str, value: object) -> Path:
     assignment = f"{key} = {toml_value(value)}"
     inside, header_at, replaced = False, None, False
     for index, line in enumerate(lines):
-        header = re.match(r"^\s*\[\s*([^\]]+?)\s*\]", line)
+        header = _TABLE_HEADER.match(line)
         if header:
             inside = header.group(1) == name
             if inside:
@@ -69,7 +71,7 @@ def replace_table(path: Path, name: str, values: Mapping[str, object]) -> Path:
     kept: list[str] = []
     inside = False
     for line in text.splitlines():
-        header = re.match(r"^\s*\[\s*([^\]]+?)\s*\]", line)
+        header = _TABLE_HEADER.match(line)
         if header:
             inside = header.group(1) == name
         if not inside:

@@ -17,6 +17,7 @@ paths table by table and run ``journal verify`` on the result.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from contextlib import closing
 from datetime import UTC, date, datetime
 from typing import Any, NamedTuple
 
@@ -118,70 +119,54 @@ def insert_new_members(
     session.flush()
     # The session's own connection (its transaction), driven directly: these statements
     # carry only driver-level values, so SQLAlchemy has nothing to convert.
-    cursor = session.connection().connection.cursor()
-    try:
-        return _write(cursor, session, members, kind, request_id, event_seq, now, note)
-    finally:
-        cursor.close()
-
-
-def _write(
-    cursor: Any,
-    session: Session,
-    members: Sequence[NewMember],
-    kind: str,
-    request_id: str,
-    event_seq: int | None,
-    now: datetime,
-    note: str,
-) -> int:
-    rows: list[Any] = []
-    balances: list[Any] = []
-    for (
-        member_id,
-        phone,
-        name,
-        birthday,
-        enrolled_on,
-        home,
-        plus,
-        status,
-        growth,
-        points,
-        _,
-    ) in members:
-        rows += (
+    with closing(session.connection().connection.cursor()) as cursor:
+        rows: list[Any] = []
+        balances: list[Any] = []
+        for (
             member_id,
             phone,
             name,
-            birthday.isoformat() if birthday else None,
-            enrolled_on.isoformat(),
+            birthday,
+            enrolled_on,
             home,
-            plus.isoformat() if plus else None,
+            plus,
             status,
             growth,
-        )
-        balances += (member_id, points, -points if points < 0 else 0)
-    _insert(cursor, _MEMBERS, 9, rows)
-    _insert(cursor, _BALANCES, 3, balances)
-    corrected = [m for m in members if m.correction]
-    if not corrected:
-        return 0
-    if event_seq is None:
-        raise ValueError("corrections need the event that names them")
-    at = now.astimezone(UTC).isoformat(timespec="microseconds")
-    first = (session.scalar(select(func.max(JournalEntry.entry_id))) or 0) + 1
-    entries: list[Any] = []
-    lots: list[Any] = []
-    shared = (request_id, event_seq, at, note)
-    for entry_id, m in enumerate(corrected, start=first):
-        member_id, points = m.member_id, m.correction
-        if points > 0:
-            expires = _day(m.lot_expires_on)
-            entries += (entry_id, member_id, kind, points, expires, 1, *shared)
-            lots += (entry_id, member_id, expires, points)
-        else:
-            entries += (entry_id, member_id, OVERDRAFT_KIND, points, None, 0, *shared)
-    _insert(cursor, _JOURNAL, 10, entries)
-    _insert(cursor, _LOTS, 4, lots)
-    return len(corrected)
+            points,
+            _,
+        ) in members:
+            rows += (
+                member_id,
+                phone,
+                name,
+                birthday.isoformat() if birthday else None,
+                enrolled_on.isoformat(),
+                home,
+                plus.isoformat() if plus else None,
+                status,
+                growth,
+            )
+            balances += (member_id, points, -points if points < 0 else 0)
+        _insert(cursor, _MEMBERS, 9, rows)
+        _insert(cursor, _BALANCES, 3, balances)
+        corrected = [m for m in members if m.correction]
+        if not corrected:
+            return 0
+        if event_seq is None:
+            raise ValueError("corrections need the event that names them")
+        at = now.astimezone(UTC).isoformat(timespec="microseconds")
+        first = (session.scalar(select(func.max(JournalEntry.entry_id))) or 0) + 1
+        entries: list[Any] = []
+        lots: list[Any] = []
+        shared = (request_id, event_seq, at, note)
+        for entry_id, m in enumerate(corrected, start=first):
+            member_id, points = m.member_id, m.correction
+            if points > 0:
+                expires = _day(m.lot_expires_on)
+                entries += (entry_id, member_id, kind, points, expires, 1, *shared)
+                lots += (entry_id, member_id, expires, points)
+            else:
+                entries += (entry_id, member_id, OVERDRAFT_KIND, points, None, 0, *shared)
+        _insert(cursor, _JOURNAL, 10, entries)
+        _insert(cursor, _LOTS, 4, lots)
+        return len(corrected)

@@ -29,18 +29,17 @@ from app.bootstrap import open_terminal
 from app.domain import codes
 from app.domain.errors import MemberDeskError
 from app.services import member_codes
-from sync.client import credentials
-from sync.client.http import LedgerClient, LedgerRefused, TransientError
+from sync.client.http import LedgerClient, LedgerRefused, TransientError, paired_client
 
 
 def _client(data_dir: Path) -> LedgerClient:
-    credential = credentials.load(data_dir)
-    if credential is None:
+    client = paired_client(data_dir)
+    if client is None:
         raise SystemExit(
             "memberdesk: this terminal is not paired; member codes are signed by "
             "the ledger ('memberdesk pair', or start 'memberdesk run' once)."
         )
-    return LedgerClient(credential.ledger_url, credential.secret)
+    return client
 
 
 def _save(text: str, args: argparse.Namespace, member_id: str, name: str) -> list[str]:

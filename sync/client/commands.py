@@ -15,7 +15,7 @@ from app.bootstrap import Terminal, open_terminal
 from app.services import replica
 from sync.client import credentials
 from sync.client.engine import Syncer
-from sync.client.http import LedgerClient, LedgerRefused, TransientError
+from sync.client.http import LedgerClient, LedgerRefused, TransientError, paired_client
 from sync.client.worker import SyncWorker, WorkerState
 
 
@@ -24,12 +24,10 @@ def _print(args: argparse.Namespace, value: Any, text: str) -> None:
 
 
 def make_syncer(terminal: Terminal) -> Syncer | None:
-    credential = credentials.load(terminal.settings.data_dir)
-    if credential is None:
+    client = paired_client(terminal.settings.data_dir)
+    if client is None:
         return None
-    return Syncer(
-        terminal, LedgerClient(credential.ledger_url, credential.secret), terminal.settings.data_dir
-    )
+    return Syncer(terminal, client, terminal.settings.data_dir)
 
 
 def pair_terminal(

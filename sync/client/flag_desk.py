@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sync.client import credentials
-from sync.client.http import LedgerClient
+from sync.client.http import LedgerClient, paired_client
 from sync.protocol import FlagView
 
 
@@ -15,10 +14,10 @@ class NotPaired(Exception):
 
 
 def _client(data_dir: Path) -> LedgerClient:
-    credential = credentials.load(data_dir)
-    if credential is None:
+    client = paired_client(data_dir)
+    if client is None:
         raise NotPaired("This terminal is not paired with a ledger.")
-    return LedgerClient(credential.ledger_url, credential.secret)
+    return client
 
 
 def open_flags(data_dir: Path, member_id: str | None = None) -> list[FlagView]:

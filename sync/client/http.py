@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any, TypeVar
 
 import orjson
 import requests
 from pydantic import BaseModel, ValidationError
 
+from sync.client import credentials
 from sync.protocol import (
     API,
     AuthorizeRequest,
@@ -212,3 +214,11 @@ class LedgerClient:
             FlagView,
             body=ResolveFlagRequest(note=note, resolved_by=resolved_by),
         )
+
+
+def paired_client(data_dir: Path) -> LedgerClient | None:
+    """A client with this terminal's own credential; None on a terminal never paired."""
+    credential = credentials.load(data_dir)
+    if credential is None:
+        return None
+    return LedgerClient(credential.ledger_url, credential.secret)

@@ -184,6 +184,9 @@ def publish_rules(session: Session, document: dict[str, Any]) -> RuleBook:
     return rules
 
 
+# Rule books parsed once per process, by version and the md5 of their body (tests and tools
+# serve several ledger databases from one process: a version alone is not enough). md5
+# because PostgreSQL computes it too: a push names the books it needs without reading them.
 _RULES_CACHE: dict[tuple[int, str], RuleBook] = {}
 
 
@@ -197,10 +200,16 @@ def rule_book(session: Session, version: int | None = None) -> RuleBook | None:
     row = session.scalar(query)
     if row is None:
         return None
-    key = (row.version, hashlib.sha256(row.body.encode()).hexdigest())
+    digest = hashlib.md5(row.body.encode(), usedforsecurity=False).hexdigest()
+    key = (row.version, digest)
     if key not in _RULES_CACHE:
         _RULES_CACHE[key] = parse_rule_book(json.loads(row.body))
     return _RULES_CACHE[key]
+
+
+def parsed_rule_book(version: int, body_md5: str) -> RuleBook | None:
+    """The rule book this process already parsed for ``version`` with a body of this md5."""
+    return _RULES_CACHE.get((version, body_md5))
 
 
 # -------------------------------------------------------------------------------- members

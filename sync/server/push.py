@@ -47,6 +47,7 @@ from sync.server.errors import Refused
 from sync.server.ledger import (
     NEVER,
     now_utc,
+    parsed_rule_book,
     refuse_no_credential,
     refuse_revoked,
     refuse_unknown_credential,
@@ -723,11 +724,6 @@ def _stored_events(session: Session, events: list[WireEvent]) -> dict[str, _Stor
     return {row["event_id"]: _Stored(**row) for row in rows}
 
 
-# Rule books parsed once per process, by version and the digest of their body (tests and
-# tools serve several ledger databases from one process: a version alone is not enough).
-_RULE_BOOKS: dict[tuple[int, str], RuleBook] = {}
-
-
 def _rule_books(
     session: Session, events: list[WireEvent], payloads: list[dict[str, Any] | Rejection]
 ) -> dict[int | None, RuleBook | None]:
@@ -745,7 +741,7 @@ def _rule_books(
                 rules[version] = rule_book(session, version)
         return rules
     # PostgreSQL: one round trip that names the books (version, md5 of the body); a body is
-    # read and parsed only the first time this process sees it.
+    # read and parsed only the first time this process sees it (ledger.rule_book's cache).
     latest = select(func.max(RULE_BOOKS.c.version)).scalar_subquery()
     found: dict[int, RuleBook] = {}
     for version, digest in session.execute(
@@ -753,13 +749,9 @@ def _rule_books(
             or_(RULE_BOOKS.c.version.in_(sorted(versions)), RULE_BOOKS.c.version == latest)
         )
     ):
-        key = (int(version), str(digest))
-        if key not in _RULE_BOOKS:
-            book = rule_book(session, version)
-            if book is None:  # deleted since: not expected, read again next time
-                continue
-            _RULE_BOOKS[key] = book
-        found[version] = _RULE_BOOKS[key]
+        book = parsed_rule_book(int(version), str(digest)) or rule_book(session, version)
+        if book is not None:  # None: deleted since; not expected
+            found[version] = book
     rules = {None: found[max(found)] if found else None}
     for version in versions:
         rules.setdefault(version, found.get(version))
