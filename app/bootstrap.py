@@ -215,6 +215,10 @@ class Terminal:
             self.ctx, actor=actor, cashier_id=cashier_id, name=name, role=role, pin=pin
         )
 
+    def add_first_admin(self, cashier_id: str, name: str, pin: str) -> None:
+        """The first cashier (an admin) of a terminal that has none, e.g. one just paired."""
+        staff.add_first_admin(self.ctx, cashier_id=cashier_id, name=name, pin=pin)
+
     def sign_in(self, cashier_id: str, pin: str) -> Actor:
         return staff.sign_in(self.ctx, cashier_id, pin)
 

@@ -333,6 +333,17 @@ def cmd_cashier_add(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_cashier_first(args: argparse.Namespace) -> int:
+    _terminal(args).add_first_admin(args.id, args.name, args.pin)
+    _emit(
+        args,
+        {"cashier_id": args.id, "role": "admin"},
+        f"Added {args.id} as this terminal's first cashier (admin). Sign in with that PIN; "
+        "add more with 'memberdesk cashier add ID --cashier " + args.id + "'.",
+    )
+    return 0
+
+
 def cmd_cashier_list(args: argparse.Namespace) -> int:
     people = _terminal(args).cashiers()
     _emit(
@@ -547,6 +558,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("id")
     p.add_argument("--name", required=True)
     p.add_argument("--role", choices=["cashier", "supervisor", "admin"], default="cashier")
+    p.add_argument("--pin", required=True, help="4 to 8 digits")
+    p = add(
+        "first",
+        cmd_cashier_first,
+        "add the first cashier, an admin, to a terminal that has none (e.g. just paired)",
+        parent=cashier,
+    )
+    p.add_argument("id")
+    p.add_argument("--name", required=True)
     p.add_argument("--pin", required=True, help="4 to 8 digits")
     add("list", cmd_cashier_list, "list cashiers", parent=cashier)
 

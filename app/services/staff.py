@@ -64,6 +64,24 @@ def add_cashier(
         )
 
 
+def add_first_admin(ctx: ServiceContext, *, cashier_id: str, name: str, pin: str) -> None:
+    """The terminal's first cashier, an admin, on a terminal that has none (a newly paired
+    PC): refused once any cashier exists, so it cannot be used to slip in a second admin."""
+    check_pin_format(pin)
+    with ctx.write() as session:
+        if session.scalar(select(Cashier.cashier_id).limit(1)) is not None:
+            raise NotAllowed(
+                "This terminal already has cashiers; an admin adds more with "
+                "'memberdesk cashier add ID --cashier ADMIN'."
+            )
+        session.add(
+            Cashier(
+                cashier_id=cashier_id, name=name, role="admin", pin_hash=hash_pin(pin), active=True
+            )
+        )
+        audit(session, actor=SYSTEM, action="add_first_admin", now=ctx.now(), cashier=cashier_id)
+
+
 def list_cashiers(ctx: ServiceContext) -> list[Actor]:
     with ctx.read() as session:
         rows = session.scalars(
