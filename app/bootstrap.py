@@ -7,10 +7,9 @@ methods; neither opens a database session of its own.
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from importlib.metadata import entry_points
 from pathlib import Path
 
 from sqlalchemy.orm import Session
@@ -59,12 +58,27 @@ from app.store.db import open_database
 log = logging.getLogger(__name__)
 
 
+Connect = Callable[["Terminal"], None]
+"""Wires a terminal to its ledger (sync's ``connect``): given to ``open_terminal`` by each
+process's composition root, called again after a pairing."""
+
+
 @dataclass
 class Terminal:
     """Every use case of the counter, bound to one terminal's database and rules."""
 
     ctx: ServiceContext
     settings: Settings
+    connect: Connect | None = None
+
+    def connect_ledger(self) -> None:
+        """(Re)wire the link to the ledger, e.g. right after pairing in this process."""
+        if self.connect is None:
+            raise NotAllowed(
+                "This terminal was opened without its ledger link, so it cannot pair or "
+                "redeem online. Use the memberdesk program."
+            )
+        self.connect(self)
 
     @property
     def rules(self) -> RuleBook:
@@ -287,11 +301,14 @@ def open_terminal(
     settings: Settings | None = None,
     rule_book: RuleBook | None = None,
     create: bool = True,
+    connect: Connect | None = None,
 ) -> Terminal:
     """Open (creating and migrating if needed) the terminal whose data is in ``data_dir``.
 
     With ``create=False`` a missing database is refused rather than made, so a mistyped
-    ``--data-dir`` never starts a second terminal with the same id.
+    ``--data-dir`` never starts a second terminal with the same id. ``connect`` wires the
+    ledger link (online holds); a paired terminal opened without it is refused, never
+    silently left to redeem without asking the ledger.
     """
     settings = settings or load_settings(data_dir)
     if not create and not settings.database_path.exists():
@@ -322,12 +339,16 @@ def open_terminal(
     )
     if installed is None or (rule_book is not None and rule_book.version > installed.version):
         setup.install_rule_book(ctx, rule_book or rules)
-    terminal = Terminal(ctx, settings)
-    for plugin in entry_points(group="memberdesk.plugins"):
-        try:
-            plugin.load()(terminal)
-        except ImportError as error:  # a core-only install has no sync
-            log.debug("plugin %s not loaded: %s", plugin.name, error)
+    terminal = Terminal(ctx, settings, connect)
+    if connect is not None:
+        connect(terminal)
+    elif terminal.sync_state().paired:
+        terminal.close()
+        raise NotAllowed(
+            f"The terminal in {settings.data_dir} is paired with a ledger, but this program "
+            "was started without its ledger link; nothing was changed. Use the memberdesk "
+            "program."
+        )
     log.info(
         "terminal %s of store %s opened at %s (rule book v%d)",
         terminal_id,

@@ -1,29 +1,22 @@
 """``memberdesk --self-test``: prove an install works, headless, in a temporary directory.
 
-The core's checks live here; the window and translation checks come from the ``ui`` package
-through the ``memberdesk.selftest`` entry point group (the core never imports Qt). Each check
+The core's checks live here; the window, translation and sync checks are handed in by the
+program's composition root (the core never imports Qt or sync). Each check
 prints one line, ``OK`` or ``FAILED``, with what it saw; the exit status is 0 only when every
 check passed.
 """
 
 from __future__ import annotations
 
-import importlib
+import argparse
 import sys
 import tempfile
 import traceback
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from importlib.metadata import entry_points
 from pathlib import Path
 from typing import TextIO
-
-SELFTEST_GROUP = "memberdesk.selftest"
-
-# What the entry points of this repository register, for a frozen bundle whose package
-# metadata was lost (tests/unit/test_selftest.py checks this list against pyproject.toml).
-BUILT_IN_CHECKS = {"ui": "ui.selftest:checks"}
 
 
 @dataclass(frozen=True)
@@ -32,20 +25,6 @@ class Check:
 
     name: str
     run: Callable[[Path], str]
-
-
-def plugin_specs(group: str, built_in: dict[str, str]) -> dict[str, str]:
-    """{name: "module:attribute"} of an entry point group; the built-in list when the
-    package's metadata is missing (a PyInstaller bundle built without it)."""
-    found = {ep.name: ep.value for ep in entry_points(group=group)}
-    return found or dict(built_in)
-
-
-def load_object(spec: str) -> object:
-    """Import ``module:attribute`` (what an entry point names)."""
-    module_name, _, attribute = spec.partition(":")
-    module = importlib.import_module(module_name)
-    return getattr(module, attribute) if attribute else module
 
 
 # --------------------------------------------------------------------------- the checks
@@ -121,17 +100,12 @@ def check_rule_book(scratch: Path) -> str:
     return f"default rule book v{rules.version} with {len(rules.categories)} categories"
 
 
-def check_commands(scratch: Path) -> str:
-    from app.cli.main import build_parser
-
-    parser = build_parser()
+def check_commands(parser: argparse.ArgumentParser) -> str:
     actions = [a for a in parser._actions if a.dest == "command"]
     names = set(actions[0].choices or {}) if actions else set()
     missing = {"run", "pair", "sync"} - names
     if missing:
-        raise RuntimeError(
-            f"subcommands missing (entry points lost?): {', '.join(sorted(missing))}"
-        )
+        raise RuntimeError(f"subcommands missing (not wired in?): {', '.join(sorted(missing))}")
     return f"{len(names)} subcommands, including run, pair and sync"
 
 
@@ -150,12 +124,14 @@ CORE_CHECKS: tuple[Check, ...] = (
     Check("journal", check_journal),
     Check("member code", check_member_code),
     Check("rule book", check_rule_book),
-    Check("commands", check_commands),
 )
 
 
-def all_checks(data_dir: Path | None = None) -> list[Check]:
-    """The core's checks, then each plugin's (a plugin that cannot load is itself a failure).
+def all_checks(
+    data_dir: Path | None, providers: Iterable[Callable[[], list[Check]]] = ()
+) -> list[Check]:
+    """The core's checks, then those of each provider the composition root handed in (a
+    provider that cannot load is itself a failed check, never a silent gap).
 
     ``data_dir`` is the terminal's own data directory: only its settings are read, never
     written; everything else happens in scratch directories.
@@ -163,15 +139,15 @@ def all_checks(data_dir: Path | None = None) -> list[Check]:
     checks = list(CORE_CHECKS)
     if data_dir is not None:
         checks.append(Check("settings", lambda _scratch: check_settings(data_dir)))
-    for name, spec in sorted(plugin_specs(SELFTEST_GROUP, BUILT_IN_CHECKS).items()):
+    for provider in providers:
         try:
-            provider = load_object(spec)
-            checks.extend(provider())  # type: ignore[operator]
+            checks.extend(provider())
         except Exception as error:  # reported as a failed check
             message = f"{type(error).__name__}: {error}"
+            name = getattr(provider, "__module__", "checks")
 
-            def failed(_: Path, spec: str = spec, message: str = message) -> str:
-                raise RuntimeError(f"the checks of {spec} cannot load: {message}")
+            def failed(_: Path, name: str = name, message: str = message) -> str:
+                raise RuntimeError(f"the checks of {name} cannot load: {message}")
 
             checks.append(Check(name, failed))
     return checks

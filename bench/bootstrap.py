@@ -33,6 +33,7 @@ from app.services.context import FixedClock
 from app.store.models import Member as LocalMember
 from bench.common import BENCH_NOW, Figure, cpu_seconds, note, scratch_dir
 from bench.ledger_proc import ledger
+from sync.client.authorizer import connect
 from sync.client.commands import make_syncer, pair_terminal
 from sync.client.engine import SNAPSHOT_PAGE
 from sync.protocol import API
@@ -137,6 +138,7 @@ def run(quick: bool) -> Figure:
                 data,
                 clock=FixedClock(BENCH_NOW),
                 settings=Settings(data_dir=data, terminal_id=TERMINAL, store_code=STORE),
+                connect=connect,
             )
             try:
                 pair_terminal(terminal, server.url, server.add_terminal(TERMINAL, STORE))

@@ -46,8 +46,9 @@ def poll():
     QtCore.QTimer.singleShot(2, poll)
 
 QtCore.QTimer.singleShot(0, poll)
+from ui.composition import PARTS
 from ui.main import run_window
-run_window(Path(sys.argv[1]))
+run_window(Path(sys.argv[1]), PARTS.connect)
 """
 
 EMPTY_CHILD = r"""

@@ -28,6 +28,7 @@ from app.services.staff import SYSTEM
 from bench.award import basket
 from bench.common import BENCH_NOW, Figure, note, scratch_dir
 from bench.ledger_proc import ledger
+from sync.client.authorizer import connect
 from sync.client.commands import make_syncer, pair_terminal
 from sync.protocol import API, MAX_BATCH, PushRequest, WireEvent
 from sync.server.db import sqlite_url
@@ -75,7 +76,10 @@ def run(quick: bool) -> Figure:
         data = tmp / "terminal"
         clock = FixedClock(BENCH_NOW)
         terminal = open_terminal(
-            data, clock=clock, settings=Settings(data_dir=data, terminal_id=TERMINAL)
+            data,
+            clock=clock,
+            settings=Settings(data_dir=data, terminal_id=TERMINAL),
+            connect=connect,
         )
         try:
             terminal.add_cashier(SYSTEM, "lin", "Lin Cashier", "cashier", "1111")

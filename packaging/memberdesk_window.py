@@ -6,7 +6,7 @@ Same as ``memberdesk run``; the console executable ``memberdesk`` stays for the 
 import multiprocessing
 import sys
 
-from app.cli.main import main
+from ui.composition import main
 
 if __name__ == "__main__":
     multiprocessing.freeze_support()

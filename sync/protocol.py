@@ -175,6 +175,15 @@ class AuthorizeResponse(Message):
     ledger_time: str
 
 
+class ReleaseRequest(Message):
+    request_id: str = Field(min_length=1, max_length=64)
+
+
+class ReleaseResponse(Message):
+    released: bool  # False: no live hold of this terminal's request (consumed, gone, none)
+    ledger_time: str
+
+
 class Health(Message):
     status: Literal["ok"]
     protocol: int

@@ -31,7 +31,7 @@ def cmd_run(args: argparse.Namespace) -> int:
         return 2
     from ui.main import run_window
 
-    return run_window(Path(args.data_dir), exit_when_ready=args.exit_when_ready)
+    return run_window(Path(args.data_dir), args.parts.connect, exit_when_ready=args.exit_when_ready)
 
 
 def register(sub: Any, common: Callable[..., None]) -> None:

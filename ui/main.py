@@ -7,7 +7,7 @@ import sys
 import time
 from pathlib import Path
 
-from app.bootstrap import open_terminal
+from app.bootstrap import Connect, open_terminal
 from app.demo import seed_demo
 from sync.client.fresh_pairing import apply_staged
 from ui import crash
@@ -23,13 +23,19 @@ READY_LINE = "memberdesk: ready, scan armed"
 
 
 def run_window(
-    data_dir: Path, language: str | None = None, *, exit_when_ready: bool = False
+    data_dir: Path,
+    connect: Connect,
+    language: str | None = None,
+    *,
+    exit_when_ready: bool = False,
 ) -> int:
+    """The window's loop: ``connect`` (from the composition root) wires the ledger link into
+    the terminal it opens, at every start and restart."""
     app = QtWidgets.QApplication.instance() or QtWidgets.QApplication(sys.argv)
     assert isinstance(app, QtWidgets.QApplication)
     started = time.perf_counter()
     while True:
-        code = _run_once(app, data_dir, language, exit_when_ready, started)
+        code = _run_once(app, data_dir, connect, language, exit_when_ready, started)
         if code != RESTART:
             return code
         log.info("restarting the window on the newly paired ledger")
@@ -61,6 +67,7 @@ def _announce_when_ready(
 def _run_once(
     app: QtWidgets.QApplication,
     data_dir: Path,
+    connect: Connect,
     language: str | None,
     exit_when_ready: bool,
     started: float,
@@ -68,7 +75,7 @@ def _run_once(
     aside = apply_staged(data_dir)  # a pairing the wizard made last time takes over now
     if aside is not None:
         log.info("switched to the newly paired terminal; the old files are in %s", aside)
-    terminal = open_terminal(data_dir)
+    terminal = open_terminal(data_dir, connect=connect)
     if not terminal.cashiers():
         seed_demo(terminal)
     terminal.expire()  # once per business day; safe to repeat

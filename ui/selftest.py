@@ -1,4 +1,4 @@
-"""The screen's part of ``memberdesk --self-test`` (entry point ``memberdesk.selftest``):
+"""The screen's part of ``memberdesk --self-test`` (handed in by ui.composition):
 render the counter window offscreen and load every translation."""
 
 from __future__ import annotations

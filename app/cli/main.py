@@ -2,8 +2,9 @@
 
 Every subcommand takes ``--json``; mutating ones take ``--request-id`` (a retry with the same
 id applies once). Exit status: 0 done, 1 refused (the message says why), 2 bad usage.
-Other packages add subcommands (the window's ``run``, sync's ``pair``) through the
-``memberdesk.commands`` entry point group, so this core never imports them.
+The subcommands of other packages (the window's ``run``, sync's ``pair``), the self-test's
+screen and sync checks and the ledger link are handed in as ``TerminalParts`` by the
+program's composition root (``ui.composition``), so this core never imports them.
 """
 
 from __future__ import annotations
@@ -14,13 +15,14 @@ import json
 import logging
 import sys
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy.exc import OperationalError
 
-from app.bootstrap import Terminal, open_terminal
+from app.bootstrap import Connect, Terminal, open_terminal
 from app.config import use_config_file
 from app.domain.errors import InvalidInput, MemberDeskError
 from app.domain.ids import uuid7
@@ -28,18 +30,22 @@ from app.domain.money import format_fen, parse_amount
 from app.domain.quote import Line
 from app.logs import setup_logging
 from app.paths import default_data_dir
-from app.selftest import load_object, plugin_specs, run_self_test
+from app.selftest import Check, all_checks, check_commands, run_self_test
 
 log = logging.getLogger("memberdesk.cli")
 Handler = Callable[[argparse.Namespace], int]
-COMMANDS_GROUP = "memberdesk.commands"
-# What pyproject.toml registers in that group, for a frozen bundle whose package metadata was
-# lost (tests/unit/test_selftest.py keeps this in step with pyproject.toml).
-BUILT_IN_COMMANDS = {
-    "code": "sync.client.code_commands:register",
-    "run": "ui.commands:register",
-    "sync": "sync.client.commands:register",
-}
+Common = Callable[..., None]
+Register = Callable[[Any, Common], None]
+
+
+@dataclass(frozen=True)
+class TerminalParts:
+    """What the program's composition root hands the command line: every part named, none
+    discovered. ``connect`` wires the ledger link into every terminal a command opens."""
+
+    connect: Connect
+    commands: tuple[Register, ...] = ()
+    checks: tuple[Callable[[], list[Check]], ...] = ()
 
 
 def _plain(value: Any) -> Any:
@@ -63,8 +69,12 @@ def _emit(args: argparse.Namespace, value: Any, text: str | None = None) -> None
 CREATING_COMMANDS = {"demo", "run", "pair", "restore"}
 
 
-def _terminal(args: argparse.Namespace) -> Terminal:
-    return open_terminal(Path(args.data_dir), create=args.command in CREATING_COMMANDS)
+def terminal_for(args: argparse.Namespace) -> Terminal:
+    """The terminal of ``--data-dir``, wired to its ledger: every subcommand opens it so."""
+    parts: TerminalParts = args.parts
+    return open_terminal(
+        Path(args.data_dir), create=args.command in CREATING_COMMANDS, connect=parts.connect
+    )
 
 
 def _request_id(args: argparse.Namespace) -> str:
@@ -98,7 +108,7 @@ def _date(text: str | None) -> date | None:
 def cmd_demo(args: argparse.Namespace) -> int:
     from app.demo import seed_demo
 
-    terminal = _terminal(args)
+    terminal = terminal_for(args)
     summary = seed_demo(terminal)
     _emit(
         args,
@@ -112,7 +122,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_enroll(args: argparse.Namespace) -> int:
-    terminal = _terminal(args)
+    terminal = terminal_for(args)
     result = terminal.enroll(
         _request_id(args),
         terminal.actor(args.cashier),
@@ -126,7 +136,7 @@ def cmd_enroll(args: argparse.Namespace) -> int:
 
 
 def cmd_member_show(args: argparse.Namespace) -> int:
-    card = _terminal(args).card(args.query)
+    card = terminal_for(args).card(args.query)
     if args.json:
         _emit(args, card)
         return 0
@@ -155,7 +165,7 @@ def cmd_member_show(args: argparse.Namespace) -> int:
 
 
 def cmd_quote(args: argparse.Namespace) -> int:
-    terminal = _terminal(args)
+    terminal = terminal_for(args)
     member_id = terminal.identify(args.member)
     q = terminal.quote(member_id, _lines(args.line), args.coupon, args.points)
     _emit(
@@ -185,7 +195,7 @@ def cmd_quote(args: argparse.Namespace) -> int:
 
 
 def cmd_award(args: argparse.Namespace) -> int:
-    terminal = _terminal(args)
+    terminal = terminal_for(args)
     member_id = terminal.identify(args.member)
     r = terminal.award(
         _request_id(args),
@@ -205,7 +215,7 @@ def cmd_award(args: argparse.Namespace) -> int:
 
 
 def cmd_redeem(args: argparse.Namespace) -> int:
-    terminal = _terminal(args)
+    terminal = terminal_for(args)
     member_id = terminal.identify(args.member)
     if args.gift:
         kind, item, points, amount = "gift", args.gift, 0, 0
@@ -232,7 +242,7 @@ def cmd_redeem(args: argparse.Namespace) -> int:
 
 
 def cmd_refund(args: argparse.Namespace) -> int:
-    terminal = _terminal(args)
+    terminal = terminal_for(args)
     amount = None if args.amount is None else parse_amount(args.amount, "--amount")
     r = terminal.refund(_request_id(args), terminal.actor(args.cashier), args.receipt, amount)
     text = (
@@ -246,7 +256,7 @@ def cmd_refund(args: argparse.Namespace) -> int:
 
 
 def cmd_plus_sell(args: argparse.Namespace) -> int:
-    terminal = _terminal(args)
+    terminal = terminal_for(args)
     member_id = terminal.identify(args.member)
     r = terminal.sell_plus(_request_id(args), terminal.actor(args.cashier), member_id)
     _emit(
@@ -259,7 +269,7 @@ def cmd_plus_sell(args: argparse.Namespace) -> int:
 
 
 def cmd_adjust(args: argparse.Namespace) -> int:
-    terminal = _terminal(args)
+    terminal = terminal_for(args)
     member_id = terminal.identify(args.member)
     r = terminal.adjust(
         _request_id(args), terminal.actor(args.cashier), member_id, args.points, args.reason
@@ -269,7 +279,7 @@ def cmd_adjust(args: argparse.Namespace) -> int:
 
 
 def cmd_coupon_issue(args: argparse.Namespace) -> int:
-    terminal = _terminal(args)
+    terminal = terminal_for(args)
     member_id = terminal.identify(args.member)
     r = terminal.issue_coupon(
         _request_id(args), terminal.actor(args.cashier), member_id, args.template
@@ -279,13 +289,13 @@ def cmd_coupon_issue(args: argparse.Namespace) -> int:
 
 
 def cmd_expire(args: argparse.Namespace) -> int:
-    r = _terminal(args).expire()
+    r = terminal_for(args).expire()
     _emit(args, r, f"Expired {r.points} points of {r.members} member(s) on {r.day}.")
     return 0
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    report = _terminal(args).end_of_day(_date(args.day))
+    report = terminal_for(args).end_of_day(_date(args.day))
     if args.json:
         _emit(args, report)
         return 0
@@ -312,7 +322,7 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
-    report = _terminal(args).verify()
+    report = terminal_for(args).verify()
     _emit(
         args,
         report,
@@ -327,14 +337,14 @@ def cmd_verify(args: argparse.Namespace) -> int:
 
 
 def cmd_cashier_add(args: argparse.Namespace) -> int:
-    terminal = _terminal(args)
+    terminal = terminal_for(args)
     terminal.add_cashier(terminal.actor(args.cashier), args.id, args.name, args.role, args.pin)
     _emit(args, {"cashier_id": args.id, "role": args.role}, f"Added {args.role} {args.id}.")
     return 0
 
 
 def cmd_cashier_first(args: argparse.Namespace) -> int:
-    _terminal(args).add_first_admin(args.id, args.name, args.pin)
+    terminal_for(args).add_first_admin(args.id, args.name, args.pin)
     _emit(
         args,
         {"cashier_id": args.id, "role": "admin"},
@@ -345,7 +355,7 @@ def cmd_cashier_first(args: argparse.Namespace) -> int:
 
 
 def cmd_cashier_list(args: argparse.Namespace) -> int:
-    people = _terminal(args).cashiers()
+    people = terminal_for(args).cashiers()
     _emit(
         args,
         [dataclasses.asdict(p) for p in people],
@@ -380,7 +390,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     keep = database.with_name(f"{database.name}.before-restore-{stamp}")
     info = backup.restore(Path(args.file), database, keep if database.exists() else None)
-    report = open_terminal(Path(args.data_dir), create=False)
+    report = open_terminal(Path(args.data_dir), create=False, connect=args.parts.connect)
     try:
         verified = report.verify()
     finally:
@@ -443,7 +453,7 @@ def _common(parser: argparse.ArgumentParser, *, mutating: bool = False) -> None:
         )
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(parts: TerminalParts) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="memberdesk",
         description="MemberDesk membership terminal. With no subcommand, opens the counter window.",
@@ -592,18 +602,15 @@ def build_parser() -> argparse.ArgumentParser:
         parent=settings,
     )
 
-    for name, spec in sorted(plugin_specs(COMMANDS_GROUP, BUILT_IN_COMMANDS).items()):
-        try:
-            register = load_object(spec)
-        except ImportError as error:  # e.g. Qt missing on a headless box
-            log.debug("command plugin %s not loaded: %s", name, error)
-            continue
-        register(sub, _common)  # type: ignore[operator]
+    for register in parts.commands:
+        register(sub, _common)
+    parser.set_defaults(parts=parts)
     return parser
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
+def main(parts: TerminalParts, argv: Sequence[str] | None = None) -> int:
+    """The ``memberdesk`` program, with the parts its composition root made."""
+    parser = build_parser(parts)
     args = parser.parse_args(argv)
     # --config holds for this command only: a later terminal opened in the same process
     # (a test, an embedding program) reads the usual places again.
@@ -618,7 +625,9 @@ def _main(
     parser: argparse.ArgumentParser, args: argparse.Namespace, argv: Sequence[str] | None
 ) -> int:
     if args.self_test:
-        return run_self_test(data_dir=Path(args.data_dir))
+        checks = all_checks(Path(args.data_dir), args.parts.checks)
+        checks.append(Check("commands", lambda _scratch: check_commands(parser)))
+        return run_self_test(checks)
     if args.command is None:
         args = parser.parse_args([*(argv if argv is not None else sys.argv[1:]), "run"])
     handler: Handler | None = getattr(args, "handler", None)
@@ -652,7 +661,3 @@ def _refuse(args: argparse.Namespace, error: MemberDeskError) -> int:
         print(json.dumps({"error": error.to_dict()}, ensure_ascii=False, default=str))
     print(f"memberdesk: {error.message}", file=sys.stderr)
     return 1
-
-
-if __name__ == "__main__":
-    sys.exit(main())

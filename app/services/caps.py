@@ -9,6 +9,8 @@ too long nor has its clock moved too far from ledger time.
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime, time, timedelta
 
 from sqlalchemy import func, select
@@ -22,18 +24,29 @@ log = logging.getLogger(__name__)
 SPEND_KINDS = ("spend", "redeem_order", "redeem_gift", "redeem_coupon")
 
 
-def authorize_online(
+@contextmanager
+def online_hold(
     ctx: ServiceContext, member_id: str, points: int, request_id: str
-) -> str | None:
-    """The ledger's hold id, or None when the terminal is standalone or the ledger is out of
-    reach (then ``check_offline_caps`` decides inside the transaction)."""
-    if points <= 0 or ctx.authorizer is None:
-        return None
+) -> Iterator[str | None]:
+    """Ask the ledger to hold the points for the block that spends them; yields the hold id,
+    or None when the terminal is standalone or the ledger is out of reach (then
+    ``check_offline_caps`` decides inside the transaction). When the block fails (out of
+    stock, a cap, the journal refused it) the hold is released at once: asked too after a
+    lost reply, since the ledger may have made the hold the terminal never heard of."""
+    authorizer = ctx.authorizer
+    if points <= 0 or authorizer is None:
+        yield None
+        return
     try:
-        return ctx.authorizer.authorize(member_id, points, request_id)
+        hold_id: str | None = authorizer.authorize(member_id, points, request_id)
     except LedgerUnavailable as error:
         log.info("ledger unavailable for authorisation, offline rules apply: %s", error)
-        return None
+        hold_id = None
+    try:
+        yield hold_id
+    except BaseException:
+        authorizer.release(request_id)
+        raise
 
 
 def check_offline_caps(ctx: ServiceContext, session: Session, member_id: str, points: int) -> None:

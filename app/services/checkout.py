@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from sqlalchemy.orm import Session
 
 from app.domain.points import expiry_for
 from app.domain.quote import Line, Quote, Shopper, quote
-from app.services.caps import authorize_online, check_offline_caps
+from app.services.caps import check_offline_caps, online_hold
 from app.services.common import load_member_facts
 from app.services.context import Actor, ServiceContext
 from app.services.coupons import give_coupon, load_coupon
-from app.services.idempotency import run_once
+from app.services.idempotency import earlier_result, run_once
 from app.services.member_codes import MemberCheck, require_member_check
 from app.services.members import current_tier_and_plus
 from app.services.views import AwardResult
@@ -89,9 +89,41 @@ def award(
 
     The journal entries, the purchase and its outbox event commit together or not at all.
     """
+    inputs = {
+        "member_id": member_id,
+        "lines": [[ln.category, ln.amount_fen] for ln in lines],
+        "coupon": coupon_code,
+        "points": points_to_use,
+    }
+    earlier = earlier_result(
+        ctx, request_id=request_id, operation="award", inputs=inputs, result_type=AwardResult
+    )
+    if earlier is not None:  # a retry: its first result, without a second hold
+        return earlier
     require_member_check(ctx, member_id, points_to_use, member_check)
-    hold_id = authorize_online(ctx, member_id, points_to_use, request_id)
+    with online_hold(ctx, member_id, points_to_use, request_id) as hold_id:
+        return run_once(
+            ctx,
+            request_id=request_id,
+            operation="award",
+            inputs=inputs,
+            result_type=AwardResult,
+            work=_award_work(
+                ctx, request_id, actor, member_id, lines, coupon_code, points_to_use, hold_id
+            ),
+        )
 
+
+def _award_work(
+    ctx: ServiceContext,
+    request_id: str,
+    actor: Actor,
+    member_id: str,
+    lines: Sequence[Line],
+    coupon_code: str | None,
+    points_to_use: int,
+    hold_id: str | None,
+) -> Callable[[Session], AwardResult]:
     def work(session: Session) -> AwardResult:
         q, shopper = _quote_in(ctx, session, member_id, lines, coupon_code, points_to_use)
         if hold_id is None and q.points_used > 0:  # nothing to cap otherwise
@@ -126,6 +158,7 @@ def award(
                 "store": ctx.store_code,
                 "cashier": actor.cashier_id,
                 "hold_id": hold_id,
+                "request_id": request_id,  # the ledger consumes this terminal's hold by it
                 "rule_book_version": ctx.rules.version,
                 "tier": shopper.tier.code,
                 "plus": shopper.plus_active,
@@ -206,16 +239,4 @@ def award(
             balance=balance,
         )
 
-    return run_once(
-        ctx,
-        request_id=request_id,
-        operation="award",
-        inputs={
-            "member_id": member_id,
-            "lines": [[ln.category, ln.amount_fen] for ln in lines],
-            "coupon": coupon_code,
-            "points": points_to_use,
-        },
-        result_type=AwardResult,
-        work=work,
-    )
+    return work

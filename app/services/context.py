@@ -65,7 +65,13 @@ class Authorizer(Protocol):
 
     def authorize(self, member_id: str, points: int, request_id: str) -> str:
         """Return the ledger's hold id. Raise InsufficientPoints when the ledger says no,
-        LedgerUnavailable when it cannot be asked."""
+        LedgerUnavailable when it cannot be asked, RequestConflict when this terminal's
+        request id already holds points for another member or amount."""
+        ...
+
+    def release(self, request_id: str) -> None:
+        """Give back at once the points held for this terminal's request (the redemption
+        was refused after the hold); never raises: an unreleased hold expires."""
         ...
 
 

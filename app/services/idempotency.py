@@ -34,6 +34,35 @@ def fingerprint(operation: str, inputs: dict[str, Any]) -> str:
     return hashlib.sha256(canonical_json([operation, inputs]).encode()).hexdigest()
 
 
+def _replay(seen: RequestRecord, operation: str, print_: str, result_type: type[R]) -> R:
+    if seen.operation != operation or seen.fingerprint != print_:
+        raise RequestConflict(
+            f"Request {seen.request_id} was already used for a different "
+            f"{seen.operation}; nothing was changed. Start a new transaction.",
+            request_id=seen.request_id,
+        )
+    return result_type(**json.loads(seen.result))
+
+
+def earlier_result(
+    ctx: ServiceContext,
+    *,
+    request_id: str,
+    operation: str,
+    inputs: dict[str, Any],
+    result_type: type[R],
+) -> R | None:
+    """The first result of a request already applied, None for a new one. Asked before
+    anything leaves the terminal (a ledger hold), so a retry prints its first result even
+    when the points it spent are gone."""
+    request_id = check_request_id(request_id)
+    with ctx.read() as session:
+        seen = session.get(RequestRecord, request_id)
+        if seen is None:
+            return None
+        return _replay(seen, operation, fingerprint(operation, inputs), result_type)
+
+
 def run_once(
     ctx: ServiceContext,
     *,
@@ -48,13 +77,7 @@ def run_once(
     with ctx.write() as session:
         seen = session.get(RequestRecord, request_id)
         if seen is not None:
-            if seen.operation != operation or seen.fingerprint != print_:
-                raise RequestConflict(
-                    f"Request {request_id} was already used for a different "
-                    f"{seen.operation}; nothing was changed. Start a new transaction.",
-                    request_id=request_id,
-                )
-            return result_type(**json.loads(seen.result))
+            return _replay(seen, operation, print_, result_type)
         result = work(session)
         session.add(
             RequestRecord(

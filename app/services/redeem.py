@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from sqlalchemy.orm import Session
 
 from app.domain.errors import InvalidInput, OutOfStock
 from app.domain.money import check_amount_fen, percent_of
-from app.services.caps import authorize_online, check_offline_caps
+from app.services.caps import check_offline_caps, online_hold
 from app.services.common import audit, load_member, post
 from app.services.context import Actor, ServiceContext
 from app.services.coupons import give_coupon
-from app.services.idempotency import run_once
+from app.services.idempotency import earlier_result, run_once
 from app.services.member_codes import MemberCheck, require_member_check
 from app.services.views import RedeemResult
 from app.store.journal import shown_balance
@@ -69,9 +71,44 @@ def redeem(
     else:
         raise InvalidInput(f"Unknown kind of redemption {kind!r}.", field="kind")
 
+    inputs = {
+        "member_id": member_id,
+        "kind": kind,
+        "item": item,
+        "points": points,
+        "amount_fen": amount_fen,
+    }
+    earlier = earlier_result(
+        ctx, request_id=request_id, operation="redeem", inputs=inputs, result_type=RedeemResult
+    )
+    if earlier is not None:  # a retry: its first result, without a second hold
+        return earlier
     require_member_check(ctx, member_id, cost, member_check)
-    hold_id = authorize_online(ctx, member_id, cost, request_id)
+    with online_hold(ctx, member_id, cost, request_id) as hold_id:
+        return run_once(
+            ctx,
+            request_id=request_id,
+            operation="redeem",
+            inputs=inputs,
+            result_type=RedeemResult,
+            work=_redeem_work(
+                ctx, request_id, actor, member_id, kind, item, cost, amount_off, amount_fen, hold_id
+            ),
+        )
 
+
+def _redeem_work(
+    ctx: ServiceContext,
+    request_id: str,
+    actor: Actor,
+    member_id: str,
+    kind: str,
+    item: str | None,
+    cost: int,
+    amount_off: int,
+    amount_fen: int,
+    hold_id: str | None,
+) -> Callable[[Session], RedeemResult]:
     def work(session: Session) -> RedeemResult:
         load_member(session, member_id)
         if hold_id is None:
@@ -104,6 +141,7 @@ def redeem(
                 "store": ctx.store_code,
                 "cashier": actor.cashier_id,
                 "hold_id": hold_id,
+                "request_id": request_id,  # the ledger consumes this terminal's hold by it
                 "coupon_issued": coupon_code,
             },
             request_id=request_id,
@@ -136,20 +174,7 @@ def redeem(
         balance = shown_balance(session, member_id, ctx.today())
         return RedeemResult(member_id, kind, item, cost, amount_off, coupon_code, balance)
 
-    return run_once(
-        ctx,
-        request_id=request_id,
-        operation="redeem",
-        inputs={
-            "member_id": member_id,
-            "kind": kind,
-            "item": item,
-            "points": points,
-            "amount_fen": amount_fen,
-        },
-        result_type=RedeemResult,
-        work=work,
-    )
+    return work
 
 
 def set_gift_stock(ctx: ServiceContext, *, actor: Actor, gift_code: str, stock: int) -> None:

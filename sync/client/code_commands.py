@@ -25,7 +25,7 @@ from cryptography.hazmat.primitives.serialization import (
 )
 
 from app import codes_render
-from app.bootstrap import open_terminal
+from app.cli.main import terminal_for
 from app.domain import codes
 from app.domain.errors import MemberDeskError
 from app.services import member_codes
@@ -59,7 +59,7 @@ def _emit(args: argparse.Namespace, value: dict[str, Any], text: str) -> None:
 
 def cmd_card(args: argparse.Namespace) -> int:
     data_dir = Path(args.data_dir)
-    terminal = open_terminal(data_dir, create=False)
+    terminal = terminal_for(args)
     member_id = terminal.identify(args.member)
     card = terminal.card(member_id)
     try:
@@ -126,7 +126,7 @@ def _phone(
 
 def cmd_dynamic(args: argparse.Namespace) -> int:
     data_dir = Path(args.data_dir)
-    terminal = open_terminal(data_dir, create=False)
+    terminal = terminal_for(args)
     member_id = terminal.identify(args.member)
     try:
         credential, device = _phone(data_dir, member_id, _client(data_dir))
@@ -145,7 +145,7 @@ def cmd_dynamic(args: argparse.Namespace) -> int:
 
 def cmd_verify(args: argparse.Namespace) -> int:
     """Check a code offline with the keys of the last sync; nothing is written."""
-    terminal = open_terminal(Path(args.data_dir), create=False)
+    terminal = terminal_for(args)
     try:
         found = terminal.verify_code(args.text)
     except MemberDeskError as error:

@@ -8,10 +8,10 @@ import json
 import signal
 import sys
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
-from app.bootstrap import Terminal, open_terminal
+from app.bootstrap import Terminal
+from app.cli.main import terminal_for
 from app.services import replica
 from sync.client import credentials
 from sync.client.engine import Syncer
@@ -51,14 +51,12 @@ def pair_terminal(
         terminal_id=reply.terminal_id,
         store_code=reply.store_code,
     )
-    from sync.client.plugin import install
-
-    install(terminal)
+    terminal.connect_ledger()
     return reply.store_code
 
 
 def cmd_pair(args: argparse.Namespace) -> int:
-    terminal = open_terminal(Path(args.data_dir))
+    terminal = terminal_for(args)
     try:
         store = pair_terminal(terminal, args.ledger, args.code, args.terminal_id)
     except LedgerRefused as error:
@@ -76,7 +74,7 @@ def cmd_pair(args: argparse.Namespace) -> int:
 
 
 def cmd_sync(args: argparse.Namespace) -> int:
-    terminal = open_terminal(Path(args.data_dir), create=False)
+    terminal = terminal_for(args)
     if args.action == "status":
         status = terminal.sync_state()
         _print(

@@ -103,7 +103,5 @@ def start_embedded(terminal: Terminal) -> tuple[EmbeddedLedger | None, Syncer | 
                 embedded.url, credential.terminal_id, credential.secret, embedded=True
             ),
         )
-        from sync.client.plugin import install
-
-        install(terminal)
+        terminal.connect_ledger()
     return embedded, make_syncer(terminal)

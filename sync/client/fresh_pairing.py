@@ -71,6 +71,7 @@ def pair_fresh(
     behind on failure.
     """
     from app.bootstrap import open_terminal
+    from sync.client.authorizer import connect
     from sync.client.commands import pair_terminal
 
     staging = data_dir / STAGING
@@ -81,7 +82,7 @@ def pair_fresh(
         base, data_dir=staging, terminal_id=terminal_id or base.terminal_id
     )
     try:
-        terminal = open_terminal(staging, settings=settings)
+        terminal = open_terminal(staging, settings=settings, connect=connect)
         try:
             store = pair_terminal(terminal, ledger_url.rstrip("/"), code.strip(), terminal_id)
             paired = Paired(ledger_url.rstrip("/"), terminal.ctx.terminal_id, store)

@@ -27,6 +27,8 @@ from sync.protocol import (
     PushRequest,
     PushResponse,
     Refusal,
+    ReleaseRequest,
+    ReleaseResponse,
     ResolveFlagRequest,
     SnapshotPage,
     WireEvent,
@@ -199,6 +201,15 @@ class LedgerClient:
             AuthorizeResponse,
             body=AuthorizeRequest(member_id=member_id, points=points, request_id=request_id),
             timeout=(2.0, 4.0),
+        )
+
+    def release(self, request_id: str) -> ReleaseResponse:
+        return self._call(
+            "POST",
+            "/redemptions/release",
+            ReleaseResponse,
+            body=ReleaseRequest(request_id=request_id),
+            timeout=(1.0, 2.0),
         )
 
     def flags(self, member_id: str | None = None, *, include_resolved: bool = False) -> FlagList:

@@ -43,6 +43,8 @@ from sync.protocol import (
     PushRequest,
     PushResponse,
     Refusal,
+    ReleaseRequest,
+    ReleaseResponse,
     ResolveFlagRequest,
     SnapshotPage,
 )
@@ -322,6 +324,12 @@ def create_app(engine: Engine, *, admin_token: str | None = None) -> FastAPI:
     def authorize(body: AuthorizeRequest, db: Db, token: Bearer) -> AuthorizeResponse:
         term = ledger.authenticate(db, token)
         return ledger.authorize(db, term, body.member_id, body.points, body.request_id)
+
+    @app.post(f"{API}/redemptions/release")
+    @committed
+    def release(body: ReleaseRequest, db: Db, token: Bearer) -> ReleaseResponse:
+        term = ledger.authenticate(db, token)
+        return ledger.release(db, term, body.request_id)
 
     @app.post(f"{API}/codes/card")
     @committed

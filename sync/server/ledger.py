@@ -24,6 +24,7 @@ from sync.protocol import (
     AuthorizeResponse,
     Bucket,
     MemberState,
+    ReleaseResponse,
 )
 from sync.server.db import current_cursor
 from sync.server.errors import Refused
@@ -288,8 +289,10 @@ def expire_due(session: Session, member: Member, today: date, at: datetime) -> i
 def authorize(
     session: Session, terminal: Terminal, member_id: str, points: int, request_id: str
 ) -> AuthorizeResponse:
+    """Hold ``points`` of the member for this terminal's request, against the true balance
+    less every other live hold. The same request asked again gets the same hold; the same
+    request id with another member or amount is a conflict (409) that names the field."""
     at = now_utc()
-    existing = session.scalar(select(Hold).where(Hold.request_id == request_id))
     member = session.get(Member, member_id)
     if member is None:
         raise Refused(404, "unknown_member", f"No member {member_id!r} at the ledger.")
@@ -297,20 +300,30 @@ def authorize(
     session.execute(
         update(Member).where(Member.member_id == member_id).values(cursor=Member.cursor)
     )
-    expire_due(session, member, at.date(), at)
-    held = (
-        session.scalar(
-            select(func.coalesce(func.sum(Hold.points), 0)).where(
-                Hold.member_id == member_id,
-                Hold.consumed.is_(False),
-                Hold.expires_at > at,
-                Hold.request_id != request_id,
-            )
-        )
-        or 0
+    existing = session.scalar(
+        select(Hold).where(Hold.terminal_id == terminal.terminal_id, Hold.request_id == request_id)
     )
-    available = max(0, member.points - held)
     if existing is not None:
+        differing = [
+            name
+            for name, mine, asked in (
+                ("member_id", existing.member_id, member_id),
+                ("points", existing.points, points),
+            )
+            if mine != asked
+        ]
+        if differing:
+            raise Refused(
+                409,
+                "hold_conflict",
+                f"Request {request_id} of terminal {terminal.terminal_id} already holds "
+                f"{existing.points} points of member {existing.member_id}; a new sale needs a "
+                "new request id.",
+                fields=differing,
+            )
+    expire_due(session, member, at.date(), at)
+    available = max(0, member.points - _held(session, member_id, at, but=existing))
+    if existing is not None and (existing.consumed or existing.expires_at > at):
         return AuthorizeResponse(
             approved=True,
             balance=available,
@@ -326,15 +339,15 @@ def authorize(
             reason=f"The member has {available} points; {points} are needed.",
             ledger_time=at.isoformat(),
         )
-    hold = Hold(
+    hold = existing or Hold(
         hold_id=str(uuid.uuid4()),
         request_id=request_id,
         member_id=member_id,
         terminal_id=terminal.terminal_id,
         points=points,
-        expires_at=at + HOLD_VALID,
         consumed=False,
     )
+    hold.expires_at = at + HOLD_VALID  # a released or lapsed hold of this request re-arms
     session.add(hold)
     return AuthorizeResponse(
         approved=True,
@@ -343,6 +356,29 @@ def authorize(
         reason=None,
         ledger_time=at.isoformat(),
     )
+
+
+def _held(session: Session, member_id: str, at: datetime, *, but: Hold | None) -> int:
+    """Points of the member's live holds (not consumed, not expired or released)."""
+    query = select(func.coalesce(func.sum(Hold.points), 0)).where(
+        Hold.member_id == member_id, Hold.consumed.is_(False), Hold.expires_at > at
+    )
+    if but is not None:
+        query = query.where(Hold.hold_id != but.hold_id)
+    return int(session.scalar(query) or 0)
+
+
+def release(session: Session, terminal: Terminal, request_id: str) -> ReleaseResponse:
+    """Give the points of this terminal's hold back now (its redemption was refused at the
+    counter). Only the terminal's own hold; a consumed one stays consumed; repeatable."""
+    at = now_utc()
+    hold = session.scalar(
+        select(Hold).where(Hold.terminal_id == terminal.terminal_id, Hold.request_id == request_id)
+    )
+    released = hold is not None and not hold.consumed and hold.expires_at > at
+    if hold is not None and released:
+        hold.expires_at = at
+    return ReleaseResponse(released=released, ledger_time=at.isoformat())
 
 
 # ---------------------------------------------------------------------------- pull, snapshot

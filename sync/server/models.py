@@ -118,11 +118,13 @@ class Entry(LedgerBase):
 
 
 class Hold(LedgerBase):
-    """Points set aside by an online authorisation until the redemption event arrives."""
+    """Points set aside by an online authorisation until the redemption event arrives. A hold
+    belongs to its request: one per (terminal, request id), bound to its member and points."""
 
     __tablename__ = "holds"
+    __table_args__ = (UniqueConstraint("terminal_id", "request_id"),)
     hold_id: Mapped[str] = mapped_column(String(36), primary_key=True)
-    request_id: Mapped[str] = mapped_column(String(64), unique=True)
+    request_id: Mapped[str] = mapped_column(String(64))
     member_id: Mapped[str] = mapped_column(String(32), index=True)
     terminal_id: Mapped[str] = mapped_column(String(64))
     points: Mapped[int] = mapped_column(BigInteger)

@@ -27,10 +27,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 import orjson
-import psycopg
 from sqlalchemy import Table, bindparam, func, insert, or_, select, update
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
@@ -67,6 +66,21 @@ from sync.server.models import (
     Terminal,
 )
 
+if TYPE_CHECKING:
+    import psycopg
+
+
+def _database_errors() -> tuple[type[Exception], ...]:
+    """The errors of the database itself. psycopg only where it is installed: the bundle's
+    embedded ledger is SQLite and ships without it."""
+    try:
+        import psycopg
+    except ImportError:
+        return (SQLAlchemyError,)
+    return (SQLAlchemyError, psycopg.Error)
+
+
+DATABASE_ERRORS = _database_errors()
 MEMBERS = cast(Table, Member.__table__)
 LOTS = cast(Table, Lot.__table__)
 EVENTS = cast(Table, Event.__table__)
@@ -194,7 +208,20 @@ class _Batch:
     entries: list[dict[str, Any]] = field(default_factory=list)
     flags: list[dict[str, Any]] = field(default_factory=list)
     new_code_steps: list[dict[str, Any]] = field(default_factory=list)
-    holds: list[str] = field(default_factory=list)  # hold ids consumed
+    holds: list[dict[str, Any]] = field(default_factory=list)  # holds the events consume
+
+    def consume_hold(self, payload: dict[str, Any]) -> None:
+        """The spending event's own hold is used up: found by the request id (or the hold id
+        the terminal was given), and only among the pushing terminal's holds."""
+        hold_id, request_id = payload.get("hold_id"), payload.get("request_id")
+        if hold_id or request_id:
+            self.holds.append(
+                {
+                    "b_terminal_id": self.terminal.terminal_id,
+                    "b_hold_id": str(hold_id or ""),
+                    "b_request_id": str(request_id or ""),
+                }
+            )
 
     # ------------------------------------------------------------------------- reads
 
@@ -440,7 +467,7 @@ def _each(jobs: list[_Job], step: Callable[[_Job], None]) -> None:
     for job in list(_live(jobs)):
         try:
             step(job)
-        except (SQLAlchemyError, psycopg.Error):
+        except DATABASE_ERRORS:
             raise
         except Exception as error:  # a refusal, or what a malformed push alone runs into
             job.failed = error
@@ -816,7 +843,9 @@ class _JsonWriter(_Writer):
 
     def __init__(self, session: Session) -> None:
         super().__init__(session)
-        self.dbapi = cast(psycopg.Connection[Any], session.connection().connection.dbapi_connection)
+        self.dbapi = cast(
+            "psycopg.Connection[Any]", session.connection().connection.dbapi_connection
+        )
         self.dialect = session.get_bind().dialect
 
     def _source(self, table: Table, names: list[str]) -> str:
@@ -874,8 +903,16 @@ def _write_rows(batch: _Batch, writer: _Writer) -> None:
         writer.insert(CODE_STEPS, batch.new_code_steps)
     if batch.holds:
         session.execute(
-            update(HOLDS).where(HOLDS.c.hold_id == bindparam("b_hold_id")).values(consumed=True),
-            [{"b_hold_id": hold_id} for hold_id in batch.holds],
+            update(HOLDS)
+            .where(
+                HOLDS.c.terminal_id == bindparam("b_terminal_id"),
+                or_(
+                    HOLDS.c.hold_id == bindparam("b_hold_id"),
+                    HOLDS.c.request_id == bindparam("b_request_id"),
+                ),
+            )
+            .values(consumed=True),
+            batch.holds,
         )
     members = [m for m in batch.members.values() if m is not None]
     new_lots, changed_lots = [], []
@@ -1005,8 +1042,7 @@ def apply_event(
     elif kind == "redeem":
         points = _int(payload, "points")
         batch.expire_due(member, today)
-        if payload.get("hold_id"):
-            batch.holds.append(str(payload["hold_id"]))
+        batch.consume_hold(payload)
         apply.spend(member, "redeem", points, today)
     elif kind == "refund":
         clawed_back = _int(payload, "points_clawed_back")
@@ -1176,8 +1212,7 @@ def _purchase(
 ) -> None:
     # Nothing can reject the purchase from here on.
     batch.expire_due(member, today)
-    if payload.get("hold_id"):
-        batch.holds.append(str(payload["hold_id"]))
+    batch.consume_hold(payload)
     apply.spend(member, "spend", purchase.used, today)
     apply.earn(member, "earn", purchase.earned, purchase.expires)
     member.purchases += 1

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from app.bootstrap import Terminal
-from app.cli.main import main
 from app.domain.errors import MemberDeskError
 from app.domain.quote import Line
+from ui.composition import main
 
 
 def _award(terminal: Terminal, request_id: str) -> None:

@@ -12,8 +12,8 @@ import pytest
 from probe import DbProbe
 
 from app.bootstrap import open_terminal
-from app.cli.main import main
 from app.config import DATABASE_NAME
+from ui.composition import main
 
 
 class Cli:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.cli.main import main
+from ui.composition import main
 
 
 def test_run_without_a_display_gives_advice(

@@ -6,13 +6,13 @@ import io
 import os
 import subprocess
 import sys
-import tomllib
 from pathlib import Path
 
 import pytest
 
 from app import selftest
 from app.cli import main as cli
+from ui import composition
 
 ROOT = Path(__file__).resolve().parents[2]
 CHECKS = (
@@ -20,10 +20,11 @@ CHECKS = (
     "journal",
     "member code",
     "rule book",
-    "commands",
     "settings",
     "window",
     "translations",
+    "sync",
+    "commands",
 )
 
 
@@ -32,7 +33,14 @@ def test_self_test_of_the_source_install_passes_headless(tmp_path: Path):
     env.pop("QT_QPA_PLATFORM", None)  # the self-test chooses offscreen by itself
     env["MEMBERDESK_CONFIG_DIR"] = str(tmp_path / "config")
     done = subprocess.run(
-        [sys.executable, "-m", "app.cli.main", "--data-dir", str(tmp_path / "data"), "--self-test"],
+        [
+            sys.executable,
+            "-m",
+            "ui.composition",
+            "--data-dir",
+            str(tmp_path / "data"),
+            "--self-test",
+        ],
         capture_output=True,
         text=True,
         timeout=120,
@@ -60,7 +68,7 @@ def test_a_broken_check_fails_the_self_test(monkeypatch: pytest.MonkeyPatch, tmp
     monkeypatch.setenv("MEMBERDESK_CONFIG_DIR", str(tmp_path / "config"))
     out = io.StringIO()
     monkeypatch.setattr(sys, "stdout", out)
-    code = cli.main(["--data-dir", str(tmp_path / "data"), "--self-test"])
+    code = composition.main(["--data-dir", str(tmp_path / "data"), "--self-test"])
     lines = out.getvalue().splitlines()
     assert code == 1
     assert (
@@ -84,17 +92,27 @@ def test_a_bad_settings_file_fails_the_self_test(tmp_path: Path, monkeypatch: py
     assert "terminal.language must be one of en, zh_CN, es" in out.getvalue()
 
 
-def test_built_in_plugin_lists_match_pyproject():
-    """A frozen bundle without package metadata falls back to these lists: keep them true."""
-    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
-    groups = project["project"]["entry-points"]
-    assert groups["memberdesk.commands"] == cli.BUILT_IN_COMMANDS
-    assert groups["memberdesk.selftest"] == selftest.BUILT_IN_CHECKS
-
-
-def test_subcommands_are_found_without_package_metadata(monkeypatch: pytest.MonkeyPatch):
-    """What a bundle built without copy_metadata sees: no entry points at all."""
-    monkeypatch.setattr(selftest, "entry_points", lambda group: [])
-    parser = cli.build_parser()
+def test_every_part_is_named_by_the_composition_root():
+    """No discovery: the program's subcommands and checks are the ones the root hands in."""
+    project = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    assert "entry-points" not in project
+    assert 'memberdesk = "ui.composition:main"' in project
+    parser = cli.build_parser(composition.PARTS)
     [sub] = [a for a in parser._actions if a.dest == "command"]
-    assert {"run", "pair", "sync"} <= set(sub.choices)
+    assert {"run", "pair", "sync", "code"} <= set(sub.choices)
+    names = [c.name for c in selftest.all_checks(None, composition.PARTS.checks)]
+    assert {"window", "translations", "sync"} <= set(names)
+
+
+def test_a_part_that_cannot_load_fails_the_self_test():
+    def broken() -> list[selftest.Check]:
+        raise ImportError("No module named 'psycopg'")
+
+    out = io.StringIO()
+    checks = [c for c in selftest.all_checks(None, [broken]) if c.name not in selftest_core()]
+    assert selftest.run_self_test(checks, out=out) == 1
+    assert "cannot load: ImportError: No module named 'psycopg'" in out.getvalue()
+
+
+def selftest_core() -> set[str]:
+    return {c.name for c in selftest.CORE_CHECKS}

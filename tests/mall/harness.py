@@ -14,12 +14,14 @@ import time
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import psycopg
 import pytest
 import requests
+from sqlalchemy import create_engine, text
 
 BIN = Path(sys.executable).parent
 PG_ADMIN = "postgresql://postgres@127.0.0.1:5432/test"
@@ -96,7 +98,8 @@ class Ledger:
         return done
 
     def start(self) -> None:
-        port = free_port()
+        """Start serving; after a ``stop`` on the same port, as a restarted server would."""
+        port = int(self.url.rsplit(":", 1)[1]) if self.url else free_port()
         self.url = f"http://127.0.0.1:{port}"
         self.log = self.home / "ledger.log"
         with self.log.open("ab") as out:
@@ -135,6 +138,32 @@ class Ledger:
                 os.killpg(self.process.pid, signal.SIGKILL)
                 self.process.wait(5)
         self.process = None
+
+    def rows(self, sql: str, **params: Any) -> list[dict[str, Any]]:
+        """What the ledger's database holds (read only, to check what a user cannot see)."""
+        engine = create_engine(self.database_url)
+        try:
+            with engine.connect() as connection:
+                return [dict(row._mapping) for row in connection.execute(text(sql), params)]
+        finally:
+            engine.dispose()
+
+    def live_holds(self, member_id: str) -> list[dict[str, Any]]:
+        """The member's holds that still set points aside (not used, not released, not
+        expired), with the ledger's own idea of now."""
+        now = datetime.now(UTC)
+        return [
+            row
+            for row in self.rows(
+                "SELECT * FROM holds WHERE member_id = :m AND consumed = :f", m=member_id, f=False
+            )
+            if _utc(row["expires_at"]) > now
+        ]
+
+    def balance(self, member_id: str) -> int:
+        return int(
+            self.rows("SELECT points FROM members WHERE member_id = :m", m=member_id)[0]["points"]
+        )
 
     def add_terminal(self, terminal_id: str, store: str = "S001") -> str:
         """The one-time pairing code ``terminal add`` prints."""
@@ -180,6 +209,12 @@ class Counter:
 
     def json(self, *args: str) -> Any:
         return self.run(*args, "--json").json()
+
+
+def _utc(value: Any) -> datetime:
+    if isinstance(value, str):
+        value = datetime.fromisoformat(value)
+    return value if value.tzinfo else value.replace(tzinfo=UTC)
 
 
 def pg_database() -> Iterator[str]:

@@ -21,6 +21,7 @@ from app.bootstrap import Terminal, open_terminal
 from app.config import Settings
 from app.services.context import FixedClock
 from app.services.staff import SYSTEM
+from sync.client.authorizer import connect
 from sync.client.commands import make_syncer, pair_terminal
 from sync.client.engine import Syncer
 from sync.server import ledger as ledger_rules
@@ -128,6 +129,7 @@ def make_counter(ledger: LedgerServer, tmp_path: Path) -> Iterator[TerminalFacto
             data,
             clock=clock,
             settings=Settings(data_dir=data, terminal_id=terminal_id, store_code=store),
+            connect=connect,
         )
         terminal.add_cashier(SYSTEM, "lin", "Lin Cashier", "cashier", "1111")
         terminal.add_cashier(SYSTEM, "sam", "Sam Supervisor", "supervisor", "2222")

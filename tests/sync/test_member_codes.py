@@ -14,13 +14,13 @@ from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.cli.main import main as memberdesk
 from app.domain import codes
 from app.services.member_codes import CARD_CODE, PHONE_CODE
 from sync.client.http import LedgerClient
 from sync.server import keys
 from sync.server.cli import main as memberdesk_ledger
 from sync.server.models import Flag
+from ui.composition import main as memberdesk
 
 from .conftest import Counter, LedgerServer, TerminalFactory
 from .support import secret

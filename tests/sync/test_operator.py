@@ -11,11 +11,12 @@ from typing import Any
 import pytest
 
 from app.bootstrap import open_terminal
-from app.cli.main import main as memberdesk
 from app.domain.quote import Line
 from app.paths import default_rule_book
 from app.services.staff import SYSTEM
+from sync.client.authorizer import connect
 from sync.server.cli import main as memberdesk_ledger
+from ui.composition import main as memberdesk
 
 from .conftest import Counter, LedgerServer, TerminalFactory
 from .support import ledger_points, ledger_state, post
@@ -229,7 +230,7 @@ def test_operator_and_counter_commands_pair_sync_revoke_and_repair(
     listed, _ = ledger_cli(capsys, ledger_url, "terminal", "list", "--json")
     assert [(t["terminal_id"], t["paired"], t["revoked"]) for t in listed] == [("T07", True, False)]
 
-    terminal = open_terminal(Path(data), create=False)
+    terminal = open_terminal(Path(data), create=False, connect=connect)
     member = terminal.enroll("e-1", SYSTEM, phone="13912340000", name="Cli").member_id
     terminal.close()
     status, _ = till("sync", "status", "--json")
@@ -249,7 +250,7 @@ def test_operator_and_counter_commands_pair_sync_revoke_and_repair(
 
     out, _ = ledger_cli(capsys, ledger_url, "terminal", "revoke", "T07", "--json")
     assert out == {"terminal_id": "T07", "status": "revoked"}
-    terminal = open_terminal(Path(data), create=False)
+    terminal = open_terminal(Path(data), create=False, connect=connect)
     terminal.adjust("j-1", SYSTEM, member, 50, "goodwill")
     terminal.close()
     out, _ = till("sync", "--once", "--json", status=1)

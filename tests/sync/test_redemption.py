@@ -17,7 +17,7 @@ from app.paths import default_rule_book
 from sync.server.models import Entry, Hold
 
 from .conftest import Counter, LedgerServer, TerminalFactory
-from .support import ledger_points, post, restart_on_same_port
+from .support import events_body, ledger_points, make_chain, post, restart_on_same_port, secret
 
 
 def small_caps_rule_book() -> dict[str, Any]:
@@ -89,6 +89,68 @@ def test_online_two_terminals_cannot_spend_the_same_points(
         assert [(h.terminal_id, h.points, h.consumed) for h in holds] == [("T01", spend, True)]
     second.syncer.round()
     assert points_of(second, member) == 100
+
+
+def test_a_push_cannot_use_another_terminals_hold(
+    ledger: LedgerServer, shop: tuple[Counter, Counter, list[str]], make_counter: TerminalFactory
+) -> None:
+    first, _, (member, *_) = shop
+    have = ledger_points(ledger, member)[0]
+    first.terminal.redeem(
+        "r-1", first.terminal.actor("lin"), member, "order", points=300, amount_fen=600
+    )
+    with Session(ledger.engine) as session:
+        held = session.query(Hold).one()
+    # Another terminal names that hold (and request id) in a push of its own.
+    intruder = make_counter("T03", "S001")
+    payload = {
+        "member_id": member,
+        "kind": "order",
+        "item": None,
+        "points": 100,
+        "amount_fen": 200,
+        "store": "S001",
+        "cashier": "lin",
+        "hold_id": held.hold_id,
+        "request_id": "r-1",
+        "coupon_issued": None,
+    }
+    response = post(
+        ledger,
+        "/events",
+        events_body(make_chain("T03", [("redeem", payload)])),
+        credential=secret(intruder),
+    )
+    assert response.status_code == 200, response.text
+    with Session(ledger.engine) as session:
+        assert session.get(Hold, held.hold_id).consumed is False  # still T01's, still live
+    first.syncer.round()
+    with Session(ledger.engine) as session:
+        assert session.get(Hold, held.hold_id).consumed is True
+    assert ledger_points(ledger, member)[0] == have - 400
+
+
+def test_the_same_hold_request_for_other_points_is_a_conflict(
+    ledger: LedgerServer, shop: tuple[Counter, Counter, list[str]]
+) -> None:
+    first, _, (member, other, _) = shop
+    body = {"member_id": member, "points": 100, "request_id": "h-1"}
+    granted = post(ledger, "/redemptions/authorize", body, credential=secret(first))
+    assert granted.status_code == 200 and granted.json()["approved"], granted.text
+    again = post(ledger, "/redemptions/authorize", body, credential=secret(first))
+    assert again.json()["hold_id"] == granted.json()["hold_id"]  # a retry: the same hold
+    for changed, field in (({"points": 200}, "points"), ({"member_id": other}, "member_id")):
+        conflict = post(
+            ledger, "/redemptions/authorize", {**body, **changed}, credential=secret(first)
+        )
+        assert conflict.status_code == 409, conflict.text
+        assert conflict.json()["code"] == "hold_conflict"
+        assert conflict.json()["fields"] == [field]
+    released = post(ledger, "/redemptions/release", {"request_id": "h-1"}, credential=secret(first))
+    assert released.json()["released"] is True
+    with Session(ledger.engine) as session:
+        hold = session.query(Hold).one()
+        assert hold.expires_at <= datetime.now(UTC)  # its points are free again
 
 
 def test_offline_caps_apply_when_the_ledger_is_down(

@@ -12,6 +12,7 @@ import pytest
 from app.bootstrap import Terminal, open_terminal
 from app.demo import seed_demo
 from app.services.context import FixedClock
+from ui.composition import PARTS
 
 # The same moment as tests/conftest.py: a Tuesday at 10:00 in Shanghai.
 START = datetime(2026, 11, 24, 2, 0, tzinfo=UTC)
@@ -40,7 +41,8 @@ def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def demo_terminal(demo_template: Path, tmp_path: Path) -> Iterator[Terminal]:
     data = tmp_path / "data"
     shutil.copytree(demo_template, data)
-    term = open_terminal(data, clock=FixedClock(START))
+    # wired as ui.composition wires the window's terminal: the window may pair it
+    term = open_terminal(data, clock=FixedClock(START), connect=PARTS.connect)
     yield term
     term.close()
 

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from app.bootstrap import open_terminal
 from sync.client import credentials
+from sync.client.authorizer import connect
 from sync.client.fresh_pairing import apply_staged, staged
 from sync.server import ledger as ledger_rules
 from sync.server.api import create_app
@@ -116,7 +117,7 @@ def test_the_wizard_pairs_with_a_real_ledger_and_the_next_start_uses_it(
 
     aside = apply_staged(data_dir)  # what the next start does before opening the terminal
     assert aside is not None and (aside / "terminal.db").exists()
-    fresh = open_terminal(data_dir, create=False)
+    fresh = open_terminal(data_dir, create=False, connect=connect)
     try:
         state = fresh.sync_state()
         assert state.paired and state.ledger_url == real_ledger.url

@@ -14,6 +14,7 @@ from app.config import Settings
 from app.services.context import Clock, FixedClock
 from app.services.staff import SYSTEM
 from sync.client import credentials
+from sync.client.authorizer import connect
 from sync.client.commands import make_syncer, pair_terminal
 from sync.client.engine import Syncer
 from sync.client.http import LedgerClient
@@ -62,6 +63,7 @@ def open_paired(
         data_dir,
         clock=clock or FixedClock(datetime.now(UTC)),
         settings=Settings(data_dir=data_dir, terminal_id=terminal_id, store_code=store),
+        connect=connect,
     )
     if pairing_code is not None:
         terminal.add_cashier(SYSTEM, "lin", "Lin Cashier", "cashier", "1111")

@@ -17,6 +17,7 @@ from app.bootstrap import open_terminal
 from app.domain.errors import MemberDeskError
 from app.domain.quote import Line
 from app.services.context import Actor
+from sync.client.authorizer import connect
 from sync.client.commands import make_syncer
 from sync.client.http import TransientError
 
@@ -26,7 +27,7 @@ MAX_STEPS = 500  # the parent kills it long before; never loop for ever
 
 def main() -> None:
     data_dir, run, member = Path(sys.argv[1]), int(sys.argv[2]), sys.argv[3]
-    terminal = open_terminal(data_dir)
+    terminal = open_terminal(data_dir, connect=connect)
     syncer = make_syncer(terminal)
     if syncer is None:
         raise SystemExit("not paired")

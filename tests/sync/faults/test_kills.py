@@ -271,7 +271,7 @@ def test_terminal_killed_after_the_ledger_committed_before_it_read_the_reply(
         child[0].wait(10)
 
     proxy.script(Fault("drop_reply", method="POST", then=kill_the_terminal))
-    command = "import sys; from app.cli.main import main; sys.exit(main())"
+    command = "import sys; from ui.composition import main; sys.exit(main())"
     child.append(
         subprocess.Popen(
             [sys.executable, "-c", command, "--data-dir", str(data_dir), "sync", "--once"],

@@ -46,10 +46,10 @@ from app.paths import default_rule_book
 from app.services import replica
 from app.services.context import Actor, FixedClock
 from sync.client import credentials
+from sync.client.authorizer import LedgerAuthorizer, connect
 from sync.client.commands import make_syncer, pair_terminal
 from sync.client.engine import Syncer
 from sync.client.http import LedgerClient, TransientError
-from sync.client.plugin import LedgerAuthorizer
 from sync.protocol import WireEvent
 from sync.server import ledger as ledger_rules
 from sync.server.models import Entry, Event
@@ -136,6 +136,7 @@ class SharedMembers(RuleBasedStateMachine):
                 data_dir,
                 clock=clock,
                 settings=Settings(data_dir=data_dir, terminal_id=terminal_id, store_code=store),
+                connect=connect,
             )
             pair_terminal(terminal, self.server.url, self.server.add_terminal(terminal_id, store))
             syncer = make_syncer(terminal)
@@ -224,6 +225,7 @@ class SharedMembers(RuleBasedStateMachine):
             settings=Settings(
                 data_dir=node.data_dir, terminal_id=node.terminal_id, store_code=node.store
             ),
+            connect=connect,
         )
         syncer = make_syncer(node.terminal)
         assert syncer is not None

@@ -1,0 +1,82 @@
+"""The terminal's link to the ledger for online redemptions: holds asked and released.
+
+``connect`` is what every terminal process's composition root passes to ``open_terminal``:
+on a paired terminal it gives the core an authoriser that asks the ledger, after every
+restart, in every process (command line, window, bundle).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from app.bootstrap import Terminal
+from app.domain.errors import InsufficientPoints, LedgerUnavailable, RequestConflict
+from sync.client import credentials
+
+if TYPE_CHECKING:
+    from sync.client.http import LedgerClient
+
+log = logging.getLogger(__name__)
+
+
+class LedgerAuthorizer:
+    """Asks the ledger to hold points. The HTTP client is made on the first redemption, not
+    when the terminal opens: the counter's start does not wait for it to load."""
+
+    def __init__(self, client: LedgerClient | Callable[[], LedgerClient]) -> None:
+        self._client = client
+
+    @property
+    def client(self) -> LedgerClient:
+        if callable(self._client):
+            self._client = self._client()
+        return self._client
+
+    def authorize(self, member_id: str, points: int, request_id: str) -> str:
+        from sync.client.http import LedgerRefused, TransientError
+
+        try:
+            reply = self.client.authorize(member_id, points, request_id)
+        except TransientError as error:
+            raise LedgerUnavailable(str(error)) from error
+        except LedgerRefused as error:
+            if error.refusal.code == "hold_conflict":
+                raise RequestConflict(error.refusal.message, request_id=request_id) from error
+            # unknown_member (not synced yet) and the like: the offline rules decide
+            raise LedgerUnavailable(error.refusal.message) from error
+        if not reply.approved or reply.hold_id is None:
+            raise InsufficientPoints(
+                reply.reason or f"The ledger says the member has {reply.balance} points.",
+                balance=reply.balance,
+                requested=points,
+            )
+        return reply.hold_id
+
+    def release(self, request_id: str) -> None:
+        """Give the points of this terminal's hold back at once (a redemption refused after
+        the hold was granted). Best effort: an unreleased hold expires by itself."""
+        from sync.client.http import LedgerRefused, TransientError
+
+        try:
+            self.client.release(request_id)
+        except (TransientError, LedgerRefused) as error:
+            log.info("hold of request %s not released now (it expires): %s", request_id, error)
+
+
+def connect(terminal: Terminal) -> None:
+    """Wire a paired terminal to its ledger (its credential file says which); a terminal
+    that was never paired is its own ledger and gets no authoriser."""
+    credential = credentials.load(terminal.settings.data_dir)
+    if credential is None:
+        terminal.ctx.authorizer = None
+        return
+    url, secret = credential.ledger_url, credential.secret
+
+    def client() -> LedgerClient:
+        from sync.client.http import LedgerClient
+
+        return LedgerClient(url, secret)
+
+    terminal.ctx.authorizer = LedgerAuthorizer(client)

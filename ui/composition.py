@@ -1,0 +1,37 @@
+"""The composition root of the ``memberdesk`` program: the command line, the counter window
+and the bundle all start here. Every part the program is made of is named below and passed
+in; nothing is discovered (no entry points), so a missing part fails at start, loudly.
+
+- ``connect`` wires each terminal a command or the window opens to its ledger (online holds
+  on a paired terminal, after every restart);
+- the subcommands of the window and of sync;
+- the self-test's checks beyond the core's: the window, translations, a sync round.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+
+from app.cli.main import TerminalParts
+from app.cli.main import main as command_line
+from sync.client import code_commands
+from sync.client import commands as sync_commands
+from sync.client import selftest as sync_selftest
+from sync.client.authorizer import connect
+from ui import commands as window_commands
+from ui import selftest as window_selftest
+
+PARTS = TerminalParts(
+    connect=connect,
+    commands=(window_commands.register, sync_commands.register, code_commands.register),
+    checks=(window_selftest.checks, sync_selftest.checks),
+)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    return command_line(PARTS, argv)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
