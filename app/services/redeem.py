@@ -109,6 +109,7 @@ def redeem(
             request_id=request_id,
             member_id=member_id,
             now=now,
+            zone=ctx.timezone,
         )
         posting.debit(f"redeem_{kind}", cost, ctx.today())
         session.add(
