@@ -12,6 +12,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Literal, TypeVar
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from app.domain.errors import RuleBookError
 
@@ -22,6 +23,7 @@ Scope = Literal["single", "joint", "mall"]
 Stage = Literal["new", "growing", "loyal", "dormant", "lost"]
 
 STAGES: tuple[Stage, ...] = ("new", "growing", "loyal", "dormant", "lost")
+DEFAULT_TIMEZONE = "Asia/Shanghai"  # a store's zone when neither it nor the rule book names one
 DIMENSIONS = ("consumption", "activity", "account", "reputation", "credit")
 
 
@@ -164,6 +166,7 @@ class Store:
     name: str
     scope: Scope
     group: str  # stores that share points: the same group (joint), or "mall"
+    timezone: str = DEFAULT_TIMEZONE  # IANA name: the store's business days count in it
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,6 +185,7 @@ class RuleBook:
     gifts: tuple[Gift, ...]
     offline: OfflineCaps
     stores: tuple[Store, ...]
+    timezone: str = DEFAULT_TIMEZONE  # of a store that names no zone of its own
     raw: Mapping[str, Any] = field(compare=False, repr=False, default_factory=dict)
 
     def tier(self, code: str) -> Tier:
@@ -201,6 +205,12 @@ class RuleBook:
 
     def store(self, code: str) -> Store | None:
         return next((s for s in self.stores if s.code == code), None)
+
+    def zone(self, store_code: str) -> ZoneInfo:
+        """The time zone a store's business days count in: its own, else the rule book's
+        (a store the rule book does not list too)."""
+        store = self.store(store_code)
+        return ZoneInfo(store.timezone if store is not None else self.timezone)
 
 
 # ------------------------------------------------------------------------------------ parsing
@@ -257,6 +267,16 @@ class _Node:
         if choices is not None and v not in choices:
             raise self.fail(f"must be one of {', '.join(choices)}, not '{v}'")
         return v
+
+    def zone_name(self) -> str:
+        name = self.text()
+        try:
+            ZoneInfo(name)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise self.fail(
+                f"'{name}' is not a time zone name such as {DEFAULT_TIMEZONE}"
+            ) from None
+        return name
 
     def opt_text(self) -> str | None:
         return None if self.value is None else self.text()
@@ -448,7 +468,7 @@ def _offline(n: _Node) -> OfflineCaps:
     )
 
 
-def _store(n: _Node) -> Store:
+def _store(n: _Node, timezone: str) -> Store:
     scope = n.get("scope", "mall").text(["single", "joint", "mall"])
     code = n.get("code").text()
     group_node = n.get("group") if scope == "joint" else n.get("group", _DEFAULT_GROUP[scope])
@@ -457,6 +477,7 @@ def _store(n: _Node) -> Store:
         name=n.get("name").text(),
         scope=scope,  # type: ignore[arg-type]
         group=group_node.text() if group_node.value != "" else code,
+        timezone=n.get("timezone", timezone).zone_name(),
     )
 
 
@@ -543,8 +564,9 @@ def parse_rule_book(document: Any) -> RuleBook:
             f"'{lifecycle.winback_coupon}' is not a coupon template"
         )
 
+    timezone = root.get("timezone", DEFAULT_TIMEZONE).zone_name()
     stores_node = root.get("stores")
-    stores = stores_node.list_of(_store)
+    stores = stores_node.list_of(lambda n: _store(n, timezone))
     if not stores:
         raise stores_node.fail("needs at least one store")
     _unique(stores, lambda s: s.code, stores_node)
@@ -587,5 +609,6 @@ def parse_rule_book(document: Any) -> RuleBook:
         gifts=gifts,
         offline=_offline(root.get("offline", {})),
         stores=stores,
+        timezone=timezone,
         raw=document,
     )

@@ -54,6 +54,7 @@ def adjust(
             request_id=request_id,
             member_id=member_id,
             now=now,
+            zone=ctx.timezone,
             note=reason,
         )
         if points > 0:

@@ -7,6 +7,7 @@ from collections.abc import Callable, Sequence
 
 from sqlalchemy.orm import Session
 
+from app.domain.events import business_day
 from app.domain.points import expiry_for
 from app.domain.quote import Line, Quote, Shopper, quote
 from app.services.caps import check_offline_caps, online_hold
@@ -129,7 +130,7 @@ def _award_work(
         if hold_id is None and q.points_used > 0:  # nothing to cap otherwise
             check_offline_caps(ctx, session, member_id, q.points_used)
         now = ctx.now()
-        today = ctx.today()
+        today = business_day(now, ctx.timezone)  # the event's: its expiry is the ledger's
         # The award's rows go in through prebuilt statements on this transaction's connection
         # (app.store.purchasewrite); the ORM writes only the coupons given and the request.
         connection = raw_connection(session)
@@ -172,6 +173,7 @@ def _award_work(
             request_id=request_id,
             member_id=member_id,
             now=now,
+            zone=ctx.timezone,
         )
         insert_purchase(
             connection,

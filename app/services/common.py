@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from datetime import date, datetime, tzinfo
 from typing import Any, TypeVar
 
 from sqlalchemy import select
@@ -85,12 +85,20 @@ def post(
     request_id: str,
     member_id: str,
     now: datetime,
+    zone: tzinfo,
     receipt_no: str | None = None,
     note: str | None = None,
 ) -> Posting:
-    """Append the operation's event and return a posting whose journal entries name it."""
+    """Append the operation's event (with the business day of ``now`` in the shop's ``zone``)
+    and return a posting whose journal entries name it."""
     event = append_event(
-        session, kind=kind, payload=payload, request_id=request_id, member_id=member_id, now=now
+        session,
+        kind=kind,
+        payload=payload,
+        request_id=request_id,
+        member_id=member_id,
+        now=now,
+        zone=zone,
     )
     return Posting(
         session=session,

@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy.orm import Session
 
 from app.domain.errors import NotAllowed
+from app.domain.events import business_day
 from app.domain.rulebook import RuleBook
 from app.store.db import Database
 
@@ -91,7 +92,7 @@ class ServiceContext:
 
     def today(self) -> date:
         """The business day where the shop is: expiry, campaigns and birthdays use it."""
-        return self.clock.now().astimezone(self.timezone).date()
+        return business_day(self.clock.now(), self.timezone)
 
     @contextmanager
     def write(self) -> Iterator[Session]:

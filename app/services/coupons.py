@@ -110,6 +110,7 @@ def issue_coupon(
             request_id=request_id,
             member_id=member_id,
             now=now,
+            zone=ctx.timezone,
         )
         audit(
             session,

@@ -42,6 +42,7 @@ def expire_points(
                 request_id=request_id,
                 member_id=member_id,
                 now=now,
+                zone=ctx.timezone,
             )
             for lot_id, remaining in lots:
                 posting.take_from_lot("expire", lot_id, remaining)

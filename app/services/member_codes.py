@@ -151,6 +151,7 @@ def scan(ctx: ServiceContext, text: str) -> ScannedMember:
                 request_id=f"code-{member.member_id}-{code.step}",
                 member_id=member.member_id,
                 now=now,
+                zone=ctx.timezone,
             )
         return ScannedMember(member.member_id, PHONE_CODE, code.step)
     except MemberDeskError as error:

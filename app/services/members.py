@@ -106,6 +106,7 @@ def enroll(
             request_id=request_id,
             member_id=new_id,
             now=now,
+            zone=ctx.timezone,
         )
         audit(
             session, actor=actor, action="enroll", now=now, member_id=new_id, request_id=request_id

@@ -51,6 +51,7 @@ def sell_plus(ctx: ServiceContext, *, request_id: str, actor: Actor, member_id: 
             request_id=request_id,
             member_id=member_id,
             now=now,
+            zone=ctx.timezone,
         )
         session.add(
             PlusTerm(

@@ -147,6 +147,7 @@ def _redeem_work(
             request_id=request_id,
             member_id=member_id,
             now=now,
+            zone=ctx.timezone,
         )
         posting.debit(f"redeem_{kind}", cost, ctx.today())
         session.add(

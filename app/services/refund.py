@@ -120,6 +120,7 @@ def refund(
             request_id=request_id,
             member_id=member_id,
             now=now,
+            zone=ctx.timezone,
             receipt_no=receipt_no,
         )
         # Give back spent points into the lots they came from, newest take first.

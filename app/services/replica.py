@@ -313,6 +313,7 @@ def _checkpoint_event(
         request_id=request_id,
         member_id=None,
         now=ctx.now(),
+        zone=ctx.timezone,
     ).seq
 
 

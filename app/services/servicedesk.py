@@ -268,6 +268,7 @@ def write_off_overdraft(
             request_id=request_id,
             member_id=member_id,
             now=now,
+            zone=ctx.timezone,
             note=reason,
         )
         posting.credit("adjust", owed, expiry_for(ctx.today(), ctx.rules.points))

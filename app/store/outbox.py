@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, tzinfo
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.domain.events import GENESIS_HASH, canonical_json, event_hash
+from app.domain.events import GENESIS_HASH, canonical_json, event_hash, with_business_day
 from app.domain.ids import uuid7
 from app.store.models import OutboxEvent, TerminalState
 
@@ -30,16 +30,18 @@ def append_event(
     request_id: str,
     member_id: str | None,
     now: datetime,
+    zone: tzinfo,
 ) -> OutboxEvent:
     """Write the next event of this terminal. Runs inside the caller's write transaction, so
-    the event exists exactly when the change it describes does."""
+    the event exists exactly when the change it describes does. Its payload carries the
+    shop's business day at ``now`` (``zone`` is the shop's time zone)."""
     if now.tzinfo is None:
         raise ValueError("naive datetime: events keep time zones explicit")
     now = now.astimezone(UTC)  # hashed exactly as stored, whatever zone the clock gave
     state = terminal_state(session)
     seq = state.next_seq
     event_id = str(uuid7(int(now.timestamp() * 1000)))
-    body = canonical_json(payload)
+    body = canonical_json(with_business_day(payload, now, zone))
     created = OutboxEvent(
         seq=seq,
         event_id=event_id,

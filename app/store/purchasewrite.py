@@ -13,11 +13,11 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, tzinfo
 from typing import Any
 
 from app.domain.errors import InsufficientPoints
-from app.domain.events import canonical_json, event_hash
+from app.domain.events import canonical_json, event_hash, with_business_day
 from app.domain.ids import uuid7
 from app.domain.points import Lot, allocate_oldest_first
 
@@ -90,14 +90,16 @@ def append_event(
     request_id: str,
     member_id: str | None,
     now: datetime,
+    zone: tzinfo,
 ) -> int:
-    """``outbox.append_event`` in plain SQL: the next event, chained; returns its seq."""
+    """``outbox.append_event`` in plain SQL: the next event, chained, with the shop's
+    business day; returns its seq."""
     if now.tzinfo is None:
         raise ValueError("naive datetime: events keep time zones explicit")
     now = now.astimezone(UTC)
     seq = head.next_seq
     event_id = str(uuid7(int(now.timestamp() * 1000)))
-    body = canonical_json(payload)
+    body = canonical_json(with_business_day(payload, now, zone))
     created = now.isoformat(timespec="microseconds")
     digest = event_hash(
         prev_hash=head.last_hash,

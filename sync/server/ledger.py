@@ -17,7 +17,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, String, and_, func, select, type_coerce, update
 from sqlalchemy.orm import Session
 
-from app.domain.events import GENESIS_HASH, canonical_json
+from app.domain.events import GENESIS_HASH, business_day, canonical_json
 from app.domain.points import expiry_for
 from app.domain.rulebook import RuleBook, parse_rule_book
 from sync.protocol import (
@@ -321,7 +321,9 @@ def authorize(
                 "new request id.",
                 fields=differing,
             )
-    expire_due(session, member, at.date(), at)
+    rules = rule_book(session)
+    today = business_day(at, rules.zone(terminal.store_code)) if rules else at.date()
+    expire_due(session, member, today, at)  # on the store's business day, as a push does
     available = max(0, member.points - _held(session, member_id, at, but=existing))
     if existing is not None and (existing.consumed or existing.expires_at > at):
         return AuthorizeResponse(

@@ -28,18 +28,19 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, cast
+from zoneinfo import ZoneInfo
 
 import orjson
 from sqlalchemy import Table, bindparam, func, insert, or_, select, update
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
-from app.domain.events import event_hash
+from app.domain.events import business_day, event_business_day, event_hash
 from app.domain.growth import Activity, growth_value
 from app.domain.plus import is_plus
 from app.domain.points import expiry_for
 from app.domain.quote import Shopper, points_earned
-from app.domain.rulebook import RuleBook, Tier
+from app.domain.rulebook import DEFAULT_TIMEZONE, RuleBook, Tier
 from app.store.types import UTCDateTime
 from sync.protocol import PushResponse, WireEvent
 from sync.server.errors import Refused
@@ -208,6 +209,7 @@ class _Batch:
     entries: list[dict[str, Any]] = field(default_factory=list)
     flags: list[dict[str, Any]] = field(default_factory=list)
     new_code_steps: list[dict[str, Any]] = field(default_factory=list)
+    zones: dict[str, ZoneInfo] = field(default_factory=dict)  # store code -> its time zone
     holds: list[dict[str, Any]] = field(default_factory=list)  # holds the events consume
 
     def consume_hold(self, payload: dict[str, Any]) -> None:
@@ -229,6 +231,19 @@ class _Batch:
         if version not in self.rules:  # within one push the answer cannot change
             self.rules[version] = rule_book(self.session, version)
         return self.rules[version]
+
+    def zone(self) -> ZoneInfo:
+        """The time zone of the pushing terminal's store, from the newest rule book: its
+        business days, campaign days and expiry count in it."""
+        store = self.terminal.store_code
+        if store not in self.zones:
+            rules = self.rule_book()
+            self.zones[store] = rules.zone(store) if rules else ZoneInfo(DEFAULT_TIMEZONE)
+        return self.zones[store]
+
+    def today(self) -> date:
+        """The store's business day at ledger time: what has expired there by now."""
+        return business_day(self.at, self.zone())
 
     def code_step(self, member_id: str, step: int) -> tuple[str, str] | None:
         """(terminal id, event id) of the earlier acceptance of this code step, if any."""
@@ -986,11 +1001,15 @@ def _int(payload: dict[str, Any], key: str) -> int:
     return value
 
 
-def _local_day(event: WireEvent) -> date:
+def _business_day(batch: _Batch, event: WireEvent, payload: dict[str, Any]) -> date:
+    """The business day the event carries (events written before they carried one: its
+    terminal time in the store's zone)."""
     try:
-        return datetime.fromisoformat(event.created_at).date()
-    except ValueError:
-        raise Rejection("bad_payload", "created_at is not a time.") from None
+        return event_business_day(payload, event.created_at, batch.zone())
+    except OverflowError:
+        raise Rejection("bad_payload", "created_at is out of range.") from None
+    except ValueError as error:
+        raise Rejection("bad_payload", f"{error}.") from None
 
 
 def _expiry(day: date, rules: RuleBook | None) -> date | None:
@@ -1021,7 +1040,7 @@ def apply_event(
             f"Terminal {terminal.terminal_id} writes for store {terminal.store_code}, not {store}.",
         )
     apply = _Apply(batch, event, terminal.store_code)
-    today = batch.at.date()
+    today = batch.today()
     kind = event.kind
     if kind in _NO_OP_KINDS:
         return  # the terminal's own view; the ledger keeps its own expiry and coupons
@@ -1046,7 +1065,7 @@ def apply_event(
         apply.spend(member, "redeem", points, today)
     elif kind == "refund":
         clawed_back = _int(payload, "points_clawed_back")
-        expires = _expiry(_local_day(event), rules)
+        expires = _expiry(_business_day(batch, event, payload), rules)
         returned = _int(payload, "points_returned")
         batch.expire_due(member, today)
         apply.spend(member, "refund_earn", clawed_back, today)
@@ -1058,7 +1077,7 @@ def apply_event(
         if abs(points) > MAX_AMOUNT:
             raise Rejection("bad_payload", f"points must be at most {MAX_AMOUNT} either way.")
         if points > 0:
-            expires = _expiry(_local_day(event), rules)
+            expires = _expiry(_business_day(batch, event, payload), rules)
             batch.expire_due(member, today)
             apply.earn(member, "adjust", points, expires)
         else:
@@ -1164,7 +1183,7 @@ def _purchase_inputs(batch: _Batch, event: WireEvent, payload: dict[str, Any]) -
     gives when that does not depend on the member. Raises the purchase's Rejection."""
     used = _int(payload, "points_used")
     earned = _int(payload, "points_earned")
-    day = _local_day(event)
+    day = _business_day(batch, event, payload)
     rules = batch.rule_book(_int(payload, "rule_book_version")) or batch.rule_book()
     payable = _int(payload, "payable_fen")
     expires = _expiry(day, rules)

@@ -194,12 +194,20 @@ class Counter:
     def env(self) -> dict[str, str]:
         return base_env(self.home, **self.extra_env)
 
-    def run(self, *args: str, check: bool = True, timeout: float = 120) -> Done:
-        done = run(
-            [str(BIN / "memberdesk"), "--data-dir", str(self.data_dir), *args],
-            self.env,
-            timeout=timeout,
-        )
+    def run(
+        self, *args: str, check: bool = True, timeout: float = 120, at: datetime | None = None
+    ) -> Done:
+        """``memberdesk ARGS`` in a new process; ``at`` (aware) sets the PC's clock for it:
+        Debian's ``faketime`` starts the process's clock there (and lets it run)."""
+        argv = [str(BIN / "memberdesk"), "--data-dir", str(self.data_dir), *args]
+        env = self.env
+        if at is not None:
+            if at.tzinfo is None:
+                raise ValueError("naive datetime: say which zone the clock is in")
+            started = at.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S")
+            argv = ["faketime", "-f", f"@{started}", *argv]
+            env = {**env, "TZ": "UTC", "FAKETIME_DONT_FAKE_MONOTONIC": "1"}
+        done = run(argv, env, timeout=timeout)
         if check:
             assert done.returncode == 0, (
                 f"memberdesk {' '.join(args)} exited {done.returncode}\n"
@@ -207,8 +215,8 @@ class Counter:
             )
         return done
 
-    def json(self, *args: str) -> Any:
-        return self.run(*args, "--json").json()
+    def json(self, *args: str, at: datetime | None = None) -> Any:
+        return self.run(*args, "--json", at=at).json()
 
 
 def _utc(value: Any) -> datetime:

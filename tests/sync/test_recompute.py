@@ -10,6 +10,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from app.domain.events import business_day
 from app.domain.quote import Shopper, points_earned
 from app.paths import default_rule_book
 from sync.client.http import LedgerClient
@@ -53,7 +54,7 @@ def test_a_purchase_is_recomputed_at_the_terminals_rule_book_version_and_a_misma
         payable,
         shopper=Shopper(MEMBER, tier, False, 0),
         store="S001",
-        day=datetime.now(UTC).date(),
+        day=business_day(datetime.now(UTC), rules.zone("S001")),  # the shop's day, not UTC's
         rules=rules,
     ).total
     assert right > 0

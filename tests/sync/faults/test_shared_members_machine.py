@@ -298,7 +298,8 @@ class SharedMembers(RuleBasedStateMachine):
                 points = int(payload["points"])
                 assert points <= CAPS["per_redemption_points"], payload
                 allowed[member] += points
-                per_day[(terminal_id, member, created_at[:10])] += points
+                day = payload.get("business_day", created_at[:10])  # the caps' day
+                per_day[(terminal_id, member, day)] += points
         for key, points in per_day.items():
             assert points <= CAPS["per_member_per_day_points"], (key, points)
         for member, (_, overdraft) in ledger_balances_add_up(self.server.engine).items():

@@ -218,6 +218,26 @@ BAD_RULE_BOOKS: list[tuple[str, dict[str, Any], str]] = [
         "stores[0].scope: must be one of single, joint, mall, not 'galaxy'",
     ),
     ("no stores", {"stores": []}, "stores: needs at least one store"),
+    (
+        "store time zone misspelt",
+        {"stores[1].timezone": "Asia/Shangai"},
+        "stores[1].timezone: 'Asia/Shangai' is not a time zone name such as Asia/Shanghai",
+    ),
+    (
+        "store time zone as an offset",
+        {"stores[0].timezone": "+08:00"},
+        "stores[0].timezone: '+08:00' is not a time zone name such as Asia/Shanghai",
+    ),
+    (
+        "blank store time zone",
+        {"stores[0].timezone": ""},
+        "stores[0].timezone: must be a non-empty text",
+    ),
+    (
+        "rule book time zone unknown",
+        {"timezone": "Mars/Olympus"},
+        "timezone: 'Mars/Olympus' is not a time zone name such as Asia/Shanghai",
+    ),
     # --- campaigns
     (
         "campaign ends before it starts",
