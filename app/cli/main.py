@@ -22,6 +22,7 @@ from sqlalchemy.exc import OperationalError
 
 from app.bootstrap import Terminal, open_terminal
 from app.config import use_config_file
+from app.domain.codes import CODES_REVOKED
 from app.domain.errors import InvalidInput, MemberDeskError
 from app.domain.ids import uuid7
 from app.domain.money import format_fen, parse_amount
@@ -137,6 +138,8 @@ def cmd_member_show(args: argparse.Namespace) -> int:
         else "top tier"
     )
     print(f"{card.member_id}  {card.name}  {card.phone}")
+    if card.status == CODES_REVOKED:
+        print("  codes withdrawn: refuse the member's card and phone codes; serve by phone number")
     print(f"  tier {card.tier_name} (growth {card.growth}, {nxt}), {plus}")
     print(
         f"  points {card.points} (worth {format_fen(card.points_value_fen)})"
