@@ -72,6 +72,14 @@ def _request_id(args: argparse.Namespace) -> str:
     return args.request_id or str(uuid7())
 
 
+def _done(member_id: str | None, event_id: str | None) -> str:
+    """The end of a change's line: its member and the event it wrote (the id the ledger's
+    flags and 'memberdesk-ledger members show' name)."""
+    return (f" Member {member_id}" if member_id else "") + (
+        f", event {event_id}." if event_id else "."
+    )
+
+
 def _lines(specs: Sequence[str]) -> list[Line]:
     lines = []
     for spec in specs:
@@ -122,7 +130,12 @@ def cmd_enroll(args: argparse.Namespace) -> int:
         birthday=_date(args.birthday),
         consent=args.consent,
     )
-    _emit(args, result, f"Enrolled {result.name} as member {result.member_id}.")
+    _emit(
+        args,
+        result,
+        f"Enrolled {result.name} as member {result.member_id}."
+        + _done(result.member_id, result.event_id),
+    )
     return 0
 
 
@@ -202,7 +215,8 @@ def cmd_award(args: argparse.Namespace) -> int:
         args,
         r,
         f"Receipt {r.receipt_no}: paid {format_fen(r.payable_fen)}, "
-        f"earned {r.points_earned} points, used {r.points_used}; balance {r.balance}.",
+        f"earned {r.points_earned} points, used {r.points_used}; balance {r.balance}."
+        + _done(r.member_id, r.event_id),
     )
     return 0
 
@@ -229,7 +243,9 @@ def cmd_redeem(args: argparse.Namespace) -> int:
         args,
         r,
         f"Redeemed {r.points} points ({kind}{' ' + item if item else ''}); "
-        f"balance {r.balance}." + (f" Coupon {r.coupon_code}." if r.coupon_code else ""),
+        f"balance {r.balance}."
+        + (f" Coupon {r.coupon_code}." if r.coupon_code else "")
+        + _done(r.member_id, r.event_id),
     )
     return 0
 
@@ -244,7 +260,7 @@ def cmd_refund(args: argparse.Namespace) -> int:
     )
     if r.overdraft_points:
         text += f" {r.overdraft_points} points were already spent: overdraft flagged."
-    _emit(args, r, text)
+    _emit(args, r, text + _done(r.member_id, r.event_id))
     return 0
 
 
@@ -256,7 +272,8 @@ def cmd_plus_sell(args: argparse.Namespace) -> int:
         args,
         r,
         f"PLUS {'renewed' if r.renewal else 'sold'} for {member_id}: "
-        f"{r.starts_on} to {r.ends_on}, fee {format_fen(r.fee_fen)}.",
+        f"{r.starts_on} to {r.ends_on}, fee {format_fen(r.fee_fen)}."
+        + _done(r.member_id, r.event_id),
     )
     return 0
 
@@ -267,7 +284,12 @@ def cmd_adjust(args: argparse.Namespace) -> int:
     r = terminal.adjust(
         _request_id(args), terminal.actor(args.cashier), member_id, args.points, args.reason
     )
-    _emit(args, r, f"Adjusted {member_id} by {r.points:+d} points; balance {r.balance}.")
+    _emit(
+        args,
+        r,
+        f"Adjusted {member_id} by {r.points:+d} points; balance {r.balance}."
+        + _done(r.member_id, r.event_id),
+    )
     return 0
 
 
@@ -277,7 +299,12 @@ def cmd_coupon_issue(args: argparse.Namespace) -> int:
     r = terminal.issue_coupon(
         _request_id(args), terminal.actor(args.cashier), member_id, args.template
     )
-    _emit(args, r, f"Coupon {r.coupon_code} ({r.template}) valid until {r.valid_until}.")
+    _emit(
+        args,
+        r,
+        f"Coupon {r.coupon_code} ({r.template}) valid until {r.valid_until}."
+        + _done(r.member_id, r.event_id),
+    )
     return 0
 
 

@@ -116,7 +116,7 @@ def award(
             ).coupon_code
             for template in q.earn.campaign_coupons
         ]
-        event_seq = append_event(
+        event = append_event(
             connection,
             head,
             kind="purchase",
@@ -166,7 +166,7 @@ def award(
             member_id=member_id,
             request_id=request_id,
             receipt_no=receipt_no,
-            event_seq=event_seq,
+            event_seq=event.seq,
             now=now,
         ).post(
             spend_kind="spend",
@@ -204,6 +204,7 @@ def award(
             coupons_issued=issued,
             plus_would_save_fen=q.plus_would_save_fen,
             balance=balance,
+            event_id=event.event_id,
         )
 
     return run_once(

@@ -104,6 +104,7 @@ def post(
         now=now,
         receipt_no=receipt_no,
         note=note,
+        event_id=event.event_id,
     )
 
 

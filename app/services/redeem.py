@@ -134,7 +134,9 @@ def redeem(
             item=item,
         )
         balance = shown_balance(session, member_id, ctx.today())
-        return RedeemResult(member_id, kind, item, cost, amount_off, coupon_code, balance)
+        return RedeemResult(
+            member_id, kind, item, cost, amount_off, coupon_code, balance, posting.event_id
+        )
 
     return run_once(
         ctx,

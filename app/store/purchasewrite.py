@@ -14,7 +14,7 @@ import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from typing import Any
+from typing import Any, NamedTuple
 
 from app.domain.errors import InsufficientPoints
 from app.domain.events import canonical_json, event_hash
@@ -74,6 +74,11 @@ class ChainHead:
         return f"{self.terminal_id}-{self.next_seq:07d}"
 
 
+class AppendedEvent(NamedTuple):
+    seq: int
+    event_id: str
+
+
 def chain_head(connection: sqlite3.Connection) -> ChainHead:
     row = connection.execute(_HEAD).fetchone()
     if row is None:
@@ -90,8 +95,8 @@ def append_event(
     request_id: str,
     member_id: str | None,
     now: datetime,
-) -> int:
-    """``outbox.append_event`` in plain SQL: the next event, chained; returns its seq."""
+) -> AppendedEvent:
+    """``outbox.append_event`` in plain SQL: the next event, chained; returns its seq and id."""
     if now.tzinfo is None:
         raise ValueError("naive datetime: events keep time zones explicit")
     now = now.astimezone(UTC)
@@ -125,7 +130,7 @@ def append_event(
     )
     head.next_seq, head.last_hash = seq + 1, digest
     connection.execute(_MOVE_HEAD, (head.next_seq, head.last_hash))
-    return seq
+    return AppendedEvent(seq, event_id)
 
 
 @dataclass(frozen=True, slots=True)
