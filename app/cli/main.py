@@ -24,6 +24,7 @@ from sqlalchemy.exc import OperationalError
 
 from app.bootstrap import Connect, Terminal, open_terminal
 from app.config import use_config_file
+from app.domain.codes import CODES_REVOKED
 from app.domain.errors import InvalidInput, MemberDeskError
 from app.domain.ids import uuid7
 from app.domain.money import format_fen, parse_amount
@@ -81,6 +82,14 @@ def _request_id(args: argparse.Namespace) -> str:
     return args.request_id or str(uuid7())
 
 
+def _done(member_id: str | None, event_id: str | None) -> str:
+    """The end of a change's line: its member and the event it wrote (the id the ledger's
+    flags and 'memberdesk-ledger members show' name)."""
+    return (f" Member {member_id}" if member_id else "") + (
+        f", event {event_id}." if event_id else "."
+    )
+
+
 def _lines(specs: Sequence[str]) -> list[Line]:
     lines = []
     for spec in specs:
@@ -131,7 +140,12 @@ def cmd_enroll(args: argparse.Namespace) -> int:
         birthday=_date(args.birthday),
         consent=args.consent,
     )
-    _emit(args, result, f"Enrolled {result.name} as member {result.member_id}.")
+    _emit(
+        args,
+        result,
+        f"Enrolled {result.name} as member {result.member_id}."
+        + _done(result.member_id, result.event_id),
+    )
     return 0
 
 
@@ -147,6 +161,8 @@ def cmd_member_show(args: argparse.Namespace) -> int:
         else "top tier"
     )
     print(f"{card.member_id}  {card.name}  {card.phone}")
+    if card.status == CODES_REVOKED:
+        print("  codes withdrawn: refuse the member's card and phone codes; serve by phone number")
     print(f"  tier {card.tier_name} (growth {card.growth}, {nxt}), {plus}")
     print(
         f"  points {card.points} (worth {format_fen(card.points_value_fen)})"
@@ -209,7 +225,8 @@ def cmd_award(args: argparse.Namespace) -> int:
         args,
         r,
         f"Receipt {r.receipt_no}: paid {format_fen(r.payable_fen)}, "
-        f"earned {r.points_earned} points, used {r.points_used}; balance {r.balance}.",
+        f"earned {r.points_earned} points, used {r.points_used}; balance {r.balance}."
+        + _done(r.member_id, r.event_id),
     )
     return 0
 
@@ -236,7 +253,9 @@ def cmd_redeem(args: argparse.Namespace) -> int:
         args,
         r,
         f"Redeemed {r.points} points ({kind}{' ' + item if item else ''}); "
-        f"balance {r.balance}." + (f" Coupon {r.coupon_code}." if r.coupon_code else ""),
+        f"balance {r.balance}."
+        + (f" Coupon {r.coupon_code}." if r.coupon_code else "")
+        + _done(r.member_id, r.event_id),
     )
     return 0
 
@@ -251,7 +270,7 @@ def cmd_refund(args: argparse.Namespace) -> int:
     )
     if r.overdraft_points:
         text += f" {r.overdraft_points} points were already spent: overdraft flagged."
-    _emit(args, r, text)
+    _emit(args, r, text + _done(r.member_id, r.event_id))
     return 0
 
 
@@ -263,7 +282,8 @@ def cmd_plus_sell(args: argparse.Namespace) -> int:
         args,
         r,
         f"PLUS {'renewed' if r.renewal else 'sold'} for {member_id}: "
-        f"{r.starts_on} to {r.ends_on}, fee {format_fen(r.fee_fen)}.",
+        f"{r.starts_on} to {r.ends_on}, fee {format_fen(r.fee_fen)}."
+        + _done(r.member_id, r.event_id),
     )
     return 0
 
@@ -274,7 +294,12 @@ def cmd_adjust(args: argparse.Namespace) -> int:
     r = terminal.adjust(
         _request_id(args), terminal.actor(args.cashier), member_id, args.points, args.reason
     )
-    _emit(args, r, f"Adjusted {member_id} by {r.points:+d} points; balance {r.balance}.")
+    _emit(
+        args,
+        r,
+        f"Adjusted {member_id} by {r.points:+d} points; balance {r.balance}."
+        + _done(r.member_id, r.event_id),
+    )
     return 0
 
 
@@ -284,7 +309,12 @@ def cmd_coupon_issue(args: argparse.Namespace) -> int:
     r = terminal.issue_coupon(
         _request_id(args), terminal.actor(args.cashier), member_id, args.template
     )
-    _emit(args, r, f"Coupon {r.coupon_code} ({r.template}) valid until {r.valid_until}.")
+    _emit(
+        args,
+        r,
+        f"Coupon {r.coupon_code} ({r.template}) valid until {r.valid_until}."
+        + _done(r.member_id, r.event_id),
+    )
     return 0
 
 

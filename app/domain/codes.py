@@ -33,6 +33,10 @@ DYNAMIC_PREFIX = "MD1D"
 STEP_SECONDS = 30
 MAX_CODE_LENGTH = 512
 EPOCH = date(1970, 1, 1)
+# A member's status when the operator withdrew their codes (``memberdesk-ledger members codes
+# revoke``: a lost card or phone). Their codes are refused; the member is still served by
+# member number and phone number, like an active one.
+CODES_REVOKED = "codes_revoked"
 
 
 class CodeError(MemberDeskError):

@@ -72,7 +72,7 @@ def adjust(
             reason=reason,
         )
         balance = shown_balance(session, member_id, ctx.today())
-        return AdjustResult(member_id, points, reason, balance)
+        return AdjustResult(member_id, points, reason, balance, posting.event_id)
 
     return run_once(
         ctx,

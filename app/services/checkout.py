@@ -149,7 +149,7 @@ def _award_work(
             ).coupon_code
             for template in q.earn.campaign_coupons
         ]
-        event_seq = append_event(
+        event = append_event(
             connection,
             head,
             kind="purchase",
@@ -201,7 +201,7 @@ def _award_work(
             member_id=member_id,
             request_id=request_id,
             receipt_no=receipt_no,
-            event_seq=event_seq,
+            event_seq=event.seq,
             now=now,
         ).post(
             spend_kind="spend",
@@ -239,6 +239,7 @@ def _award_work(
             coupons_issued=issued,
             plus_would_save_fen=q.plus_would_save_fen,
             balance=balance,
+            event_id=event.event_id,
         )
 
     return work

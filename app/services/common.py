@@ -9,6 +9,7 @@ from typing import Any, TypeVar
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.domain.codes import CODES_REVOKED
 from app.domain.errors import InvalidInput, UnknownMember
 from app.services.context import Actor
 from app.store.cardread import MemberFacts, find_member, raw_connection
@@ -18,6 +19,9 @@ from app.store.outbox import append_event, canonical_json, terminal_state
 
 M = TypeVar("M", Member, MemberFacts)
 PHONE = re.compile(r"^\+?\d{6,15}$")
+# Members the counter serves. Withdrawn codes withdraw the codes only (member_codes refuses
+# them); the member is served by member number and phone number.
+SERVED_STATUSES = frozenset({"active", CODES_REVOKED})
 
 
 def clean_phone(text: str) -> str:
@@ -43,7 +47,7 @@ def _usable(member: M | None, member_id: str) -> M:
             "the customer.",
             member_id=member_id,
         )
-    if member.status != "active":
+    if member.status not in SERVED_STATUSES:
         raise UnknownMember(
             f"Member {member_id} is {member.status}; send the customer to the service desk.",
             member_id=member_id,
@@ -108,6 +112,7 @@ def post(
         now=now,
         receipt_no=receipt_no,
         note=note,
+        event_id=event.event_id,
     )
 
 

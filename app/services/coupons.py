@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import secrets
 
 from sqlalchemy import func, select
@@ -98,7 +99,7 @@ def issue_coupon(
             request_id=request_id,
         )
         now = ctx.now()
-        post(
+        posting = post(
             session,
             kind="coupon_issued",
             payload={
@@ -121,7 +122,7 @@ def issue_coupon(
             request_id=request_id,
             coupon=issued.coupon_code,
         )
-        return issued
+        return dataclasses.replace(issued, event_id=posting.event_id)
 
     return run_once(
         ctx,

@@ -104,7 +104,9 @@ def _read(ctx: ServiceContext, text: str) -> tuple[codes.MemberCode, CodeMember]
         )
     if member.status != "active":
         raise codes.CodeRevoked(
-            "This member's codes were withdrawn; send the member to the service desk."
+            "This member's codes were withdrawn (a lost card or phone); do not accept this "
+            "code. Serve the member by phone number, or send them to the service desk for a "
+            "new card."
         )
     if member.step_taken:
         raise _replayed()

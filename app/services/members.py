@@ -91,7 +91,7 @@ def enroll(
         session.flush()
         session.add(Balance(member_id=new_id, points=0, open_overdraft=0))
         session.flush()
-        post(
+        posting = post(
             session,
             kind="member_enrolled",
             payload={
@@ -111,7 +111,7 @@ def enroll(
         audit(
             session, actor=actor, action="enroll", now=now, member_id=new_id, request_id=request_id
         )
-        return EnrollResult(new_id, phone, name, today.isoformat())
+        return EnrollResult(new_id, phone, name, today.isoformat(), posting.event_id)
 
     return run_once(
         ctx,

@@ -36,7 +36,7 @@ def sell_plus(ctx: ServiceContext, *, request_id: str, actor: Actor, member_id: 
                 for code in ctx.rules.plus.monthly_coupons
             ]
         )
-        post(
+        posting = post(
             session,
             kind="plus_sold",
             payload={
@@ -81,6 +81,7 @@ def sell_plus(ctx: ServiceContext, *, request_id: str, actor: Actor, member_id: 
             term.fee_fen,
             renewal,
             issued,
+            posting.event_id,
         )
 
     return run_once(

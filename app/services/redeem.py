@@ -173,7 +173,9 @@ def _redeem_work(
             item=item,
         )
         balance = shown_balance(session, member_id, ctx.today())
-        return RedeemResult(member_id, kind, item, cost, amount_off, coupon_code, balance)
+        return RedeemResult(
+            member_id, kind, item, cost, amount_off, coupon_code, balance, posting.event_id
+        )
 
     return work
 

@@ -188,6 +188,8 @@ def refund(
             overdraft,
             left - amount,
             balance,
+            member_id,
+            posting.event_id,
         )
 
     return run_once(

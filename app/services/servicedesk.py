@@ -282,7 +282,8 @@ def write_off_overdraft(
             points=owed,
             reason=reason,
         )
-        return AdjustResult(member_id, owed, reason, shown_balance(session, member_id, ctx.today()))
+        shown = shown_balance(session, member_id, ctx.today())
+        return AdjustResult(member_id, owed, reason, shown, posting.event_id)
 
     return run_once(
         ctx,

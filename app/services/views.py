@@ -1,5 +1,6 @@
 """What the use cases return: flat dataclasses of plain values, printable as JSON and
-storable as a request's first result."""
+storable as a request's first result. A result of a change names its member and the outbox
+event it wrote (``event_id``), so what a cashier printed can be found at the ledger."""
 
 from __future__ import annotations
 
@@ -59,6 +60,9 @@ class EnrollResult:
     phone: str
     name: str
     enrolled_on: str
+    # The outbox event this result wrote (the UUIDv7 the ledger's flags name); None only in
+    # a result stored before results carried it.
+    event_id: str | None = None
 
 
 @dataclass(frozen=True)
@@ -78,6 +82,9 @@ class AwardResult:
     coupons_issued: list[str]
     plus_would_save_fen: int
     balance: int
+    # The outbox event this result wrote (the UUIDv7 the ledger's flags name); None only in
+    # a result stored before results carried it.
+    event_id: str | None = None
 
 
 @dataclass(frozen=True)
@@ -89,6 +96,9 @@ class RedeemResult:
     amount_off_fen: int
     coupon_code: str | None
     balance: int
+    # The outbox event this result wrote (the UUIDv7 the ledger's flags name); None only in
+    # a result stored before results carried it.
+    event_id: str | None = None
 
 
 @dataclass(frozen=True)
@@ -100,6 +110,10 @@ class RefundResult:
     overdraft_points: int
     refundable_left_fen: int
     balance: int
+    member_id: str | None = None  # None only in a result stored before it was given
+    # The outbox event this result wrote (the UUIDv7 the ledger's flags name); None only in
+    # a result stored before results carried it.
+    event_id: str | None = None
 
 
 @dataclass(frozen=True)
@@ -110,6 +124,9 @@ class PlusResult:
     fee_fen: int
     renewal: bool
     coupons_issued: list[str]
+    # The outbox event this result wrote (the UUIDv7 the ledger's flags name); None only in
+    # a result stored before results carried it.
+    event_id: str | None = None
 
 
 @dataclass(frozen=True)
@@ -118,6 +135,9 @@ class CouponIssued:
     coupon_code: str
     template: str
     valid_until: str
+    # The outbox event this result wrote (the UUIDv7 the ledger's flags name); None only in
+    # a result stored before results carried it.
+    event_id: str | None = None
 
 
 @dataclass(frozen=True)
@@ -126,6 +146,9 @@ class AdjustResult:
     points: int
     reason: str
     balance: int
+    # The outbox event this result wrote (the UUIDv7 the ledger's flags name); None only in
+    # a result stored before results carried it.
+    event_id: str | None = None
 
 
 @dataclass(frozen=True)

@@ -40,6 +40,7 @@ class Posting:
     now: datetime
     receipt_no: str | None = None
     note: str | None = None
+    event_id: str = ""  # the outbox event's id, for the operation's result
 
     def __post_init__(self) -> None:
         self.movements: list[Movement] = []

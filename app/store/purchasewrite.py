@@ -14,7 +14,7 @@ import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, tzinfo
-from typing import Any
+from typing import Any, NamedTuple
 
 from app.domain.errors import InsufficientPoints
 from app.domain.events import canonical_json, event_hash, with_business_day
@@ -74,6 +74,11 @@ class ChainHead:
         return f"{self.terminal_id}-{self.next_seq:07d}"
 
 
+class AppendedEvent(NamedTuple):
+    seq: int
+    event_id: str
+
+
 def chain_head(connection: sqlite3.Connection) -> ChainHead:
     row = connection.execute(_HEAD).fetchone()
     if row is None:
@@ -91,9 +96,9 @@ def append_event(
     member_id: str | None,
     now: datetime,
     zone: tzinfo,
-) -> int:
+) -> AppendedEvent:
     """``outbox.append_event`` in plain SQL: the next event, chained, with the shop's
-    business day; returns its seq."""
+    business day; returns its seq and id."""
     if now.tzinfo is None:
         raise ValueError("naive datetime: events keep time zones explicit")
     now = now.astimezone(UTC)
@@ -127,7 +132,7 @@ def append_event(
     )
     head.next_seq, head.last_hash = seq + 1, digest
     connection.execute(_MOVE_HEAD, (head.next_seq, head.last_hash))
-    return seq
+    return AppendedEvent(seq, event_id)
 
 
 @dataclass(frozen=True, slots=True)

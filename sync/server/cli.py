@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import dataclasses
 import json
 import logging
 import os
@@ -23,7 +24,7 @@ from sqlalchemy.orm import Session
 from app.domain.errors import MemberDeskError
 from app.paths import default_rule_book
 from sync.protocol import FlagView
-from sync.server import flags, keys, ledger
+from sync.server import flags, keys, ledger, member_view
 from sync.server.db import make_engine, migrate, sqlite_url
 from sync.server.errors import Refused
 from sync.server.models import Terminal
@@ -199,6 +200,48 @@ def cmd_members_codes(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_members_show(args: argparse.Namespace) -> int:
+    engine = _open(args)
+    with Session(engine) as session:
+        member = member_view.member_at_ledger(session, args.member)
+    _emit(args, dataclasses.asdict(member), _member_text(member))
+    return 0
+
+
+def _member_text(m: member_view.MemberAtLedger) -> str:
+    plus = f", PLUS until {m.plus_expires_on}" if m.plus_expires_on else ""
+    lots = " | ".join(
+        f"{lot.points} expire {lot.expires_on}" if lot.expires_on else f"{lot.points} never expire"
+        for lot in m.lots
+    )
+    lines = [
+        f"{m.member_id}  {m.name}  {m.phone}  {m.status}, home store {m.home_store or '-'}, "
+        f"enrolled {m.enrolled_on}{plus}",
+        f"  points {m.points} (held {m.held}, available {m.available}); overdraft {m.overdraft}",
+        f"  lots: {lots or '-'}",
+        f"  open holds: {len(m.holds) or 'none'}",
+        *(
+            f"    {h.points} points for terminal {h.terminal_id}, request {h.request_id}, "
+            f"until {h.expires_at}"
+            for h in m.holds
+        ),
+        f"  recent events that moved points, newest first: {len(m.events) or 'none'}",
+        *(
+            f"    {e.ledger_time}  {e.kind:14} {e.points:+8d}  store {e.store_code}  "
+            f"terminal {e.terminal_id or '-'}  event {e.event_id or '-'}"
+            + (f"  day {e.business_day}" if e.business_day else "")
+            + (f"  [{e.status}]" if e.status and e.status != "applied" else "")
+            for e in m.events
+        ),
+        f"  open flags: {len(m.flags) or 'none'}",
+        *(
+            f"    #{f['flag_id']} [{f['kind']}] event {f['event_id'] or '-'}: {f['detail']}"
+            for f in m.flags
+        ),
+    ]
+    return "\n".join(lines)
+
+
 def _flag_line(flag: FlagView) -> str:
     line = f"  #{flag.flag_id} [{flag.kind}] {flag.member_id or '-'}: {flag.detail}"
     if flag.resolved_at:
@@ -365,6 +408,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("action", choices=["revoke", "restore"])
     p.add_argument("member_id")
+    p = add(
+        members,
+        "show",
+        cmd_members_show,
+        "one member: balance, overdraft, lots, open holds, the last 20 events that moved "
+        "points, open flags",
+    )
+    p.add_argument("member", metavar="MEMBER_OR_PHONE")
 
     key_cmd = sub.add_parser("keys", help="member-code signing keys").add_subparsers(
         dest="keys_command", metavar="ACTION", required=True

@@ -85,6 +85,8 @@ def test_the_guide_has_a_command_for_every_task():
         "terminal add",
         "memberdesk pair",
         "rules publish",
+        "members import",
+        "members show",
         "memberdesk report",
         "memberdesk-ledger --database-url $LEDGER_DB report",
         "memberdesk backup",
@@ -139,6 +141,16 @@ def _rules(tmp: Path) -> Path:
     return path
 
 
+def _members(tmp: Path) -> Path:
+    path = tmp / "members.csv"
+    path.write_text(
+        "member_id,phone,name,birthday,enrolled_on,home_store,points\n"
+        "M000001,13900000001,Zhang Wei,1990-05-31,2024-03-01,S001,500\n",
+        encoding="utf-8",
+    )
+    return path
+
+
 def _wait_for_ledger(url: str, ca: Path, server: subprocess.Popen[bytes], log: Path) -> None:
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
@@ -169,6 +181,7 @@ def test_every_command_of_the_guide_runs(tmp_path: Path, pg_database: str):
         "CERTS": str(tmp_path / "certs"),
         "BACKUPS": str(tmp_path / "backups"),
         "RULES": str(_rules(tmp_path)),
+        "MEMBERS": str(_members(tmp_path)),
         # the terminal trusts the trial certificate the guide makes (section 2)
         "REQUESTS_CA_BUNDLE": str(tmp_path / "certs" / "ledger.pem"),
         "MEMBERDESK_DATA_DIR": str(tmp_path / "data"),

@@ -117,6 +117,38 @@ def test_plain_text_output_reads_well(cli: Cli, member_id: str) -> None:
     assert (code, out.startswith("Journal OK: 2 events, 1 entries")) == (0, True)
 
 
+def test_every_change_names_its_member_and_the_event_it_wrote(cli: Cli, member_id: str) -> None:
+    """The id is the outbox event's (what the ledger's flags and 'members show' name), and a
+    retry under the same request id prints the same one."""
+    results = {
+        "enroll": cli.ok("enroll", "--phone", "13900000001", "--name", "Zhang Wei",
+                         "--request-id", "e-1"),
+        "award": cli.ok("award", member_id, "--line", "grocery=100", "--request-id", "a-1"),
+        "redeem": cli.ok("redeem", member_id, "--order", "20", "--points", "10"),
+        "plus": cli.ok("plus", "sell", "13900000001"),
+        "adjust": cli.ok("adjust", member_id, "25", "--reason", "goodwill"),
+        "coupon": cli.ok("coupon", "issue", member_id, "WINBACK20"),
+    }  # fmt: skip
+    results["refund"] = cli.ok("refund", results["award"]["receipt_no"], "--amount", "50")
+    outbox = dict(cli.db.rows("SELECT event_id, kind FROM outbox WHERE member_id = ?", member_id))
+    kinds = {"enroll": "member_enrolled", "award": "purchase", "redeem": "redeem",
+             "plus": "plus_sold", "adjust": "adjust", "coupon": "coupon_issued",
+             "refund": "refund"}  # fmt: skip
+    for name, result in results.items():
+        assert result["member_id"] == member_id, name
+        assert outbox[result["event_id"]] == kinds[name], name
+    assert len({r["event_id"] for r in results.values()}) == len(results)
+
+    retried = cli.ok("award", member_id, "--line", "grocery=100", "--request-id", "a-1")
+    assert retried["event_id"] == results["award"]["event_id"]
+    code, out, _ = cli.run("award", member_id, "--line", "grocery=100", "--request-id", "a-1")
+    assert code == 0
+    assert out.strip().endswith(f"Member {member_id}, event {results['award']['event_id']}.")
+    code, out, _ = cli.run("enroll", "--phone", "13900000001", "--name", "Zhang Wei",
+                           "--request-id", "e-1")  # fmt: skip
+    assert f"event {results['enroll']['event_id']}." in out
+
+
 @pytest.mark.parametrize(
     ("error", "argv"),
     [

@@ -150,13 +150,22 @@ def test_every_bad_code_gets_its_own_reason_and_writes_nothing(
 
 
 def test_a_withdrawn_member_code_is_refused(
-    keyed: Terminal, member: EnrollResult, db: DbProbe
+    keyed: Terminal, member: EnrollResult, cashier: Actor, db: DbProbe
 ) -> None:
+    from app.domain.quote import Line
+
     db.write("UPDATE members SET status = 'codes_revoked' WHERE member_id = ?", member.member_id)
-    with pytest.raises(codes.CodeRevoked, match="service desk"):
+    with pytest.raises(codes.CodeRevoked, match="service desk") as refused:
         keyed.scan(codes.card_code(LEDGER_KEY, "K2", member.member_id))
-    # The member can still be served by phone number.
+    assert "by phone number" in refused.value.message
+    with pytest.raises(codes.CodeRevoked):
+        keyed.verify_code(phone_code(keyed, member.member_id))
+    # Withdrawn codes withdraw the codes only: the member is served by number and phone.
     assert keyed.scan(PHONE).member_id == member.member_id
+    assert keyed.card(PHONE).status == codes.CODES_REVOKED
+    sale = keyed.award("after-revoke", cashier, keyed.identify(PHONE), [Line("grocery", 10_000)])
+    assert sale.points_earned > 0
+    assert keyed.card(member.member_id).points == sale.balance == sale.points_earned
 
 
 def test_verify_checks_without_taking_the_step(
