@@ -10,8 +10,10 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from app.bootstrap import Terminal
+from app.domain.errors import NotAllowed
 from app.domain.quote import Line
 from app.services.context import FixedClock
+from app.services.replica import DEMO_REQUEST_PREFIX
 from app.services.staff import SYSTEM
 
 DEMO_CASHIERS = (
@@ -44,9 +46,16 @@ class DemoSummary:
 
 
 def seed_demo(terminal: Terminal) -> DemoSummary:
-    """Seed once; a second call changes nothing."""
+    """Seed once; a second call changes nothing. A paired terminal is never seeded: its
+    events go to the mall's ledger."""
     if any(c.cashier_id == "admin" for c in terminal.cashiers()):
         return DemoSummary(False, len(DEMO_CASHIERS), len(DEMO_MEMBERS))
+    state = terminal.sync_state()
+    if state.paired:
+        raise NotAllowed(
+            f"This terminal is paired with the ledger at {state.ledger_url}: demo members "
+            "and sales would reach it. Demo data is for a terminal that is not paired."
+        )
     for cashier_id, name, role, pin in DEMO_CASHIERS:
         terminal.add_cashier(SYSTEM, cashier_id, name, role, pin)  # type: ignore[arg-type]
     for gift in terminal.rules.gifts:
@@ -61,7 +70,7 @@ def seed_demo(terminal: Terminal) -> DemoSummary:
             clock = FixedClock(now - timedelta(days=enrolled))
             terminal.ctx.clock = clock
             terminal.enroll(
-                f"demo-enroll-{member_id}",
+                f"{DEMO_REQUEST_PREFIX}enroll-{member_id}",
                 cashier,
                 phone=phone,
                 name=name,
@@ -71,7 +80,7 @@ def seed_demo(terminal: Terminal) -> DemoSummary:
             )
             if plus:
                 clock.current = now - timedelta(days=min(enrolled, 200))
-                terminal.sell_plus(f"demo-plus-{member_id}", cashier, member_id)
+                terminal.sell_plus(f"{DEMO_REQUEST_PREFIX}plus-{member_id}", cashier, member_id)
             span = max(enrolled - last, 1)
             for n in range(purchases):
                 ago = last + (span * (purchases - 1 - n)) // max(purchases, 1)
@@ -80,7 +89,9 @@ def seed_demo(terminal: Terminal) -> DemoSummary:
                     Line(rng.choice(CATEGORIES), rng.randint(20, 600) * 100 + rng.randint(0, 99))
                     for _ in range(rng.randint(1, 3))
                 ]
-                terminal.award(f"demo-award-{member_id}-{n}", cashier, member_id, lines)
+                terminal.award(
+                    f"{DEMO_REQUEST_PREFIX}award-{member_id}-{n}", cashier, member_id, lines
+                )
     finally:
         terminal.ctx.clock = real_clock
     terminal.expire()

@@ -27,6 +27,12 @@ class Message(BaseModel):
 class PairRequest(Message):
     terminal_id: str = Field(min_length=1, max_length=64)
     pairing_code: str = Field(min_length=6, max_length=64)
+    # The secret the terminal made for itself (the ledger keeps only its hash): the same
+    # request again, after a lost reply, gets the same pairing. None: the ledger makes one.
+    credential: str | None = Field(default=None, min_length=32, max_length=128)
+    # The chain epoch this ledger already took the terminal's events in, if any (it keeps
+    # that chain); otherwise a terminal id paired before starts a new epoch.
+    resume_epoch: int | None = Field(default=None, ge=1)
 
 
 class PairResponse(Message):
@@ -34,6 +40,7 @@ class PairResponse(Message):
     store_code: str
     credential: str  # shown once; the ledger keeps only its hash
     ledger_time: str
+    epoch: int = 1  # the chain this pairing writes: its events start at seq 1 of it
 
 
 # ---------------------------------------------------------------------------------- push
@@ -42,6 +49,7 @@ class PairResponse(Message):
 class WireEvent(Message):
     event_id: str = Field(min_length=36, max_length=36)
     terminal_id: str = Field(min_length=1, max_length=64)
+    epoch: int = Field(default=1, ge=1)  # the terminal's chain epoch (see PairResponse)
     seq: int = Field(ge=1)
     kind: str = Field(min_length=1, max_length=32)
     payload: str = Field(max_length=64_000)  # canonical JSON, exactly as hashed

@@ -76,8 +76,8 @@ def _run_once(
     if aside is not None:
         log.info("switched to the newly paired terminal; the old files are in %s", aside)
     terminal = open_terminal(data_dir, connect=connect)
-    if not terminal.cashiers():
-        seed_demo(terminal)
+    if not terminal.cashiers() and not terminal.sync_state().paired:
+        seed_demo(terminal)  # a paired terminal never gets demo data
     terminal.expire()  # once per business day; safe to repeat
     switcher = LanguageSwitcher(app)
     switcher.switch(language or terminal.settings.language)

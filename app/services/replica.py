@@ -37,6 +37,8 @@ log = logging.getLogger(__name__)
 CHECKPOINT_KIND = "checkpoint_applied"
 SYNC_KIND = "ledger_sync"  # the journal entries of a checkpoint's corrections
 SYNC_NOTE = "ledger checkpoint"
+# Request ids of the demo data (app.demo): a terminal holding any never pairs with a real ledger.
+DEMO_REQUEST_PREFIX = "demo-"
 
 
 @dataclass(frozen=True)
@@ -49,6 +51,7 @@ class PendingEvent:
     prev_hash: str
     hash: str
     created_at: str
+    epoch: int = 1
 
 
 class ReplicaMember(NamedTuple):  # a tuple: a bootstrap makes a million of them
@@ -96,6 +99,7 @@ class SyncState:
     applied_through_seq: int
     pull_cursor: int
     clock_offset_s: int
+    epoch: int = 1
 
 
 def events_waiting(ctx: ServiceContext) -> int:
@@ -127,13 +131,77 @@ def sync_state(ctx: ServiceContext) -> SyncState:
             applied_through_seq=state.applied_through_seq,
             pull_cursor=state.pull_cursor,
             clock_offset_s=state.clock_offset_s,
+            epoch=state.epoch,
         )
 
 
+def pairing_refusal(
+    ctx: ServiceContext, terminal_id: str, *, real_ledger: bool, same_ledger: bool = False
+) -> str | None:
+    """Why this database may not pair as ``terminal_id`` (None: it may). Asked before the
+    pairing code is sent: a refused pairing spends nothing.
+
+    With a real ledger (``real_ledger``): no demo data, and, unless it is the ledger this
+    terminal is paired with (``same_ledger``), no history another ledger (the embedded one)
+    already took, or members it sent: none of it may reach the mall's ledger.
+    """
+    with ctx.read() as session:
+        state = terminal_state(session)
+        if real_ledger:
+            demo = session.scalar(
+                select(OutboxEvent.seq)
+                .where(OutboxEvent.request_id.startswith(DEMO_REQUEST_PREFIX, autoescape=True))
+                .limit(1)
+            )
+            if demo is not None:
+                return (
+                    "this terminal holds demo data (demo members and sales), which must never "
+                    "reach the mall's ledger. Nothing was sent and the pairing code is still "
+                    "good: run 'memberdesk reset --confirm' (the demo database is kept as a "
+                    "backup), then pair again."
+                )
+            taken = session.scalar(
+                select(OutboxEvent.seq).where(OutboxEvent.acked_at.is_not(None)).limit(1)
+            )
+            if not same_ledger and (
+                taken is not None
+                or state.applied_through_seq > 0
+                or state.pull_cursor > 0
+                or state.snapshot_done
+            ):
+                return (
+                    f"this terminal already synced with another ledger ({state.ledger_url}); "
+                    "its history cannot start a chain at this one. Nothing was sent and the "
+                    "pairing code is still good: run 'memberdesk reset --confirm' (the old "
+                    "database is kept as a backup), then pair again."
+                )
+        if state.next_seq > 1 and state.terminal_id != terminal_id:
+            return (
+                f"this terminal already wrote events as {state.terminal_id}; it cannot become "
+                f"{terminal_id}. Pair it as {state.terminal_id}, or run 'memberdesk reset "
+                "--confirm' first. Nothing was sent and the pairing code is still good."
+            )
+    return None
+
+
+def resume_epoch(ctx: ServiceContext) -> int | None:
+    """The chain epoch whose events a ledger already took from this database (pairing with
+    that ledger again continues it), or None."""
+    with ctx.read() as session:
+        state = terminal_state(session)
+        taken = session.scalar(
+            select(OutboxEvent.seq).where(OutboxEvent.acked_at.is_not(None)).limit(1)
+        )
+        if state.paired_at is None or (taken is None and state.applied_through_seq == 0):
+            return None
+        return state.epoch
+
+
 def record_pairing(
-    ctx: ServiceContext, *, ledger_url: str, terminal_id: str, store_code: str
+    ctx: ServiceContext, *, ledger_url: str, terminal_id: str, store_code: str, epoch: int = 1
 ) -> None:
-    """Remember the ledger; the terminal's id and store are the ones the ledger gave."""
+    """Remember the ledger; the terminal's id, store and chain epoch are the ones the ledger
+    gave."""
     with ctx.write() as session:
         state = terminal_state(session)
         if state.next_seq > 1 and state.terminal_id != terminal_id:
@@ -145,6 +213,7 @@ def record_pairing(
         state.store_code = store_code
         state.ledger_url = ledger_url
         state.paired_at = ctx.now()
+        state.epoch = epoch
     ctx.terminal_id = terminal_id
     ctx.store_code = store_code
 
@@ -152,6 +221,7 @@ def record_pairing(
 def pending_events(ctx: ServiceContext, limit: int) -> list[PendingEvent]:
     """The oldest events the ledger has not taken, in sequence order."""
     with ctx.read() as session:
+        epoch = terminal_state(session).epoch
         rows = session.scalars(
             select(OutboxEvent)
             .where(OutboxEvent.acked_at.is_(None))
@@ -168,6 +238,7 @@ def pending_events(ctx: ServiceContext, limit: int) -> list[PendingEvent]:
                 e.prev_hash,
                 e.hash,
                 e.created_at.isoformat(timespec="microseconds"),
+                epoch,
             )
             for e in rows
         ]

@@ -56,6 +56,9 @@ class TerminalState(Base):
     snapshot_done: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
     # ledger time minus this terminal's clock at the last sync, in seconds
     clock_offset_s: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    # The ledger's chain epoch this database writes (its pairing says; a replacement PC
+    # paired under the same terminal id gets a new one and starts at seq 1).
+    epoch: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
 
 
 class RuleBookRow(Base):

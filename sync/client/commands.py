@@ -5,18 +5,25 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import json
+import logging
+import secrets
 import signal
 import sys
+import time
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from app.bootstrap import Terminal
 from app.cli.main import terminal_for
+from app.domain.errors import MemberDeskError
 from app.services import replica
-from sync.client import credentials
+from sync.client import credentials, fresh_pairing
 from sync.client.engine import Syncer
 from sync.client.http import LedgerClient, LedgerRefused, TransientError, paired_client
 from sync.client.worker import SyncWorker, WorkerState
+
+log = logging.getLogger("memberdesk.sync")
 
 
 def _print(args: argparse.Namespace, value: Any, text: str) -> None:
@@ -30,6 +37,55 @@ def make_syncer(terminal: Terminal) -> Syncer | None:
     return Syncer(terminal, client, terminal.settings.data_dir)
 
 
+class PairingRefused(MemberDeskError):
+    """This terminal may not pair (demo data, already paired, another ledger's history):
+    found before the pairing code was sent, so nothing was spent."""
+
+    code = "pairing_refused"
+
+
+PAIR_ATTEMPTS = 3  # a lost reply is retried with the same credential: the ledger answers alike
+
+
+def _same_ledger(terminal: Terminal, ledger_url: str) -> bool:
+    """Whether this terminal is paired with the real ledger at ``ledger_url`` already."""
+    credential = credentials.load(terminal.settings.data_dir)
+    return (
+        credential is not None
+        and not credential.embedded
+        and credential.ledger_url.rstrip("/") == ledger_url.rstrip("/")
+    )
+
+
+def pairing_refusal(
+    terminal: Terminal, ledger_url: str, terminal_id: str, *, embedded: bool = False
+) -> str | None:
+    """Why this terminal may not pair with ``ledger_url`` as ``terminal_id`` (None: it may),
+    from what it holds alone: asked before anything is sent to the ledger.
+
+    A terminal paired with a real ledger pairs again only with that ledger and under its id
+    (a revoked terminal given a new code): its chain goes on there."""
+    same = False
+    if not embedded:
+        credential = credentials.load(terminal.settings.data_dir)
+        state = terminal.sync_state()
+        same = _same_ledger(terminal, ledger_url)
+        paired = (credential is not None and not credential.embedded) or (
+            credential is None and state.paired
+        )
+        if paired and (not same or terminal_id != terminal.ctx.terminal_id):
+            where = credential.ledger_url if credential is not None else state.ledger_url
+            return (
+                f"this terminal is already paired with {where} as {terminal.ctx.terminal_id}. "
+                "To pair this PC with another ledger or as another terminal (e.g. after its "
+                "terminal was replaced), run 'memberdesk reset --confirm' first. Nothing was "
+                "sent and the pairing code is still good."
+            )
+    return replica.pairing_refusal(
+        terminal.ctx, terminal_id, real_ledger=not embedded, same_ledger=same
+    )
+
+
 def pair_terminal(
     terminal: Terminal,
     ledger_url: str,
@@ -38,37 +94,143 @@ def pair_terminal(
     *,
     embedded: bool = False,
 ) -> str:
-    """Trade a one-time pairing code for this terminal's own credential."""
+    """Trade a one-time pairing code for this terminal's own credential, all or nothing:
+    whatever this terminal holds that could refuse the pairing is checked before the code is
+    sent (PairingRefused), the ledger checks the code before it spends it (LedgerRefused),
+    and a pairing that fails leaves no credential file and no pairing row."""
+    wanted = terminal_id or terminal.ctx.terminal_id
+    code = code.strip()
+    if not 6 <= len(code) <= 64:
+        raise PairingRefused(
+            f"{code!r} is not a pairing code; 'memberdesk-ledger terminal add' prints one "
+            "like 3F2A-91C0-7B44."
+        )
+    refusal = pairing_refusal(terminal, ledger_url, wanted, embedded=embedded)
+    if refusal is not None:
+        raise PairingRefused(refusal[0].upper() + refusal[1:])
+    data_dir = terminal.settings.data_dir
+    secret = secrets.token_urlsafe(32)  # this terminal's own; the ledger keeps its hash
+    # A chain a ledger already took events of goes on at that same ledger.
+    resume = (
+        replica.resume_epoch(terminal.ctx)
+        if embedded or _same_ledger(terminal, ledger_url)
+        else None
+    )
     client = LedgerClient(ledger_url)
-    reply = client.pair(terminal_id or terminal.ctx.terminal_id, code)
+    try:
+        for attempt in range(PAIR_ATTEMPTS):
+            try:
+                reply = client.pair(wanted, code, secret, resume)
+                break
+            except TransientError:
+                if attempt + 1 == PAIR_ATTEMPTS:
+                    raise
+                time.sleep(0.5 * (attempt + 1))
+    finally:
+        client.close()
+    previous = credentials.load(data_dir)
     credentials.save(
-        terminal.settings.data_dir,
+        data_dir,
         credentials.Credential(ledger_url, reply.terminal_id, reply.credential, embedded),
     )
-    replica.record_pairing(
-        terminal.ctx,
-        ledger_url=ledger_url,
-        terminal_id=reply.terminal_id,
-        store_code=reply.store_code,
-    )
+    try:
+        replica.record_pairing(
+            terminal.ctx,
+            ledger_url=ledger_url,
+            terminal_id=reply.terminal_id,
+            store_code=reply.store_code,
+            epoch=reply.epoch,
+        )
+    except BaseException:
+        if previous is None:
+            credentials.remove(data_dir)
+        else:
+            credentials.save(data_dir, previous)
+        raise
     terminal.connect_ledger()
     return reply.store_code
 
 
 def cmd_pair(args: argparse.Namespace) -> int:
+    data_dir = Path(args.data_dir)
+    # A database this command makes goes again if the pairing fails: nothing is left behind.
+    made = not fresh_pairing.has_terminal(data_dir)
     terminal = terminal_for(args)
+    paired = False
     try:
         store = pair_terminal(terminal, args.ledger, args.code, args.terminal_id)
+        paired = True
+    except PairingRefused as error:
+        print(f"memberdesk: not paired: {error.message}", file=sys.stderr)
+        return 1
     except LedgerRefused as error:
-        print(f"memberdesk: the ledger refused: {error.refusal.message}", file=sys.stderr)
+        print(
+            f"memberdesk: not paired: the ledger refused: {error.refusal.message} "
+            "Nothing was saved on this terminal.",
+            file=sys.stderr,
+        )
         return 1
     except TransientError as error:
-        print(f"memberdesk: {error}. Check the address and that the ledger runs.", file=sys.stderr)
+        log.warning("pairing with %s failed: %s", args.ledger, error)
+        print(
+            f"memberdesk: not paired: cannot reach the ledger at {args.ledger}. Check the "
+            "address and that the ledger runs, then pair again with the same code; nothing "
+            "was saved on this terminal.",
+            file=sys.stderr,
+        )
         return 1
+    finally:
+        terminal.close()
+        if made and not paired:
+            fresh_pairing.remove_database(data_dir)
     _print(
         args,
         {"terminal_id": terminal.ctx.terminal_id, "store_code": store, "ledger": args.ledger},
         f"Paired terminal {terminal.ctx.terminal_id} of store {store} with {args.ledger}.",
+    )
+    return 0
+
+
+def cmd_reset(args: argparse.Namespace) -> int:
+    data_dir = Path(args.data_dir)
+    if not fresh_pairing.has_terminal(data_dir):
+        _print(
+            args,
+            {"reset": False, "kept_in": None},
+            f"Nothing to reset in {data_dir}: this terminal is already empty.",
+        )
+        return 0
+    if not args.confirm:
+        print(
+            "memberdesk: reset sets this terminal's database, its ledger credential and its "
+            "sync progress aside (kept in a folder 'before-reset-<time>' of the data "
+            "directory) and leaves an empty terminal that can pair. Close the window first, "
+            "then run 'memberdesk reset --confirm'.",
+            file=sys.stderr,
+        )
+        return 2
+    credential = credentials.load(data_dir)
+    if credential is not None and not credential.embedded and not args.discard_waiting:
+        terminal = terminal_for(args)
+        try:
+            waiting = replica.events_waiting(terminal.ctx)
+        finally:
+            terminal.close()
+        if waiting:
+            print(
+                f"memberdesk: not reset: {waiting} events of this terminal have not reached "
+                f"the ledger at {credential.ledger_url}. Run 'memberdesk sync --once' first; "
+                "if this terminal can no longer sync (revoked or replaced), add "
+                "--discard-waiting: they are then kept only in the backup folder.",
+                file=sys.stderr,
+            )
+            return 1
+    aside = fresh_pairing.reset(data_dir)
+    _print(
+        args,
+        {"reset": True, "kept_in": str(aside)},
+        f"Reset: the old database, credential and sync progress are kept in {aside}. "
+        "This terminal is empty now; pair it with 'memberdesk pair --ledger URL --code CODE'.",
     )
     return 0
 
@@ -149,6 +311,23 @@ def register(sub: Any, common: Callable[..., None]) -> None:
         help="this terminal's id at the ledger (default: the one in memberdesk.toml)",
     )
     parser.set_defaults(handler=cmd_pair)
+
+    parser = sub.add_parser(
+        "reset",
+        help="set this terminal's data aside and start empty (e.g. before pairing a demo PC)",
+        description="Move the terminal's database, ledger credential and sync progress into "
+        "a 'before-reset-<time>' folder of the data directory (a backup), leaving an empty "
+        "terminal that can pair. Close the window first. The settings file stays.",
+    )
+    common(parser)
+    parser.add_argument("--confirm", action="store_true", help="do it (without: only explain)")
+    parser.add_argument(
+        "--discard-waiting",
+        action="store_true",
+        help="reset a paired terminal even though events wait for the ledger (they are kept "
+        "only in the backup folder)",
+    )
+    parser.set_defaults(handler=cmd_reset)
 
     parser = sub.add_parser(
         "sync",

@@ -44,6 +44,10 @@ def save(data_dir: Path, credential: Credential) -> Path:
     return path
 
 
+def remove(data_dir: Path) -> None:
+    path_for(data_dir).unlink(missing_ok=True)
+
+
 def load(data_dir: Path) -> Credential | None:
     path = path_for(data_dir)
     if not path.exists():

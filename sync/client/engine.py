@@ -107,6 +107,7 @@ class Syncer:
                     prev_hash=e.prev_hash,
                     hash=e.hash,
                     created_at=e.created_at,
+                    epoch=e.epoch,
                 )
                 for e in pending
             ]

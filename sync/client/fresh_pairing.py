@@ -97,6 +97,38 @@ def pair_fresh(
     return paired
 
 
+def _set_aside(data_dir: Path, label: str, names: tuple[str, ...]) -> Path:
+    """Move the terminal's files ``names`` into ``<data dir>/<label>-<time>/``."""
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    aside = data_dir / f"{label}-{stamp}"
+    aside.mkdir(parents=True, exist_ok=True)
+    for name in names:
+        if (data_dir / name).exists():
+            (data_dir / name).replace(aside / name)
+    return aside
+
+
+def has_terminal(data_dir: Path) -> bool:
+    """Whether ``data_dir`` holds anything ``reset`` would set aside."""
+    return any((data_dir / name).exists() for name in (*_replaced(), STAGING))
+
+
+def remove_database(data_dir: Path) -> None:
+    """Delete the terminal's database files (only for one made a moment ago, never used)."""
+    for suffix in ("", "-wal", "-shm"):
+        (data_dir / f"{DATABASE_NAME}{suffix}").unlink(missing_ok=True)
+
+
+def reset(data_dir: Path) -> Path | None:
+    """``memberdesk reset``: set the terminal's database, credential, sync progress and any
+    staged pairing aside in ``<data dir>/before-reset-<time>/`` (returned; None when there
+    was nothing), leaving an empty terminal that can pair. The settings file and the logs
+    stay. The terminal must not be running."""
+    if not has_terminal(data_dir):
+        return None
+    return _set_aside(data_dir, "before-reset", (*_replaced(), STAGING))
+
+
 def apply_staged(data_dir: Path) -> Path | None:
     """At start, before the terminal opens: swap a staged pairing in.
 
@@ -105,12 +137,7 @@ def apply_staged(data_dir: Path) -> Path | None:
     if staged(data_dir) is None:
         return None
     staging = data_dir / STAGING
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-    aside = data_dir / f"before-pairing-{stamp}"
-    aside.mkdir(parents=True, exist_ok=True)
-    for name in _replaced():
-        if (data_dir / name).exists():
-            (data_dir / name).replace(aside / name)
+    aside = _set_aside(data_dir, "before-pairing", _replaced())
     for item in staging.iterdir():
         if item.name not in (READY, "logs"):
             item.replace(data_dir / item.name)

@@ -134,12 +134,23 @@ class LedgerClient:
     def health(self) -> Health:
         return self._call("GET", "/health", Health, timeout=(2.0, 5.0))
 
-    def pair(self, terminal_id: str, code: str) -> PairResponse:
+    def pair(
+        self,
+        terminal_id: str,
+        code: str,
+        credential: str | None = None,
+        resume_epoch: int | None = None,
+    ) -> PairResponse:
         return self._call(
             "POST",
             "/pair",
             PairResponse,
-            body=PairRequest(terminal_id=terminal_id, pairing_code=code),
+            body=PairRequest(
+                terminal_id=terminal_id,
+                pairing_code=code,
+                credential=credential,
+                resume_epoch=resume_epoch,
+            ),
         )
 
     def push(self, events: list[WireEvent]) -> PushResponse:

@@ -239,13 +239,16 @@ def create_app(engine: Engine, *, admin_token: str | None = None) -> FastAPI:
     @app.post(f"{API}/pair")
     @committed
     def pair(body: PairRequest, db: Db) -> PairResponse:
-        term, credential = ledger.pair(db, body.terminal_id, body.pairing_code)
-        log.info("terminal %s paired", term.terminal_id)
+        term, credential = ledger.pair(
+            db, body.terminal_id, body.pairing_code, body.credential, body.resume_epoch
+        )
+        log.info("terminal %s paired (chain %s)", term.terminal_id, term.epoch)
         return PairResponse(
             terminal_id=term.terminal_id,
             store_code=term.store_code,
             credential=credential,
             ledger_time=ledger.now_utc().isoformat(),
+            epoch=term.epoch,
         )
 
     app.state.pushes = PushQueue(engine)

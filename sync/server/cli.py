@@ -122,6 +122,7 @@ def cmd_terminal_list(args: argparse.Namespace) -> int:
                 "store_code": t.store_code,
                 "paired": t.paired_at is not None,
                 "revoked": t.revoked_at is not None,
+                "epoch": t.epoch,
                 "last_seq": t.last_seq,
                 "last_seen_at": t.last_seen_at.isoformat() if t.last_seen_at else None,
             }
@@ -133,7 +134,7 @@ def cmd_terminal_list(args: argparse.Namespace) -> int:
         "\n".join(
             f"{r['terminal_id']:10} {r['store_code']:8} "
             f"{'revoked' if r['revoked'] else 'paired' if r['paired'] else 'not paired':11} "
-            f"events {r['last_seq']:>8}  last seen {r['last_seen_at'] or '-'}"
+            f"chain {r['epoch']:>2} events {r['last_seq']:>8}  last seen {r['last_seen_at'] or '-'}"
             for r in rows
         )
         or "No terminals yet.",

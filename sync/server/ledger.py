@@ -36,6 +36,7 @@ from sync.server.models import (
     Hold,
     Lot,
     Member,
+    RetiredCredential,
     RuleBookVersion,
     Terminal,
 )
@@ -96,13 +97,43 @@ def add_terminal(
             )
         existing.pairing_code_hash = token_hash(code)
         existing.pairing_expires_at = now + PAIRING_VALID
-        # A revoked terminal stays revoked until it pairs with the new code.
+        # A revoked terminal stays revoked until it pairs with the new code; that pairing
+        # (on a replacement PC) starts a new chain epoch (see ``pair``).
     return code
 
 
-def pair(session: Session, terminal_id: str, pairing_code: str) -> tuple[Terminal, str]:
+def pair(
+    session: Session,
+    terminal_id: str,
+    pairing_code: str,
+    credential: str | None = None,
+    resume_epoch: int | None = None,
+) -> tuple[Terminal, str]:
+    """Trade a one-time pairing code for the terminal's credential. Every check comes first;
+    the code is spent last, in the caller's transaction (nothing is spent on a refusal).
+
+    ``credential`` is the secret the terminal made for itself (the ledger keeps its hash);
+    without one the ledger makes it. The same request again after its reply was lost (the
+    code already spent, by this very credential) gets the same pairing: a terminal that
+    retries never holds a credential the ledger does not know.
+
+    A terminal id paired before (a replacement PC, or this PC reset) starts a new chain
+    epoch: its sequence starts again at 1 and the earlier pairing's credential is refused
+    from now on. A terminal whose own events this ledger took in ``resume_epoch`` (the same
+    PC paired again after a revocation, or the embedded ledger's terminal that lost its
+    credential file) keeps its chain, unless another PC has paired since.
+    """
     terminal = session.get(Terminal, terminal_id)
     now = now_utc()
+    if (
+        terminal is not None
+        and credential is not None
+        and terminal.pairing_code_hash is None
+        and terminal.revoked_at is None
+        and terminal.credential_hash is not None
+        and secrets.compare_digest(terminal.credential_hash, token_hash(credential))
+    ):
+        return terminal, credential  # a retry of the pairing that spent the code
     if (
         terminal is None
         or terminal.pairing_code_hash is None
@@ -116,12 +147,47 @@ def pair(session: Session, terminal_id: str, pairing_code: str) -> tuple[Termina
             "That pairing code is wrong, used or expired. Ask the operator for a "
             "new one ('memberdesk-ledger terminal add').",
         )
-    credential = secrets.token_urlsafe(32)
-    terminal.credential_hash = token_hash(credential)
+    if (
+        resume_epoch is not None
+        and terminal.paired_at is not None
+        and resume_epoch != terminal.epoch
+    ):
+        raise Refused(
+            409,
+            "chain_replaced",
+            f"Terminal {terminal_id} was paired on another PC since (its events are in chain "
+            f"{terminal.epoch} now); this PC's events (chain {resume_epoch}) cannot go on. "
+            "Run 'memberdesk reset --confirm' on this PC and pair it as a new terminal.",
+        )
+    secret = credential or secrets.token_urlsafe(32)
+    digest = token_hash(secret)
+    if (
+        session.scalar(select(Terminal.terminal_id).where(Terminal.credential_hash == digest))
+        is not None
+        or session.get(RetiredCredential, digest) is not None
+    ):
+        raise Refused(409, "credential_taken", "Make a new credential and pair again.")
+    # Every check passed: spend the code.
+    if terminal.credential_hash is not None:
+        session.add(
+            RetiredCredential(
+                credential_hash=terminal.credential_hash,
+                terminal_id=terminal.terminal_id,
+                epoch=terminal.epoch,
+                retired_at=now,
+            )
+        )
+        terminal.credential_hash = None
+        session.flush()  # the old hash leaves the unique column before the new one comes
+    if terminal.paired_at is not None and resume_epoch is None:
+        terminal.epoch += 1
+        terminal.last_seq = 0
+        terminal.last_hash = GENESIS_HASH
+    terminal.credential_hash = digest
     terminal.pairing_code_hash = None  # one time only
     terminal.paired_at = now
     terminal.revoked_at = None
-    return terminal, credential
+    return terminal, secret
 
 
 def authenticate(session: Session, credential: str | None) -> Terminal:
@@ -131,7 +197,7 @@ def authenticate(session: Session, credential: str | None) -> Terminal:
         select(Terminal).where(Terminal.credential_hash == token_hash(credential))
     )
     if terminal is None:
-        raise refuse_unknown_credential()
+        raise refuse_unknown_credential(session, token_hash(credential))
     if terminal.revoked_at is not None:
         raise refuse_revoked(terminal.terminal_id)
     return terminal
@@ -142,8 +208,19 @@ def refuse_no_credential() -> Refused:
     return Refused(401, "no_credential", "This request needs the terminal's credential.")
 
 
-def refuse_unknown_credential() -> Refused:
-    return Refused(401, "bad_credential", "The terminal's credential is not known here.")
+def refuse_unknown_credential(session: Session, digest: str) -> Refused:
+    """A credential no terminal holds: one whose PC was replaced says so."""
+    retired = session.get(RetiredCredential, digest)
+    if retired is None:
+        return Refused(401, "bad_credential", "The terminal's credential is not known here.")
+    return Refused(
+        401,
+        "credential_replaced",
+        f"Terminal {retired.terminal_id} was paired again on another PC on "
+        f"{retired.retired_at:%Y-%m-%d %H:%M} UTC; this PC's credential no longer works and "
+        "what it has not sent stays here. To use this PC again: 'memberdesk reset --confirm', "
+        "then pair it with a new code from the operator.",
+    )
 
 
 def refuse_revoked(terminal_id: str) -> Refused:

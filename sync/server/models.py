@@ -49,10 +49,24 @@ class Terminal(LedgerBase):
     credential_hash: Mapped[str | None] = mapped_column(String(64), unique=True)
     paired_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # The chain epoch: each pairing of a terminal id that was paired before (a replacement
+    # PC) starts a new chain at seq 1; last_seq and last_hash are those of this epoch.
+    epoch: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
     last_seq: Mapped[int] = mapped_column(BigInteger, default=0)
     last_hash: Mapped[str] = mapped_column(String(64))
     last_seen_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class RetiredCredential(LedgerBase):
+    """The credential of a terminal's earlier pairing (its PC was replaced): refused, with
+    words that say why, never accepted again."""
+
+    __tablename__ = "retired_credentials"
+    credential_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    terminal_id: Mapped[str] = mapped_column(String(64))
+    epoch: Mapped[int] = mapped_column(Integer)
+    retired_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
 class Event(LedgerBase):
@@ -61,6 +75,7 @@ class Event(LedgerBase):
     __tablename__ = "events"
     event_id: Mapped[str] = mapped_column(String(36), primary_key=True)
     terminal_id: Mapped[str] = mapped_column(String(64))
+    epoch: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
     seq: Mapped[int] = mapped_column(BigInteger)
     kind: Mapped[str] = mapped_column(String(32))
     payload: Mapped[str] = mapped_column(Text)
@@ -72,7 +87,7 @@ class Event(LedgerBase):
     reason: Mapped[str | None] = mapped_column(String(300))
     ledger_time: Mapped[datetime] = mapped_column(UTCDateTime)
 
-    __table_args__ = (UniqueConstraint("terminal_id", "seq"),)
+    __table_args__ = (UniqueConstraint("terminal_id", "epoch", "seq"),)
 
 
 class Member(LedgerBase):

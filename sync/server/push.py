@@ -154,6 +154,7 @@ class _Stored:
 
     event_id: str
     terminal_id: str
+    epoch: int
     seq: int
     kind: str
     payload: str
@@ -179,6 +180,7 @@ class _Stored:
     def content_fields(self, event: WireEvent) -> list[str]:
         pairs = {
             "terminal_id": (event.terminal_id, self.terminal_id),
+            "epoch": (event.epoch, self.epoch),
             "seq": (event.seq, self.seq),
             "kind": (event.kind, self.kind),
             "payload": (event.payload, self.payload),
@@ -389,6 +391,7 @@ class _TerminalRow:
     store_code: str
     last_seq: int
     last_hash: str
+    epoch: int = 1
 
 
 @dataclass
@@ -503,6 +506,7 @@ def _lock_terminals(batch: _Batch, jobs: list[_Job]) -> None:
                 TERMINALS.c.revoked_at,
                 TERMINALS.c.last_seq,
                 TERMINALS.c.last_hash,
+                TERMINALS.c.epoch,
             )
             .where(TERMINALS.c.credential_hash.in_(sorted(hashes)))
             .order_by(TERMINALS.c.terminal_id)
@@ -517,13 +521,19 @@ def _lock_terminals(batch: _Batch, jobs: list[_Job]) -> None:
         if not job.credential:
             job.failed = refuse_no_credential()
         elif row is None:
-            job.failed = refuse_unknown_credential()
+            job.failed = refuse_unknown_credential(batch.session, token_hash(job.credential))
         elif row.revoked_at is not None:
             job.failed = refuse_revoked(row.terminal_id)
         else:
             job.terminal = terminals.setdefault(
                 row.terminal_id,
-                _TerminalRow(row.terminal_id, row.store_code, int(row.last_seq), row.last_hash),
+                _TerminalRow(
+                    row.terminal_id,
+                    row.store_code,
+                    int(row.last_seq),
+                    row.last_hash,
+                    int(row.epoch),
+                ),
             )
 
 
@@ -542,6 +552,7 @@ def _check_job(batch: _Batch, job: _Job) -> None:
                 stored = _Stored(
                     event_id=event.event_id,
                     terminal_id=event.terminal_id,
+                    epoch=event.epoch,
                     seq=event.seq,
                     kind=event.kind,
                     payload=event.payload,
@@ -610,6 +621,7 @@ def _event_row(stored: _Stored) -> dict[str, Any]:
     return {
         "event_id": stored.event_id,
         "terminal_id": stored.terminal_id,
+        "epoch": stored.epoch,
         "seq": stored.seq,
         "kind": stored.kind,
         "payload": stored.payload,
@@ -660,6 +672,15 @@ def _check(
                 fields=fields,
             )
         return stored
+    if event.epoch != terminal.epoch:
+        raise Refused(
+            409,
+            "old_epoch",
+            f"Event {event.seq} belongs to chain {event.epoch} of terminal "
+            f"{terminal.terminal_id}; the ledger is at chain {terminal.epoch} (the terminal was "
+            "paired again).",
+            expected_seq=last_seq + 1,
+        )
     if event.seq <= last_seq:
         raise Refused(
             409,

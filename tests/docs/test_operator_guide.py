@@ -3,8 +3,10 @@
 The guide's ``console`` blocks are the script: each ``$ `` line is run by bash with the
 guide's placeholders set for a scratch site (a fresh PostgreSQL database, a ledger on a free
 loopback port behind a self-signed certificate, a terminal data directory under tmp). A block
-after ``<!-- guide-test: background -->`` starts a long-running server and waits for it. The
-example pairing code in the guide is replaced by the one the ledger printed.
+after ``<!-- guide-test: background -->`` starts a long-running server and waits for it; a
+block after ``<!-- guide-test: another PC -->`` runs on a second counter PC (a data directory of
+its own: the replacement PC of section 8). The example pairing code in the guide is replaced by
+the one the ledger printed.
 
 ``$ARCHIVE`` is an archive whose ``memberdesk/memberdesk`` runs this source install: the real
 bundle is proved by ``make bundle-check``; this checks the guide's commands around it.
@@ -43,6 +45,7 @@ class Block:
     line: int
     commands: list[str]
     background: bool
+    another_pc: bool = False
 
 
 def guide_blocks(text: str) -> list[Block]:
@@ -68,7 +71,14 @@ def guide_blocks(text: str) -> list[Block]:
                 elif pending:
                     pending = pending[:-1].rstrip()
                 index += 1
-            blocks.append(Block(start, commands, "guide-test: background" in directive))
+            blocks.append(
+                Block(
+                    start,
+                    commands,
+                    "guide-test: background" in directive,
+                    "guide-test: another PC" in directive,
+                )
+            )
         index += 1
     return blocks
 
@@ -94,6 +104,7 @@ def test_the_guide_has_a_command_for_every_task():
         "pg_dump",
         "keys rotate",
         "terminal revoke",
+        "--terminal-id T01",
         "sync status",
         "journal verify",
         "config check",
@@ -221,7 +232,9 @@ def test_every_command_of_the_guide_runs(tmp_path: Path, pg_database: str):
                     continue
                 done = subprocess.run(
                     ["bash", "-c", command],
-                    env=env,
+                    env={**env, "MEMBERDESK_DATA_DIR": str(tmp_path / "another-pc")}
+                    if block.another_pc
+                    else env,
                     cwd=tmp_path,
                     capture_output=True,
                     text=True,

@@ -1,7 +1,7 @@
 """holds belong to their request: unique per (terminal, request id), not per request id
 
-Revision ID: L0004_hold_keys
-Revises: L0003
+Revision ID: L0005
+Revises: L0004
 Create Date: 2026-12-06
 """
 
@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from alembic import op
 
-revision = "L0004_hold_keys"
-down_revision = "L0003"
+revision = "L0005"
+down_revision = "L0004"
 branch_labels = None
 depends_on = None
 
