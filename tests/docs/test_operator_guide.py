@@ -94,6 +94,7 @@ def test_the_guide_has_a_command_for_every_task():
         "--ssl-certfile",
         "terminal add",
         "memberdesk pair",
+        "cashier first",
         "rules publish",
         "members import",
         "members show",
