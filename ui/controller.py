@@ -365,7 +365,7 @@ class CounterController:
     def redeem_for(
         self, actor: Actor, member_id: str, kind: str, item: str, points: int
     ) -> RedeemResult:
-        request_id = self.flow_request_id("redeem", (member_id, kind, item))
+        request_id = self.flow_request_id("redeem", (member_id, kind, item, points))
         result = self.terminal.redeem(
             request_id, actor, member_id, kind, item, points, member_check=self.member_check()
         )

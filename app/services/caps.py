@@ -16,7 +16,7 @@ from datetime import datetime, time, timedelta
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app.domain.errors import LedgerUnavailable, OfflineLimit
+from app.domain.errors import LedgerUnavailable, OfflineLimit, RequestConflict
 from app.services.context import ServiceContext
 from app.store.models import JournalEntry, OutboxEvent, TerminalState
 
@@ -44,6 +44,8 @@ def online_hold(
         hold_id = None
     try:
         yield hold_id
+    except RequestConflict:
+        raise  # the request id is another request's, which may be using this very hold
     except BaseException:
         authorizer.release(request_id)
         raise

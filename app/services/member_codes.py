@@ -102,7 +102,13 @@ def _read(ctx: ServiceContext, text: str) -> tuple[codes.MemberCode, CodeMember]
             "Sync the terminal, or type the member's phone number.",
             query=code.member_id,
         )
-    if member.status != "active":
+    if member.status not in ("active", codes.CODES_REVOKED):
+        raise UnknownMember(
+            f"Member {code.member_id} is {member.status}; send the customer to the service "
+            "desk.",
+            query=code.member_id,
+        )
+    if member.status == codes.CODES_REVOKED:
         raise codes.CodeRevoked(
             "This member's codes were withdrawn (a lost card or phone); do not accept this "
             "code. Serve the member by phone number, or send them to the service desk for a "

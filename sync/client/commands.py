@@ -6,7 +6,6 @@ import argparse
 import dataclasses
 import json
 import logging
-import secrets
 import signal
 import sys
 import time
@@ -109,7 +108,9 @@ def pair_terminal(
     if refusal is not None:
         raise PairingRefused(refusal[0].upper() + refusal[1:])
     data_dir = terminal.settings.data_dir
-    secret = secrets.token_urlsafe(32)  # this terminal's own; the ledger keeps its hash
+    # This terminal's own secret, kept until the ledger's answer is heard: a pairing whose
+    # reply was lost is finished by the next 'memberdesk pair' with the same code.
+    secret = credentials.offered_secret(data_dir, ledger_url, wanted)
     # A chain a ledger already took events of goes on at that same ledger.
     resume = (
         replica.resume_epoch(terminal.ctx)
@@ -122,6 +123,9 @@ def pair_terminal(
             try:
                 reply = client.pair(wanted, code, secret, resume)
                 break
+            except LedgerRefused:
+                credentials.forget_offered(data_dir)
+                raise
             except TransientError:
                 if attempt + 1 == PAIR_ATTEMPTS:
                     raise
@@ -147,6 +151,7 @@ def pair_terminal(
         else:
             credentials.save(data_dir, previous)
         raise
+    credentials.forget_offered(data_dir)
     terminal.connect_ledger()
     return reply.store_code
 
@@ -174,8 +179,8 @@ def cmd_pair(args: argparse.Namespace) -> int:
         log.warning("pairing with %s failed: %s", args.ledger, error)
         print(
             f"memberdesk: not paired: cannot reach the ledger at {args.ledger}. Check the "
-            "address and that the ledger runs, then pair again with the same code; nothing "
-            "was saved on this terminal.",
+            "address and that the ledger runs, then pair again with the same code (it also "
+            "finishes a pairing whose answer was lost on the way).",
             file=sys.stderr,
         )
         return 1

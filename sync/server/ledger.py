@@ -123,7 +123,8 @@ def pair(
     PC paired again after a revocation, or the embedded ledger's terminal that lost its
     credential file) keeps its chain, unless another PC has paired since.
     """
-    terminal = session.get(Terminal, terminal_id)
+    # Locked: two PCs pairing at once must not both spend one code or both take an epoch.
+    terminal = session.get(Terminal, terminal_id, with_for_update=True)
     now = now_utc()
     if (
         terminal is not None
@@ -381,28 +382,12 @@ def authorize(
         select(Hold).where(Hold.terminal_id == terminal.terminal_id, Hold.request_id == request_id)
     )
     if existing is not None:
-        differing = [
-            name
-            for name, mine, asked in (
-                ("member_id", existing.member_id, member_id),
-                ("points", existing.points, points),
-            )
-            if mine != asked
-        ]
-        if differing:
-            raise Refused(
-                409,
-                "hold_conflict",
-                f"Request {request_id} of terminal {terminal.terminal_id} already holds "
-                f"{existing.points} points of member {existing.member_id}; a new sale needs a "
-                "new request id.",
-                fields=differing,
-            )
+        _check_hold_request(existing, terminal, member_id, points, at)
     rules = rule_book(session)
     today = business_day(at, rules.zone(terminal.store_code)) if rules else at.date()
     expire_due(session, member, today, at)  # on the store's business day, as a push does
     available = max(0, member.points - _held(session, member_id, at, but=existing))
-    if existing is not None and (existing.consumed or existing.expires_at > at):
+    if existing is not None and existing.expires_at > at:
         return AuthorizeResponse(
             approved=True,
             balance=available,
@@ -435,6 +420,40 @@ def authorize(
         reason=None,
         ledger_time=at.isoformat(),
     )
+
+
+def _check_hold_request(
+    existing: Hold, terminal: Terminal, member_id: str, points: int, at: datetime
+) -> None:
+    """A request's hold again: the same hold while it lives; a conflict (409) when it was
+    used, or lives for another member or amount. A hold released or lapsed unused may be
+    asked anew for other points (the cashier changed the amount after a refusal)."""
+    request = f"Request {existing.request_id} of terminal {terminal.terminal_id}"
+    if existing.consumed:
+        raise Refused(
+            409,
+            "hold_conflict",
+            f"{request} was already used by a redemption the ledger has taken; a new sale "
+            "needs a new request id.",
+            fields=["request_id"],
+        )
+    differing = [
+        name
+        for name, mine, asked in (
+            ("member_id", existing.member_id, member_id),
+            ("points", existing.points, points),
+        )
+        if mine != asked
+    ]
+    if differing and existing.expires_at > at:
+        raise Refused(
+            409,
+            "hold_conflict",
+            f"{request} already holds {existing.points} points of member "
+            f"{existing.member_id}; a new sale needs a new request id.",
+            fields=differing,
+        )
+    existing.member_id, existing.points = member_id, points
 
 
 def _held(session: Session, member_id: str, at: datetime, *, but: Hold | None) -> int:
