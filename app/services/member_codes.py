@@ -104,8 +104,7 @@ def _read(ctx: ServiceContext, text: str) -> tuple[codes.MemberCode, CodeMember]
         )
     if member.status not in ("active", codes.CODES_REVOKED):
         raise UnknownMember(
-            f"Member {code.member_id} is {member.status}; send the customer to the service "
-            "desk.",
+            f"Member {code.member_id} is {member.status}; send the customer to the service desk.",
             query=code.member_id,
         )
     if member.status == codes.CODES_REVOKED:
