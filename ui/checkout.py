@@ -79,6 +79,11 @@ class CheckoutPanel(QtWidgets.QFrame):
         self.confirm_button = QtWidgets.QPushButton()
         self.confirm_button.setObjectName("confirmButton")
         self.confirm_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        # the member the button (and F9) records on; it never widens the window
+        self.confirm_member: str | None = None
+        self.confirm_button.setSizePolicy(
+            QtWidgets.QSizePolicy.Policy.Ignored, QtWidgets.QSizePolicy.Policy.Fixed
+        )
 
         layout = QtWidgets.QVBoxLayout(self)
         layout.setSpacing(8)
@@ -110,7 +115,21 @@ class CheckoutPanel(QtWidgets.QFrame):
         for edit in self.fields():
             edit.setEnabled(present)
         self.confirm_button.setEnabled(present)
+        self._render_confirm()
         self.update_quote()
+
+    def _render_confirm(self) -> None:
+        """F9 names the member it records on: the one on screen now, or no one."""
+        card = self.controller.card
+        self.confirm_member = card.member_id if card is not None else None
+        if card is None:
+            self.confirm_button.setText(self.tr("Confirm and award points (F9)"))
+        else:
+            self.confirm_button.setText(
+                self.tr("Confirm for {member_id} and award points (F9)").format(
+                    member_id=card.member_id
+                )
+            )
 
     def clear(self) -> None:
         for edit in self.fields():
@@ -219,5 +238,5 @@ class CheckoutPanel(QtWidgets.QFrame):
             edit.setPlaceholderText("0.00")
         self.points_edit.setPlaceholderText("0")
         self.coupon_edit.setPlaceholderText(self.tr("optional"))
-        self.confirm_button.setText(self.tr("Confirm and award points (F9)"))
+        self._render_confirm()
         self._render_quote()  # re-render only: a language switch never calls the core

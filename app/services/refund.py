@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from app.domain.errors import RefundTooLarge, UnknownReceipt
 from app.domain.money import check_amount_fen, format_fen
+from app.services import receipts
 from app.services.common import audit, post
 from app.services.context import Actor, ServiceContext
 from app.services.idempotency import run_once
@@ -41,7 +42,8 @@ def refund(
     amount_fen: int | None = None,
 ) -> RefundResult:
     """``amount_fen`` None refunds whatever is left of the purchase."""
-    receipt_no = receipt_no.strip()
+    with ctx.read() as session:
+        receipt_no = receipts.resolve_receipt_no(session, receipt_no, ctx.terminal_id)
     if amount_fen is not None:
         check_amount_fen(amount_fen, "Refund amount", allow_zero=False)
 
