@@ -17,7 +17,7 @@ from pathlib import Path
 
 # A Tuesday morning in Shanghai, the same moment the tests use.
 FIXED_NOW = datetime(2026, 11, 24, 2, 0, tzinfo=UTC)
-SIZE = (1440, 900)
+SIZE = (1366, 768)  # the most common counter monitor
 
 
 def _settle(app: object) -> None:

@@ -13,6 +13,7 @@ from app.services.views import AdjustResult
 from ui.card import money, num
 from ui.controller import CounterController
 from ui.dialogs import DeskDialog, fill, table
+from ui.fit import fit_to_window
 from ui.ledger_flags import FlagSource, LedgerFlagsPage, ledger_source
 from ui.qt import QtCore, QtWidgets
 
@@ -156,7 +157,7 @@ class ServiceDeskDialog(DeskDialog):
             widget.setEnabled(can_change)
         self.adjust_button.setEnabled(can_change)
         self.write_off_button.setEnabled(can_change)
-        self.resize(1100, 760)
+        fit_to_window(self, 1100, 760)
         self.retranslate()
 
     # ------------------------------------------------------------------ navigation

@@ -19,6 +19,7 @@ from ui.checkout import CheckoutPanel
 from ui.controller import CounterController
 from ui.desk_actions import Desk
 from ui.first_run import FirstRun
+from ui.fit import wrapping
 from ui.flow_actions import CounterFlows
 from ui.flows import run_in_background
 from ui.i18n import LANGUAGES, LanguageSwitcher
@@ -44,6 +45,7 @@ QLineEdit { padding: 6px; border: 2px solid #7a7a7a; border-radius: 4px; backgro
 QLineEdit:focus { border: 3px solid #1b5fb4; }
 QLineEdit:disabled { background: #eeeeee; color: #777777; }
 QLineEdit#scanEdit { font-size: 28px; padding: 8px; }
+QFrame#checkoutPanel QLineEdit { padding: 3px 6px; }
 QListWidget#cashierList { font-size: 24px; }
 QListWidget#cashierList::item { padding: 6px; }
 QListWidget#cashierList::item:selected { background: #1b5fb4; color: white; }
@@ -102,13 +104,12 @@ class CounterPage(QtWidgets.QWidget):
         self.scan_label.setBuddy(self.scan)
         self.card = MemberCardView()
         self.checkout = CheckoutPanel(controller)
-        self.message = QtWidgets.QLabel()
+        # Long text wraps here and never widens the window (ui/fit.py).
+        self.message = wrapping(QtWidgets.QLabel())
         self.message.setObjectName("messageArea")
-        self.message.setWordWrap(True)
         self.message.setProperty("kind", "none")
-        self.keys = QtWidgets.QLabel()
+        self.keys = wrapping(QtWidgets.QLabel())
         self.keys.setObjectName("keyHint")
-        self.keys.setWordWrap(True)
 
         scan_row = QtWidgets.QHBoxLayout()
         scan_row.addWidget(self.scan_label)
@@ -122,6 +123,7 @@ class CounterPage(QtWidgets.QWidget):
         layout.addLayout(body, 1)
         layout.addWidget(self.message)
         layout.addWidget(self.keys)
+        self.bottom = layout  # the desk adds its key hint below the counter's
 
 
 class CounterWindow(QtWidgets.QMainWindow):

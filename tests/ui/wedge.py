@@ -32,9 +32,13 @@ def _send(
     key: Qt.Key,
     text: str = "",
     modifiers: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier,
+    key_ms: int = KEY_MS,
 ) -> None:
     event = QtGui.QKeyEvent(kind, key, modifiers, text)
-    event.setTimestamp(next(_clock))
+    stamp = next(_clock)
+    for _ in range(key_ms // KEY_MS - 1):
+        stamp = next(_clock)
+    event.setTimestamp(stamp)
     QtWidgets.QApplication.sendEvent(_target(window), event)
 
 
@@ -49,24 +53,27 @@ def _keys(code: str, caps_lock: bool) -> list[tuple[Qt.Key, str, bool]]:
     return keys
 
 
-def scanner_types(window: QtWidgets.QWidget, code: str, *, caps_lock: bool = False) -> None:
-    """``code`` then Return as a wedge scanner types it. ``caps_lock``: the counter's Caps
-    Lock is on, so the scanner's Shift makes lower case letters."""
+def scanner_types(
+    window: QtWidgets.QWidget, code: str, *, caps_lock: bool = False, key_ms: int = KEY_MS
+) -> None:
+    """``code`` then Return as a wedge scanner types it, ``key_ms`` between key events.
+    ``caps_lock``: the counter's Caps Lock is on, so the scanner's Shift makes lower case."""
     QtTest.QTest.qWait(40)  # the cashier's last key was a moment ago: a new burst starts
-    next(_clock)
+    for _ in range(40):
+        next(_clock)
     shift = Qt.KeyboardModifier.ShiftModifier
     press, release = QtCore.QEvent.Type.KeyPress, QtCore.QEvent.Type.KeyRelease
     for key, text, capital in _keys(code, caps_lock):
         if capital:
-            _send(window, press, Qt.Key.Key_Shift, "", shift)
-            _send(window, press, key, text, shift)
-            _send(window, release, key, text, shift)
-            _send(window, release, Qt.Key.Key_Shift)
+            _send(window, press, Qt.Key.Key_Shift, "", shift, key_ms)
+            _send(window, press, key, text, shift, key_ms)
+            _send(window, release, key, text, shift, key_ms)
+            _send(window, release, Qt.Key.Key_Shift, "", Qt.KeyboardModifier.NoModifier, key_ms)
         else:
-            _send(window, press, key, text)
-            _send(window, release, key, text)
-    _send(window, press, Qt.Key.Key_Return, "\r")
-    _send(window, release, Qt.Key.Key_Return, "\r")
+            _send(window, press, key, text, Qt.KeyboardModifier.NoModifier, key_ms)
+            _send(window, release, key, text, Qt.KeyboardModifier.NoModifier, key_ms)
+    _send(window, press, Qt.Key.Key_Return, "\r", Qt.KeyboardModifier.NoModifier, key_ms)
+    _send(window, release, Qt.Key.Key_Return, "\r", Qt.KeyboardModifier.NoModifier, key_ms)
     for _ in range(40):  # a person's next key comes much later than the scanner's last
         next(_clock)
     QtTest.QTest.qWait(5)
