@@ -12,7 +12,8 @@ Qt = QtCore.Qt
 
 
 def money(fen: int) -> str:
-    return f"¥{format_fen(fen)}"
+    """Yuan with the current language's decimal sign: ¥12.50, es ¥12,50."""
+    return f"¥{format_fen(fen).replace('.', QtCore.QLocale().decimalPoint())}"
 
 
 def num(n: int) -> str:

@@ -15,7 +15,6 @@ from datetime import date
 
 from app.bootstrap import Terminal
 from app.domain.errors import InvalidInput, MemberDeskError
-from app.domain.money import parse_amount
 from app.domain.plus import PlusTerm, next_term
 from app.domain.quote import Line, Quote
 from app.domain.rulebook import Category, CouponTemplate, Gift, OfflineCaps, Plus
@@ -35,6 +34,7 @@ from app.services.views import (
     RedeemResult,
     RefundResult,
 )
+from ui.amounts import parse_yuan
 
 log = logging.getLogger(__name__)
 
@@ -152,12 +152,8 @@ class CounterController:
         for code, label, text in amounts:
             if not text.strip():
                 continue
-            try:
-                fen = parse_amount(text, label)
-            except InvalidInput as error:
-                # The core's message; the parameters let the screen say it in any language.
-                kind = "amount" if "is not an amount" in error.message else "amount_range"
-                raise InvalidInput(error.message, kind=kind, field=label, text=text) from None
+            # the core's error, with the field and kind the screen says in any language
+            fen = parse_yuan(text, label)
             lines.append(Line(code, fen))
         points_text = points_text.strip()
         if points_text and not points_text.isdigit():

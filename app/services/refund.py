@@ -71,6 +71,7 @@ def refund(
                     f"Nothing was paid in money on receipt {receipt_no}; it can only be "
                     "refunded once, in full (leave the amount empty).",
                     refundable_fen=0,
+                    receipt_no=receipt_no,
                 )
             amount, after_share = 0, (1, 1)
         else:
@@ -80,6 +81,9 @@ def refund(
                     f"Only {format_fen(left)} of receipt {receipt_no} can still be refunded "
                     f"(paid {format_fen(paid)}, refunded {format_fen(before)}).",
                     refundable_fen=left,
+                    receipt_no=receipt_no,
+                    paid_fen=paid,
+                    refunded_fen=before,
                 )
             after_share = (before + amount, paid)
         earned_lot = session.scalar(

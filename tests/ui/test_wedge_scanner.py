@@ -230,6 +230,7 @@ def test_a_scan_before_sign_in_says_sign_in_first(qtbot, window) -> None:
 def test_lower_case_member_numbers_and_short_receipt_numbers(qtbot, window) -> None:
     sign_in(qtbot, window)
     scan(qtbot, window, "m000002")
+    assert window.controller.card is not None, window.message_text()
     assert window.controller.card.member_id == "M000002"
     qtbot.keyClick(window.counter.scan, Qt.Key.Key_F4)
     qtbot.keyClicks(window.counter.checkout.first_field(), "50")
