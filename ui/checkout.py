@@ -239,7 +239,7 @@ class CheckoutPanel(QtWidgets.QFrame):
         self.points_label.setText(self.tr("Points to use"))
         self.coupon_label.setText(self.tr("Coupon code"))
         for edit in self.amount_edits.values():
-            edit.setPlaceholderText("0.00")
+            edit.setPlaceholderText(money(0).lstrip("¥"))  # 0.00, es 0,00
         self.points_edit.setPlaceholderText("0")
         self.coupon_edit.setPlaceholderText(self.tr("optional"))
         self._render_confirm()

@@ -29,6 +29,8 @@ def test_screenshots_render_for_one_language(qapp, tmp_path: Path) -> None:
         "redeem_zh_CN.png",
         "refund_zh_CN.png",
         "reprint_zh_CN.png",
+        "sale_done_zh_CN.png",
+        "scan_failed_zh_CN.png",
         "service_desk_flags_zh_CN.png",
         "service_desk_zh_CN.png",
         "settings_zh_CN.png",
