@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import ipaddress
 import json
 import logging
 import signal
@@ -12,6 +13,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from app.bootstrap import Terminal
 from app.cli.main import terminal_for
@@ -156,7 +158,39 @@ def pair_terminal(
     return reply.store_code
 
 
+def clear_text_refusal(ledger_url: str, *, insecure: bool) -> str | None:
+    """Why pairing with ``ledger_url`` is refused before anything is sent (None: it may be):
+    not an http(s) URL, or plain HTTP beyond loopback without ``--insecure``."""
+    try:
+        parts = urlsplit(ledger_url)
+        host = parts.hostname or ""
+    except ValueError:
+        parts, host = None, ""
+    if parts is None or parts.scheme not in ("http", "https") or not host:
+        return (
+            f"{ledger_url!r} is not a ledger URL; give one like https://ledger.mall.example:8470."
+        )
+    if parts.scheme == "https" or insecure:
+        return None
+    try:
+        loopback = ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        loopback = host.lower() == "localhost"
+    if loopback:
+        return None
+    return (
+        f"{ledger_url} is plain HTTP to another machine: the pairing code, this terminal's "
+        "credential and members' phones and names would cross the network in clear text, "
+        "readable and changeable by anyone on it. Use the ledger's https:// address, or add "
+        "--insecure for a private test network you trust. Nothing was sent."
+    )
+
+
 def cmd_pair(args: argparse.Namespace) -> int:
+    refusal = clear_text_refusal(args.ledger, insecure=args.insecure)
+    if refusal is not None:
+        print(f"memberdesk: not paired: {refusal}", file=sys.stderr)
+        return 1
     data_dir = Path(args.data_dir)
     # A database this command makes goes again if the pairing fails: nothing is left behind.
     made = not fresh_pairing.has_terminal(data_dir)
@@ -314,6 +348,12 @@ def register(sub: Any, common: Callable[..., None]) -> None:
     parser.add_argument(
         "--terminal-id",
         help="this terminal's id at the ledger (default: the one in memberdesk.toml)",
+    )
+    parser.add_argument(
+        "--insecure",
+        action="store_true",
+        help="allow a plain http:// ledger beyond loopback (a private test network only: the "
+        "credential and members' data travel in clear text)",
     )
     parser.set_defaults(handler=cmd_pair)
 

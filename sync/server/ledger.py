@@ -6,6 +6,7 @@ command line decide where transactions begin and end.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import secrets
@@ -17,8 +18,9 @@ from typing import Any
 from sqlalchemy import ColumnElement, String, and_, func, select, type_coerce, update
 from sqlalchemy.orm import Session
 
+from app.domain.errors import InvalidInput
 from app.domain.events import GENESIS_HASH, business_day, canonical_json
-from app.domain.points import expiry_for
+from app.domain.phones import normalise_phone
 from app.domain.rulebook import RuleBook, parse_rule_book
 from sync.protocol import (
     AuthorizeResponse,
@@ -319,8 +321,12 @@ def member_state(session: Session, member: Member) -> MemberState:
 
 
 def find_member(session: Session, query: str) -> Member:
+    """A member by id, else by phone: as written, or normalised (``+86 139…``, ``１３９…``)."""
+    phones = {query}
+    with contextlib.suppress(InvalidInput):
+        phones.add(normalise_phone(query))
     member = session.get(Member, query) or session.scalar(
-        select(Member).where(Member.phone == query)
+        select(Member).where(Member.phone.in_(sorted(phones))).limit(1)
     )
     if member is None:
         raise Refused(404, "unknown_member", f"No member {query!r} at the ledger.")
@@ -730,55 +736,19 @@ def set_codes_revoked(session: Session, member_id: str, revoked: bool) -> Member
     return member
 
 
-def import_members(session: Session, rows: list[dict[str, str]], rules: RuleBook | None) -> int:
-    """Members from a CSV (member_id, phone, name, birthday, enrolled_on, home_store,
-    points): opening balances become a lot like any other."""
+def import_members(
+    session: Session, rows: list[dict[str, str]], rules: RuleBook | None, *, skip_bad: bool = False
+) -> int:
+    """Members from CSV rows (member_id, phone, name, birthday, enrolled_on, home_store,
+    points), each checked first (``member_import``): a bad row refuses them all
+    (``ImportRefused``, by line), unless ``skip_bad``. Members the ledger has are left as
+    they are. Returns how many were added."""
+    from sync.server import member_import
+
     at = now_utc()
-    count = 0
-    for line, row in enumerate(rows, start=2):
-        try:
-            member_id, phone = row["member_id"].strip(), row["phone"].strip()
-            enrolled = date.fromisoformat(row.get("enrolled_on") or at.date().isoformat())
-            birthday = date.fromisoformat(row["birthday"]) if row.get("birthday") else None
-            opening = int(row.get("points") or 0)
-        except (KeyError, ValueError) as error:
-            raise Refused(422, "bad_csv", f"line {line}: {error}") from None
-        if not member_id or not phone or opening < 0:
-            raise Refused(
-                422, "bad_csv", f"line {line}: member_id and phone are needed, points >= 0"
-            )
-        if session.get(Member, member_id) is not None:
-            continue
-        member = Member(
-            member_id=member_id,
-            phone=phone,
-            name=row.get("name") or member_id,
-            birthday=birthday,
-            enrolled_on=enrolled,
-            home_store=row.get("home_store") or "",
-            plus_expires_on=None,
-            status="active",
-            growth=0,
-            points=0,
-            overdraft=0,
-            spend_365_fen=0,
-            purchases=0,
-            cursor=next_cursor(session),
-        )
-        session.add(member)
-        if opening:
-            expires = expiry_for(at.date(), rules.points) if rules else None
-            session.add(
-                Entry(
-                    event_id="import",
-                    member_id=member_id,
-                    kind="import",
-                    points=opening,
-                    store_code="ledger",
-                    ledger_time=at,
-                )
-            )
-            member.points = opening
-            session.add(Lot(member_id=member_id, expires_on=expires or NEVER, remaining=opening))
-        count += 1
-    return count
+    plan = member_import.plan_import(
+        session, [(line, row) for line, row in enumerate(rows, start=2)], rules, at.date()
+    )
+    if plan.problems and not skip_bad:
+        raise member_import.ImportRefused(plan.problems, plan.rows)
+    return member_import.write_members(session, plan.new, rules, at)

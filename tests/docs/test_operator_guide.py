@@ -104,6 +104,8 @@ def test_the_guide_has_a_command_for_every_task():
         "memberdesk restore",
         "pg_dump",
         "keys rotate",
+        "keys new-file",
+        "--signing-key-file",
         "terminal revoke",
         "--terminal-id T01",
         "sync status",
