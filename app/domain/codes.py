@@ -194,7 +194,26 @@ def _check_text(text: str) -> str:
     cleaned = text.strip()
     if not cleaned:
         raise CodeGarbage("Nothing was scanned.")
+    if not cleaned.isascii():
+        # Codes are ASCII only (the QR alphanumeric set): full-width or superscript digits
+        # are a scanner's keyboard layout or a forgery, never a code.
+        raise CodeGarbage(
+            "The scan contains characters no member code has; check the scanner's keyboard "
+            "layout and scan again."
+        )
     return cleaned
+
+
+# Days from 1970 to the last day a ``date`` holds, and 30-second steps to the same day.
+MAX_DAY = (date.max - EPOCH).days
+MAX_STEP = MAX_DAY * 86_400 // STEP_SECONDS
+
+
+def _number(text: str, largest: int) -> int:
+    """An ASCII decimal field (``str.isdigit`` also takes '²', which ``int`` refuses)."""
+    if not (text.isascii() and text.isdigit()) or len(text) > 12 or int(text) > largest:
+        raise CodeGarbage("The phone's code is damaged; ask the member to show it again.")
+    return int(text)
 
 
 def _verify(key: Ed25519PublicKey, signature: bytes, message: bytes, what: str) -> None:
@@ -248,13 +267,12 @@ def read_code(
         if len(parts) != 8:
             raise CodeTruncated("The phone's code is incomplete; ask the member to show it again.")
         _, key_id, member_b32, device_b32, expiry_text, ledger_b32, step_text, device_sig = parts
-        if not expiry_text.isdigit() or not step_text.isdigit():
-            raise CodeGarbage("The phone's code is damaged; ask the member to show it again.")
+        expiry = _number(expiry_text, MAX_DAY)
+        step = _number(step_text, MAX_STEP)
         member_id = _unb32(member_b32, "member number").decode("utf-8", "replace")
         device_key = _unb32(device_b32, "device key")
         if len(device_key) != 32:
             raise CodeGarbage("The phone's code is damaged; ask the member to show it again.")
-        expiry = int(expiry_text)
         _verify(
             _public(keys, key_id),
             _unb32(ledger_b32, "signature"),
@@ -266,7 +284,6 @@ def read_code(
                 "The member's app has an expired credential; ask them to open "
                 "the app online to renew it, or use the phone number."
             )
-        step = int(step_text)
         current = step_at(now)
         if step > current + 1:
             raise CodeFromFuture(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from datetime import date, datetime, tzinfo
 from typing import Any, TypeVar
 
@@ -11,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from app.domain.codes import CODES_REVOKED
 from app.domain.errors import InvalidInput, UnknownMember
+from app.domain.phones import normalise_phone
 from app.services.context import Actor
 from app.store.cardread import MemberFacts, find_member, raw_connection
 from app.store.journal import Posting
@@ -18,17 +18,15 @@ from app.store.models import AuditEntry, Member
 from app.store.outbox import append_event, canonical_json, terminal_state
 
 M = TypeVar("M", Member, MemberFacts)
-PHONE = re.compile(r"^\+?\d{6,15}$")
 # Members the counter serves. Withdrawn codes withdraw the codes only (member_codes refuses
 # them); the member is served by member number and phone number.
 SERVED_STATUSES = frozenset({"active", CODES_REVOKED})
 
 
 def clean_phone(text: str) -> str:
-    phone = re.sub(r"[\s\-()]", "", text)
-    if not PHONE.match(phone):
-        raise InvalidInput(f"'{text}' is not a phone number; type 6 to 15 digits.", field="phone")
-    return phone
+    """The one stored form of a phone (``app.domain.phones``): how members are enrolled,
+    looked up and compared, so '+86 139…', '８６139…' and '139-…' are one member."""
+    return normalise_phone(text)
 
 
 def load_member(session: Session, member_id: str, *, for_update: bool = True) -> Member:

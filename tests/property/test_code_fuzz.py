@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
+import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 from hypothesis import HealthCheck, given, settings
@@ -72,3 +73,45 @@ def test_a_genuine_code_cut_short_is_refused(genuine: str, where: int) -> None:
 
 def test_the_genuine_codes_read() -> None:
     assert [type(read(text)) for text in GENUINE] == [codes.CardCode, codes.DynamicCode]
+
+
+# Digits of other scripts and forms: str.isdigit() takes them, int() takes some, and none is
+# in a member code (ASCII only).
+ODD_DIGITS = "²³¹⁰⁴₀₁０１２３４５６７８９٠١٢३४"
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.sampled_from(GENUINE),
+    st.integers(min_value=0, max_value=10_000),
+    st.text(alphabet=ODD_DIGITS, min_size=1, max_size=3),
+)
+def test_odd_digits_anywhere_are_refused_as_garbage(genuine: str, where: int, odd: str) -> None:
+    position = where % len(genuine)
+    with pytest.raises(codes.CodeGarbage):
+        codes.read_code(genuine[:position] + odd + genuine[position + 1 :], KEYS, now=NOW)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.sampled_from([4, 6]),
+    st.one_of(
+        st.text(alphabet=ODD_DIGITS, min_size=1, max_size=6),
+        st.integers(min_value=10**12).map(str),
+    ),
+)
+def test_the_numeric_fields_of_a_phone_code_take_ascii_digits_in_range(
+    field: int, value: str
+) -> None:
+    parts = GENUINE[1].split(".")
+    parts[field] = value
+    with pytest.raises(codes.CodeGarbage):
+        codes.read_code(".".join(parts), KEYS, now=NOW)
+
+
+@pytest.mark.parametrize("step", ["²", "１２３", "٣"])
+def test_a_superscript_or_full_width_step_is_garbage_not_a_crash(step: str) -> None:
+    parts = GENUINE[1].split(".")
+    parts[6] = step
+    with pytest.raises(codes.CodeGarbage):
+        codes.read_code(".".join(parts), KEYS, now=NOW)
