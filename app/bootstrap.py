@@ -7,15 +7,17 @@ methods; neither opens a database session of its own.
 from __future__ import annotations
 
 import logging
+import sqlite3
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from app.config import Settings, load_settings
-from app.domain.errors import InvalidInput, NotAllowed
+from app.domain.errors import DatabaseCorrupt, DatabaseMissing, InvalidInput, NotAllowed
 from app.domain.quote import Line, Quote
 from app.domain.rulebook import RuleBook
 from app.paths import default_rule_book
@@ -53,6 +55,8 @@ from app.services.views import (
     RefundResult,
     VerifyReport,
 )
+from app.store import failures
+from app.store import identity as identity_file
 from app.store.db import open_database
 
 log = logging.getLogger(__name__)
@@ -79,13 +83,26 @@ class Terminal:
                 "redeem online. Use the memberdesk program."
             )
         self.connect(self)
+        self.keep_identity()
 
     @property
     def rules(self) -> RuleBook:
         return self.ctx.rules
 
     def close(self) -> None:
+        self.keep_identity()
         self.ctx.database.dispose()
+
+    def keep_identity(self) -> None:
+        """Write the terminal's identity and position beside its database (when changed):
+        if the database ever vanishes, the terminal refuses to start empty."""
+        try:
+            with self.ctx.read() as session:
+                kept = identity_file.of_database(session)
+        except (DBAPIError, sqlite3.Error):
+            return  # the database's own trouble is reported where it is used
+        if kept is not None:
+            identity_file.write(self.settings.data_dir, kept)
 
     # -- identify and look
     def identify(self, query: str) -> str:
@@ -302,27 +319,81 @@ def open_terminal(
     rule_book: RuleBook | None = None,
     create: bool = True,
     connect: Connect | None = None,
+    read_only: bool = False,
 ) -> Terminal:
     """Open (creating and migrating if needed) the terminal whose data is in ``data_dir``.
 
     With ``create=False`` a missing database is refused rather than made, so a mistyped
-    ``--data-dir`` never starts a second terminal with the same id. ``connect`` wires the
-    ledger link (online holds); a paired terminal opened without it is refused, never
-    silently left to redeem without asking the ledger.
+    ``--data-dir`` never starts a second terminal with the same id. A database that is
+    missing or empty while the terminal's identity file says it had one is refused either
+    way (``DatabaseMissing``), and a damaged one is named (``DatabaseCorrupt``), never
+    replaced. ``connect`` wires the ledger link (online holds); a paired terminal opened
+    without it is refused, never silently left to redeem without asking the ledger.
+    ``read_only`` opens it for reading only (a read-only data directory).
     """
     settings = settings or load_settings(data_dir)
-    if not create and not settings.database_path.exists():
+    path = settings.database_path
+    present = database_present(settings)
+    if not present and (not create or read_only):
         raise InvalidInput(
             f"There is no terminal database in {settings.data_dir}. Check --data-dir, or "
             "create one with 'memberdesk demo' or 'memberdesk run'.",
             field="data_dir",
         )
-    database = open_database(settings.database_path)
+    try:
+        terminal = _open(settings, clock, rule_book, connect, read_only)
+    except (DBAPIError, sqlite3.Error, OSError) as error:
+        explained = failures.explain(error, path)
+        if explained is None:
+            raise
+        raise explained from error
+    if not read_only:
+        terminal.keep_identity()
+    return terminal
+
+
+def database_present(settings: Settings) -> bool:
+    """Whether the terminal's database is there (False: none, and none was ever made here).
+    Damaged is ``DatabaseCorrupt``; missing or empty while the identity file says the
+    terminal had one is ``DatabaseMissing``."""
+    path = settings.database_path
+    kept = identity_file.read(settings.data_dir)
+    try:
+        present = failures.check_file(path)
+    except DatabaseCorrupt:
+        if kept is None or path.stat().st_size > 0:
+            raise
+        present = False  # empty, and the identity file says it had data: it vanished
+    if not present and kept is not None:
+        raise DatabaseMissing(
+            f"The terminal database {path} is missing or empty, but this data directory "
+            f"belongs to {kept.describe()}: it is not started as a new, empty terminal. "
+            "Restore the last backup with 'memberdesk restore FILE', or set what is left "
+            "aside with 'memberdesk reset --confirm' and pair again to re-bootstrap from the "
+            "ledger.",
+            path=str(path),
+            terminal_id=kept.terminal_id,
+            last_seq=kept.last_seq,
+        )
+    return present
+
+
+def _open(
+    settings: Settings,
+    clock: Clock | None,
+    rule_book: RuleBook | None,
+    connect: Connect | None,
+    read_only: bool,
+) -> Terminal:
+    database = open_database(settings.database_path, read_only=read_only)
     clock = clock or SystemClock()
     with Session(database.reader) as session:
         identity = setup.identity(session)
         installed = setup.installed_rule_book(session)
     if identity is None:
+        if read_only:
+            database.dispose()
+            raise failures.read_only(settings.data_dir)
         with Session(database.writer) as session, session.begin():
             setup.ensure_identity(session, settings.terminal_id, settings.store_code, clock.now())
         identity = (settings.terminal_id, settings.store_code)
@@ -337,7 +408,9 @@ def open_terminal(
         store_code=store_code,
         terminal_id=terminal_id,
     )
-    if installed is None or (rule_book is not None and rule_book.version > installed.version):
+    if not read_only and (
+        installed is None or (rule_book is not None and rule_book.version > installed.version)
+    ):
         setup.install_rule_book(ctx, rule_book or rules)
     terminal = Terminal(ctx, settings, connect)
     if connect is not None:

@@ -13,6 +13,8 @@ import argparse
 import dataclasses
 import json
 import logging
+import os
+import sqlite3
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -20,20 +22,22 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DBAPIError
 
-from app.bootstrap import Connect, Terminal, open_terminal
+from app.bootstrap import Connect, Terminal, database_present, open_terminal
 from app.config import use_config_file
 from app.domain.codes import CODES_REVOKED
-from app.domain.errors import InvalidInput, MemberDeskError
+from app.domain.errors import DiskFull, InvalidInput, MemberDeskError
 from app.domain.ids import uuid7
 from app.domain.money import format_fen, parse_amount
 from app.domain.quote import Line
 from app.logs import setup_logging
 from app.paths import default_data_dir
 from app.selftest import Check, all_checks, check_commands, run_self_test
+from app.store import failures
 
 log = logging.getLogger("memberdesk.cli")
+PRIVATE_UMASK = 0o077
 Handler = Callable[[argparse.Namespace], int]
 Common = Callable[..., None]
 Register = Callable[[Any, Common], None]
@@ -70,12 +74,39 @@ def _emit(args: argparse.Namespace, value: Any, text: str | None = None) -> None
 CREATING_COMMANDS = {"demo", "run", "pair", "restore"}
 
 
+def reads_only(args: argparse.Namespace) -> bool:
+    """Whether the command only reads (it then works on a read-only data directory)."""
+    handler = getattr(args, "handler", None)
+    if handler in READING_COMMANDS:
+        return True
+    return args.command == "sync" and getattr(args, "action", None) == "status"
+
+
 def terminal_for(args: argparse.Namespace) -> Terminal:
     """The terminal of ``--data-dir``, wired to its ledger: every subcommand opens it so."""
     parts: TerminalParts = args.parts
-    return open_terminal(
-        Path(args.data_dir), create=args.command in CREATING_COMMANDS, connect=parts.connect
-    )
+    data_dir = Path(args.data_dir)
+    reading = reads_only(args)
+    create = args.command in CREATING_COMMANDS
+    try:
+        terminal = open_terminal(
+            data_dir,
+            create=create,
+            connect=parts.connect,
+            read_only=reading and data_dir.is_dir() and not failures.writable(data_dir),
+        )
+    except DiskFull:
+        if not reading:
+            raise
+        # A full disk still reads: without the -shm SQLite cannot make, read-only.
+        terminal = open_terminal(data_dir, create=create, connect=parts.connect, read_only=True)
+    _opened.append(terminal)
+    return terminal
+
+
+# The terminals this command opened, closed when it ends (their identity files then say how
+# far their chains came).
+_opened: list[Terminal] = []
 
 
 def _request_id(args: argparse.Namespace) -> str:
@@ -399,6 +430,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
     from app.store import backup
 
     settings = load_settings(Path(args.data_dir))
+    database_present(settings)  # a vanished database is named as such, not "no such file"
     info = backup.backup(settings.database_path, Path(args.file), overwrite=args.overwrite)
     _emit(
         args,
@@ -413,10 +445,11 @@ def cmd_restore(args: argparse.Namespace) -> int:
     from datetime import UTC, datetime
 
     from app.config import load_settings
-    from app.store import backup
+    from app.store import backup, identity
 
     settings = load_settings(Path(args.data_dir))
     database = settings.database_path
+    kept = identity.read(settings.data_dir)
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     keep = database.with_name(f"{database.name}.before-restore-{stamp}")
     info = backup.restore(Path(args.file), database, keep if database.exists() else None)
@@ -425,9 +458,16 @@ def cmd_restore(args: argparse.Namespace) -> int:
         verified = report.verify()
     finally:
         report.close()
+    behind = ""
+    if kept is not None and kept.terminal_id == info.terminal_id and kept.last_seq > info.events:
+        behind = (
+            f"; this terminal had written {kept.last_seq} events, the backup holds "
+            f"{info.events}: the later ones are only at the ledger, if they were synced"
+        )
     text = (
         f"Restored terminal {info.terminal_id} of store {info.store_code} from {args.file} "
         f"({info.events} events)"
+        + behind
         + (f"; the database it replaced is kept as {keep}" if keep.exists() else "")
         + (". Journal OK." if verified.ok else ". JOURNAL BROKEN: " + "; ".join(verified.problems))
     )
@@ -463,6 +503,12 @@ def cmd_config_check(args: argparse.Namespace) -> int:
         ),
     )
     return 0
+
+
+# Commands that only read: on a read-only data directory they open the database read-only.
+READING_COMMANDS: frozenset[Handler] = frozenset(
+    {cmd_member_show, cmd_verify, cmd_report, cmd_cashier_list, cmd_config_check, cmd_config_path}
+)
 
 
 # --------------------------------------------------------------------------------- parser
@@ -645,9 +691,12 @@ def main(parts: TerminalParts, argv: Sequence[str] | None = None) -> int:
     # --config holds for this command only: a later terminal opened in the same process
     # (a test, an embedding program) reads the usual places again.
     use_config_file(Path(args.config) if args.config else None)
+    # Whatever this process makes (databases, logs, cards, snapshots) is its user's only.
+    umask = os.umask(PRIVATE_UMASK)
     try:
         return _main(parser, args, argv)
     finally:
+        os.umask(umask)
         use_config_file(None)
 
 
@@ -664,29 +713,48 @@ def _main(
     if handler is None:
         parser.print_help()
         return 2
+    data_dir = Path(args.data_dir)
     try:
-        data_dir = Path(args.data_dir)
         if data_dir.is_dir() or args.command in CREATING_COMMANDS:
             setup_logging(data_dir, args.log_level, console=False)
-        return handler(args)
+    except OSError:
+        # A read-only or full disk: reading commands still work, and one that writes says
+        # what is wrong; nothing goes to stderr but that one message.
+        logging.getLogger().addHandler(logging.NullHandler())
+    try:
+        try:
+            return handler(args)
+        finally:
+            while _opened:
+                _opened.pop().close()
     except MemberDeskError as error:
         return _refuse(args, error)
-    except OperationalError as error:
-        log.warning("database busy or unreadable: %s", error)
-        return _refuse(
-            args,
-            MemberDeskError(
-                "The terminal database is busy (another program is writing) or unreadable. "
-                "Wait a moment and try again; nothing was changed."
-            ),
-        )
-    except (OSError, OverflowError) as error:
-        log.warning("refused: %s", error)
-        return _refuse(args, MemberDeskError(f"{error}; nothing was changed."))
+    except (DBAPIError, sqlite3.Error, OSError) as error:
+        explained = failures.explain(error, _database_path(data_dir))
+        if explained is None:
+            if not isinstance(error, OSError):
+                raise
+            explained = MemberDeskError(f"{error.strerror or error}; nothing was changed.")
+        log.warning("refused: %s (%s)", explained.code, type(error).__name__)
+        return _refuse(args, explained)
+    except OverflowError:
+        return _refuse(args, MemberDeskError("A number is too large; nothing was changed."))
+
+
+def _database_path(data_dir: Path) -> Path:
+    from app.config import load_settings
+
+    try:
+        return load_settings(data_dir).database_path
+    except MemberDeskError:
+        from app.config import DATABASE_NAME
+
+        return data_dir / DATABASE_NAME
 
 
 def _refuse(args: argparse.Namespace, error: MemberDeskError) -> int:
-    log.info("refused: %s", error.message)
+    # The code, not the message: a message can quote what was typed (a phone, a name).
+    log.info("refused: %s", error.code)
     if getattr(args, "json", False):
         print(json.dumps({"error": error.to_dict()}, ensure_ascii=False, default=str))
     print(f"memberdesk: {error.message}", file=sys.stderr)

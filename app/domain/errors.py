@@ -94,3 +94,25 @@ class DatabaseTooNew(MemberDeskError):
 
 class JournalBroken(MemberDeskError):
     code = "journal_broken"
+
+
+class DatabaseCorrupt(MemberDeskError):
+    """The terminal's database file is damaged: named, never papered over or replaced."""
+
+    code = "database_corrupt"
+
+
+class DatabaseMissing(MemberDeskError):
+    """The database of a terminal that had data is gone (its identity file is still there)."""
+
+    code = "database_missing"
+
+
+class DiskFull(MemberDeskError):
+    code = "disk_full"
+
+
+class ReadOnlyData(MemberDeskError):
+    """The data directory (or a file in it) cannot be written."""
+
+    code = "read_only"

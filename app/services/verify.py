@@ -6,6 +6,7 @@ from sqlalchemy import func, select, text
 
 from app.services.context import ServiceContext
 from app.services.views import VerifyReport
+from app.store import failures
 from app.store.models import Balance, JournalEntry, OutboxEvent, TerminalState
 from app.store.outbox import GENESIS_HASH, event_hash
 
@@ -15,9 +16,12 @@ MAX_LISTED = 50
 def verify_journal(ctx: ServiceContext) -> VerifyReport:
     problems: list[str] = []
     with ctx.read() as session:
-        integrity = session.execute(text("PRAGMA integrity_check")).scalar()
-        if integrity != "ok":
-            problems.append(f"SQLite integrity check: {integrity}")
+        integrity = [row[0] for row in session.execute(text("PRAGMA integrity_check"))]
+        if integrity != ["ok"]:
+            # A damaged file: one message and the way out, not a list of what it spoiled.
+            raise failures.corrupt(
+                ctx.database.path, "SQLite's integrity check: " + "; ".join(integrity[:3])
+            )
         prev_hash, expected_seq, events = GENESIS_HASH, 1, 0
         for ev in session.scalars(select(OutboxEvent).order_by(OutboxEvent.seq)).yield_per(2000):
             events += 1

@@ -7,12 +7,14 @@ restarts if another connection writes meanwhile) and is safe while the counter i
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 
 from app.domain.errors import InvalidInput
+from app.store import failures
 
 BUSY_TIMEOUT_S = 10.0
 PAGES_PER_STEP = 1024  # copy in steps so the terminal's writers are never held up for long
@@ -77,19 +79,38 @@ def _copy(source: Path, target: Path) -> None:
 
 
 def backup(database: Path, target: Path, *, overwrite: bool = False) -> BackupInfo:
-    """Write a consistent copy of the live ``database`` to ``target`` and check it."""
-    if not database.is_file():
+    """Write a consistent copy of the live ``database`` to ``target`` and check it.
+
+    A damaged database is named (a backup of it would be damaged too); a full or read-only
+    target is named with the target's place; a partial copy is never left behind.
+    """
+    if not failures.check_file(database):
         raise InvalidInput(f"There is no terminal database at {database}.", field="data_dir")
     if target.exists() and not overwrite:
         raise InvalidInput(
             f"{target} exists already; choose a new name (or --overwrite).", field="backup"
         )
-    target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(target.name + ".partial")
-    partial.unlink(missing_ok=True)
-    _copy(database, partial)
-    info = inspect(partial)
-    partial.replace(target)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        partial.unlink(missing_ok=True)
+        try:
+            with closing(_connect(database, read_only=True)) as source:
+                problems = [row[0] for row in source.execute("PRAGMA quick_check")]
+        except sqlite3.DatabaseError as error:
+            raise failures.explain(error, database) or error from None
+        if problems != ["ok"]:
+            raise failures.corrupt(database, "SQLite's check: " + "; ".join(problems[:3]))
+        try:
+            _copy(database, partial)
+        except (sqlite3.Error, OSError) as error:
+            raise failures.explain(error, target) or error from None
+        info = inspect(partial)
+        partial.replace(target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            partial.unlink(missing_ok=True)
+        raise
     return BackupInfo(
         target, info.bytes, info.schema, info.terminal_id, info.store_code, info.events
     )
@@ -101,10 +122,22 @@ def restore(backup_file: Path, database: Path, keep_as: Path | None) -> BackupIn
     Stop the terminal first: the restore waits for the write lock and fails if the counter
     keeps it.
     """
+    from app.store.db import create_private
+
     info = inspect(backup_file)
     database.parent.mkdir(parents=True, exist_ok=True)
     if database.exists() and keep_as is not None:
-        _copy(database, keep_as)
+        try:
+            _copy(database, keep_as)
+        except sqlite3.DatabaseError:
+            # A damaged database (the usual reason to restore) cannot be copied page by
+            # page: its files are moved aside as they are.
+            keep_as.unlink(missing_ok=True)
+            for suffix in ("", "-wal", "-shm"):
+                side = database.with_name(database.name + suffix)
+                if side.exists():
+                    side.replace(keep_as.with_name(keep_as.name + suffix))
+    create_private(database)
     with (
         closing(_connect(backup_file, read_only=True)) as src,
         closing(_connect(database, read_only=False)) as dst,

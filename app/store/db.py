@@ -6,10 +6,17 @@
 - A database whose schema is newer than this program is refused, never downgraded.
 - Alembic is loaded only when the schema is not already at ``SCHEMA_HEAD``: the counter's
   every start reads one row instead of loading the migration machinery.
+- The database and its ``-wal`` and ``-shm`` files are readable by this user only (0600),
+  in a data directory of this user's only (0700): they hold members' phones and names.
+- ``read_only=True`` opens a database on a read-only data directory for reading (SQLite's
+  ``mode=ro``, ``immutable`` when no ``-wal`` is left to read): what a command would write
+  fails as SQLite's READONLY, which ``app.store.failures`` names.
 """
 
 from __future__ import annotations
 
+import contextlib
+import os
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,7 +26,7 @@ from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.pool import QueuePool
 
-from app.domain.errors import DatabaseTooNew
+from app.domain.errors import DatabaseTooNew, ReadOnlyData
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -29,14 +36,40 @@ MIGRATIONS = Path(__file__).with_name("migrations")
 # The newest migration; tests/integration/test_schema.py fails when a migration is added
 # without moving this.
 SCHEMA_HEAD = "0008"
+PRIVATE_DIR = 0o700
+PRIVATE_FILE = 0o600
+SIDE_FILES = ("", "-wal", "-shm")
 
 
-def _configure(engine: Engine, begin: str) -> None:
+def make_private(path: Path) -> None:
+    """The database at ``path`` and its side files readable by this user only, in a
+    directory of this user's only (done at every writable open: it also mends older
+    installs)."""
+    with contextlib.suppress(OSError):
+        if path.parent.stat().st_mode & 0o777 != PRIVATE_DIR:
+            path.parent.chmod(PRIVATE_DIR)
+    for suffix in SIDE_FILES:
+        side = path.with_name(path.name + suffix)
+        with contextlib.suppress(FileNotFoundError):
+            if side.stat().st_mode & 0o777 != PRIVATE_FILE:
+                side.chmod(PRIVATE_FILE)
+
+
+def create_private(path: Path) -> None:
+    """Make the directory (0700) and an empty database file (0600) before SQLite does: SQLite
+    gives its -wal and -shm the database file's mode, so all three stay private."""
+    path.parent.mkdir(mode=PRIVATE_DIR, parents=True, exist_ok=True)
+    with contextlib.suppress(FileExistsError):
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE))
+
+
+def _configure(engine: Engine, begin: str, *, read_only: bool = False) -> None:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
         dbapi_connection.isolation_level = None  # we issue BEGIN ourselves
         cursor = dbapi_connection.cursor()
-        cursor.execute("PRAGMA journal_mode=WAL")
+        if not read_only:
+            cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA synchronous=FULL")
         cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
         cursor.execute("PRAGMA foreign_keys=ON")
@@ -47,14 +80,20 @@ def _configure(engine: Engine, begin: str) -> None:
         connection.exec_driver_sql(begin)
 
 
-def make_engine(path: Path, *, write: bool) -> Engine:
-    engine = create_engine(
-        f"sqlite+pysqlite:///{path}",
-        poolclass=QueuePool,
-        pool_size=2,
-        connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000},
-    )
-    _configure(engine, "BEGIN IMMEDIATE" if write else "BEGIN")
+def make_engine(path: Path, *, write: bool, read_only: bool = False) -> Engine:
+    connect_args: dict[str, Any] = {"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000}
+    if read_only:
+        wal = path.with_name(path.name + "-wal")
+        # Nothing writes a read-only directory: with no -wal left to read, the file is all
+        # there is (immutable: no -shm needed); else SQLite reads the -wal beside it.
+        unchanging = not wal.exists() or wal.stat().st_size == 0
+        url = (
+            f"sqlite+pysqlite:///file:{path}?mode=ro{'&immutable=1' if unchanging else ''}&uri=true"
+        )
+    else:
+        url = f"sqlite+pysqlite:///{path}"
+    engine = create_engine(url, poolclass=QueuePool, pool_size=2, connect_args=connect_args)
+    _configure(engine, "BEGIN IMMEDIATE" if write else "BEGIN", read_only=read_only)
     return engine
 
 
@@ -83,18 +122,36 @@ def current_revision(engine: Engine) -> str | None:
     with engine.connect() as connection:
         try:
             return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
-        except OperationalError:  # no such table: nothing migrated yet
-            return None
+        except OperationalError as error:
+            if "no such table" in str(error.orig):  # nothing migrated yet
+                return None
+            raise
 
 
-def open_database(path: Path) -> Database:
-    """Open (creating if needed) and migrate the database at ``path``."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    writer = make_engine(path, write=True)
-    reader = make_engine(path, write=False)
-    revision = current_revision(reader)  # a read: opening never waits for the write lock
+def open_database(path: Path, *, read_only: bool = False) -> Database:
+    """Open (creating if needed) and migrate the database at ``path``; with ``read_only``,
+    open it for reading only (never created, never migrated)."""
+    if not read_only:
+        create_private(path)
+        make_private(path)
+    writer = make_engine(path, write=True, read_only=read_only)
+    reader = make_engine(path, write=False, read_only=read_only)
+    try:
+        revision = current_revision(reader)  # a read: opening never waits for the write lock
+    except BaseException:
+        writer.dispose()
+        reader.dispose()
+        raise
     if revision == SCHEMA_HEAD:
         return Database(path=path, writer=writer, reader=reader)
+    if read_only:
+        writer.dispose()
+        reader.dispose()
+        raise ReadOnlyData(
+            f"The database at {path} needs upgrading to this version of MemberDesk, which "
+            "needs a writable data directory; nothing was changed.",
+            path=str(path),
+        )
     from alembic import command
     from alembic.script import ScriptDirectory
 

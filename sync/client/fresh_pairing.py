@@ -16,6 +16,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from app.config import DATABASE_NAME, load_settings
+from app.store import identity
 from sync.client import credentials
 
 # The counter window asks ``on_real_ledger`` and ``staged`` while it starts: this module stays
@@ -35,7 +36,7 @@ def _replaced() -> tuple[str, ...]:
         for base in (DATABASE_NAME, "embedded-ledger.db")
         for suffix in ("", "-wal", "-shm")
     )
-    return (*databases, credentials.FILE_NAME, SNAPSHOT_FILE, "phones")
+    return (*databases, identity.FILE_NAME, credentials.FILE_NAME, SNAPSHOT_FILE, "phones")
 
 
 @dataclass(frozen=True)
@@ -117,6 +118,7 @@ def remove_database(data_dir: Path) -> None:
     """Delete the terminal's database files (only for one made a moment ago, never used)."""
     for suffix in ("", "-wal", "-shm"):
         (data_dir / f"{DATABASE_NAME}{suffix}").unlink(missing_ok=True)
+    identity.remove(data_dir)
 
 
 def reset(data_dir: Path) -> Path | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -47,3 +48,21 @@ def paired_counter(ledger: Ledger, tmp_path: Path) -> CounterFactory:
         return counter
 
     return make
+
+
+@pytest.fixture(scope="session")
+def seeded_pc(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A terminal PC with demo data and one sale, made once (each command a process)."""
+    home = tmp_path_factory.mktemp("seeded-pc")
+    counter = Counter(home / "memberdesk", home)
+    counter.run("demo")
+    counter.run("award", "13800138001", "--line", "grocery=100", "--cashier", "lin")
+    return home
+
+
+@pytest.fixture
+def pc(seeded_pc: Path, tmp_path: Path) -> Counter:
+    """A copy of the seeded PC for one test to break."""
+    home = tmp_path / "pc"
+    shutil.copytree(seeded_pc, home)
+    return Counter(home / "memberdesk", home)
