@@ -46,10 +46,10 @@ class BackgroundSync(QtCore.QObject):
 
     def _start(self) -> None:
         try:
-            from sync.client.embedded import start_embedded
+            from sync.client.startup import start_sync
             from sync.client.worker import SyncWorker
 
-            embedded, syncer = start_embedded(self.terminal)
+            embedded, syncer = start_sync(self.terminal)
         except Exception:  # the counter works offline; sync problems must not stop a sale
             log.exception("sync could not start; the terminal works offline")
             return

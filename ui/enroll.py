@@ -40,15 +40,20 @@ class CardCodeLater(Exception):
 Fetch = Callable[[str], str]  # member id -> signed card code; raises CardCodeLater
 
 
-def ledger_fetcher(data_dir: Path) -> Fetch | None:
-    """The paired ledger's card-code signer, or None on a terminal that was never paired."""
+def ledger_fetcher(data_dir: Path) -> Fetch:
+    """The paired ledger's card-code signer.
+
+    The credential is read at each request, not when the window is built: on the very first
+    start the window pairs with the embedded ledger in the background, after the counter is
+    up (and the embedded ledger's port may change between starts). Until a pairing exists
+    the code waits like an offline one and is fetched after the next good sync round.
+    """
     from sync.client import credentials
 
-    credential = credentials.load(data_dir)
-    if credential is None:
-        return None
-
     def fetch(member_id: str) -> str:
+        credential = credentials.load(data_dir)
+        if credential is None:
+            raise CardCodeLater("offline", "pairing with the ledger has not finished yet")
         # The HTTP client loads on the first card printed, not while the counter starts.
         from sync.client.http import LedgerClient, LedgerRefused, TransientError
 

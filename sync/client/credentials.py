@@ -27,7 +27,7 @@ def path_for(data_dir: Path) -> Path:
 
 def _write(path: Path, data: dict[str, object]) -> Path:
     """Write a secret's file whole (or not at all), readable by this user only."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     temporary = path.with_suffix(".tmp")
     fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     with os.fdopen(fd, "w", encoding="utf-8") as handle:

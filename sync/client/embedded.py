@@ -15,6 +15,7 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 from app.bootstrap import Terminal
+from app.store.db import create_private, make_private
 from sync.client import credentials
 from sync.client.commands import make_syncer, pair_terminal
 from sync.client.engine import Syncer
@@ -25,6 +26,7 @@ from sync.server.db import sqlite_url
 
 log = logging.getLogger("memberdesk.sync")
 PREFERRED_PORT = 8470
+EMBEDDED_DATABASE = "embedded-ledger.db"
 
 
 @dataclass
@@ -74,17 +76,23 @@ def start_ledger_thread(database_url: str, port: int = 0) -> EmbeddedLedger:
 
 def start_embedded(terminal: Terminal) -> tuple[EmbeddedLedger | None, Syncer | None]:
     """Start the loopback ledger and pair with it (first start), unless this terminal is
-    paired with a real ledger. Returns (the embedded ledger or None, the syncer or None)."""
+    paired with a real ledger. Returns (the embedded ledger or None, the syncer or None).
+    The window comes here through ``sync.client.startup.start_sync`` only when the terminal
+    is on the embedded default: importing this module imports the ledger (``sync.server``)."""
     data_dir = terminal.settings.data_dir
     credential = credentials.load(data_dir)
     if credential is not None and not credential.embedded:
         return None, make_syncer(terminal)
-    url = sqlite_url(data_dir / "embedded-ledger.db")
+    database = data_dir / EMBEDDED_DATABASE
+    # The demo ledger's database holds members and its Ed25519 signing key: this user's only.
+    create_private(database)
+    url = sqlite_url(database)
     try:
         embedded = start_ledger_thread(url, PREFERRED_PORT if _free(PREFERRED_PORT) else 0)
     except RuntimeError:  # the port was taken between the probe and the bind: any port
         log.warning("port %s was taken; the embedded ledger takes a free one", PREFERRED_PORT)
         embedded = start_ledger_thread(url, 0)
+    make_private(database)  # its -wal and -shm too (and an older, wider file)
     if credential is None:
         with Session(embedded.engine) as session, session.begin():
             code = ledger.add_terminal(
