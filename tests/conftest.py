@@ -47,3 +47,27 @@ def cashier(terminal: Terminal) -> Actor:
 @pytest.fixture
 def supervisor(terminal: Terminal) -> Actor:
     return terminal.actor("sam")
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """Every terminal log the suite's processes wrote (under the run's temporary directory)
+    is grepped for the demo phones and member-code texts: a log line holding one fails the
+    run (issue 15: logs carry no personal data)."""
+    if hasattr(session.config, "workerinput"):  # an xdist worker: the controller looks
+        return
+    factory = getattr(session.config, "_tmp_path_factory", None)
+    if factory is None:
+        return
+    from logscan import personal_data
+
+    try:
+        root = factory.getbasetemp()
+    except OSError:
+        return
+    found = personal_data(root)
+    if found:
+        reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+        text = "personal data in terminal logs:\n" + "\n".join(found[:20])
+        if reporter is not None:
+            reporter.write_line(text, red=True)
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED

@@ -44,3 +44,40 @@ def test_setup_logging_writes_a_rotating_file(monkeypatch: pytest.MonkeyPatch, t
             if getattr(handler, "_memberdesk", False):
                 logging.getLogger().removeHandler(handler)
                 handler.close()
+
+
+@pytest.mark.parametrize(
+    ("message", "args", "shown"),
+    [
+        ("phone %s", ("13800138001",), "phone 138****8001"),
+        ("typed %r", ("+86 138 0013 8001",), "typed '138****8001'"),
+        ("abroad %s", ("+442079460958",), "abroad +****0958"),
+        ("scanned %s", ("MD1C.K1.JUYDAMBQGAYQ.ABCDEF",), "scanned [member code withheld]"),
+        ("terminal %s", ("T01\nINFO forged",), "terminal T01\\nINFO forged"),
+        (
+            "event 01a24aaa-b385-7dc4 receipt T01-0000146 seq 13800",
+            (),
+            "event 01a24aaa-b385-7dc4 receipt T01-0000146 seq 13800",
+        ),
+    ],
+)
+def test_log_lines_mask_phones_withhold_codes_and_escape_newlines(
+    message: str, args: tuple[object, ...], shown: str
+) -> None:
+    formatter = logs.PrivateFormatter("%(message)s")
+    record = logging.LogRecord("memberdesk.test", logging.INFO, __file__, 1, message, args, None)
+    assert formatter.format(record) == shown
+
+
+def test_the_log_file_is_its_users_only(monkeypatch: pytest.MonkeyPatch, tmp_path: Path):
+    monkeypatch.setenv(logs.LOG_DIR_ENV, str(tmp_path / "logs"))
+    path = logs.setup_logging(tmp_path / "data")
+    try:
+        logging.getLogger("memberdesk.test").warning("a line")
+        assert path.stat().st_mode & 0o777 == 0o600
+        assert path.parent.stat().st_mode & 0o777 == 0o700
+    finally:
+        for handler in list(logging.getLogger().handlers):
+            if getattr(handler, "_memberdesk", False):
+                logging.getLogger().removeHandler(handler)
+                handler.close()
