@@ -74,6 +74,7 @@ class Terminal:
     ctx: ServiceContext
     settings: Settings
     connect: Connect | None = None
+    closed: bool = False
 
     def connect_ledger(self) -> None:
         """(Re)wire the link to the ledger, e.g. right after pairing in this process."""
@@ -90,12 +91,18 @@ class Terminal:
         return self.ctx.rules
 
     def close(self) -> None:
+        """Keep the identity file up to date and let go of the database (again: a no-op)."""
+        if self.closed:
+            return
         self.keep_identity()
+        self.closed = True
         self.ctx.database.dispose()
 
     def keep_identity(self) -> None:
         """Write the terminal's identity and position beside its database (when changed):
         if the database ever vanishes, the terminal refuses to start empty."""
+        if self.closed:  # a read now would make the database file again
+            return
         try:
             with self.ctx.read() as session:
                 kept = identity_file.of_database(session)

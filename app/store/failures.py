@@ -30,8 +30,9 @@ SQLITE_IOERR, SQLITE_CORRUPT, SQLITE_FULL, SQLITE_CANTOPEN, SQLITE_NOTADB = 10, 
 
 WAY_OUT = (
     "Nothing was changed. Restore the last backup with 'memberdesk restore FILE', or, if "
-    "there is none, set this database aside with 'memberdesk reset --confirm' and pair the "
-    "terminal again to re-bootstrap it from the ledger (the damaged file is kept)."
+    "there is none, set this database aside with 'memberdesk reset --confirm' (with "
+    "--discard-waiting on a terminal paired with the mall's ledger) and pair the terminal "
+    "again to re-bootstrap it from the ledger (the damaged file is kept)."
 )
 READ_ONLY_HELP = (
     "Reading still works (member show, journal verify, report, sync status, config check); "

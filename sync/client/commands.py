@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 
 from app.bootstrap import Terminal
 from app.cli.main import terminal_for
-from app.domain.errors import MemberDeskError
+from app.domain.errors import DatabaseCorrupt, DatabaseMissing, MemberDeskError
 from app.services import replica
 from sync.client import credentials, fresh_pairing
 from sync.client.engine import Syncer
@@ -250,7 +250,18 @@ def cmd_reset(args: argparse.Namespace) -> int:
         return 2
     credential = credentials.load(data_dir)
     if credential is not None and not credential.embedded and not args.discard_waiting:
-        terminal = terminal_for(args)
+        try:
+            terminal = terminal_for(args)
+        except (DatabaseCorrupt, DatabaseMissing):
+            print(
+                "memberdesk: not reset: this terminal's database is damaged or missing, so "
+                "the events that have not reached the ledger at "
+                f"{credential.ledger_url} cannot be counted. Restore the last backup with "
+                "'memberdesk restore FILE' and sync; if there is none, add "
+                "--discard-waiting: the damaged files are then kept in the backup folder.",
+                file=sys.stderr,
+            )
+            return 1
         try:
             waiting = replica.events_waiting(terminal.ctx)
         finally:

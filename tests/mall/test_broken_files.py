@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from .harness import Counter, Done
+from .harness import Counter, Done, Ledger
 
 PAGE = 4096
 Damage = Callable[[Path], None]
@@ -182,3 +182,37 @@ def test_reset_sets_a_damaged_terminal_aside_so_it_can_pair_again(pc: Counter) -
     assert not database(pc).exists()
     assert not (pc.data_dir / "terminal-identity.json").exists()
     assert "Demo data seeded" in pc.run("demo").stdout
+
+
+def test_a_damaged_paired_terminal_is_rebuilt_from_the_ledger(tmp_path: Path) -> None:
+    """The other way out: reset (the damaged files kept), pair again, the ledger's snapshot
+    brings the members back."""
+    home = tmp_path / "ledger-host"
+    home.mkdir()
+    ledger = Ledger(f"sqlite+pysqlite:///{home / 'ledger.db'}", home)
+    ledger.start()
+    try:
+        (tmp_path / "pc").mkdir()
+        counter = Counter(tmp_path / "pc" / "memberdesk", tmp_path / "pc")
+        code = ledger.add_terminal("T01", "S001")
+        counter.run("pair", "--ledger", ledger.url, "--code", code, "--terminal-id", "T01")
+        counter.run("cashier", "first", "lin", "--name", "Lin", "--pin", "1111")
+        counter.run("enroll", "--phone", "13900000001", "--name", "Zhang Wei", "--cashier", "lin")
+        counter.run("sync", "--once")
+        counter.run("enroll", "--phone", "13900000002", "--name", "Li Na", "--cashier", "lin")
+        a_text_file(database(counter))
+
+        refused_in_one_line(counter.run("member", "show", "13900000001", check=False), "damaged")
+        refused_in_one_line(
+            counter.run("reset", "--confirm", check=False), "cannot be counted", "--discard"
+        )
+        counter.run("reset", "--confirm", "--discard-waiting")
+        code = ledger.add_terminal("T01", "S001")  # the same terminal, paired anew
+        counter.run("pair", "--ledger", ledger.url, "--code", code, "--terminal-id", "T01")
+        counter.run("sync", "--once")
+        shown = counter.run("member", "show", "13900000001").stdout
+    finally:
+        ledger.stop()
+    assert "Z**** W**" in shown
+    kept = list(counter.data_dir.glob("before-reset-*/terminal.db"))
+    assert kept and kept[0].read_text(encoding="utf-8").startswith("this is not a database")
