@@ -9,6 +9,7 @@ from pathlib import Path
 
 from app.bootstrap import Connect, open_terminal
 from app.demo import seed_demo
+from app.domain.errors import MemberDeskError
 from sync.client.fresh_pairing import apply_staged
 from ui import crash
 from ui.background_sync import BackgroundSync
@@ -75,7 +76,14 @@ def _run_once(
     aside = apply_staged(data_dir)  # a pairing the wizard made last time takes over now
     if aside is not None:
         log.info("switched to the newly paired terminal; the old files are in %s", aside)
-    terminal = open_terminal(data_dir, connect=connect)
+    try:
+        terminal = open_terminal(data_dir, connect=connect)
+    except MemberDeskError as error:
+        # A damaged, vanished or read-only database: said on screen too, for a counter
+        # started from its icon (the command line prints the same line and exits 1).
+        if not exit_when_ready:
+            QtWidgets.QMessageBox.critical(None, "MemberDesk", error.message)
+        raise
     if not terminal.cashiers() and not terminal.sync_state().paired:
         seed_demo(terminal)  # a paired terminal never gets demo data
     terminal.expire()  # once per business day; safe to repeat
