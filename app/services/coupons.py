@@ -39,7 +39,8 @@ def load_coupon(ctx: ServiceContext, session: Session, code: str) -> domain.Coup
             CouponReturn.coupon_code == row.coupon_code
         )
     )
-    used = (uses or 0) > (returns or 0)
+    # here, or at any counter as far as the ledger knew at the last checkpoint
+    used = row.ledger_used or (uses or 0) > (returns or 0)
     return domain.Coupon(
         code=row.coupon_code,
         template=template,
@@ -79,7 +80,9 @@ def give_coupon(
             created_at=ctx.now(),
         )
     )
-    return CouponIssued(member_id, code, template.code, until.isoformat())
+    return CouponIssued(
+        member_id, code, template.code, until.isoformat(), valid_from=start.isoformat()
+    )
 
 
 def issue_coupon(
@@ -107,6 +110,7 @@ def issue_coupon(
                 "coupon": issued.coupon_code,
                 "template": template_code,
                 "valid_until": issued.valid_until,
+                "coupons": [issued.wire()],  # what every kind that gives coupons carries
             },
             request_id=request_id,
             member_id=member_id,

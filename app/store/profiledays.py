@@ -1,0 +1,207 @@
+"""The replica's day buckets of members' profiles (``ProfileDay``), in plain SQL.
+
+The card and the award read a member's window with two aggregate statements over at most two
+rows a day (the ledger's bucket and this terminal's own): the cost is that of 365 days at most,
+whatever the member's history. Writes happen in the caller's transaction: an award or a refund
+adds its own bucket change ("T") with its event; a checkpoint replaces the ledger's buckets
+("L") of the members it carries and rebuilds their own ones from the events the ledger has not
+yet counted.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable
+from datetime import UTC, date, datetime
+from typing import Any
+
+from app.domain.events import BUSINESS_DAY
+from app.domain.profile import DayDelta, Window, event_deltas, window_start
+
+LEDGER = "L"
+OWN = "T"
+
+# Days summed first (both sources of one day add up), then the window.
+_WINDOW = (
+    "SELECT COALESCE(SUM(s), 0), COALESCE(SUM(p), 0), COALESCE(SUM(r), 0), "
+    "COUNT(CASE WHEN p > 0 THEN 1 END), MAX(CASE WHEN p > 0 THEN day END) FROM ("
+    "SELECT day, SUM(spend_fen) AS s, SUM(purchases) AS p, SUM(refunds) AS r "
+    "FROM profile_days WHERE member_id = ?1 AND day >= ?2 GROUP BY day)"
+)
+_CATEGORIES = (
+    "SELECT j.key, SUM(j.value) FROM profile_days d, json_each(d.categories) j "
+    "WHERE d.member_id = ?1 AND d.day >= ?2 GROUP BY j.key"
+)
+_ONE = (
+    "SELECT spend_fen, purchases, refunds, categories FROM profile_days "
+    "WHERE member_id = ? AND day = ? AND source = ?"
+)
+_PUT = (
+    "INSERT OR REPLACE INTO profile_days (member_id, day, source, spend_fen, purchases, "
+    "refunds, categories) VALUES (?, ?, ?, ?, ?, ?, ?)"
+)
+_DROP = "DELETE FROM profile_days WHERE member_id = ? AND source = ?"
+_UNCOUNTED = (
+    "SELECT kind, payload FROM outbox WHERE member_id = ? AND seq > ? "
+    "AND kind IN ('purchase', 'refund') ORDER BY seq"
+)
+
+
+def read_window(connection: sqlite3.Connection, member_id: str, today: date) -> Window:
+    """``app.domain.profile.fold`` of the member's buckets, in SQL."""
+    start = window_start(today).isoformat()
+    spend, purchases, refunds, active, last = connection.execute(
+        _WINDOW, (member_id, start)
+    ).fetchone()
+    categories = {
+        str(category): int(fen)
+        for category, fen in connection.execute(_CATEGORIES, (member_id, start))
+        if fen
+    }
+    return Window(
+        spend_fen=int(spend),
+        purchases=int(purchases),
+        refunds=int(refunds),
+        active_days=int(active),
+        last_purchase_on=date.fromisoformat(last) if last else None,
+        categories=categories,
+    )
+
+
+def add_own(connection: sqlite3.Connection, member_id: str, deltas: Iterable[DayDelta]) -> None:
+    """Add this terminal's bucket changes (in the transaction of the event that makes them)."""
+    for delta in deltas:
+        day = delta.day.isoformat()
+        row = connection.execute(_ONE, (member_id, day, OWN)).fetchone()
+        spend, purchases, refunds, categories = (
+            (0, 0, 0, {})
+            if row is None
+            else (
+                row[0],
+                row[1],
+                row[2],
+                json.loads(row[3]),
+            )
+        )
+        for category, fen in delta.categories.items():
+            categories[category] = categories.get(category, 0) + fen
+        connection.execute(
+            _PUT,
+            (
+                member_id,
+                day,
+                OWN,
+                spend + delta.spend_fen,
+                purchases + delta.purchases,
+                refunds + delta.refunds,
+                json.dumps({k: v for k, v in sorted(categories.items()) if v}),
+            ),
+        )
+
+
+def replace_ledger_days(
+    connection: sqlite3.Connection, member_id: str, days: Iterable[DayDelta]
+) -> None:
+    """The ledger's buckets of a member, as the checkpoint carries them (all of its window)."""
+    connection.execute(_DROP, (member_id, LEDGER))
+    connection.executemany(
+        _PUT,
+        [
+            (
+                member_id,
+                d.day.isoformat(),
+                LEDGER,
+                d.spend_fen,
+                d.purchases,
+                d.refunds,
+                json.dumps(dict(sorted(d.categories.items()))),
+            )
+            for d in days
+        ],
+    )
+
+
+def insert_ledger_days(
+    connection: sqlite3.Connection, members: Iterable[tuple[str, Iterable[DayDelta]]]
+) -> None:
+    """The ledger's buckets of members new to this terminal (a snapshot page): no rows yet."""
+    connection.executemany(
+        _PUT,
+        [
+            (
+                member_id,
+                d.day.isoformat(),
+                LEDGER,
+                d.spend_fen,
+                d.purchases,
+                d.refunds,
+                json.dumps(dict(sorted(d.categories.items()))),
+            )
+            for member_id, days in members
+            for d in days
+        ],
+    )
+
+
+def members_of_events(connection: sqlite3.Connection, after_seq: int, through_seq: int) -> set[str]:
+    """Members of this terminal's purchases and refunds in (after_seq, through_seq]."""
+    if through_seq <= after_seq:
+        return set()
+    return {
+        str(member_id)
+        for (member_id,) in connection.execute(
+            "SELECT DISTINCT member_id FROM outbox WHERE seq > ? AND seq <= ? "
+            "AND member_id IS NOT NULL AND kind IN ('purchase', 'refund')",
+            (after_seq, through_seq),
+        )
+    }
+
+
+_COUPON = (
+    "INSERT INTO coupons (coupon_code, member_id, template_code, valid_from, valid_until, "
+    "source, request_id, created_at, ledger_used) "
+    "SELECT ?1, ?2, ?3, ?4, ?5, 'ledger', ?6, ?7, ?8 "
+    "WHERE EXISTS (SELECT 1 FROM members WHERE member_id = ?2) "
+    "ON CONFLICT (coupon_code) DO UPDATE SET ledger_used = excluded.ledger_used"
+)
+
+
+def put_ledger_coupons(
+    connection: sqlite3.Connection,
+    coupons: Iterable[tuple[str, str, str, date, date, bool]],
+    request_id: str,
+    at: datetime,
+) -> None:
+    """Coupons as the ledger knows them, (code, member, template, from, until, used): a
+    coupon issued at another counter becomes usable here; one used anywhere is marked so."""
+    stamp = at.astimezone(UTC).isoformat(timespec="microseconds")
+    connection.executemany(
+        _COUPON,
+        [
+            (
+                code,
+                member,
+                template,
+                start.isoformat(),
+                until.isoformat(),
+                request_id,
+                stamp,
+                int(used),
+            )
+            for code, member, template, start, until, used in coupons
+        ],
+    )
+
+
+def rebuild_own(connection: sqlite3.Connection, member_id: str, after_seq: int) -> None:
+    """This terminal's own buckets of a member: its events after ``after_seq`` (the ones the
+    ledger has not counted yet), and only those."""
+    connection.execute(_DROP, (member_id, OWN))
+    deltas: list[DayDelta] = []
+    for kind, payload in connection.execute(_UNCOUNTED, (member_id, after_seq)).fetchall():
+        body: dict[str, Any] = json.loads(payload)
+        day = body.get(BUSINESS_DAY)
+        if isinstance(day, str):
+            deltas.extend(event_deltas(kind, body, date.fromisoformat(day)))
+    add_own(connection, member_id, deltas)
