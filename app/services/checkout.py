@@ -221,6 +221,7 @@ def _award_work(
             connection,
             member_id,
             [purchase_delta(today, [(ln.category, ln.amount_fen) for ln in lines], q.payable_fen)],
+            today,
         )
         if q.coupon_code:
             insert_coupon_use(connection, q.coupon_code, receipt_no, actor.cashier_id, now)

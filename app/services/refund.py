@@ -149,7 +149,7 @@ def refund(
             zone=ctx.timezone,
             receipt_no=receipt_no,
         )
-        add_own(raw_connection(session), member_id, deltas)
+        add_own(raw_connection(session), member_id, deltas, ctx.today())
         # Give back spent points into the lots they came from, newest take first.
         to_give = give
         for lot_id, taken in _net_takes(session, receipt_no, "spend", "refund_spend"):

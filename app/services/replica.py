@@ -18,7 +18,7 @@ from typing import NamedTuple
 from sqlalchemy import func, or_, select, update
 from sqlalchemy.orm import Session
 
-from app.domain.profile import DayDelta
+from app.domain.profile import DayDelta, fold
 from app.domain.rulebook import RuleBook, parse_rule_book
 from app.services.context import ServiceContext
 from app.services.member_codes import PublishedKey, install_keys
@@ -40,6 +40,7 @@ from app.store.profiledays import (
     put_ledger_coupons,
     rebuild_own,
     replace_ledger_days,
+    store_windows,
 )
 
 log = logging.getLogger(__name__)
@@ -348,7 +349,7 @@ def apply_checkpoint(ctx: ServiceContext, checkpoint: Checkpoint) -> CheckpointR
             )
         else:
             adjusted = _apply_members(session, ctx, checkpoint, request_id, today)
-        _apply_profiles(session, state, checkpoint, new_here=bulk)
+        _apply_profiles(session, ctx, state, checkpoint, new_here=bulk)
         state.pull_cursor = max(state.pull_cursor, checkpoint.cursor)
         state.applied_through_seq = max(state.applied_through_seq, checkpoint.applied_through_seq)
         if checkpoint.snapshot:
@@ -365,7 +366,12 @@ def apply_checkpoint(ctx: ServiceContext, checkpoint: Checkpoint) -> CheckpointR
 
 
 def _apply_profiles(
-    session: Session, state: TerminalState, checkpoint: Checkpoint, *, new_here: bool
+    session: Session,
+    ctx: ServiceContext,
+    state: TerminalState,
+    checkpoint: Checkpoint,
+    *,
+    new_here: bool,
 ) -> None:
     """The ledger's profile buckets and coupons of the checkpoint's members; this terminal's
     own buckets rebuilt from its events the ledger has not counted yet, for those members and
@@ -374,8 +380,14 @@ def _apply_profiles(
     snapshot page), so none has buckets or events here yet."""
     connection = raw_connection(session)
     through = checkpoint.applied_through_seq
+    today = ctx.today()
     if new_here:
         insert_ledger_days(connection, [(m.member_id, m.days) for m in checkpoint.members])
+        store_windows(
+            connection,
+            [(m.member_id, fold(m.days, today)) for m in checkpoint.members if m.days],
+            today,
+        )
     else:
         for incoming in checkpoint.members:
             replace_ledger_days(connection, incoming.member_id, incoming.days)
@@ -393,7 +405,7 @@ def _apply_profiles(
     rebuild = set() if new_here else {m.member_id for m in checkpoint.members}
     rebuild.update(members_of_events(connection, state.profile_through_seq, through))
     for member_id in sorted(rebuild):
-        rebuild_own(connection, member_id, through)
+        rebuild_own(connection, member_id, through, today)
     state.profile_through_seq = max(state.profile_through_seq, through)
 
 

@@ -283,6 +283,17 @@ class ProfileDay(Base):
     __table_args__ = ({"sqlite_with_rowid": False},)
 
 
+class ProfileWindow(Base):
+    """A member's window (``app.domain.profile.Window``) as of a business day, written with
+    every change of their buckets: the card reads one row while the day is the same, and adds
+    up the buckets (at most two rows a day) only on a member's first card of a new day."""
+
+    __tablename__ = "profile_windows"
+    member_id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    as_of: Mapped[date] = mapped_column(Date)
+    window: Mapped[str] = mapped_column(Text)  # JSON
+
+
 class CouponUse(Base):
     __tablename__ = "coupon_uses"
     use_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)

@@ -48,8 +48,54 @@ _UNCOUNTED = (
 )
 
 
+_CACHED = "SELECT window FROM profile_windows WHERE member_id = ? AND as_of = ?"
+_CACHE = "INSERT OR REPLACE INTO profile_windows (member_id, as_of, window) VALUES (?, ?, ?)"
+
+
 def read_window(connection: sqlite3.Connection, member_id: str, today: date) -> Window:
-    """``app.domain.profile.fold`` of the member's buckets, in SQL."""
+    """The member's window today: the one stored with their last change when that was today
+    (one row), else their buckets added up (``sum_window``)."""
+    row = connection.execute(_CACHED, (member_id, today.isoformat())).fetchone()
+    return sum_window(connection, member_id, today) if row is None else _window(row[0])
+
+
+def refresh_window(connection: sqlite3.Connection, member_id: str, today: date) -> None:
+    """Store the member's window as of ``today`` (after a change of their buckets)."""
+    window = sum_window(connection, member_id, today)
+    connection.execute(_CACHE, (member_id, today.isoformat(), window_json(window)))
+
+
+def store_windows(
+    connection: sqlite3.Connection, windows: Iterable[tuple[str, Window]], today: date
+) -> None:
+    """Windows computed elsewhere (``fold`` of a snapshot page's buckets), as of ``today``."""
+    day = today.isoformat()
+    connection.executemany(_CACHE, [(m, day, window_json(w)) for m, w in windows])
+
+
+def window_json(window: Window) -> str:
+    last = window.last_purchase_on
+    return json.dumps(
+        [
+            window.spend_fen,
+            window.purchases,
+            window.refunds,
+            window.active_days,
+            last.isoformat() if last else None,
+            dict(sorted(window.categories.items())),
+        ]
+    )
+
+
+def _window(text: str) -> Window:
+    spend, purchases, refunds, active, last, categories = json.loads(text)
+    return Window(
+        spend, purchases, refunds, active, date.fromisoformat(last) if last else None, categories
+    )
+
+
+def sum_window(connection: sqlite3.Connection, member_id: str, today: date) -> Window:
+    """``app.domain.profile.fold`` of the member's buckets, in SQL (365 days at most)."""
     start = window_start(today).isoformat()
     spend, purchases, refunds, active, last = connection.execute(
         _WINDOW, (member_id, start)
@@ -69,8 +115,14 @@ def read_window(connection: sqlite3.Connection, member_id: str, today: date) -> 
     )
 
 
-def add_own(connection: sqlite3.Connection, member_id: str, deltas: Iterable[DayDelta]) -> None:
-    """Add this terminal's bucket changes (in the transaction of the event that makes them)."""
+def add_own(
+    connection: sqlite3.Connection,
+    member_id: str,
+    deltas: Iterable[DayDelta],
+    today: date | None = None,
+) -> None:
+    """Add this terminal's bucket changes (in the transaction of the event that makes them);
+    with ``today``, store the member's window as of that day too."""
     for delta in deltas:
         day = delta.day.isoformat()
         row = connection.execute(_ONE, (member_id, day, OWN)).fetchone()
@@ -98,6 +150,8 @@ def add_own(connection: sqlite3.Connection, member_id: str, deltas: Iterable[Day
                 json.dumps({k: v for k, v in sorted(categories.items()) if v}),
             ),
         )
+    if today is not None:
+        refresh_window(connection, member_id, today)
 
 
 def replace_ledger_days(
@@ -194,9 +248,11 @@ def put_ledger_coupons(
     )
 
 
-def rebuild_own(connection: sqlite3.Connection, member_id: str, after_seq: int) -> None:
+def rebuild_own(
+    connection: sqlite3.Connection, member_id: str, after_seq: int, today: date
+) -> None:
     """This terminal's own buckets of a member: its events after ``after_seq`` (the ones the
-    ledger has not counted yet), and only those."""
+    ledger has not counted yet), and only those; then the member's window as of ``today``."""
     connection.execute(_DROP, (member_id, OWN))
     deltas: list[DayDelta] = []
     for kind, payload in connection.execute(_UNCOUNTED, (member_id, after_seq)).fetchall():
@@ -204,4 +260,4 @@ def rebuild_own(connection: sqlite3.Connection, member_id: str, after_seq: int) 
         day = body.get(BUSINESS_DAY)
         if isinstance(day, str):
             deltas.extend(event_deltas(kind, body, date.fromisoformat(day)))
-    add_own(connection, member_id, deltas)
+    add_own(connection, member_id, deltas, today)

@@ -60,8 +60,10 @@ def award(counter: Counter, member: str, *lines: str, request_id: str, **kw: Any
 def test_every_counter_and_the_ledger_show_the_same_card(
     ledger: Ledger, paired_counter: CounterFactory
 ) -> None:
-    t1, t2, t3 = paired_counter("T01", "S001"), paired_counter("T02", "S002"), paired_counter(
-        "T03", "S003"
+    t1, t2, t3 = (
+        paired_counter("T01", "S001"),
+        paired_counter("T02", "S002"),
+        paired_counter("T03", "S003"),
     )
     member = t1.json(
         "enroll", "--phone", PHONE, "--name", "Zhang Wei", "--birthday", "1990-03-04",
@@ -96,9 +98,7 @@ def test_refunding_everything_drops_the_tier_everywhere(
     ledger: Ledger, paired_counter: CounterFactory
 ) -> None:
     t1, t2 = paired_counter("T01", "S001"), paired_counter("T02", "S002")
-    member = t1.json("enroll", "--phone", PHONE, "--name", "Li Na", "--cashier", "lin")[
-        "member_id"
-    ]
+    member = t1.json("enroll", "--phone", PHONE, "--name", "Li Na", "--cashier", "lin")["member_id"]
     bought = [
         award(t1, member, "grocery=5000", "dining=2800", request_id="big-1"),
         award(t1, member, "fashion=7800", request_id="big-2"),
@@ -137,8 +137,10 @@ def test_an_idle_year_drops_the_tier(ledger: Ledger, paired_counter: CounterFact
 def test_a_coupon_from_one_counter_is_used_at_another_and_a_double_use_is_flagged(
     ledger: Ledger, paired_counter: CounterFactory
 ) -> None:
-    t1, t2, t3 = paired_counter("T01", "S001"), paired_counter("T02", "S002"), paired_counter(
-        "T03", "S003"
+    t1, t2, t3 = (
+        paired_counter("T01", "S001"),
+        paired_counter("T02", "S002"),
+        paired_counter("T03", "S003"),
     )
     member = t1.json("enroll", "--phone", PHONE, "--name", "Chen Jie", "--cashier", "lin")[
         "member_id"

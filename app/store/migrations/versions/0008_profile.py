@@ -30,6 +30,13 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("member_id", "day", "source", name=op.f("pk_profile_days")),
         sqlite_with_rowid=False,
     )
+    op.create_table(
+        "profile_windows",
+        sa.Column("member_id", sa.String(length=32), nullable=False),
+        sa.Column("as_of", sa.Date(), nullable=False),
+        sa.Column("window", sa.Text(), nullable=False),
+        sa.PrimaryKeyConstraint("member_id", name=op.f("pk_profile_windows")),
+    )
     with op.batch_alter_table("coupons") as batch_op:
         batch_op.add_column(
             sa.Column("ledger_used", sa.Boolean(), server_default="0", nullable=False)
@@ -47,4 +54,5 @@ def downgrade() -> None:
         batch_op.drop_column("profile_through_seq")
     with op.batch_alter_table("coupons") as batch_op:
         batch_op.drop_column("ledger_used")
+    op.drop_table("profile_windows")
     op.drop_table("profile_days")
