@@ -251,6 +251,26 @@ class ResolveFlagRequest(Message):
     resolved_by: str = Field(min_length=1, max_length=64)  # the supervisor's name
 
 
+# ------------------------------------------------------------------- a member's history
+
+
+class HistoryEvent(Message):
+    """An event that moved the member's points, at any counter of the mall."""
+
+    event_id: str | None  # None: the ledger's own movement (expiry, import)
+    kind: str
+    points: int  # net, for this member
+    store_code: str
+    terminal_id: str | None
+    ledger_time: str
+    business_day: str | None  # the shop's day, when the event carries it
+
+
+class MemberHistoryPage(Message):
+    member_id: str
+    events: list[HistoryEvent]  # newest first
+
+
 # ------------------------------------------------------------ member pages, validated fast
 
 

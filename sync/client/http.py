@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import Any, TypeVar
+from urllib.parse import quote
 
 import orjson
 import requests
@@ -22,6 +23,7 @@ from sync.protocol import (
     FlagList,
     FlagView,
     Health,
+    MemberHistoryPage,
     PairRequest,
     PairResponse,
     PushRequest,
@@ -221,6 +223,15 @@ class LedgerClient:
             ReleaseResponse,
             body=ReleaseRequest(request_id=request_id),
             timeout=(1.0, 2.0),
+        )
+
+    def member_history(self, member_id: str, limit: int = 20) -> MemberHistoryPage:
+        """The member's latest events that moved points, at every counter of the mall."""
+        return self._call(
+            "GET",
+            f"/members/{quote(member_id, safe='')}/history",
+            MemberHistoryPage,
+            params={"limit": limit},
         )
 
     def flags(self, member_id: str | None = None, *, include_resolved: bool = False) -> FlagList:

@@ -37,6 +37,8 @@ from sync.protocol import (
     FlagList,
     FlagView,
     Health,
+    HistoryEvent,
+    MemberHistoryPage,
     MemberState,
     PairRequest,
     PairResponse,
@@ -48,7 +50,7 @@ from sync.protocol import (
     ResolveFlagRequest,
     SnapshotPage,
 )
-from sync.server import flags, keys, ledger
+from sync.server import flags, keys, ledger, member_view
 from sync.server.db import READ_ONLY
 from sync.server.errors import Refused
 from sync.server.group_commit import PushQueue
@@ -362,6 +364,30 @@ def create_app(engine: Engine, *, admin_token: str | None = None) -> FastAPI:
     def member(query: str, db: ReadDb, token: Bearer) -> MemberState:
         ledger.authenticate(db, token)
         return ledger.member_state(db, ledger.find_member(db, query))
+
+    @app.get(f"{API}/members/{{query}}/history")
+    @committed
+    def member_history(
+        query: str, db: ReadDb, token: Bearer, limit: Annotated[int, Query(ge=1, le=100)] = 20
+    ) -> MemberHistoryPage:
+        """The member's latest events that moved points, at every counter (bounded reads)."""
+        ledger.authenticate(db, token)
+        member = ledger.find_member(db, query)
+        return MemberHistoryPage(
+            member_id=member.member_id,
+            events=[
+                HistoryEvent(
+                    event_id=e.event_id,
+                    kind=e.kind,
+                    points=e.points,
+                    store_code=e.store_code,
+                    terminal_id=e.terminal_id,
+                    ledger_time=e.ledger_time,
+                    business_day=e.business_day,
+                )
+                for e in member_view.recent_events(db, member.member_id, limit)
+            ],
+        )
 
     @app.get(f"{API}/flags")
     @committed

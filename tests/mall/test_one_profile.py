@@ -7,6 +7,9 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
+
+from sync.client.mall_history import ledger_history
 
 from .conftest import CounterFactory
 from .harness import Counter, Ledger
@@ -92,6 +95,11 @@ def test_every_counter_and_the_ledger_show_the_same_card(
     after = [card(t, member) for t in (t1, t2, t3)]
     assert after[0] == after[1] == after[2] == at_ledger(ledger, member)
     assert after[0]["tier"] == "silver"
+
+    # The service desk's history at S003 names every counter's sales (the real client).
+    history = ledger_history(t3.data_dir, ZoneInfo("Asia/Shanghai"))(member)
+    sales = [(e.store_code, e.terminal_id) for e in history if e.kind == "purchase"]
+    assert sorted(sales) == [("S001", "T01"), ("S002", "T02"), ("S002", "T02"), ("S003", "T03")]
 
 
 def test_refunding_everything_drops_the_tier_everywhere(
