@@ -119,6 +119,13 @@ class CouponState(Message):
     used: bool  # used at some counter and not given back by a full refund
 
 
+class CouponCheck(Message):
+    """``GET /v1/coupons/{code}``: the coupon as the ledger knows it now."""
+
+    member_id: str
+    coupon: CouponState
+
+
 class MemberState(Message):
     member_id: str
     phone: str

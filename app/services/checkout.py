@@ -14,7 +14,7 @@ from app.domain.quote import Line, Quote, Shopper, quote
 from app.services.caps import check_offline_caps, online_hold
 from app.services.common import load_member_facts
 from app.services.context import Actor, ServiceContext
-from app.services.coupons import give_coupon, load_coupon
+from app.services.coupons import check_with_ledger, give_coupon, load_coupon
 from app.services.idempotency import earlier_result, run_once
 from app.services.member_codes import MemberCheck, require_member_check
 from app.services.members import current_tier_and_plus
@@ -104,6 +104,8 @@ def award(
     if earlier is not None:  # a retry: its first result, without a second hold
         return earlier
     require_member_check(ctx, member_id, points_to_use, member_check)
+    if coupon_code:
+        check_with_ledger(ctx, coupon_code)
     with online_hold(ctx, member_id, points_to_use, request_id) as hold_id:
         return run_once(
             ctx,

@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.domain import coupons as domain
-from app.domain.errors import CouponNotUsable, InvalidInput
+from app.domain.errors import CouponNotUsable, InvalidInput, LedgerUnavailable
 from app.services.common import audit, load_member, post
 from app.services.context import Actor, ServiceContext
 from app.services.idempotency import run_once
@@ -49,6 +49,25 @@ def load_coupon(ctx: ServiceContext, session: Session, code: str) -> domain.Coup
         valid_until=row.valid_until,
         used=used,
     )
+
+
+def check_with_ledger(ctx: ServiceContext, code: str) -> None:
+    """Online, a coupon another counter used is refused at once (before the sale's
+    transaction: the network is never waited on with the database locked). Offline, or for
+    a coupon the ledger does not know yet, the replica decides (``load_coupon``); a coupon
+    used at two counters offline is flagged by the ledger at sync."""
+    if ctx.coupons is None:
+        return
+    wanted = code.strip().upper()
+    try:
+        used = ctx.coupons.used(wanted)
+    except LedgerUnavailable:
+        return
+    if used:
+        raise CouponNotUsable(
+            f"Coupon {wanted} was already used (at this or another counter of the mall).",
+            coupon=wanted,
+        )
 
 
 def give_coupon(

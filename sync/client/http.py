@@ -18,6 +18,7 @@ from sync.protocol import (
     CardCodeRequest,
     CardCodeResponse,
     ChangesPage,
+    CouponCheck,
     CredentialRequest,
     CredentialResponse,
     FlagList,
@@ -224,6 +225,9 @@ class LedgerClient:
             body=ReleaseRequest(request_id=request_id),
             timeout=(1.0, 2.0),
         )
+
+    def coupon(self, code: str) -> CouponCheck:
+        return self._call("GET", f"/coupons/{quote(code, safe='')}", CouponCheck)
 
     def member_history(self, member_id: str, limit: int = 20) -> MemberHistoryPage:
         """The member's latest events that moved points, at every counter of the mall."""

@@ -32,6 +32,8 @@ from sync.protocol import (
     CardCodeRequest,
     CardCodeResponse,
     ChangesPage,
+    CouponCheck,
+    CouponState,
     CredentialRequest,
     CredentialResponse,
     FlagList,
@@ -50,7 +52,7 @@ from sync.protocol import (
     ResolveFlagRequest,
     SnapshotPage,
 )
-from sync.server import flags, keys, ledger, member_view
+from sync.server import flags, keys, ledger, member_view, profile
 from sync.server.db import READ_ONLY
 from sync.server.errors import Refused
 from sync.server.group_commit import PushQueue
@@ -388,6 +390,16 @@ def create_app(engine: Engine, *, admin_token: str | None = None) -> FastAPI:
                 for e in member_view.recent_events(db, member.member_id, limit)
             ],
         )
+
+    @app.get(f"{API}/coupons/{{code}}")
+    @committed
+    def coupon(code: str, db: ReadDb, token: Bearer) -> CouponCheck:
+        """A coupon as the ledger knows it now (a sale asks before it uses one, online)."""
+        ledger.authenticate(db, token)
+        found = profile.coupon_state(db, code.strip().upper())
+        if found is None:
+            raise Refused(404, "unknown_coupon", f"No coupon {code!r} at the ledger.")
+        return CouponCheck(member_id=found[0], coupon=CouponState.model_validate(found[1]))
 
     @app.get(f"{API}/flags")
     @committed

@@ -343,6 +343,20 @@ def coupons_of(
     return found
 
 
+def coupon_state(session: Session, code: str) -> tuple[str, dict[str, Any]] | None:
+    """(member id, ``CouponState`` wire form) of a coupon, or None."""
+    row = session.execute(select(COUPONS).where(COUPONS.c.coupon_code == code)).mappings().first()
+    if row is None:
+        return None
+    return str(row["member_id"]), {
+        "code": row["coupon_code"],
+        "template": row["template_code"],
+        "valid_from": _iso(row["valid_from"]),
+        "valid_until": _iso(row["valid_until"]),
+        "used": int(row["uses"]) > int(row["returns"]),
+    }
+
+
 def _iso(value: date | str) -> str:
     return value.isoformat() if isinstance(value, date) else str(value)
 
