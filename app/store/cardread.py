@@ -34,13 +34,14 @@ _MEMBER = (
 )
 _MEMBER_BY_ID = _MEMBER + "WHERE m.member_id = ?"
 _MEMBER_BY_PHONE = _MEMBER + "WHERE m.phone = ?"
-# The same aggregate as ``journal.points_summary`` (?1 today, ?2 horizon, ?3 member).
+# The same figures as ``journal.points_summary`` (?1 today, ?2 horizon, ?3 member), from the
+# member's lots added up by expiry day (``lot_days``, kept by triggers on ``lot_balances``):
+# a few rows, however many lots the member earned. 9999-12-31 is "never expires".
 _POINTS = (
-    "SELECT COALESCE(SUM(CASE WHEN expires_on IS NULL OR expires_on >= ?1 "
-    "THEN remaining ELSE 0 END), 0), "
+    "SELECT COALESCE(SUM(CASE WHEN expires_on >= ?1 THEN remaining ELSE 0 END), 0), "
     "COALESCE(SUM(CASE WHEN expires_on >= ?1 AND expires_on <= ?2 THEN remaining ELSE 0 END), 0), "
     "MIN(CASE WHEN expires_on >= ?1 AND expires_on <= ?2 THEN expires_on END) "
-    "FROM lot_balances WHERE member_id = ?3 AND remaining > 0"
+    "FROM lot_days WHERE member_id = ?3 AND remaining > 0"
 )
 # Coupons the member holds today and has not used (or got back by a full refund), here or,
 # as far as the ledger knew at the last checkpoint, at any counter.

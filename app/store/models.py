@@ -146,6 +146,19 @@ class LotBalance(Base):
     )
 
 
+class LotDay(Base):
+    """What a member's lots with one expiry day hold together (``9999-12-31``: never),
+    kept by triggers on ``lot_balances`` (migration 0008) in the same statement as every
+    change of a lot, whoever writes it: the card adds up a few days, not every lot earned."""
+
+    __tablename__ = "lot_days"
+    member_id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    expires_on: Mapped[date] = mapped_column(Date, primary_key=True)
+    remaining: Mapped[int] = mapped_column(Integer)
+
+    __table_args__ = ({"sqlite_with_rowid": False},)
+
+
 class OutboxEvent(Base):
     """Events for the ledger, written in the same transaction as what they describe."""
 

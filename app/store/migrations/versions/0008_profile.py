@@ -16,6 +16,22 @@ down_revision = "0007"
 branch_labels = None
 depends_on = None
 
+NEVER = "9999-12-31"  # lot_days' day for lots that never expire
+_ADD = (
+    "INSERT INTO lot_days (member_id, expires_on, remaining) "
+    "VALUES (NEW.member_id, COALESCE(NEW.expires_on, '{never}'), NEW.remaining) "
+    "ON CONFLICT (member_id, expires_on) DO UPDATE SET remaining = remaining + excluded.remaining;"
+).format(never=NEVER)
+_TAKE = (
+    "UPDATE lot_days SET remaining = remaining - OLD.remaining "
+    "WHERE member_id = OLD.member_id AND expires_on = COALESCE(OLD.expires_on, '{never}');"
+).format(never=NEVER)
+LOT_DAYS_TRIGGERS = (
+    f"CREATE TRIGGER lot_days_insert AFTER INSERT ON lot_balances BEGIN {_ADD} END",
+    f"CREATE TRIGGER lot_days_update AFTER UPDATE ON lot_balances BEGIN {_TAKE} {_ADD} END",
+    f"CREATE TRIGGER lot_days_delete AFTER DELETE ON lot_balances BEGIN {_TAKE} END",
+)
+
 
 def upgrade() -> None:
     op.create_table(
@@ -46,9 +62,27 @@ def upgrade() -> None:
             sa.Column("profile_through_seq", sa.Integer(), server_default="0", nullable=False)
         )
     op.create_index("ix_outbox_member_seq", "outbox", ["member_id", "seq"])
+    op.create_table(
+        "lot_days",
+        sa.Column("member_id", sa.String(length=32), nullable=False),
+        sa.Column("expires_on", sa.Date(), nullable=False),
+        sa.Column("remaining", sa.Integer(), nullable=False),
+        sa.PrimaryKeyConstraint("member_id", "expires_on", name=op.f("pk_lot_days")),
+        sqlite_with_rowid=False,
+    )
+    for statement in LOT_DAYS_TRIGGERS:
+        op.execute(statement)
+    op.execute(
+        f"INSERT INTO lot_days (member_id, expires_on, remaining) SELECT member_id, "
+        f"COALESCE(expires_on, '{NEVER}'), SUM(remaining) FROM lot_balances "
+        f"GROUP BY member_id, COALESCE(expires_on, '{NEVER}')"
+    )
 
 
 def downgrade() -> None:
+    for name in ("lot_days_insert", "lot_days_update", "lot_days_delete"):
+        op.execute(f"DROP TRIGGER IF EXISTS {name}")
+    op.drop_table("lot_days")
     op.drop_index("ix_outbox_member_seq", table_name="outbox")
     with op.batch_alter_table("terminal_state") as batch_op:
         batch_op.drop_column("profile_through_seq")
