@@ -13,7 +13,7 @@ from app.services.views import EnrollResult
 
 
 class Ledger:
-    def __init__(self, answer: bool | None | Exception) -> None:
+    def __init__(self, answer: bool | Exception | None) -> None:
         self.answer = answer
         self.asked: list[str] = []
 
@@ -38,7 +38,7 @@ def test_a_sale_asks_the_ledger_about_its_coupon(
     cashier: Actor,
     supervisor: Actor,
     member: EnrollResult,
-    answer: bool | None | Exception,
+    answer: bool | Exception | None,
     usable: bool,
 ) -> None:
     code = terminal.issue_coupon("give", supervisor, member.member_id, "WINBACK20").coupon_code
