@@ -22,17 +22,18 @@ from app.domain.profile import DayDelta, Window, event_deltas, window_start
 LEDGER = "L"
 OWN = "T"
 
-# Days summed first (both sources of one day add up), then the window.
+# Days summed first (both sources of one day add up), then the days in [?2, ?3).
 _WINDOW = (
     "SELECT COALESCE(SUM(s), 0), COALESCE(SUM(p), 0), COALESCE(SUM(r), 0), "
     "COUNT(CASE WHEN p > 0 THEN 1 END), MAX(CASE WHEN p > 0 THEN day END) FROM ("
     "SELECT day, SUM(spend_fen) AS s, SUM(purchases) AS p, SUM(refunds) AS r "
-    "FROM profile_days WHERE member_id = ?1 AND day >= ?2 GROUP BY day)"
+    "FROM profile_days WHERE member_id = ?1 AND day >= ?2 AND day < ?3 GROUP BY day)"
 )
 _CATEGORIES = (
     "SELECT j.key, SUM(j.value) FROM profile_days d, json_each(d.categories) j "
-    "WHERE d.member_id = ?1 AND d.day >= ?2 GROUP BY j.key"
+    "WHERE d.member_id = ?1 AND d.day >= ?2 AND d.day < ?3 GROUP BY j.key"
 )
+_END = "9999-12-31"  # after every day
 _ONE = (
     "SELECT spend_fen, purchases, refunds, categories FROM profile_days "
     "WHERE member_id = ? AND day = ? AND source = ?"
@@ -48,15 +49,34 @@ _UNCOUNTED = (
 )
 
 
-_CACHED = "SELECT window FROM profile_windows WHERE member_id = ? AND as_of = ?"
+_CACHED = "SELECT as_of, window FROM profile_windows WHERE member_id = ?"
 _CACHE = "INSERT OR REPLACE INTO profile_windows (member_id, as_of, window) VALUES (?, ?, ?)"
 
 
 def read_window(connection: sqlite3.Connection, member_id: str, today: date) -> Window:
-    """The member's window today: the one stored with their last change when that was today
-    (one row), else their buckets added up (``sum_window``)."""
-    row = connection.execute(_CACHED, (member_id, today.isoformat())).fetchone()
-    return sum_window(connection, member_id, today) if row is None else _window(row[0])
+    """The member's window today: the one stored with their last change (one row), less the
+    days that have left the window since (as many rows as days passed, usually none); their
+    buckets added up (``sum_window``) when none was stored or the clock went back."""
+    row = connection.execute(_CACHED, (member_id,)).fetchone()
+    if row is None or row[0] > today.isoformat():
+        return sum_window(connection, member_id, today)
+    stored = _window(row[1])
+    if row[0] == today.isoformat():
+        return stored
+    start = window_start(today)
+    gone = _sum(connection, member_id, window_start(date.fromisoformat(row[0])), start)
+    categories = dict(stored.categories)
+    for category, fen in gone.categories.items():
+        categories[category] = categories.get(category, 0) - fen
+    last = stored.last_purchase_on
+    return Window(
+        spend_fen=stored.spend_fen - gone.spend_fen,
+        purchases=stored.purchases - gone.purchases,
+        refunds=stored.refunds - gone.refunds,
+        active_days=stored.active_days - gone.active_days,
+        last_purchase_on=last if last is not None and last >= start else None,
+        categories={c: fen for c, fen in categories.items() if fen},
+    )
 
 
 def refresh_window(connection: sqlite3.Connection, member_id: str, today: date) -> None:
@@ -96,14 +116,15 @@ def _window(text: str) -> Window:
 
 def sum_window(connection: sqlite3.Connection, member_id: str, today: date) -> Window:
     """``app.domain.profile.fold`` of the member's buckets, in SQL (365 days at most)."""
-    start = window_start(today).isoformat()
-    spend, purchases, refunds, active, last = connection.execute(
-        _WINDOW, (member_id, start)
-    ).fetchone()
+    return _sum(connection, member_id, window_start(today), None)
+
+
+def _sum(connection: sqlite3.Connection, member_id: str, start: date, end: date | None) -> Window:
+    """The buckets of the days in [start, end) (end None: every day from start), folded."""
+    bounds = (member_id, start.isoformat(), end.isoformat() if end else _END)
+    spend, purchases, refunds, active, last = connection.execute(_WINDOW, bounds).fetchone()
     categories = {
-        str(category): int(fen)
-        for category, fen in connection.execute(_CATEGORIES, (member_id, start))
-        if fen
+        str(category): int(fen) for category, fen in connection.execute(_CATEGORIES, bounds) if fen
     }
     return Window(
         spend_fen=int(spend),

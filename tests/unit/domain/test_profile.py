@@ -23,7 +23,15 @@ from app.domain.profile import (
     refund_deltas,
 )
 from app.domain.rulebook import RuleBook
-from app.store.profiledays import LEDGER, OWN, add_own, replace_ledger_days, sum_window
+from app.store.profiledays import (
+    LEDGER,
+    OWN,
+    add_own,
+    read_window,
+    refresh_window,
+    replace_ledger_days,
+    sum_window,
+)
 
 from .conftest import MakeRules
 
@@ -136,6 +144,9 @@ def replica() -> sqlite3.Connection:
         "purchases INTEGER, refunds INTEGER, categories TEXT, "
         "PRIMARY KEY (member_id, day, source)) WITHOUT ROWID"
     )
+    connection.execute(
+        "CREATE TABLE profile_windows (member_id TEXT PRIMARY KEY, as_of DATE, window TEXT)"
+    )
     return connection
 
 
@@ -161,3 +172,18 @@ def test_the_replicas_sql_fold_is_the_domains_fold(
     }
     expected = fold([*merged.values(), *own], TODAY)
     assert sum_window(replica, "M1", TODAY) == expected
+
+
+@settings(max_examples=40, deadline=None)
+@given(own=_deltas, later=st.integers(0, 500))
+def test_a_stored_window_rolled_on_is_the_buckets_added_up(
+    replica: sqlite3.Connection, own: list[DayDelta], later: int
+) -> None:
+    replica.execute("DELETE FROM profile_days")
+    replica.execute("DELETE FROM profile_windows")
+    add_own(replica, "M1", own, TODAY)  # the window stored as of TODAY
+    day = TODAY + timedelta(days=later)
+    assert read_window(replica, "M1", day) == sum_window(replica, "M1", day) == fold(own, day)
+    assert read_window(replica, "M1", TODAY - timedelta(days=1)) == fold(own, TODAY - timedelta(1))
+    refresh_window(replica, "M1", day)
+    assert read_window(replica, "M1", day) == fold(own, day)
