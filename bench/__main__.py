@@ -21,6 +21,7 @@ FIGURES: dict[str, str] = {
     "member_lookup_1m": "bench.lookup",
     "quote": "bench.quote",
     "sync_push": "bench.sync_push",
+    "redeem_online": "bench.redeem_online",
     "ledger_ingest_pg": "bench.ledger_ingest",
     "bootstrap_1m": "bench.bootstrap",
     "code_verify": "bench.code_verify",

@@ -6,7 +6,7 @@ added on one side and not the other fails loudly in tests, never silently in a s
 
 from __future__ import annotations
 
-from typing import Any, Literal, cast, get_args, get_origin
+from typing import Annotated, Any, Literal, cast, get_args, get_origin
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -15,6 +15,27 @@ API = "/v1"
 MAX_BATCH = 500  # events per push
 MAX_BODY_BYTES = 4 * 1024 * 1024
 MAX_PAGE = 5000  # members per pull or snapshot page
+MAX_INT64 = 2**63 - 1  # every integer a request carries fits a 64-bit column
+MAX_INT32 = 2**31 - 1  # ... and a 32-bit one where the column is (epochs, rule book versions)
+
+# Text in a request: no control characters (a NUL cannot be stored in PostgreSQL, a newline
+# would forge a log line), no C1 controls, no line or paragraph separators. Lone surrogates
+# are refused by pydantic itself. Stated as a pattern, so that OpenAPI documents it.
+PRINTABLE = r"^[^\x00-\x1f\x7f-\x9f\u2028\u2029]*$"
+# A terminal id: what ``memberdesk-ledger terminal add`` accepts and a pairing request
+# carries, so an id the operator can add is one that can pair (and be a log field as it is).
+TERMINAL_ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]*$"
+TERMINAL_ID_MAX = 64
+TerminalId = Annotated[
+    str, Field(min_length=1, max_length=TERMINAL_ID_MAX, pattern=TERMINAL_ID_PATTERN)
+]
+MemberId = Annotated[str, Field(min_length=1, max_length=32, pattern=PRINTABLE)]
+StoreCode = Annotated[str, Field(min_length=1, max_length=32, pattern=PRINTABLE)]
+
+
+def text(min_length: int = 0, max_length: int = 64) -> Any:
+    """A printable string field of a request, ``min_length`` to ``max_length`` characters."""
+    return Field(min_length=min_length, max_length=max_length, pattern=PRINTABLE)
 
 
 class Message(BaseModel):
@@ -25,14 +46,14 @@ class Message(BaseModel):
 
 
 class PairRequest(Message):
-    terminal_id: str = Field(min_length=1, max_length=64)
-    pairing_code: str = Field(min_length=6, max_length=64)
+    terminal_id: TerminalId
+    pairing_code: str = text(6, 64)
     # The secret the terminal made for itself (the ledger keeps only its hash): the same
     # request again, after a lost reply, gets the same pairing. None: the ledger makes one.
-    credential: str | None = Field(default=None, min_length=32, max_length=128)
+    credential: str | None = Field(default=None, min_length=32, max_length=128, pattern=PRINTABLE)
     # The chain epoch this ledger already took the terminal's events in, if any (it keeps
     # that chain); otherwise a terminal id paired before starts a new epoch.
-    resume_epoch: int | None = Field(default=None, ge=1)
+    resume_epoch: int | None = Field(default=None, ge=1, le=MAX_INT32)
 
 
 class PairResponse(Message):
@@ -47,15 +68,16 @@ class PairResponse(Message):
 
 
 class WireEvent(Message):
-    event_id: str = Field(min_length=36, max_length=36)
-    terminal_id: str = Field(min_length=1, max_length=64)
-    epoch: int = Field(default=1, ge=1)  # the terminal's chain epoch (see PairResponse)
-    seq: int = Field(ge=1)
-    kind: str = Field(min_length=1, max_length=32)
-    payload: str = Field(max_length=64_000)  # canonical JSON, exactly as hashed
-    prev_hash: str = Field(min_length=64, max_length=64)
-    hash: str = Field(min_length=64, max_length=64)
-    created_at: str  # the terminal's clock: metadata, never ledger time
+    event_id: str = text(36, 36)
+    terminal_id: str = text(1, TERMINAL_ID_MAX)
+    # the terminal's chain epoch (see PairResponse)
+    epoch: int = Field(default=1, ge=1, le=MAX_INT32)
+    seq: int = Field(ge=1, le=MAX_INT64)
+    kind: str = text(1, 32)
+    payload: str = text(0, 64_000)  # canonical JSON, exactly as hashed
+    prev_hash: str = text(64, 64)
+    hash: str = text(64, 64)
+    created_at: str = text(0, 40)  # the terminal's clock: metadata, never ledger time
 
 
 class PushRequest(Message):
@@ -175,7 +197,7 @@ class SnapshotPage(Message):
 
 
 class CardCodeRequest(Message):
-    member_id: str = Field(min_length=1, max_length=32)
+    member_id: MemberId
 
 
 class CardCodeResponse(Message):
@@ -184,8 +206,9 @@ class CardCodeResponse(Message):
 
 
 class CredentialRequest(Message):
-    member_id: str = Field(min_length=1, max_length=32)
-    device_key: str = Field(min_length=40, max_length=60)  # base64, 32 bytes
+    member_id: MemberId
+    # base64 of the 32-byte Ed25519 public key
+    device_key: str = Field(min_length=44, max_length=44, pattern=r"^[A-Za-z0-9+/]{43}=$")
 
 
 class CredentialResponse(Message):
@@ -200,9 +223,9 @@ class CredentialResponse(Message):
 
 
 class AuthorizeRequest(Message):
-    member_id: str
+    member_id: MemberId
     points: int = Field(ge=1, le=10_000_000)
-    request_id: str = Field(min_length=1, max_length=64)
+    request_id: str = text(1, 64)
 
 
 class AuthorizeResponse(Message):
@@ -214,7 +237,7 @@ class AuthorizeResponse(Message):
 
 
 class ReleaseRequest(Message):
-    request_id: str = Field(min_length=1, max_length=64)
+    request_id: str = text(1, 64)
 
 
 class ReleaseResponse(Message):
@@ -254,8 +277,38 @@ class FlagList(Message):
 
 
 class ResolveFlagRequest(Message):
-    note: str = Field(min_length=1, max_length=500)  # what was checked and done
-    resolved_by: str = Field(min_length=1, max_length=64)  # the supervisor's name
+    note: str = text(1, 500)  # what was checked and done
+    resolved_by: str = text(1, 64)  # the supervisor's name
+
+
+# ------------------------------------------------------------------------ operator (admin)
+
+
+class AddTerminalRequest(Message):
+    terminal_id: TerminalId
+    store_code: StoreCode
+
+
+class AddTerminalResponse(Message):
+    terminal_id: str
+    pairing_code: str  # one time, valid 24 hours
+
+
+class RevokeResponse(Message):
+    terminal_id: str
+    status: Literal["revoked"]
+
+
+class RuleBookDocument(BaseModel):
+    """A rule book to publish (``docs/rule-book.md``): its version is checked here, the rest
+    by the rule book's own parser, which names the bad field."""
+
+    model_config = ConfigDict(extra="allow")
+    version: int = Field(ge=1, le=MAX_INT32)
+
+
+class PublishResponse(Message):
+    version: int
 
 
 # ------------------------------------------------------------------- a member's history

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from app.domain.money import format_fen
 from app.services.views import MemberCard
+from ui.fit import scrolling
 from ui.i18n import rule_text
 from ui.qt import QtCore, QtWidgets
 
@@ -11,7 +12,8 @@ Qt = QtCore.Qt
 
 
 def money(fen: int) -> str:
-    return f"¥{format_fen(fen)}"
+    """Yuan with the current language's decimal sign: ¥12.50, es ¥12,50."""
+    return f"¥{format_fen(fen).replace('.', QtCore.QLocale().decimalPoint())}"
 
 
 def num(n: int) -> str:
@@ -34,7 +36,7 @@ class MemberCardView(QtWidgets.QFrame):
         self.card: MemberCard | None = None
         self.empty = _label("cardEmpty")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.name = _label("cardName", wrap=False)
+        self.name = _label("cardName")
         self.plus_badge = _label("plusBadge", wrap=False)
         self.ids = _label("cardIds")
         self.tier = _label("cardTier", wrap=False)
@@ -77,15 +79,18 @@ class MemberCardView(QtWidgets.QFrame):
         layout.addWidget(self.unconfirmed)
         layout.addStretch(1)
 
+        # On a short screen the card's lower lines scroll; it never makes the window taller.
+        self.body_area = scrolling(self.body)
+        self.body_area.setObjectName("cardArea")
         outer = QtWidgets.QVBoxLayout(self)
         outer.addWidget(self.empty, 1)
-        outer.addWidget(self.body, 1)
+        outer.addWidget(self.body_area, 1)
         self.show_card(None)
 
     def show_card(self, card: MemberCard | None) -> None:
         self.card = card
         self.empty.setVisible(card is None)
-        self.body.setVisible(card is not None)
+        self.body_area.setVisible(card is not None)
         self.retranslate()
 
     def visible_texts(self) -> list[str]:

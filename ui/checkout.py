@@ -6,6 +6,7 @@ from app.domain.errors import MemberDeskError
 from app.domain.quote import Quote
 from ui.card import money, num
 from ui.controller import CounterController, SaleInput
+from ui.fit import scrolling, wrapping
 from ui.i18n import rule_text
 from ui.messages import error_text
 from ui.qt import QtCore, QtGui, QtWidgets
@@ -45,7 +46,7 @@ class CheckoutPanel(QtWidgets.QFrame):
         # Two label/field pairs a row, in typing (Tab) order, so the panel fits a short screen.
         self.form = QtWidgets.QGridLayout()
         self.form.setHorizontalSpacing(8)
-        self.form.setVerticalSpacing(6)
+        self.form.setVerticalSpacing(4)
         self.amount_edits: dict[str, CheckoutField] = {}
         self.amount_labels: dict[str, QtWidgets.QLabel] = {}
         pairs: list[tuple[QtWidgets.QLabel, CheckoutField]] = []
@@ -72,20 +73,30 @@ class CheckoutPanel(QtWidgets.QFrame):
 
         self.payable = QtWidgets.QLabel()
         self.payable.setObjectName("quotePayable")
-        self.quote_lines = QtWidgets.QLabel()
+        self.quote_lines = wrapping(QtWidgets.QLabel())
         self.quote_lines.setObjectName("quoteLines")
-        self.quote_lines.setWordWrap(True)
         self.quote_lines.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        # On a short screen the quote's details scroll; the button stays in view.
+        self.quote_area = scrolling(self.quote_lines)
+        self.quote_area.setObjectName("quoteArea")
         self.confirm_button = QtWidgets.QPushButton()
         self.confirm_button.setObjectName("confirmButton")
         self.confirm_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        # the member the button (and F9) records on; it never widens the window
+        self.confirm_member: str | None = None
+        self.confirm_button.setSizePolicy(
+            QtWidgets.QSizePolicy.Policy.Ignored, QtWidgets.QSizePolicy.Policy.Fixed
+        )
 
         layout = QtWidgets.QVBoxLayout(self)
         layout.setSpacing(8)
-        layout.addWidget(self.title)
+        head = QtWidgets.QHBoxLayout()  # one row: the title and what the customer pays
+        head.addWidget(self.title)
+        head.addStretch(1)
+        head.addWidget(self.payable)
+        layout.addLayout(head)
         layout.addLayout(self.form)
-        layout.addWidget(self.payable)
-        layout.addWidget(self.quote_lines, 1)
+        layout.addWidget(self.quote_area, 1)
         layout.addWidget(self.confirm_button)
 
         self.quote: Quote | None = None
@@ -110,7 +121,19 @@ class CheckoutPanel(QtWidgets.QFrame):
         for edit in self.fields():
             edit.setEnabled(present)
         self.confirm_button.setEnabled(present)
+        self._render_confirm()
         self.update_quote()
+
+    def _render_confirm(self) -> None:
+        """F9 names the member it records on: the one on screen now, or no one."""
+        card = self.controller.card
+        self.confirm_member = card.member_id if card is not None else None
+        if card is None:
+            self.confirm_button.setText(self.tr("Confirm and award points (F9)"))
+        else:
+            self.confirm_button.setText(
+                self.tr("Award points to {member_id} (F9)").format(member_id=card.member_id)
+            )
 
     def clear(self) -> None:
         for edit in self.fields():
@@ -216,8 +239,8 @@ class CheckoutPanel(QtWidgets.QFrame):
         self.points_label.setText(self.tr("Points to use"))
         self.coupon_label.setText(self.tr("Coupon code"))
         for edit in self.amount_edits.values():
-            edit.setPlaceholderText("0.00")
+            edit.setPlaceholderText(money(0).lstrip("¥"))  # 0.00, es 0,00
         self.points_edit.setPlaceholderText("0")
         self.coupon_edit.setPlaceholderText(self.tr("optional"))
-        self.confirm_button.setText(self.tr("Confirm and award points (F9)"))
+        self._render_confirm()
         self._render_quote()  # re-render only: a language switch never calls the core

@@ -15,7 +15,6 @@ from datetime import date
 
 from app.bootstrap import Terminal
 from app.domain.errors import InvalidInput, MemberDeskError
-from app.domain.money import parse_amount
 from app.domain.plus import PlusTerm, next_term
 from app.domain.quote import Line, Quote
 from app.domain.rulebook import Category, CouponTemplate, Gift, OfflineCaps, Plus
@@ -35,6 +34,7 @@ from app.services.views import (
     RedeemResult,
     RefundResult,
 )
+from ui.amounts import parse_yuan
 
 log = logging.getLogger(__name__)
 
@@ -63,6 +63,9 @@ class CounterController:
     # What the member answered when asked to prove who they are (card codes above the
     # threshold); the core checks it again when points are used.
     member_answer: str | None = None
+    # The sale just recorded, while the counter waits for the next customer (its summary
+    # stays on the screens until the next member is scanned).
+    finished_sale: AwardResult | None = None
     # Open requests of the flows (enroll, PLUS, redeem, refund): operation -> (inputs, id).
     flow_requests: dict[str, tuple[object, str]] = field(default_factory=dict)
 
@@ -103,6 +106,7 @@ class CounterController:
         if self.card is None or card.member_id != self.card.member_id:
             self.sale_request_id = None
         self.card = card
+        self.finished_sale = None
         self.identified_by = found.via
         self.member_answer = None
         self.start_sale()
@@ -114,11 +118,16 @@ class CounterController:
         return self.card
 
     def clear_member(self) -> None:
+        self.next_customer()
+        self.last_award = None
+        self.finished_sale = None
+
+    def next_customer(self) -> None:
+        """A sale is finished: forget the member (the receipt stays reprintable)."""
         self.card = None
         self.identified_by = None
         self.member_answer = None
         self.sale_request_id = None
-        self.last_award = None
 
     # -- the sale
     def start_sale(self) -> str:
@@ -143,12 +152,8 @@ class CounterController:
         for code, label, text in amounts:
             if not text.strip():
                 continue
-            try:
-                fen = parse_amount(text, label)
-            except InvalidInput as error:
-                # The core's message; the parameters let the screen say it in any language.
-                kind = "amount" if "is not an amount" in error.message else "amount_range"
-                raise InvalidInput(error.message, kind=kind, field=label, text=text) from None
+            # the core's error, with the field and kind the screen says in any language
+            fen = parse_yuan(text, label)
             lines.append(Line(code, fen))
         points_text = points_text.strip()
         if points_text and not points_text.isdigit():
@@ -169,7 +174,11 @@ class CounterController:
     def award(self, sale: SaleInput) -> AwardResult | None:
         """Record the open sale; None when no sale is open (it was recorded already)."""
         job = self.award_job(sale)
-        return None if job is None else self.award_recorded(job())
+        if job is None:
+            return None
+        result = self.award_recorded(job())
+        self.refresh_card()  # the member stays on screen (the window moves on instead)
+        return result
 
     def award_job(self, sale: SaleInput) -> Callable[[], AwardResult] | None:
         """The open sale's recording as a call that is safe on a worker thread (it holds its
@@ -187,7 +196,7 @@ class CounterController:
         """On the GUI thread, once the sale is recorded."""
         self.sale_request_id = None  # done: the next sale gets a new id
         self.last_award = result
-        self.refresh_card()
+        self.finished_sale = result
         return result
 
     def refresh_card_quietly(self) -> None:
@@ -222,6 +231,11 @@ class CounterController:
 
     def history(self, query: str) -> MemberHistory:
         return self.terminal.history(query)
+
+    def desk_history(self, query: str) -> MemberHistory:
+        """The history of the member a scan or a typed entry names (a card or phone code
+        too, read as at the counter)."""
+        return self.terminal.history(self.terminal.scan(query).member_id)
 
     def overdrafts(self) -> list[OverdraftItem]:
         return self.terminal.overdrafts()
@@ -365,7 +379,7 @@ class CounterController:
     def redeem_for(
         self, actor: Actor, member_id: str, kind: str, item: str, points: int
     ) -> RedeemResult:
-        request_id = self.flow_request_id("redeem", (member_id, kind, item))
+        request_id = self.flow_request_id("redeem", (member_id, kind, item, points))
         result = self.terminal.redeem(
             request_id, actor, member_id, kind, item, points, member_check=self.member_check()
         )

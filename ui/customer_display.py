@@ -60,6 +60,19 @@ class CustomerDisplay(QtWidgets.QWidget):
         award = self.controller.last_award
         self.setWindowTitle(self.tr("MemberDesk — welcome"))
         self.welcome.setText(self.tr("Welcome!"))
+        finished = self.controller.finished_sale
+        if card is None and finished is not None:
+            # the sale just recorded, for the customer still at the counter
+            self.name.setText(self.tr("Thank you!"))
+            self.points.setText(
+                self.tr("You have {points} points").format(points=num(finished.balance))
+            )
+            self.sale.setText(
+                self.tr("This purchase: +{earned} points · you saved {saved}").format(
+                    earned=num(finished.points_earned), saved=money(finished.savings_fen)
+                )
+            )
+            return
         if card is None:
             self.name.setText(self.tr("Scan your member code"))
             self.points.setText("")

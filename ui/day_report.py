@@ -16,6 +16,7 @@ from app.services.views import CashierTotals, DayReport
 from ui.card import money, num
 from ui.controller import CounterController
 from ui.dialogs import DeskDialog, fill, table
+from ui.fit import fit_to_window
 from ui.qt import QtCharts, QtCore, QtGui, QtWidgets
 
 Qt = QtCore.Qt
@@ -129,7 +130,7 @@ class DayReportDialog(DeskDialog):
         self.shortcut("Ctrl+S", self.export_csv)
         self.shortcut("Ctrl+P", self.print_pdf)
         self.table.setFocus()
-        self.resize(1200, 760)
+        fit_to_window(self, 1200, 760)
         self.retranslate()
 
     # ------------------------------------------------------------------ data

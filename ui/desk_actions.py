@@ -18,6 +18,7 @@ from ui.day_report import DayReportDialog
 from ui.dialogs import DeskDialog
 from ui.feedback import STYLE as FEEDBACK_STYLE
 from ui.feedback import ScanFeedback
+from ui.fit import wrapping
 from ui.ledger_flags import FlagSource
 from ui.qt import QtCore, QtWidgets
 from ui.receipts import ReceiptPrinter
@@ -62,9 +63,10 @@ class Desk(QtCore.QObject):
         row = window.counter.scan_row
         row.addWidget(self.flash)
         self.feedback = ScanFeedback(window.counter.scan, self.flash, self)
-        self.hint = QtWidgets.QLabel()
+        # Below the counter's keys; it wraps on a narrow screen and never widens the window.
+        self.hint = wrapping(QtWidgets.QLabel())
         self.hint.setObjectName("keyHint")
-        window.statusBar().addWidget(self.hint, 1)  # one line, no height taken from the card
+        window.counter.bottom.addWidget(self.hint)
 
         self.printer = ReceiptPrinter(lambda: self.counter, self.data_dir / "receipts", self)
         self.printer.done.connect(self._printed)

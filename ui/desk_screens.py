@@ -7,6 +7,7 @@ from pathlib import Path
 
 from app.domain.quote import Line
 from ui.controller import SaleInput
+from ui.fit import fit_to_window
 from ui.qt import QtCore, QtWidgets
 
 SHOTS = (
@@ -88,7 +89,7 @@ def render_desk(
         opener()
         dialog = desk.dialog
         assert dialog is not None
-        dialog.resize(1200, 800)
+        fit_to_window(dialog, 1200, 800)
         if name == "service_desk":
             dialog.history_table.selectRow(0)  # type: ignore[attr-defined]
         for _ in range(5):

@@ -79,6 +79,15 @@ class DeskDialog(QtWidgets.QDialog):
     def show_error(self, error: MemberDeskError) -> None:
         self.set_message("error", lambda: error_text(error))
 
+    def scan_arrived(self, code: str) -> None:
+        """A member code was scanned while this dialog is open: set aside, and said so."""
+        self.set_message(
+            "info",
+            lambda: self.tr(
+                "A member code was scanned and set aside: finish here, or press Esc and scan again."
+            ),
+        )
+
     def run(self, work: Callable[[], object]) -> object | None:
         """Call the controller; a core error is shown, never a traceback. None on failure."""
         try:

@@ -240,7 +240,9 @@ class _Banner(QtWidgets.QLabel):
         return QtCore.QSize(width, self.heightForWidth(width))
 
     def minimumSizeHint(self) -> QtCore.QSize:
-        return self.sizeHint()
+        # Its height at the window's width, but no width of its own: the window may always
+        # be made narrower (and the banner wraps to more lines).
+        return QtCore.QSize(200, self.sizeHint().height())
 
     def eventFilter(self, watched: QtCore.QObject, event: QtCore.QEvent) -> bool:
         if watched is self.main_window and event.type() == QtCore.QEvent.Type.Resize:

@@ -207,6 +207,9 @@ class CounterFlows(QtCore.QObject):
             self.codes.sync_succeeded()
 
     def close(self) -> None:
+        """The window closes: so do the open flow and the customer display."""
+        if self.dialog is not None:
+            self.dialog.done(0)
         self.customer_display.close()
 
     def retranslate(self) -> None:

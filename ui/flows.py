@@ -4,13 +4,12 @@
   kind in words, and a language switch re-renders every text.
 - ``run_in_background``: network work on the thread pool, its result back on the GUI thread
   by a queued signal (nothing blocks the event loop).
-- ``flow_error_text``: the core's messages of these flows in the cashier's language.
+- ``flow_error_text``: the core's errors of these flows in the cashier's language, by code.
 """
 
 from __future__ import annotations
 
 import logging
-import re
 from collections.abc import Callable
 
 from app.domain.errors import MemberDeskError
@@ -21,130 +20,9 @@ Qt = QtCore.Qt
 QT_TRANSLATE_NOOP = QtCore.QT_TRANSLATE_NOOP
 log = logging.getLogger(__name__)
 
-# The core's English messages of these flows, matched by shape; each named group becomes a
-# parameter of the translated text. Unknown messages fall back to ``ui.messages``.
-_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(pattern), str(text))
-    for pattern, text in (
-        (
-            r"^'(?P<text>.*)' is not a phone number; type 6 to 15 digits\.$",
-            QT_TRANSLATE_NOOP("Errors", "{text} is not a phone number; type 6 to 15 digits."),
-        ),
-        (
-            r"^Type the member's name \(1 to (?P<n>\d+) characters\)\.$",
-            QT_TRANSLATE_NOOP("Errors", "Type the member's name (1 to {n} characters)."),
-        ),
-        (
-            r"^The birthday is not a plausible date\.$",
-            QT_TRANSLATE_NOOP("Errors", "The birthday is not a plausible date."),
-        ),
-        (
-            r"^A member with phone (?P<phone>\S+) already exists; scan their code instead\.$",
-            QT_TRANSLATE_NOOP(
-                "Errors", "A member with phone {phone} already exists; scan their code instead."
-            ),
-        ),
-        (
-            r"^The (?P<item>.+) gift is out of stock\.$",
-            QT_TRANSLATE_NOOP("Errors", "The {item} gift is out of stock."),
-        ),
-        (
-            r"^No purchase with receipt '(?P<quoted>.*)' on this terminal\.",
-            QT_TRANSLATE_NOOP(
-                "Errors",
-                "No purchase with receipt {quoted} on this terminal. Check the number on the "
-                "receipt.",
-            ),
-        ),
-        (
-            r"^Only (?P<left>[\d.,]+) of receipt (?P<receipt>\S+) can still be refunded "
-            r"\(paid (?P<paid>[\d.,]+), refunded (?P<refunded>[\d.,]+)\)\.$",
-            QT_TRANSLATE_NOOP(
-                "Errors",
-                "Only ¥{left} of receipt {receipt} can still be refunded (paid ¥{paid}, "
-                "refunded ¥{refunded}).",
-            ),
-        ),
-        (
-            r"^Nothing was paid in money on receipt (?P<receipt>\S+); it can only be refunded "
-            r"once, in full \(leave the amount empty\)\.$",
-            QT_TRANSLATE_NOOP(
-                "Errors",
-                "Nothing was paid in money on receipt {receipt}; it can only be refunded once, "
-                "in full (leave the amount empty).",
-            ),
-        ),
-        (
-            r"^Refund amount: the amount must be more than zero$",
-            QT_TRANSLATE_NOOP("Errors", "The refund amount must be more than zero."),
-        ),
-        (
-            r"^Offline, at most (?P<cap>\d+) points can be redeemed at once\.$",
-            QT_TRANSLATE_NOOP("Errors", "Offline, at most {cap} points can be redeemed at once."),
-        ),
-        (
-            r"^Offline, a member can redeem at most (?P<cap>\d+) points a day; this member has "
-            r"redeemed (?P<spent>\d+) today\.$",
-            QT_TRANSLATE_NOOP(
-                "Errors",
-                "Offline, a member can redeem at most {cap} points a day; this member has "
-                "redeemed {spent} today.",
-            ),
-        ),
-        (
-            r"^This terminal has redeemed (?P<spent>\d+) points offline, its limit is "
-            r"(?P<cap>\d+) until it syncs\.$",
-            QT_TRANSLATE_NOOP(
-                "Errors",
-                "This terminal has redeemed {spent} points offline; its limit is {cap} until "
-                "it syncs.",
-            ),
-        ),
-        (
-            r"^The terminal has been offline for more than (?P<hours>\d+) hours; redeem points "
-            r"once it is back online\.$",
-            QT_TRANSLATE_NOOP(
-                "Errors",
-                "The terminal has been offline for more than {hours} hours; redeem points once "
-                "it is back online.",
-            ),
-        ),
-        (
-            r"^The terminal's clock went back in time since the last sync",
-            QT_TRANSLATE_NOOP(
-                "Errors",
-                "The terminal's clock went back in time since the last sync; points cannot be "
-                "redeemed offline. Check the clock.",
-            ),
-        ),
-        (
-            r"^The terminal's clock is too far from the ledger's",
-            QT_TRANSLATE_NOOP(
-                "Errors",
-                "The terminal's clock is too far from the ledger's; points cannot be redeemed "
-                "offline until it is corrected.",
-            ),
-        ),
-        (
-            r"^(?P<action>.+) needs an? (?P<role>supervisor|admin); (?P<name>.+) is signed in as",
-            QT_TRANSLATE_NOOP("Errors", "This needs a {role}; ask a {role} to do it."),
-        ),
-    )
-)
-
 
 def flow_error_text(error: MemberDeskError) -> str:
-    """A core error of the flows in the current language (the core's words when untranslated)."""
-    for pattern, source in _PATTERNS:
-        match = pattern.match(error.message)
-        if match is None:
-            continue
-        text = QtCore.QCoreApplication.translate("Errors", source)
-        values = dict(match.groupdict())
-        for key in ("text", "quoted"):
-            if key in values:
-                values[key] = repr(values[key])
-        return text.format(**values)
+    """A core error of the flows in the current language, by its code and parameters."""
     return error_text(error)
 
 

@@ -171,17 +171,3 @@ RULE_BOOK_TEXTS = (
     QT_TRANSLATE_NOOP("RuleBook", "10% off dining"),
     QT_TRANSLATE_NOOP("RuleBook", "A free coffee"),
 )
-
-# Core messages that carry no parameters: shown translated by their exact English text.
-CORE_MESSAGES = (
-    QT_TRANSLATE_NOOP("CoreMessage", "That PIN is not right. Try again, or ask a supervisor."),
-    QT_TRANSLATE_NOOP("CoreMessage", "Scan a member code or type a member number or phone."),
-    QT_TRANSLATE_NOOP("CoreMessage", "Enter at least one amount."),
-    QT_TRANSLATE_NOOP("CoreMessage", "Points to use cannot be negative."),
-    QT_TRANSLATE_NOOP("CoreMessage", "A PIN is 4 to 8 digits."),
-)
-
-
-def core_message(message: str) -> str:
-    """A core error's message in the current language when it is a known fixed text."""
-    return QtCore.QCoreApplication.translate("CoreMessage", message)

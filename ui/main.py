@@ -96,7 +96,7 @@ def _run_once(
         window.close()
 
     window.first_run.restart_requested.connect(restart_now)
-    window.show()
+    window.showMaximized()  # the counter's whole screen, whatever its size
     _announce_when_ready(app, window, started, exit_when_ready)
     QtCore.QTimer.singleShot(0, sync.start)  # after the window's first paint
     code = app.exec()

@@ -8,9 +8,9 @@ points were already spent (an overdraft the service desk follows up).
 from __future__ import annotations
 
 from app.domain.errors import MemberDeskError
-from app.domain.money import parse_amount
 from app.services.lookups import RefundPreview
 from app.services.views import RefundResult
+from ui.amounts import parse_yuan
 from ui.card import money, num
 from ui.controller import CounterController
 from ui.flows import FlowDialog, label
@@ -63,7 +63,7 @@ class RefundDialog(FlowDialog):
         text = self.amount.text().strip()
         if not text:
             return None
-        return parse_amount(text, self.tr("Refund amount"))
+        return parse_yuan(text, self.tr("Refund amount"))
 
     def confirm(self) -> None:
         if self.finished_ok:

@@ -17,7 +17,9 @@ from pathlib import Path
 
 # A Tuesday morning in Shanghai, the same moment the tests use.
 FIXED_NOW = datetime(2026, 11, 24, 2, 0, tzinfo=UTC)
-SIZE = (1440, 900)
+SIZE = (1366, 768)  # the most common counter monitor
+# A card code of another mall's ledger, as a scanner types it: no member here.
+LONG_SCAN = "MD1C.K7.JVKDAMBQGAZQ.7QGNBRXHKMH4TT3JSPZ2BQ6H5QDE3D6BJUW3L4QJ5HVNFQX4M2AQ"
 
 
 def _settle(app: object) -> None:
@@ -79,6 +81,16 @@ def render(out_dir: Path, languages: tuple[str, ...] | None = None) -> list[Path
                 checkout.update_quote()
                 checkout.first_field().setFocus()
                 shot("checkout")
+
+                # F9: the sale's summary, and the counter waits for the next customer
+                window.confirm_award()
+                window.desk.feedback.timer.stop()
+                shot("sale_done")
+
+                # a scan that is no member: the long code wraps, the window keeps its size
+                window.counter.scan.setText(LONG_SCAN)
+                window.look_up()
+                shot("scan_failed")
 
                 def save(name: str, widget: object, code: str = code) -> Path:
                     _settle(app)

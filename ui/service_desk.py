@@ -13,6 +13,7 @@ from app.services.views import AdjustResult
 from ui.card import money, num
 from ui.controller import CounterController
 from ui.dialogs import DeskDialog, fill, table
+from ui.fit import fit_to_window
 from ui.ledger_flags import FlagSource, LedgerFlagsPage, ledger_source
 from ui.qt import QtCore, QtWidgets
 
@@ -156,7 +157,7 @@ class ServiceDeskDialog(DeskDialog):
             widget.setEnabled(can_change)
         self.adjust_button.setEnabled(can_change)
         self.write_off_button.setEnabled(can_change)
-        self.resize(1100, 760)
+        fit_to_window(self, 1100, 760)
         self.retranslate()
 
     # ------------------------------------------------------------------ navigation
@@ -169,12 +170,11 @@ class ServiceDeskDialog(DeskDialog):
         self.member_edit.setFocus()
         self.member_edit.selectAll()
 
-    def scan_arrived(self, code: str) -> bool:
-        """A member code scanned while the desk is open shows that member's history.
-        False: handled here, the counter does not look it up behind the dialog."""
+    def scan_arrived(self, code: str) -> None:
+        """A member code scanned while the desk is open (wherever its focus is) shows that
+        member's history; the counter does not look it up behind the dialog."""
         self.member_edit.setText(code)
         self.load_history()
-        return False
 
     def show_tab(self, index: int) -> None:
         self.tabs.setCurrentIndex(index)
@@ -208,7 +208,7 @@ class ServiceDeskDialog(DeskDialog):
         query = self.member_edit.text().strip()
         if not query:
             return
-        found = self.run(lambda: self.controller.history(query))
+        found = self.run(lambda: self.controller.desk_history(query))
         if not isinstance(found, MemberHistory):
             return
         if self.history is None or self.history.member_id != found.member_id:

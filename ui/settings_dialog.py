@@ -13,6 +13,7 @@ from app.counter_config import PRINTERS, THEMES, CounterSettings, save_counter
 from app.domain.errors import InvalidInput
 from ui.controller import CounterController
 from ui.dialogs import DeskDialog
+from ui.fit import fit_to_window
 from ui.i18n import LANGUAGES
 from ui.qt import QtCore, QtWidgets
 
@@ -113,7 +114,7 @@ class SettingsDialog(DeskDialog):
         self.printer.currentIndexChanged.connect(self._printer_changed)
 
         self._load(current, language)
-        self.resize(900, 700)
+        fit_to_window(self, 900, 700)
         self.retranslate()
         self.gap.setFocus()
 

@@ -87,6 +87,7 @@ class SignInPage(QtWidgets.QWidget):
         self.cashier_list.itemActivated.connect(lambda _item: self.pin.setFocus())
         self.sign_in_button.clicked.connect(self.confirm)
         self._error: MemberDeskError | None = None
+        self._scanned = False  # a member code was scanned before anyone signed in
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -128,6 +129,7 @@ class SignInPage(QtWidgets.QWidget):
             self.cashier_list.setCurrentRow(row)
         self.pin.clear()
         self._error = None
+        self._scanned = False
         self._show_error()
         self.pin.setFocus()
 
@@ -151,6 +153,7 @@ class SignInPage(QtWidgets.QWidget):
     def clear_pin(self) -> None:
         self.pin.clear()
         self._error = None
+        self._scanned = False
         self._show_error()
         self.pin.setFocus()
 
@@ -162,17 +165,29 @@ class SignInPage(QtWidgets.QWidget):
             actor = self.controller.sign_in(cashier_id, self.pin.text())
         except MemberDeskError as error:
             self._error = error
+            self._scanned = False
             self._show_error()
             self.pin.clear()
             self.pin.setFocus()
             return
         self.pin.clear()
         self._error = None
+        self._scanned = False
         self._show_error()
         self.signed_in.emit(actor)
 
+    def scan_before_sign_in(self) -> None:
+        """A member code was scanned on this page: say what to do first."""
+        self._error = None
+        self._scanned = True
+        self._show_error()
+        self.pin.setFocus()
+
     def _show_error(self) -> None:
-        if self._error is None:
+        if self._error is None and self._scanned:
+            self.message.setText(self.tr("Sign in first, then scan the member code again."))
+            self.message.setProperty("kind", "error")
+        elif self._error is None:
             self.message.setText("")
             self.message.setProperty("kind", "none")
         else:

@@ -13,6 +13,7 @@ from app.services.replica import SyncState
 from ui.card import num
 from ui.controller import CounterController
 from ui.dialogs import DeskDialog
+from ui.fit import fit_to_window
 from ui.qt import QtCore, QtWidgets
 
 Qt = QtCore.Qt
@@ -73,7 +74,7 @@ class SyncPanel(DeskDialog):
         self.sync_button.clicked.connect(self.sync_now)
         self.shortcut("Ctrl+N", self.sync_now)
         self.sync_button.setEnabled(controller.is_supervisor)
-        self.resize(900, 560)
+        fit_to_window(self, 900, 560)
         self.refresh()
 
     def value(self, key: str) -> str:

@@ -19,6 +19,7 @@ from ui.checkout import CheckoutPanel
 from ui.controller import CounterController
 from ui.desk_actions import Desk
 from ui.first_run import FirstRun
+from ui.fit import wrapping
 from ui.flow_actions import CounterFlows
 from ui.flows import run_in_background
 from ui.i18n import LANGUAGES, LanguageSwitcher
@@ -44,6 +45,7 @@ QLineEdit { padding: 6px; border: 2px solid #7a7a7a; border-radius: 4px; backgro
 QLineEdit:focus { border: 3px solid #1b5fb4; }
 QLineEdit:disabled { background: #eeeeee; color: #777777; }
 QLineEdit#scanEdit { font-size: 28px; padding: 8px; }
+QFrame#checkoutPanel QLineEdit { padding: 3px 6px; }
 QListWidget#cashierList { font-size: 24px; }
 QListWidget#cashierList::item { padding: 6px; }
 QListWidget#cashierList::item:selected { background: #1b5fb4; color: white; }
@@ -102,13 +104,12 @@ class CounterPage(QtWidgets.QWidget):
         self.scan_label.setBuddy(self.scan)
         self.card = MemberCardView()
         self.checkout = CheckoutPanel(controller)
-        self.message = QtWidgets.QLabel()
+        # Long text wraps here and never widens the window (ui/fit.py).
+        self.message = wrapping(QtWidgets.QLabel())
         self.message.setObjectName("messageArea")
-        self.message.setWordWrap(True)
         self.message.setProperty("kind", "none")
-        self.keys = QtWidgets.QLabel()
+        self.keys = wrapping(QtWidgets.QLabel())
         self.keys.setObjectName("keyHint")
-        self.keys.setWordWrap(True)
 
         scan_row = QtWidgets.QHBoxLayout()
         scan_row.addWidget(self.scan_label)
@@ -122,6 +123,7 @@ class CounterPage(QtWidgets.QWidget):
         layout.addLayout(body, 1)
         layout.addWidget(self.message)
         layout.addWidget(self.keys)
+        self.bottom = layout  # the desk adds its key hint below the counter's
 
 
 class CounterWindow(QtWidgets.QMainWindow):
@@ -278,8 +280,34 @@ class CounterWindow(QtWidgets.QMainWindow):
 
     # ------------------------------------------------------------------ counter work
     def scan_anywhere(self, code: str) -> None:
-        """A scanner burst that ended outside the scan field: look the member up."""
-        if not self.on_counter() or not self.flows.scan_arrived(code):
+        """A scanner burst, wherever the focus was: look the member up, or hand it to the
+        dialog that is open (the service desk shows that member's history; a flow sets it
+        aside and says so). Never silently dropped."""
+        if not self.on_counter():
+            if self.stack.currentWidget() is self.sign_in_page:
+                self.sign_in_page.scan_before_sign_in()
+            return
+        if self._award_pending:
+            # A sale is being recorded for the member on screen: never switch under it.
+            self.statusBar().showMessage(
+                self.tr("A member code was scanned while the sale is recorded; scan it again."),
+                8000,
+            )
+            return
+        if self.flows.dialog is not None:
+            if not self.flows.scan_arrived(code):
+                return
+        elif self.desk.dialog is not None:
+            self.desk.dialog.scan_arrived(code)
+            return
+        elif QtWidgets.QApplication.activeModalWidget() is not None:
+            # another dialog (a receipt number prompt, a question): say so where it shows
+            self.statusBar().showMessage(
+                self.tr(
+                    "A member code was scanned while a dialog was open; close it, then scan again."
+                ),
+                8000,
+            )
             return
         self.counter.scan.setText(code)
         self.look_up()
@@ -296,11 +324,15 @@ class CounterWindow(QtWidgets.QMainWindow):
         try:
             card = self.controller.look_up(query)
         except MemberDeskError as error:
+            # Never the wrong customer: a failed scan forgets the one before, so F4 and F9
+            # cannot record anything on them.
+            self._forget_member()
             self.show_error(error)
             self.desk.scan_result(False)
             self.arm_scan()
             return
         except Exception as error:  # a bug or a broken database: say so, never a traceback
+            self._forget_member()
             self.show_unexpected(error)
             return
         if card.member_id != previous:
@@ -308,7 +340,7 @@ class CounterWindow(QtWidgets.QMainWindow):
         self.counter.card.show_card(card)
         self.desk.scan_result(True)
         self.flows.refresh_display()
-        self.counter.checkout.set_member_present(True)
+        self.counter.checkout.set_member_present(True)  # re-quotes what is typed
         self.set_message(
             "info",
             lambda: self.tr("Member {member_id} found. F4 to ring up a sale.").format(
@@ -318,17 +350,20 @@ class CounterWindow(QtWidgets.QMainWindow):
         self._update_status()
         self.arm_scan()
 
-    def clear_member(self) -> None:
-        """Esc on an empty scan field: the customer has gone; forget them and their sale."""
-        if not self.on_counter():
-            return
+    def _forget_member(self) -> None:
         self.controller.clear_member()
         self.counter.card.show_card(None)
         self.counter.checkout.clear()
         self.counter.checkout.set_member_present(False)
         self.flows.refresh_display()
-        self.set_message(None)
         self._update_status()
+
+    def clear_member(self) -> None:
+        """Esc on an empty scan field: the customer has gone; forget them and their sale."""
+        if not self.on_counter():
+            return
+        self._forget_member()
+        self.set_message(None)
         self.arm_scan()
 
     def confirm_award(self) -> None:
@@ -336,7 +371,8 @@ class CounterWindow(QtWidgets.QMainWindow):
             return
         controller = self.controller
         if controller.card is None:
-            self.set_message("error", lambda: self.tr("Scan a member first."))
+            if controller.finished_sale is None:  # not a second press after a finished sale
+                self.set_message("error", lambda: self.tr("Scan a member first."))
             self.arm_scan()
             return
         if not controller.sale_open:
@@ -345,6 +381,15 @@ class CounterWindow(QtWidgets.QMainWindow):
             return
         if self._award_pending:
             return  # F9 again while the ledger is asked: the first press is being recorded
+        if self.counter.checkout.confirm_member != controller.card.member_id:
+            # F9 records only on the member its button names: show the right one first.
+            self.counter.checkout.set_member_present(True)
+            self.set_message(
+                "error",
+                lambda: self.tr("The member on screen changed; check the sale, then press F9."),
+            )
+            self.arm_scan()
+            return
         try:
             sale = self.counter.checkout.sale_input()
             job = controller.award_job(sale)
@@ -387,24 +432,28 @@ class CounterWindow(QtWidgets.QMainWindow):
         except MemberDeskError as error:  # recorded; only re-reading the card failed
             self.show_error(error)
             return
+        # The sale is done: a short summary, and the counter is ready for the next customer.
+        controller.next_customer()
+        self.counter.card.show_card(None)
         self.counter.checkout.clear()
-        self.counter.card.show_card(controller.card)
+        self.counter.checkout.set_member_present(False)
         self.flows.refresh_display()
-        self.set_message(
-            "success",
-            lambda: self.tr(
-                "Sale recorded: receipt {receipt}, paid {payable}, {earned} points earned, "
-                "balance {balance} points."
-            ).format(
-                receipt=result.receipt_no,
-                payable=money(result.payable_fen),
-                earned=num(result.points_earned),
-                balance=num(result.balance),
-            ),
-        )
+        self.set_message("success", lambda: self.sale_summary(result))
         self._update_status()
         self.desk.after_award(result)
         self.arm_scan()
+
+    def sale_summary(self, result: AwardResult) -> str:
+        return self.tr(
+            "Sale recorded for {member_id}: receipt {receipt}, paid {payable}, {earned} points "
+            "earned, balance {balance} points. Next customer: scan a member code."
+        ).format(
+            member_id=result.member_id,
+            receipt=result.receipt_no,
+            payable=money(result.payable_fen),
+            earned=num(result.points_earned),
+            balance=num(result.balance),
+        )
 
     def sign_out(self) -> None:
         if self.controller.actor is None:

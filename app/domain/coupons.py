@@ -39,30 +39,44 @@ def coupon_discount(
     """
     t = coupon.template
     if coupon.member_id != member_id:
-        raise CouponNotUsable("This coupon belongs to another member.", coupon=coupon.code)
+        raise CouponNotUsable(
+            "This coupon belongs to another member.", coupon=coupon.code, kind="other_member"
+        )
     if coupon.used:
-        raise CouponNotUsable("This coupon has already been used.", coupon=coupon.code)
+        raise CouponNotUsable("This coupon has already been used.", coupon=coupon.code, kind="used")
     if today > coupon.valid_until:
         raise CouponNotUsable(
-            f"This coupon expired on {coupon.valid_until.isoformat()}.", coupon=coupon.code
+            f"This coupon expired on {coupon.valid_until.isoformat()}.",
+            coupon=coupon.code,
+            kind="expired",
+            date=coupon.valid_until.isoformat(),
         )
     if today < coupon.valid_from:
         raise CouponNotUsable(
-            f"This coupon is valid from {coupon.valid_from.isoformat()}.", coupon=coupon.code
+            f"This coupon is valid from {coupon.valid_from.isoformat()}.",
+            coupon=coupon.code,
+            kind="not_yet",
+            date=coupon.valid_from.isoformat(),
         )
     if t.stores and store not in t.stores:
-        raise CouponNotUsable("This coupon cannot be used in this store.", coupon=coupon.code)
+        raise CouponNotUsable(
+            "This coupon cannot be used in this store.", coupon=coupon.code, kind="store"
+        )
     eligible = sum(
         amount for category, amount in lines if not t.categories or category in t.categories
     )
     if eligible == 0:
         raise CouponNotUsable(
-            "Nothing in this purchase is in the coupon's categories.", coupon=coupon.code
+            "Nothing in this purchase is in the coupon's categories.",
+            coupon=coupon.code,
+            kind="categories",
         )
     if eligible < t.min_spend_fen:
         raise CouponNotUsable(
             f"This coupon needs a spend of at least {format_fen(t.min_spend_fen)}.",
             coupon=coupon.code,
+            kind="min_spend",
+            min_spend_fen=t.min_spend_fen,
         )
     if t.kind == "amount_off":
         return min(t.amount_fen, eligible)

@@ -61,6 +61,8 @@ def parse_amount(text: str, field: str = "amount") -> int:
         raise InvalidInput(
             f"{field}: '{text}' is not an amount; type yuan with at most two decimals, e.g. 12.50",
             field=field,
+            kind="not_amount",
+            text=text,
         )
     frac = (match.group("frac") or "").ljust(2, "0")
     fen = int(match.group("int").replace(",", "")) * 100 + int(frac)
@@ -70,13 +72,15 @@ def parse_amount(text: str, field: str = "amount") -> int:
 
 def check_amount_fen(fen: int, field: str = "amount", *, allow_zero: bool = True) -> int:
     if fen < 0:
-        raise InvalidInput(f"{field}: an amount cannot be negative", field=field)
+        raise InvalidInput(f"{field}: an amount cannot be negative", field=field, kind="negative")
     if fen == 0 and not allow_zero:
-        raise InvalidInput(f"{field}: the amount must be more than zero", field=field)
+        raise InvalidInput(f"{field}: the amount must be more than zero", field=field, kind="zero")
     if fen > MAX_AMOUNT_FEN:
         raise InvalidInput(
             f"{field}: {format_fen(fen)} is more than any single sale can be; check the amount",
             field=field,
+            kind="too_large",
+            amount_fen=fen,
         )
     return fen
 

@@ -77,9 +77,14 @@ class Quote:
 
 def _check_lines(lines: Sequence[Line], rules: RuleBook) -> None:
     if not lines:
-        raise InvalidInput("Enter at least one amount.", field="lines")
+        raise InvalidInput("Enter at least one amount.", field="lines", kind="no_lines")
     if len(lines) > MAX_LINES:
-        raise InvalidInput(f"A purchase can have at most {MAX_LINES} lines.", field="lines")
+        raise InvalidInput(
+            f"A purchase can have at most {MAX_LINES} lines.",
+            field="lines",
+            kind="too_many_lines",
+            max_lines=MAX_LINES,
+        )
     known = rules.category_codes()
     for i, line in enumerate(lines):
         if line.category not in known:

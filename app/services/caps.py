@@ -16,7 +16,7 @@ from datetime import datetime, time, timedelta
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app.domain.errors import LedgerUnavailable, OfflineLimit
+from app.domain.errors import LedgerUnavailable, OfflineLimit, RequestConflict
 from app.services.context import ServiceContext
 from app.store.models import JournalEntry, OutboxEvent, TerminalState
 
@@ -44,6 +44,8 @@ def online_hold(
         hold_id = None
     try:
         yield hold_id
+    except RequestConflict:
+        raise  # the request id is another request's, which may be using this very hold
     except BaseException:
         authorizer.release(request_id)
         raise
@@ -59,23 +61,28 @@ def check_offline_caps(ctx: ServiceContext, session: Session, member_id: str, po
     if now < last - timedelta(minutes=5):
         raise OfflineLimit(
             "The terminal's clock went back in time since the last sync; "
-            "points cannot be redeemed offline. Check the clock."
+            "points cannot be redeemed offline. Check the clock.",
+            kind="clock_back",
         )
     if now - last > timedelta(hours=caps.max_offline_hours):
         raise OfflineLimit(
             f"The terminal has been offline for more than "
             f"{caps.max_offline_hours} hours; redeem points once it is back "
-            "online."
+            "online.",
+            kind="offline_too_long",
+            hours=caps.max_offline_hours,
         )
     if abs(state.clock_offset_s) > caps.max_clock_drift_seconds:
         raise OfflineLimit(
             "The terminal's clock is too far from the ledger's; points cannot "
-            "be redeemed offline until it is corrected."
+            "be redeemed offline until it is corrected.",
+            kind="clock_drift",
         )
     if points > caps.per_redemption_points:
         raise OfflineLimit(
             f"Offline, at most {caps.per_redemption_points} points can be redeemed at once.",
             cap=caps.per_redemption_points,
+            kind="per_redemption",
         )
     start = datetime.combine(ctx.today(), time(), tzinfo=ctx.timezone)
     spent_today = -(
@@ -94,6 +101,8 @@ def check_offline_caps(ctx: ServiceContext, session: Session, member_id: str, po
             f"{caps.per_member_per_day_points} points a day; this member has "
             f"redeemed {spent_today} today.",
             cap=caps.per_member_per_day_points,
+            kind="per_member_day",
+            spent=spent_today,
         )
     unconfirmed = -(
         session.scalar(
@@ -108,4 +117,6 @@ def check_offline_caps(ctx: ServiceContext, session: Session, member_id: str, po
             f"This terminal has redeemed {unconfirmed} points offline, its "
             f"limit is {caps.per_terminal_total_points} until it syncs.",
             cap=caps.per_terminal_total_points,
+            kind="per_terminal",
+            spent=unconfirmed,
         )

@@ -26,10 +26,12 @@ def new_coupon_code() -> str:
 def load_coupon(ctx: ServiceContext, session: Session, code: str) -> domain.Coupon:
     row = session.get(Coupon, code.strip().upper())
     if row is None:
-        raise CouponNotUsable(f"There is no coupon {code!r}.", coupon=code)
+        raise CouponNotUsable(f"There is no coupon {code!r}.", coupon=code, kind="unknown")
     template = ctx.rules.coupon_template(row.template_code)
     if template is None:
-        raise CouponNotUsable(f"Coupon {code} is from a campaign that has ended.", coupon=code)
+        raise CouponNotUsable(
+            f"Coupon {code} is from a campaign that has ended.", coupon=code, kind="ended"
+        )
     # used once for every use not given back by a full refund
     uses = session.scalar(
         select(func.count(CouponUse.use_id)).where(CouponUse.coupon_code == row.coupon_code)

@@ -102,7 +102,12 @@ def _read(ctx: ServiceContext, text: str) -> tuple[codes.MemberCode, CodeMember]
             "Sync the terminal, or type the member's phone number.",
             query=code.member_id,
         )
-    if member.status != "active":
+    if member.status not in ("active", codes.CODES_REVOKED):
+        raise UnknownMember(
+            f"Member {code.member_id} is {member.status}; send the customer to the service desk.",
+            query=code.member_id,
+        )
+    if member.status == codes.CODES_REVOKED:
         raise codes.CodeRevoked(
             "This member's codes were withdrawn (a lost card or phone); do not accept this "
             "code. Serve the member by phone number, or send them to the service desk for a "
@@ -133,7 +138,9 @@ def scan(ctx: ServiceContext, text: str) -> ScannedMember:
     same step again is refused, and the ledger hears of it to catch a copy used elsewhere."""
     if not looks_like_code(text):
         with ctx.read() as session:
-            return ScannedMember(find_member_id(session, text), TYPED)
+            return ScannedMember(_typed_member_id(session, text), TYPED)
+    # Codes are upper case only; a scanner with Caps Lock on sends them in lower case.
+    text = text.upper()
     try:
         code, member = _read(ctx, text)
         if isinstance(code, codes.CardCode):
@@ -159,6 +166,22 @@ def scan(ctx: ServiceContext, text: str) -> ScannedMember:
     except MemberDeskError as error:
         # The scan itself is never logged: a code identifies a member.
         log.warning("scan refused: %s (%d characters)", error.code, len(text))
+        raise
+
+
+def _typed_member_id(session: Session, text: str) -> str:
+    """A typed member number or phone; member numbers are upper case, so 'mt010000150' (a
+    scanner with Caps Lock on, or a hurried cashier) finds MT010000150."""
+    try:
+        return find_member_id(session, text)
+    except UnknownMember:
+        upper = text.strip().upper()
+        if upper == text.strip():
+            raise
+        try:
+            return find_member_id(session, upper)
+        except UnknownMember:
+            pass
         raise
 
 

@@ -5,10 +5,12 @@ the core never formats for a device."""
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from datetime import timedelta
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from app.domain.errors import UnknownReceipt
 from app.services.common import mask_name
@@ -47,9 +49,29 @@ class ReceiptView:
     expiring_on: str | None = None
 
 
+# A receipt number as a person types it: "146", "t01-146", "T01-0000146".
+_TYPED_RECEIPT = re.compile(r"^(?:(?P<terminal>[A-Z0-9]+)-)?(?P<seq>\d{1,12})$")
+
+
+def resolve_receipt_no(session: Session, text: str, terminal_id: str) -> str:
+    """The purchase's receipt number for what was typed: in any case, without the leading
+    zeros, or only the sequence number (this terminal's). The text itself, trimmed, when no
+    purchase matches (the caller says so)."""
+    typed = text.strip()
+    candidates = [typed, typed.upper()]
+    match = _TYPED_RECEIPT.match(typed.upper())
+    if match is not None:
+        terminal = match.group("terminal") or terminal_id
+        candidates.append(f"{terminal}-{int(match.group('seq')):07d}")
+    for candidate in candidates:
+        if session.get(Purchase, candidate) is not None:
+            return candidate
+    return typed
+
+
 def receipt(ctx: ServiceContext, receipt_no: str) -> ReceiptView:
-    receipt_no = receipt_no.strip()
     with ctx.read() as session:
+        receipt_no = resolve_receipt_no(session, receipt_no, ctx.terminal_id)
         purchase = session.get(Purchase, receipt_no)
         if purchase is None:
             raise UnknownReceipt(

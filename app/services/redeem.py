@@ -7,6 +7,7 @@ from collections.abc import Callable
 from sqlalchemy.orm import Session
 
 from app.domain.errors import InvalidInput, OutOfStock
+from app.domain.events import business_day
 from app.domain.money import check_amount_fen, percent_of
 from app.services.caps import check_offline_caps, online_hold
 from app.services.common import audit, load_member, post
@@ -154,7 +155,8 @@ def _redeem_work(
             now=now,
             zone=ctx.timezone,
         )
-        posting.debit(f"redeem_{kind}", cost, ctx.today())
+        today = business_day(now, ctx.timezone)  # the event's own day, not a second clock read
+        posting.debit(f"redeem_{kind}", cost, today)
         session.add(
             Redemption(
                 member_id=member_id,
@@ -177,7 +179,7 @@ def _redeem_work(
             points=cost,
             item=item,
         )
-        balance = shown_balance(session, member_id, ctx.today())
+        balance = shown_balance(session, member_id, today)
         return RedeemResult(
             member_id, kind, item, cost, amount_off, coupon_code, balance, posting.event_id
         )

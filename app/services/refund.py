@@ -15,6 +15,7 @@ from app.domain.errors import RefundTooLarge, UnknownReceipt
 from app.domain.events import business_day
 from app.domain.money import check_amount_fen, format_fen
 from app.domain.profile import refund_deltas
+from app.services import receipts
 from app.services.common import audit, post
 from app.services.context import Actor, ServiceContext
 from app.services.idempotency import run_once
@@ -52,7 +53,8 @@ def refund(
     amount_fen: int | None = None,
 ) -> RefundResult:
     """``amount_fen`` None refunds whatever is left of the purchase."""
-    receipt_no = receipt_no.strip()
+    with ctx.read() as session:
+        receipt_no = receipts.resolve_receipt_no(session, receipt_no, ctx.terminal_id)
     if amount_fen is not None:
         check_amount_fen(amount_fen, "Refund amount", allow_zero=False)
 
@@ -80,6 +82,7 @@ def refund(
                     f"Nothing was paid in money on receipt {receipt_no}; it can only be "
                     "refunded once, in full (leave the amount empty).",
                     refundable_fen=0,
+                    receipt_no=receipt_no,
                 )
             amount, after_share = 0, (1, 1)
         else:
@@ -89,6 +92,9 @@ def refund(
                     f"Only {format_fen(left)} of receipt {receipt_no} can still be refunded "
                     f"(paid {format_fen(paid)}, refunded {format_fen(before)}).",
                     refundable_fen=left,
+                    receipt_no=receipt_no,
+                    paid_fen=paid,
+                    refunded_fen=before,
                 )
             after_share = (before + amount, paid)
         earned_lot = session.scalar(

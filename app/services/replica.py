@@ -357,6 +357,7 @@ def apply_checkpoint(ctx: ServiceContext, checkpoint: Checkpoint) -> CheckpointR
         _clock(state, ctx, checkpoint.ledger_time)
     if new_rules is not None:
         ctx.rules = new_rules
+        ctx.timezone = new_rules.zone(ctx.store_code)  # the ledger's word on the shop's day
     return CheckpointResult(
         checkpoint.cursor,
         len(checkpoint.members),

@@ -83,6 +83,10 @@
 <context>
     <name>CheckoutPanel</name>
     <message>
+        <source>Award points to {member_id} (F9)</source>
+        <translation>Dar puntos a {member_id} (F9)</translation>
+    </message>
+    <message>
         <source>Payable: —</source>
         <translation>A pagar: —</translation>
     </message>
@@ -160,29 +164,6 @@
     </message>
 </context>
 <context>
-    <name>CoreMessage</name>
-    <message>
-        <source>That PIN is not right. Try again, or ask a supervisor.</source>
-        <translation>Ese PIN no es correcto. Inténtelo de nuevo o pida ayuda a un supervisor.</translation>
-    </message>
-    <message>
-        <source>Scan a member code or type a member number or phone.</source>
-        <translation>Escanee un código de socio o escriba un número de socio o teléfono.</translation>
-    </message>
-    <message>
-        <source>Enter at least one amount.</source>
-        <translation>Escriba al menos un importe.</translation>
-    </message>
-    <message>
-        <source>Points to use cannot be negative.</source>
-        <translation>Los puntos a usar no pueden ser negativos.</translation>
-    </message>
-    <message>
-        <source>A PIN is 4 to 8 digits.</source>
-        <translation>Un PIN tiene de 4 a 8 dígitos.</translation>
-    </message>
-</context>
-<context>
     <name>CounterFlows</name>
     <message>
         <source>Scan a member first, then press the key again.</source>
@@ -242,6 +223,14 @@ F7 Reembolso · F8 QR tarjeta · Ctrl+D Pantalla</translation>
         <translation>Primero escanee un socio y luego pulse F4.</translation>
     </message>
     <message>
+        <source>A member code was scanned while the sale is recorded; scan it again.</source>
+        <translation>Se escaneó un código de socio mientras se registraba la venta; escanéelo de nuevo.</translation>
+    </message>
+    <message>
+        <source>A member code was scanned while a dialog was open; close it, then scan again.</source>
+        <translation>Se escaneó un código de socio con un diálogo abierto; ciérrelo y vuelva a escanear.</translation>
+    </message>
+    <message>
         <source>Member {member_id} found. F4 to ring up a sale.</source>
         <translation>Socio {member_id} encontrado. F4 para registrar una venta.</translation>
     </message>
@@ -250,12 +239,16 @@ F7 Reembolso · F8 QR tarjeta · Ctrl+D Pantalla</translation>
         <translation>Primero escanee un socio.</translation>
     </message>
     <message>
+        <source>The member on screen changed; check the sale, then press F9.</source>
+        <translation>El socio en pantalla cambió; revise la venta y pulse F9.</translation>
+    </message>
+    <message>
         <source>Asking the ledger to hold the points…</source>
         <translation>Pidiendo al libro mayor que reserve los puntos…</translation>
     </message>
     <message>
-        <source>Sale recorded: receipt {receipt}, paid {payable}, {earned} points earned, balance {balance} points.</source>
-        <translation>Venta registrada: ticket {receipt}, pagado {payable}, {earned} puntos ganados, saldo {balance} puntos.</translation>
+        <source>Sale recorded for {member_id}: receipt {receipt}, paid {payable}, {earned} points earned, balance {balance} points. Next customer: scan a member code.</source>
+        <translation>Venta registrada para {member_id}: recibo {receipt}, pagado {payable}, {earned} puntos ganados, saldo {balance} puntos. Siguiente cliente: escanee un código de socio.</translation>
     </message>
     <message>
         <source>Something unexpected went wrong ({kind}); it is in the log. Look the member up again before you retry, or call a supervisor.</source>
@@ -374,6 +367,10 @@ F7 Reembolso · F8 QR tarjeta · Ctrl+D Pantalla</translation>
     <message>
         <source>Welcome!</source>
         <translation>¡Bienvenido!</translation>
+    </message>
+    <message>
+        <source>Thank you!</source>
+        <translation>¡Gracias!</translation>
     </message>
     <message>
         <source>Scan your member code</source>
@@ -569,6 +566,10 @@ F7 Reembolso · F8 QR tarjeta · Ctrl+D Pantalla</translation>
 <context>
     <name>DeskDialog</name>
     <message>
+        <source>A member code was scanned and set aside: finish here, or press Esc and scan again.</source>
+        <translation>Se escaneó un código de socio y se dejó aparte: termine aquí, o pulse Esc y vuelva a escanear.</translation>
+    </message>
+    <message>
         <source>Something unexpected went wrong ({kind}); it is in the log.</source>
         <translation>Algo inesperado salió mal ({kind}); quedó en el registro.</translation>
     </message>
@@ -667,11 +668,127 @@ F7 Reembolso · F8 QR tarjeta · Ctrl+D Pantalla</translation>
     </message>
     <message>
         <source>{field}: {text} is not an amount; type yuan with at most two decimals, e.g. 12.50</source>
-        <translation>{field}: {text} no es un importe; escriba yuanes con dos decimales como máximo, p. ej. 12.50</translation>
+        <translation>{field}: {text} no es un importe; escriba yuanes con dos decimales como máximo, p. ej. 12,50</translation>
+    </message>
+    <message>
+        <source>Scan a member code or type a member number or phone.</source>
+        <translation>Escanee un código de socio o escriba un número de socio o teléfono.</translation>
     </message>
     <message>
         <source>At most {max_points} points can be used on this purchase.</source>
         <translation>En esta compra se pueden usar como máximo {max_points} puntos.</translation>
+    </message>
+    <message>
+        <source>Points to use cannot be negative.</source>
+        <translation>Los puntos a usar no pueden ser negativos.</translation>
+    </message>
+    <message>
+        <source>Enter at least one amount.</source>
+        <translation>Escriba al menos un importe.</translation>
+    </message>
+    <message>
+        <source>A purchase can have at most {max_lines} lines.</source>
+        <translation>Una compra puede tener como máximo {max_lines} líneas.</translation>
+    </message>
+    <message>
+        <source>{field}: an amount cannot be negative.</source>
+        <translation>{field}: un importe no puede ser negativo.</translation>
+    </message>
+    <message>
+        <source>{field}: the amount must be more than zero.</source>
+        <translation>{field}: el importe debe ser mayor que cero.</translation>
+    </message>
+    <message>
+        <source>{field}: {amount} is more than any single sale can be; check the amount.</source>
+        <translation>{field}: {amount} supera lo que puede ser una sola venta; revise el importe.</translation>
+    </message>
+    <message>
+        <source>There is no coupon {coupon}.</source>
+        <translation>No existe el cupón {coupon}.</translation>
+    </message>
+    <message>
+        <source>Coupon {coupon} is from a campaign that has ended.</source>
+        <translation>El cupón {coupon} es de una campaña que ya terminó.</translation>
+    </message>
+    <message>
+        <source>This coupon belongs to another member.</source>
+        <translation>Este cupón pertenece a otro socio.</translation>
+    </message>
+    <message>
+        <source>This coupon has already been used.</source>
+        <translation>Este cupón ya se ha usado.</translation>
+    </message>
+    <message>
+        <source>This coupon expired on {date}.</source>
+        <translation>Este cupón caducó el {date}.</translation>
+    </message>
+    <message>
+        <source>This coupon is valid from {date}.</source>
+        <translation>Este cupón es válido desde el {date}.</translation>
+    </message>
+    <message>
+        <source>This coupon cannot be used in this store.</source>
+        <translation>Este cupón no se puede usar en esta tienda.</translation>
+    </message>
+    <message>
+        <source>Nothing in this purchase is in the coupon&apos;s categories.</source>
+        <translation>Nada de esta compra está en las categorías del cupón.</translation>
+    </message>
+    <message>
+        <source>This coupon needs a spend of at least {amount}.</source>
+        <translation>Este cupón requiere un gasto mínimo de {amount}.</translation>
+    </message>
+    <message>
+        <source>Coupon {coupon} cannot be used on this purchase.</source>
+        <translation>El cupón {coupon} no se puede usar en esta compra.</translation>
+    </message>
+    <message>
+        <source>That is not a phone number; type 6 to 15 digits.</source>
+        <translation>Eso no es un número de teléfono; escriba de 6 a 15 dígitos.</translation>
+    </message>
+    <message>
+        <source>Member {member_id} already exists.</source>
+        <translation>El socio {member_id} ya existe.</translation>
+    </message>
+    <message>
+        <source>Offline, this cannot be redeemed now; try again once the terminal syncs.</source>
+        <translation>Sin conexión, esto no se puede canjear ahora; inténtelo cuando el terminal se sincronice.</translation>
+    </message>
+    <message>
+        <source>Only {left} of receipt {receipt} can still be refunded (paid {paid}, refunded {refunded}).</source>
+        <translation>Del recibo {receipt} solo se pueden reembolsar {left} (pagado {paid}, reembolsado {refunded}).</translation>
+    </message>
+    <message>
+        <source>Only {left} of this receipt can still be refunded.</source>
+        <translation>De este recibo solo se pueden reembolsar {left}.</translation>
+    </message>
+    <message>
+        <source>That PIN is not right. Try again, or ask a supervisor.</source>
+        <translation>Ese PIN no es correcto. Inténtelo de nuevo o pida ayuda a un supervisor.</translation>
+    </message>
+    <message>
+        <source>A PIN is 4 to 8 digits.</source>
+        <translation>Un PIN tiene de 4 a 8 dígitos.</translation>
+    </message>
+    <message>
+        <source>This is not allowed for the signed-in cashier.</source>
+        <translation>El cajero con sesión iniciada no puede hacer esto.</translation>
+    </message>
+    <message>
+        <source>The mall&apos;s ledger could not be reached; nothing was changed. Try again in a moment, or check the network.</source>
+        <translation>No se pudo contactar con el registro central; no se cambió nada. Inténtelo en un momento o revise la red.</translation>
+    </message>
+    <message>
+        <source>This request was already used for something else; nothing was changed. Start again.</source>
+        <translation>Esta solicitud ya se usó para otra cosa; no se cambió nada. Empiece de nuevo.</translation>
+    </message>
+    <message>
+        <source>The terminal&apos;s journal failed its check; call a supervisor before going on.</source>
+        <translation>El diario del terminal no pasó la comprobación; llame a un supervisor antes de seguir.</translation>
+    </message>
+    <message>
+        <source>This terminal&apos;s data was written by a newer MemberDesk; update the program.</source>
+        <translation>Los datos de este terminal los escribió un MemberDesk más reciente; actualice el programa.</translation>
     </message>
     <message>
         <source>The scan is damaged; scan the member&apos;s code again, or type their number.</source>
@@ -714,12 +831,28 @@ F7 Reembolso · F8 QR tarjeta · Ctrl+D Pantalla</translation>
         <translation>Este código fue retirado: no lo acepte. Atienda al socio por su número de teléfono o envíelo al mostrador de atención.</translation>
     </message>
     <message>
+        <source>The terminal cannot read this code; scan it again, or type their number.</source>
+        <translation>El terminal no puede leer este código; escanéelo de nuevo o escriba su número.</translation>
+    </message>
+    <message>
         <source>A printed card was scanned: ask the member for the last 4 digits of their phone (or their PIN) before using these points.</source>
         <translation>Se escaneó una tarjeta impresa: pida al socio los 4 últimos dígitos de su teléfono (o su PIN) antes de usar estos puntos.</translation>
     </message>
     <message>
         <source>Those digits do not match the member&apos;s phone; nothing was used. Ask again, or send the member to the service desk.</source>
         <translation>Esos dígitos no coinciden con el teléfono del socio; no se usó nada. Pregunte de nuevo o envíe al socio al mostrador de atención.</translation>
+    </message>
+    <message>
+        <source>The terminal refused this ({code}); nothing was changed. Call a supervisor.</source>
+        <translation>El terminal rechazó esto ({code}); no se cambió nada. Llame a un supervisor.</translation>
+    </message>
+    <message>
+        <source>supervisor</source>
+        <translation>supervisor</translation>
+    </message>
+    <message>
+        <source>admin</source>
+        <translation>administrador</translation>
     </message>
     <message>
         <source>{text} is not a phone number; type 6 to 15 digits.</source>
@@ -746,16 +879,8 @@ F7 Reembolso · F8 QR tarjeta · Ctrl+D Pantalla</translation>
         <translation>No hay ninguna compra con el ticket {quoted} en este terminal. Compruebe el número del ticket.</translation>
     </message>
     <message>
-        <source>Only ¥{left} of receipt {receipt} can still be refunded (paid ¥{paid}, refunded ¥{refunded}).</source>
-        <translation>Del ticket {receipt} solo se pueden reembolsar ¥{left} (pagado ¥{paid}, reembolsado ¥{refunded}).</translation>
-    </message>
-    <message>
         <source>Nothing was paid in money on receipt {receipt}; it can only be refunded once, in full (leave the amount empty).</source>
         <translation>En el ticket {receipt} no se pagó dinero; solo puede reembolsarse una vez y por completo (deje el importe vacío).</translation>
-    </message>
-    <message>
-        <source>The refund amount must be more than zero.</source>
-        <translation>El importe del reembolso debe ser mayor que cero.</translation>
     </message>
     <message>
         <source>Offline, at most {cap} points can be redeemed at once.</source>
@@ -2015,6 +2140,10 @@ Escanee el código de socio, o escriba el número de socio o el teléfono, y pul
     <message>
         <source>{name} — {role}</source>
         <translation>{name} — {role}</translation>
+    </message>
+    <message>
+        <source>Sign in first, then scan the member code again.</source>
+        <translation>Inicie sesión primero y vuelva a escanear el código de socio.</translation>
     </message>
     <message>
         <source>Not signed in: {message}</source>

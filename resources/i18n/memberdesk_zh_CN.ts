@@ -83,6 +83,10 @@
 <context>
     <name>CheckoutPanel</name>
     <message>
+        <source>Award points to {member_id} (F9)</source>
+        <translation>为 {member_id} 积分 (F9)</translation>
+    </message>
+    <message>
         <source>Payable: —</source>
         <translation>应付：—</translation>
     </message>
@@ -160,29 +164,6 @@
     </message>
 </context>
 <context>
-    <name>CoreMessage</name>
-    <message>
-        <source>That PIN is not right. Try again, or ask a supervisor.</source>
-        <translation>PIN 码不正确。请重试，或请主管协助。</translation>
-    </message>
-    <message>
-        <source>Scan a member code or type a member number or phone.</source>
-        <translation>请扫描会员码，或输入会员号或手机号。</translation>
-    </message>
-    <message>
-        <source>Enter at least one amount.</source>
-        <translation>请至少输入一个金额。</translation>
-    </message>
-    <message>
-        <source>Points to use cannot be negative.</source>
-        <translation>使用积分不能为负数。</translation>
-    </message>
-    <message>
-        <source>A PIN is 4 to 8 digits.</source>
-        <translation>PIN 码为 4 到 8 位数字。</translation>
-    </message>
-</context>
-<context>
     <name>CounterFlows</name>
     <message>
         <source>Scan a member first, then press the key again.</source>
@@ -242,6 +223,14 @@ F7 退款 · F8 会员卡码 · Ctrl+D 顾客屏</translation>
         <translation>请先扫描会员，再按 F4。</translation>
     </message>
     <message>
+        <source>A member code was scanned while the sale is recorded; scan it again.</source>
+        <translation>正在记录销售时扫描到会员码；请重新扫描。</translation>
+    </message>
+    <message>
+        <source>A member code was scanned while a dialog was open; close it, then scan again.</source>
+        <translation>对话框打开时扫描到会员码；请先关闭对话框，再重新扫描。</translation>
+    </message>
+    <message>
         <source>Member {member_id} found. F4 to ring up a sale.</source>
         <translation>已找到会员 {member_id}。按 F4 开始结账。</translation>
     </message>
@@ -250,12 +239,16 @@ F7 退款 · F8 会员卡码 · Ctrl+D 顾客屏</translation>
         <translation>请先扫描会员。</translation>
     </message>
     <message>
+        <source>The member on screen changed; check the sale, then press F9.</source>
+        <translation>屏幕上的会员已更换；请核对本单后再按 F9。</translation>
+    </message>
+    <message>
         <source>Asking the ledger to hold the points…</source>
         <translation>正在请总账冻结所用积分…</translation>
     </message>
     <message>
-        <source>Sale recorded: receipt {receipt}, paid {payable}, {earned} points earned, balance {balance} points.</source>
-        <translation>交易已记录：小票 {receipt}，实付 {payable}，获得 {earned} 积分，余额 {balance} 积分。</translation>
+        <source>Sale recorded for {member_id}: receipt {receipt}, paid {payable}, {earned} points earned, balance {balance} points. Next customer: scan a member code.</source>
+        <translation>已为 {member_id} 记录销售：小票 {receipt}，实付 {payable}，获得 {earned} 积分，余额 {balance} 积分。下一位顾客：请扫描会员码。</translation>
     </message>
     <message>
         <source>Something unexpected went wrong ({kind}); it is in the log. Look the member up again before you retry, or call a supervisor.</source>
@@ -374,6 +367,10 @@ F7 退款 · F8 会员卡码 · Ctrl+D 顾客屏</translation>
     <message>
         <source>Welcome!</source>
         <translation>欢迎光临！</translation>
+    </message>
+    <message>
+        <source>Thank you!</source>
+        <translation>谢谢惠顾！</translation>
     </message>
     <message>
         <source>Scan your member code</source>
@@ -569,6 +566,10 @@ F7 退款 · F8 会员卡码 · Ctrl+D 顾客屏</translation>
 <context>
     <name>DeskDialog</name>
     <message>
+        <source>A member code was scanned and set aside: finish here, or press Esc and scan again.</source>
+        <translation>扫描到会员码，已暂不处理：请先完成此处操作，或按 Esc 后重新扫描。</translation>
+    </message>
+    <message>
         <source>Something unexpected went wrong ({kind}); it is in the log.</source>
         <translation>发生了意外错误（{kind}），已记录在日志中。</translation>
     </message>
@@ -670,8 +671,124 @@ F7 退款 · F8 会员卡码 · Ctrl+D 顾客屏</translation>
         <translation>{field}：{text} 不是有效金额；请输入最多两位小数的元金额，例如 12.50</translation>
     </message>
     <message>
+        <source>Scan a member code or type a member number or phone.</source>
+        <translation>请扫描会员码，或输入会员号或手机号。</translation>
+    </message>
+    <message>
         <source>At most {max_points} points can be used on this purchase.</source>
         <translation>本单最多可使用 {max_points} 积分。</translation>
+    </message>
+    <message>
+        <source>Points to use cannot be negative.</source>
+        <translation>使用积分不能为负数。</translation>
+    </message>
+    <message>
+        <source>Enter at least one amount.</source>
+        <translation>请至少输入一个金额。</translation>
+    </message>
+    <message>
+        <source>A purchase can have at most {max_lines} lines.</source>
+        <translation>一笔消费最多 {max_lines} 行。</translation>
+    </message>
+    <message>
+        <source>{field}: an amount cannot be negative.</source>
+        <translation>{field}：金额不能为负数。</translation>
+    </message>
+    <message>
+        <source>{field}: the amount must be more than zero.</source>
+        <translation>{field}：金额必须大于零。</translation>
+    </message>
+    <message>
+        <source>{field}: {amount} is more than any single sale can be; check the amount.</source>
+        <translation>{field}：{amount} 超出单笔消费的上限；请核对金额。</translation>
+    </message>
+    <message>
+        <source>There is no coupon {coupon}.</source>
+        <translation>没有优惠券 {coupon}。</translation>
+    </message>
+    <message>
+        <source>Coupon {coupon} is from a campaign that has ended.</source>
+        <translation>优惠券 {coupon} 所属活动已结束。</translation>
+    </message>
+    <message>
+        <source>This coupon belongs to another member.</source>
+        <translation>此优惠券属于其他会员。</translation>
+    </message>
+    <message>
+        <source>This coupon has already been used.</source>
+        <translation>此优惠券已被使用。</translation>
+    </message>
+    <message>
+        <source>This coupon expired on {date}.</source>
+        <translation>此优惠券已于 {date} 过期。</translation>
+    </message>
+    <message>
+        <source>This coupon is valid from {date}.</source>
+        <translation>此优惠券自 {date} 起可用。</translation>
+    </message>
+    <message>
+        <source>This coupon cannot be used in this store.</source>
+        <translation>此优惠券不能在本店使用。</translation>
+    </message>
+    <message>
+        <source>Nothing in this purchase is in the coupon&apos;s categories.</source>
+        <translation>本单没有属于该优惠券品类的商品。</translation>
+    </message>
+    <message>
+        <source>This coupon needs a spend of at least {amount}.</source>
+        <translation>此优惠券需消费满 {amount}。</translation>
+    </message>
+    <message>
+        <source>Coupon {coupon} cannot be used on this purchase.</source>
+        <translation>优惠券 {coupon} 不能用于本单。</translation>
+    </message>
+    <message>
+        <source>That is not a phone number; type 6 to 15 digits.</source>
+        <translation>这不是手机号；请输入 6 到 15 位数字。</translation>
+    </message>
+    <message>
+        <source>Member {member_id} already exists.</source>
+        <translation>会员 {member_id} 已存在。</translation>
+    </message>
+    <message>
+        <source>Offline, this cannot be redeemed now; try again once the terminal syncs.</source>
+        <translation>离线时现在无法兑换；请在终端同步后重试。</translation>
+    </message>
+    <message>
+        <source>Only {left} of receipt {receipt} can still be refunded (paid {paid}, refunded {refunded}).</source>
+        <translation>小票 {receipt} 仅可再退 {left}（实付 {paid}，已退 {refunded}）。</translation>
+    </message>
+    <message>
+        <source>Only {left} of this receipt can still be refunded.</source>
+        <translation>这张小票仅可再退 {left}。</translation>
+    </message>
+    <message>
+        <source>That PIN is not right. Try again, or ask a supervisor.</source>
+        <translation>PIN 码不正确。请重试，或请主管协助。</translation>
+    </message>
+    <message>
+        <source>A PIN is 4 to 8 digits.</source>
+        <translation>PIN 码为 4 到 8 位数字。</translation>
+    </message>
+    <message>
+        <source>This is not allowed for the signed-in cashier.</source>
+        <translation>当前登录的收银员无权进行此操作。</translation>
+    </message>
+    <message>
+        <source>The mall&apos;s ledger could not be reached; nothing was changed. Try again in a moment, or check the network.</source>
+        <translation>无法连接商场账本；未做任何更改。请稍后重试，或检查网络。</translation>
+    </message>
+    <message>
+        <source>This request was already used for something else; nothing was changed. Start again.</source>
+        <translation>此请求已用于其他操作；未做任何更改。请重新开始。</translation>
+    </message>
+    <message>
+        <source>The terminal&apos;s journal failed its check; call a supervisor before going on.</source>
+        <translation>终端流水校验未通过；请先联系主管再继续。</translation>
+    </message>
+    <message>
+        <source>This terminal&apos;s data was written by a newer MemberDesk; update the program.</source>
+        <translation>此终端的数据由较新版本的 MemberDesk 写入；请更新程序。</translation>
     </message>
     <message>
         <source>The scan is damaged; scan the member&apos;s code again, or type their number.</source>
@@ -714,12 +831,28 @@ F7 退款 · F8 会员卡码 · Ctrl+D 顾客屏</translation>
         <translation>此码已被作废:请勿接受。请用手机号为会员服务,或请其前往服务台。</translation>
     </message>
     <message>
+        <source>The terminal cannot read this code; scan it again, or type their number.</source>
+        <translation>终端无法识别此码；请重新扫描，或输入会员号。</translation>
+    </message>
+    <message>
         <source>A printed card was scanned: ask the member for the last 4 digits of their phone (or their PIN) before using these points.</source>
         <translation>扫描的是实体卡:使用这些积分前,请会员提供手机号后 4 位(或会员密码)。</translation>
     </message>
     <message>
         <source>Those digits do not match the member&apos;s phone; nothing was used. Ask again, or send the member to the service desk.</source>
         <translation>数字与会员手机号不符;未使用任何积分。请重新询问,或请会员前往服务台。</translation>
+    </message>
+    <message>
+        <source>The terminal refused this ({code}); nothing was changed. Call a supervisor.</source>
+        <translation>终端拒绝了此操作（{code}）；未做任何更改。请联系主管。</translation>
+    </message>
+    <message>
+        <source>supervisor</source>
+        <translation>主管</translation>
+    </message>
+    <message>
+        <source>admin</source>
+        <translation>管理员</translation>
     </message>
     <message>
         <source>{text} is not a phone number; type 6 to 15 digits.</source>
@@ -746,16 +879,8 @@ F7 退款 · F8 会员卡码 · Ctrl+D 顾客屏</translation>
         <translation>本终端没有小票号为 {quoted} 的消费。请核对小票上的号码。</translation>
     </message>
     <message>
-        <source>Only ¥{left} of receipt {receipt} can still be refunded (paid ¥{paid}, refunded ¥{refunded}).</source>
-        <translation>小票 {receipt} 只能再退 ¥{left}（实付 ¥{paid}，已退 ¥{refunded}）。</translation>
-    </message>
-    <message>
         <source>Nothing was paid in money on receipt {receipt}; it can only be refunded once, in full (leave the amount empty).</source>
         <translation>小票 {receipt} 未用现金支付，只能一次性全额退款（金额留空）。</translation>
-    </message>
-    <message>
-        <source>The refund amount must be more than zero.</source>
-        <translation>退款金额必须大于零。</translation>
     </message>
     <message>
         <source>Offline, at most {cap} points can be redeemed at once.</source>
@@ -2015,6 +2140,10 @@ Scan the member code, or type a member number or phone number, then press Enter.
     <message>
         <source>{name} — {role}</source>
         <translation>{name} — {role}</translation>
+    </message>
+    <message>
+        <source>Sign in first, then scan the member code again.</source>
+        <translation>请先登录，然后重新扫描会员码。</translation>
     </message>
     <message>
         <source>Not signed in: {message}</source>

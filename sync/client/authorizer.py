@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from app.bootstrap import Terminal
-from app.domain.errors import InsufficientPoints, LedgerUnavailable, RequestConflict
+from app.domain.errors import InsufficientPoints, LedgerUnavailable, NotAllowed, RequestConflict
 from sync.client import credentials
 
 if TYPE_CHECKING:
@@ -44,6 +44,14 @@ class LedgerAuthorizer:
         except LedgerRefused as error:
             if error.refusal.code == "hold_conflict":
                 raise RequestConflict(error.refusal.message, request_id=request_id) from error
+            if error.status in (401, 403):
+                # revoked, or paired again on another PC: this terminal's word is no longer
+                # the ledger's, so nothing may be redeemed offline either
+                raise NotAllowed(
+                    f"The ledger no longer accepts this terminal ({error.refusal.message}). "
+                    "Points cannot be redeemed here; call the service desk.",
+                    refusal=error.refusal.code,
+                ) from error
             # unknown_member (not synced yet) and the like: the offline rules decide
             raise LedgerUnavailable(error.refusal.message) from error
         if not reply.approved or reply.hold_id is None:
@@ -86,12 +94,22 @@ class LedgerCoupons:
 
 def connect(terminal: Terminal) -> None:
     """Wire a paired terminal to its ledger (its credential file says which); a terminal
-    that was never paired is its own ledger and gets no authoriser."""
+    that was never paired is its own ledger and gets no authoriser. A paired terminal whose
+    credential is gone is refused: it must not redeem as if it were standalone."""
     credential = credentials.load(terminal.settings.data_dir)
     if credential is None:
+        if terminal.sync_state().paired:
+            raise NotAllowed(
+                f"This terminal is paired with a ledger, but its credential file "
+                f"({credentials.FILE_NAME}) is missing from {terminal.settings.data_dir}. "
+                "Restore it from a backup of the data directory, or pair again."
+            )
         terminal.ctx.authorizer = terminal.ctx.coupons = None
         return
     url, secret = credential.ledger_url, credential.secret
+    # The business day of a paired terminal is its store's, as the ledger's rule book says:
+    # the ledger computes expiry and campaign days in that same zone.
+    terminal.ctx.timezone = terminal.rules.zone(terminal.ctx.store_code)
 
     def client() -> LedgerClient:
         from sync.client.http import LedgerClient

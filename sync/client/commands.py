@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import ipaddress
 import json
 import logging
-import secrets
 import signal
 import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from app.bootstrap import Terminal
 from app.cli.main import terminal_for
@@ -109,7 +110,9 @@ def pair_terminal(
     if refusal is not None:
         raise PairingRefused(refusal[0].upper() + refusal[1:])
     data_dir = terminal.settings.data_dir
-    secret = secrets.token_urlsafe(32)  # this terminal's own; the ledger keeps its hash
+    # This terminal's own secret, kept until the ledger's answer is heard: a pairing whose
+    # reply was lost is finished by the next 'memberdesk pair' with the same code.
+    secret = credentials.offered_secret(data_dir, ledger_url, wanted)
     # A chain a ledger already took events of goes on at that same ledger.
     resume = (
         replica.resume_epoch(terminal.ctx)
@@ -122,6 +125,9 @@ def pair_terminal(
             try:
                 reply = client.pair(wanted, code, secret, resume)
                 break
+            except LedgerRefused:
+                credentials.forget_offered(data_dir)
+                raise
             except TransientError:
                 if attempt + 1 == PAIR_ATTEMPTS:
                     raise
@@ -147,11 +153,44 @@ def pair_terminal(
         else:
             credentials.save(data_dir, previous)
         raise
+    credentials.forget_offered(data_dir)
     terminal.connect_ledger()
     return reply.store_code
 
 
+def clear_text_refusal(ledger_url: str, *, insecure: bool) -> str | None:
+    """Why pairing with ``ledger_url`` is refused before anything is sent (None: it may be):
+    not an http(s) URL, or plain HTTP beyond loopback without ``--insecure``."""
+    try:
+        parts = urlsplit(ledger_url)
+        host = parts.hostname or ""
+    except ValueError:
+        parts, host = None, ""
+    if parts is None or parts.scheme not in ("http", "https") or not host:
+        return (
+            f"{ledger_url!r} is not a ledger URL; give one like https://ledger.mall.example:8470."
+        )
+    if parts.scheme == "https" or insecure:
+        return None
+    try:
+        loopback = ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        loopback = host.lower() == "localhost"
+    if loopback:
+        return None
+    return (
+        f"{ledger_url} is plain HTTP to another machine: the pairing code, this terminal's "
+        "credential and members' phones and names would cross the network in clear text, "
+        "readable and changeable by anyone on it. Use the ledger's https:// address, or add "
+        "--insecure for a private test network you trust. Nothing was sent."
+    )
+
+
 def cmd_pair(args: argparse.Namespace) -> int:
+    refusal = clear_text_refusal(args.ledger, insecure=args.insecure)
+    if refusal is not None:
+        print(f"memberdesk: not paired: {refusal}", file=sys.stderr)
+        return 1
     data_dir = Path(args.data_dir)
     # A database this command makes goes again if the pairing fails: nothing is left behind.
     made = not fresh_pairing.has_terminal(data_dir)
@@ -174,8 +213,8 @@ def cmd_pair(args: argparse.Namespace) -> int:
         log.warning("pairing with %s failed: %s", args.ledger, error)
         print(
             f"memberdesk: not paired: cannot reach the ledger at {args.ledger}. Check the "
-            "address and that the ledger runs, then pair again with the same code; nothing "
-            "was saved on this terminal.",
+            "address and that the ledger runs, then pair again with the same code (it also "
+            "finishes a pairing whose answer was lost on the way).",
             file=sys.stderr,
         )
         return 1
@@ -309,6 +348,12 @@ def register(sub: Any, common: Callable[..., None]) -> None:
     parser.add_argument(
         "--terminal-id",
         help="this terminal's id at the ledger (default: the one in memberdesk.toml)",
+    )
+    parser.add_argument(
+        "--insecure",
+        action="store_true",
+        help="allow a plain http:// ledger beyond loopback (a private test network only: the "
+        "credential and members' data travel in clear text)",
     )
     parser.set_defaults(handler=cmd_pair)
 

@@ -11,7 +11,8 @@ from collections.abc import Callable, Iterator
 from typing import Annotated, Any, ParamSpec, TypeVar
 
 import orjson
-from fastapi import Depends, FastAPI, Header, Query, Request
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from fastapi import Depends, FastAPI, Header, Path, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from pydantic import ValidationError
@@ -25,8 +26,12 @@ from app.domain.errors import RuleBookError
 from sync.protocol import (
     API,
     MAX_BODY_BYTES,
+    MAX_INT64,
     MAX_PAGE,
+    PRINTABLE,
     PROTOCOL_VERSION,
+    AddTerminalRequest,
+    AddTerminalResponse,
     AuthorizeRequest,
     AuthorizeResponse,
     CardCodeRequest,
@@ -44,18 +49,22 @@ from sync.protocol import (
     MemberState,
     PairRequest,
     PairResponse,
+    PublishResponse,
     PushRequest,
     PushResponse,
     Refusal,
     ReleaseRequest,
     ReleaseResponse,
     ResolveFlagRequest,
+    RevokeResponse,
+    RuleBookDocument,
     SnapshotPage,
 )
 from sync.server import flags, keys, ledger, member_view, profile
 from sync.server.db import READ_ONLY
 from sync.server.errors import Refused
 from sync.server.group_commit import PushQueue
+from sync.server.logsafe import field as log_field
 from sync.server.push import PushJob
 
 log = logging.getLogger("memberdesk.ledger")
@@ -129,6 +138,44 @@ def _refusal(status: int, code: str, message: str, **extra: Any) -> JSONResponse
     return JSONResponse(status_code=status, content=body.model_dump())
 
 
+# What each refusal status means; every operation lists those it can answer, each with the
+# one Refusal body (tests/sync/test_fuzz_api.py holds the ledger to it).
+REFUSALS = {
+    400: "The body is not JSON text (UTF-8).",
+    401: "No credential, or one the ledger does not know (or retired: the PC was replaced).",
+    403: "Not allowed: a revoked terminal, another terminal's events, a wrong pairing code, "
+    "or an operator endpoint without the admin token.",
+    404: "No such member, flag, terminal or path.",
+    405: "That method is not served on this path.",
+    409: "Conflicts with what the ledger holds (sequence gap, another chain, an older rule "
+    "book, a held or revoked member).",
+    413: f"The body is larger than {MAX_BODY_BYTES} bytes.",
+    422: "The request does not match the protocol (a field is missing, too long, out of "
+    "range or has control characters).",
+    503: "The ledger is busy; try again shortly.",
+}
+
+
+def refusals(*statuses: int) -> dict[int | str, dict[str, Any]]:
+    """OpenAPI ``responses`` for these refusal statuses (and 422 for any malformed request)."""
+    return {
+        status: {"model": Refusal, "description": REFUSALS[status]}
+        for status in sorted({422, *statuses})
+    }
+
+
+TERMINAL = (401, 403)  # what any endpoint that takes the terminal's credential may answer
+OPERATOR = (403,)  # ... and an operator endpoint without the admin token
+BODY = (400, 413)  # any endpoint with a body
+# Path and query text: as long as its column at most, printable (no NUL, no line breaks).
+TerminalPath = Annotated[str, Path(min_length=1, max_length=64, pattern=PRINTABLE)]
+# A member's id or phone as written (the ledger normalises the phone).
+MemberQuery = Annotated[str, Path(min_length=1, max_length=40, pattern=PRINTABLE)]
+CouponCode = Annotated[str, Path(min_length=1, max_length=40, pattern=PRINTABLE)]
+Cursor = Annotated[int, Query(ge=0, le=MAX_INT64)]
+Page = Annotated[int, Query(ge=1, le=MAX_PAGE)]
+MemberFilter = Annotated[str | None, Query(min_length=1, max_length=32, pattern=PRINTABLE)]
+
 SCHEMA_REF = "#/components/schemas/{model}"
 PUSH_REQUEST_REF = SCHEMA_REF.format(model="PushRequest")
 
@@ -145,7 +192,14 @@ def parse_push(body: bytes) -> PushRequest:
         ) from None
 
 
-def create_app(engine: Engine, *, admin_token: str | None = None) -> FastAPI:
+def create_app(
+    engine: Engine,
+    *,
+    admin_token: str | None = None,
+    signing_key: Ed25519PrivateKey | None = None,
+) -> FastAPI:
+    """The ledger's API on ``engine``; ``signing_key``: the member-code signing key when it
+    is kept outside the database (``keys.load_outside_key``)."""
     app = FastAPI(
         title="MemberDesk ledger",
         version=str(PROTOCOL_VERSION),
@@ -155,8 +209,12 @@ def create_app(engine: Engine, *, admin_token: str | None = None) -> FastAPI:
     postgres = engine.dialect.name == "postgresql"
 
     @app.exception_handler(Refused)
-    def _refused(_request: Request, error: Refused) -> JSONResponse:
-        log.info("refused %s: %s", error.code, error.message)
+    def _refused(request: Request, error: Refused) -> JSONResponse:
+        # The code and the path's route, never the message: it can name a member or a phone.
+        route = request.scope.get("route")
+        log.info(
+            "refused %s %s %s", error.status, error.code, log_field(getattr(route, "path", "-"))
+        )
         return _refusal(
             error.status,
             error.code,
@@ -168,6 +226,22 @@ def create_app(engine: Engine, *, admin_token: str | None = None) -> FastAPI:
     @app.exception_handler(TooLarge)
     def _too_large(_request: Request, _error: TooLarge) -> JSONResponse:
         return _refusal(413, "too_large", TOO_LARGE)
+
+    @app.exception_handler(HTTPException)
+    def _http(_request: Request, error: HTTPException) -> JSONResponse:
+        # Starlette's own refusals (no such path, method not allowed) in the one Refusal body.
+        code = {400: "malformed", 404: "not_found", 405: "method_not_allowed"}.get(
+            error.status_code, "refused"
+        )
+        message = {
+            400: "The body is not JSON text (UTF-8).",
+            404: "There is no such path; the API is described at /openapi.json.",
+            405: "That method is not served on this path; see /openapi.json.",
+        }.get(error.status_code, str(error.detail))
+        response = _refusal(error.status_code, code, message)
+        for name, value in (error.headers or {}).items():
+            response.headers[name] = value
+        return response
 
     @app.exception_handler(RequestValidationError)
     def _invalid(_request: Request, error: RequestValidationError) -> JSONResponse:
@@ -222,14 +296,15 @@ def create_app(engine: Engine, *, admin_token: str | None = None) -> FastAPI:
         if (
             admin_token is None
             or x_admin_token is None
-            or not secrets.compare_digest(admin_token, x_admin_token)
+            # as bytes: compare_digest refuses str with non-ASCII characters (a TypeError)
+            or not secrets.compare_digest(admin_token.encode(), x_admin_token.encode())
         ):
             raise Refused(403, "not_operator", "This needs the operator's admin token.")
 
     Bearer = Annotated[str, Depends(bearer)]
     Admin = Annotated[None, Depends(admin)]
 
-    @app.get(f"{API}/health")
+    @app.get(f"{API}/health", responses=refusals())
     @committed
     def health(db: ReadDb) -> Health:
         db.execute(text("SELECT 1"))
@@ -240,13 +315,13 @@ def create_app(engine: Engine, *, admin_token: str | None = None) -> FastAPI:
             database=engine.dialect.name,
         )
 
-    @app.post(f"{API}/pair")
+    @app.post(f"{API}/pair", responses=refusals(403, 409, *BODY))
     @committed
     def pair(body: PairRequest, db: Db) -> PairResponse:
         term, credential = ledger.pair(
             db, body.terminal_id, body.pairing_code, body.credential, body.resume_epoch
         )
-        log.info("terminal %s paired (chain %s)", term.terminal_id, term.epoch)
+        log.info("terminal %s paired (chain %s)", log_field(term.terminal_id), term.epoch)
         return PairResponse(
             terminal_id=term.terminal_id,
             store_code=term.store_code,
@@ -270,6 +345,7 @@ def create_app(engine: Engine, *, admin_token: str | None = None) -> FastAPI:
     @app.post(
         f"{API}/events",
         response_model=PushResponse,
+        responses=refusals(*TERMINAL, 409, *BODY, 503),
         openapi_extra={
             "requestBody": {
                 "required": True,
@@ -302,49 +378,50 @@ def create_app(engine: Engine, *, admin_token: str | None = None) -> FastAPI:
         page["keys"] = [key.model_dump() for key in keys.public_keys(db)]
         return Response(orjson.dumps(page), media_type="application/json")
 
-    @app.get(f"{API}/changes", response_model=ChangesPage)
+    @app.get(f"{API}/changes", response_model=ChangesPage, responses=refusals(*TERMINAL))
     @committed
     def changes(
         db: ReadDb,
         token: Bearer,
-        since: Annotated[int, Query(ge=0)] = 0,
-        checkpoint: Annotated[int | None, Query(ge=0)] = None,
-        limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 1000,
+        since: Cursor = 0,
+        checkpoint: Annotated[int | None, Query(ge=0, le=MAX_INT64)] = None,
+        limit: Page = 1000,
     ) -> Response:
         term = ledger.authenticate(db, token)
         return member_pages(ledger.changes(db, term, since, checkpoint, limit), db)
 
-    @app.get(f"{API}/snapshot", response_model=SnapshotPage)
+    @app.get(f"{API}/snapshot", response_model=SnapshotPage, responses=refusals(*TERMINAL))
     @committed
     def snapshot(
         db: ReadDb,
         token: Bearer,
-        after: str | None = None,
-        checkpoint: Annotated[int | None, Query(ge=0)] = None,
-        limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 1000,
+        after: MemberFilter = None,
+        checkpoint: Annotated[int | None, Query(ge=0, le=MAX_INT64)] = None,
+        limit: Page = 1000,
     ) -> Response:
         term = ledger.authenticate(db, token)
         return member_pages(ledger.snapshot(db, term, after, checkpoint, limit), db)
 
-    @app.post(f"{API}/redemptions/authorize")
+    @app.post(f"{API}/redemptions/authorize", responses=refusals(*TERMINAL, 404, 409, *BODY))
     @committed
     def authorize(body: AuthorizeRequest, db: Db, token: Bearer) -> AuthorizeResponse:
         term = ledger.authenticate(db, token)
         return ledger.authorize(db, term, body.member_id, body.points, body.request_id)
 
-    @app.post(f"{API}/redemptions/release")
+    @app.post(f"{API}/redemptions/release", responses=refusals(*TERMINAL, *BODY))
     @committed
     def release(body: ReleaseRequest, db: Db, token: Bearer) -> ReleaseResponse:
         term = ledger.authenticate(db, token)
         return ledger.release(db, term, body.request_id)
 
-    @app.post(f"{API}/codes/card")
+    @app.post(f"{API}/codes/card", responses=refusals(*TERMINAL, 404, 409, *BODY))
     @committed
     def card_code(body: CardCodeRequest, db: Db, token: Bearer) -> CardCodeResponse:
         ledger.authenticate(db, token)
-        return CardCodeResponse(member_id=body.member_id, code=keys.card_code(db, body.member_id))
+        code = keys.card_code(db, body.member_id, signing_key)
+        return CardCodeResponse(member_id=body.member_id, code=code)
 
-    @app.post(f"{API}/codes/credential")
+    @app.post(f"{API}/codes/credential", responses=refusals(*TERMINAL, 404, 409, *BODY))
     @committed
     def credential(body: CredentialRequest, db: Db, token: Bearer) -> CredentialResponse:
         ledger.authenticate(db, token)
@@ -352,7 +429,9 @@ def create_app(engine: Engine, *, admin_token: str | None = None) -> FastAPI:
             device = base64.b64decode(body.device_key, validate=True)
         except ValueError:
             raise Refused(422, "bad_device_key", "The device key is not base64.") from None
-        issued = keys.device_credential(db, body.member_id, device, ledger.now_utc().date())
+        issued = keys.device_credential(
+            db, body.member_id, device, ledger.now_utc().date(), signing_key
+        )
         return CredentialResponse(
             key_id=issued.key_id,
             member_id=issued.member_id,
@@ -361,16 +440,19 @@ def create_app(engine: Engine, *, admin_token: str | None = None) -> FastAPI:
             ledger_signature=base64.b64encode(issued.ledger_signature).decode(),
         )
 
-    @app.get(f"{API}/members/{{query}}")
+    @app.get(f"{API}/members/{{query}}", responses=refusals(*TERMINAL, 404))
     @committed
-    def member(query: str, db: ReadDb, token: Bearer) -> MemberState:
+    def member(query: MemberQuery, db: ReadDb, token: Bearer) -> MemberState:
         ledger.authenticate(db, token)
         return ledger.member_state(db, ledger.find_member(db, query))
 
-    @app.get(f"{API}/members/{{query}}/history")
+    @app.get(f"{API}/members/{{query}}/history", responses=refusals(*TERMINAL, 404))
     @committed
     def member_history(
-        query: str, db: ReadDb, token: Bearer, limit: Annotated[int, Query(ge=1, le=100)] = 20
+        query: MemberQuery,
+        db: ReadDb,
+        token: Bearer,
+        limit: Annotated[int, Query(ge=1, le=100)] = 20,
     ) -> MemberHistoryPage:
         """The member's latest events that moved points, at every counter (bounded reads)."""
         ledger.authenticate(db, token)
@@ -391,9 +473,9 @@ def create_app(engine: Engine, *, admin_token: str | None = None) -> FastAPI:
             ],
         )
 
-    @app.get(f"{API}/coupons/{{code}}")
+    @app.get(f"{API}/coupons/{{code}}", responses=refusals(*TERMINAL, 404))
     @committed
-    def coupon(code: str, db: ReadDb, token: Bearer) -> CouponCheck:
+    def coupon(code: CouponCode, db: ReadDb, token: Bearer) -> CouponCheck:
         """A coupon as the ledger knows it now (a sale asks before it uses one, online)."""
         ledger.authenticate(db, token)
         found = profile.coupon_state(db, code.strip().upper())
@@ -401,46 +483,49 @@ def create_app(engine: Engine, *, admin_token: str | None = None) -> FastAPI:
             raise Refused(404, "unknown_coupon", f"No coupon {code!r} at the ledger.")
         return CouponCheck(member_id=found[0], coupon=CouponState.model_validate(found[1]))
 
-    @app.get(f"{API}/flags")
+    @app.get(f"{API}/flags", responses=refusals(*TERMINAL))
     @committed
     def open_flags(
-        db: ReadDb, token: Bearer, member_id: str | None = None, include_resolved: bool = False
+        db: ReadDb, token: Bearer, member_id: MemberFilter = None, include_resolved: bool = False
     ) -> FlagList:
         ledger.authenticate(db, token)
         return FlagList(
             flags=flags.list_flags(db, member_id=member_id, open_only=not include_resolved)
         )
 
-    @app.post(f"{API}/flags/{{flag_id}}/resolve")
+    @app.post(f"{API}/flags/{{flag_id}}/resolve", responses=refusals(*TERMINAL, 404, *BODY))
     @committed
-    def resolve_flag(flag_id: int, body: ResolveFlagRequest, db: Db, token: Bearer) -> FlagView:
+    def resolve_flag(
+        flag_id: Annotated[int, Path(ge=1, le=MAX_INT64)],
+        body: ResolveFlagRequest,
+        db: Db,
+        token: Bearer,
+    ) -> FlagView:
         term = ledger.authenticate(db, token)
         return flags.resolve_flag(
             db, flag_id, note=body.note, resolved_by=body.resolved_by, terminal_id=term.terminal_id
         )
 
     # ------------------------------------------------------------------ operator endpoints
-    @app.post(f"{API}/admin/terminals")
+    @app.post(f"{API}/admin/terminals", responses=refusals(*OPERATOR, 409, *BODY))
     @committed
-    def add_terminal(body: dict[str, str], db: Db, _: Admin) -> dict[str, str]:
-        code = ledger.add_terminal(
-            db, body.get("terminal_id", ""), body.get("store_code", ""), ledger.rule_book(db)
-        )
-        return {"terminal_id": body.get("terminal_id", ""), "pairing_code": code}
+    def add_terminal(body: AddTerminalRequest, db: Db, _: Admin) -> AddTerminalResponse:
+        code = ledger.add_terminal(db, body.terminal_id, body.store_code, ledger.rule_book(db))
+        return AddTerminalResponse(terminal_id=body.terminal_id, pairing_code=code)
 
-    @app.post(f"{API}/admin/terminals/{{terminal_id}}/revoke")
+    @app.post(f"{API}/admin/terminals/{{terminal_id}}/revoke", responses=refusals(*OPERATOR, 404))
     @committed
-    def revoke(terminal_id: str, db: Db, _: Admin) -> dict[str, str]:
+    def revoke(terminal_id: TerminalPath, db: Db, _: Admin) -> RevokeResponse:
         ledger.revoke(db, terminal_id)
-        return {"terminal_id": terminal_id, "status": "revoked"}
+        return RevokeResponse(terminal_id=terminal_id, status="revoked")
 
-    @app.post(f"{API}/admin/rules")
+    @app.post(f"{API}/admin/rules", responses=refusals(*OPERATOR, 409, *BODY))
     @committed
-    def publish(body: dict[str, Any], db: Db, _: Admin) -> dict[str, int]:
-        rules = ledger.publish_rules(db, body)
-        return {"version": rules.version}
+    def publish(body: RuleBookDocument, db: Db, _: Admin) -> PublishResponse:
+        rules = ledger.publish_rules(db, body.model_dump())
+        return PublishResponse(version=rules.version)
 
-    @app.get(f"{API}/admin/report")
+    @app.get(f"{API}/admin/report", responses=refusals(*OPERATOR))
     @committed
     def report(db: ReadDb, _: Admin) -> dict[str, Any]:
         return ledger.report(db)

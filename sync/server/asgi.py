@@ -13,6 +13,7 @@ from fastapi import FastAPI
 
 from sync.server.api import create_app
 from sync.server.db import make_engine
+from sync.server.keys import load_outside_key
 
 DATABASE_ENV = "MEMBERDESK_LEDGER_DATABASE"
 ADMIN_TOKEN_ENV = "MEMBERDESK_LEDGER_ADMIN_TOKEN"  # noqa: S105 - a variable name
@@ -22,4 +23,8 @@ def create_from_env() -> FastAPI:
     url = os.environ.get(DATABASE_ENV)
     if not url:
         raise RuntimeError(f"${DATABASE_ENV} must name the ledger database")
-    return create_app(make_engine(url), admin_token=os.environ.get(ADMIN_TOKEN_ENV))
+    return create_app(
+        make_engine(url),
+        admin_token=os.environ.get(ADMIN_TOKEN_ENV),
+        signing_key=load_outside_key(None),
+    )

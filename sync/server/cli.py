@@ -7,27 +7,31 @@ API. Every subcommand takes ``--json``. Exit status: 0 done, 1 refused, 2 usage.
 from __future__ import annotations
 
 import argparse
-import csv
 import dataclasses
+import ipaddress
 import json
 import logging
+import logging.config
 import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from platformdirs import user_data_dir
+from pydantic import TypeAdapter, ValidationError
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
 from app.domain.errors import MemberDeskError
 from app.domain.money import format_fen
 from app.paths import default_rule_book
-from sync.protocol import FlagView
-from sync.server import flags, keys, ledger, member_view
-from sync.server.db import make_engine, migrate, sqlite_url
+from sync.protocol import FlagView, TerminalId
+from sync.server import flags, keys, ledger, member_import, member_view
+from sync.server.db import make_engine, migrate, private_directory, sqlite_url
 from sync.server.errors import Refused
+from sync.server.logsafe import logging_config
 from sync.server.models import Terminal
 
 log = logging.getLogger("memberdesk.ledger")
@@ -37,16 +41,19 @@ DATABASE_ENV = "MEMBERDESK_LEDGER_DATABASE"
 
 def default_database_url() -> str:
     folder = Path(user_data_dir("memberdesk-ledger", appauthor=False))
-    folder.mkdir(parents=True, exist_ok=True)
+    private_directory(folder)
+    folder.chmod(0o700)  # the ledger's own folder: others may not even list it
     return sqlite_url(folder / "ledger.db")
 
 
-def open_ledger(url: str) -> Engine:
-    """Open and migrate the ledger; an empty ledger gets the built-in rule book."""
+def open_ledger(url: str, signing_key: Ed25519PrivateKey | None = None) -> Engine:
+    """Open and migrate the ledger; an empty ledger gets the built-in rule book. With a
+    ``signing_key`` kept outside the database, that key signs member codes and the database
+    keeps no private key (``keys.adopt_outside_key``)."""
     engine = make_engine(url)
     migrate(engine)
     with Session(engine) as session, session.begin():
-        keys.ensure_key(session)
+        keys.ensure_key(session, signing_key)
         if ledger.rule_book(session) is None:
             document = json.loads(default_rule_book().read_text(encoding="utf-8"))
             ledger.publish_rules(session, document)
@@ -56,7 +63,7 @@ def open_ledger(url: str) -> Engine:
 
 def _open(args: argparse.Namespace) -> Engine:
     """Open the ledger for one command; ``main`` closes it when the command is done."""
-    engine = open_ledger(args.database_url)
+    engine = open_ledger(args.database_url, args.signing_key)
     args.engines.append(engine)
     return engine
 
@@ -65,11 +72,36 @@ def _emit(args: argparse.Namespace, value: Any, text: str) -> None:
     print(json.dumps(value, ensure_ascii=False, indent=2, default=str) if args.json else text)
 
 
+LOOPBACK_NAMES = {"localhost", "localhost.localdomain", "ip6-localhost"}
+
+
+def is_loopback(host: str) -> bool:
+    """Whether ``host`` (a name or an address) can only be reached from this machine."""
+    if host.lower() in LOOPBACK_NAMES:
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
     from sync.server.api import create_app
 
+    if bool(args.ssl_certfile) != bool(args.ssl_keyfile):
+        raise Refused(422, "tls_incomplete", "TLS needs both --ssl-certfile and --ssl-keyfile.")
+    if not args.ssl_certfile and not is_loopback(args.host) and not args.insecure:
+        raise Refused(
+            422,
+            "clear_text",
+            f"refusing to serve on {args.host} without TLS: pairing codes, terminal "
+            "credentials, the admin token and members' phones and names would cross the "
+            "network in clear text, readable and changeable by anyone on it. Give "
+            "--ssl-certfile and --ssl-keyfile, serve on 127.0.0.1 behind a TLS proxy, or add "
+            "--insecure for a private test network you trust.",
+        )
     engine = _open(args)  # migrates once, here, before any worker starts
     token = os.environ.get(ADMIN_TOKEN_ENV)
     workers = max(1, args.workers)
@@ -79,13 +111,22 @@ def cmd_serve(args: argparse.Namespace) -> int:
         f"{'s' if workers > 1 else ''}); API docs at /docs",
         flush=True,
     )
+    if not args.ssl_certfile and not is_loopback(args.host):
+        print(
+            "WARNING: --insecure: serving without TLS beyond loopback; credentials and "
+            "members' data cross the network in clear text.",
+            file=sys.stderr,
+            flush=True,
+        )
     target: Any
     if workers > 1:
         # uvicorn forks workers only from an import string; each opens its own pool.
         os.environ[DATABASE_ENV] = args.database_url
+        if args.signing_key_file:
+            os.environ[keys.SIGNING_KEY_FILE_ENV] = args.signing_key_file
         target = "sync.server.asgi:create_from_env"
     else:
-        target = create_app(engine, admin_token=token)
+        target = create_app(engine, admin_token=token, signing_key=args.signing_key)
     uvicorn.run(
         target,
         factory=workers > 1,
@@ -97,11 +138,25 @@ def cmd_serve(args: argparse.Namespace) -> int:
         ssl_keyfile=args.ssl_keyfile,
         limit_concurrency=args.limit_concurrency,
         timeout_keep_alive=30,
+        log_config=logging_config(args.log_level),  # each worker's lines scrubbed too
     )
     return 0
 
 
+TERMINAL_ID = TypeAdapter(TerminalId)
+
+
 def cmd_terminal_add(args: argparse.Namespace) -> int:
+    try:  # the pairing request's own rule: an id that is added here can pair
+        TERMINAL_ID.validate_python(args.terminal_id)
+    except ValidationError:
+        raise Refused(
+            422,
+            "bad_terminal_id",
+            f"{args.terminal_id[:70]!r} cannot be a terminal id: 1 to 64 letters, digits, "
+            "'.', '_' or '-', starting with a letter or digit (e.g. T07).",
+            fields=["terminal_id"],
+        ) from None
     engine = _open(args)
     with Session(engine) as session, session.begin():
         code = ledger.add_terminal(session, args.terminal_id, args.store, ledger.rule_book(session))
@@ -171,19 +226,35 @@ def cmd_rules_publish(args: argparse.Namespace) -> int:
     return 0
 
 
+def _problems(problems: list[member_import.Problem]) -> list[dict[str, Any]]:
+    return [dataclasses.asdict(p) for p in problems]
+
+
 def cmd_members_import(args: argparse.Namespace) -> int:
-    try:
-        with Path(args.file).open(encoding="utf-8", newline="") as handle:
-            rows = list(csv.DictReader(handle))
-    except OSError as error:
-        raise Refused(422, "unreadable", f"{args.file}: {error}") from None
+    rows, misfits = member_import.read_rows(Path(args.file))  # a broken file: refused
     engine = _open(args)
+    at = ledger.now_utc()
     with Session(engine) as session, session.begin():
-        count = ledger.import_members(session, rows, ledger.rule_book(session))
+        rules = ledger.rule_book(session)
+        plan = member_import.plan_import(session, rows, rules, at.date())
+        plan.rows += len({p.line for p in misfits})  # rows that do not fit the header
+        problems = sorted([*misfits, *plan.problems], key=lambda p: p.line)
+        if problems and not args.skip_bad:
+            raise member_import.ImportRefused(problems, plan.rows)
+        count = member_import.write_members(session, plan.new, rules, at)
+    skipped = "".join(f"\n  skipped {p}" for p in problems)
     _emit(
         args,
-        {"imported": count, "rows": len(rows)},
-        f"Imported {count} of {len(rows)} members (existing ids were left as they were).",
+        {
+            "imported": count,
+            "rows": plan.rows,
+            "existing": plan.existing,
+            "skipped": _problems(problems),
+        },
+        f"Imported {count} of {plan.rows} members (existing ids were left as they were"
+        + (f"; {len({p.line for p in problems})} bad rows skipped" if problems else "")
+        + ")."
+        + skipped,
     )
     return 0
 
@@ -324,6 +395,13 @@ def cmd_keys_list(args: argparse.Namespace) -> int:
 
 
 def cmd_keys_rotate(args: argparse.Namespace) -> int:
+    if args.signing_key is not None:
+        raise Refused(
+            409,
+            "signing_key_outside",
+            "The signing key is kept outside the database: make a new key file "
+            "('memberdesk-ledger keys new-file PATH'), point the ledger at it and restart.",
+        )
     engine = _open(args)
     with Session(engine) as session, session.begin():
         key_id = keys.rotate(session)
@@ -332,6 +410,19 @@ def cmd_keys_rotate(args: argparse.Namespace) -> int:
         {"key_id": key_id},
         f"New signing key {key_id}; new codes use it, older "
         "codes keep working until their key is revoked.",
+    )
+    return 0
+
+
+def cmd_keys_new_file(args: argparse.Namespace) -> int:
+    path = Path(args.path)
+    keys.write_key_file(path)
+    _emit(
+        args,
+        {"key_file": str(path)},
+        f"Wrote a new signing key to {path} (mode 0600). Give it to the ledger with "
+        f"--signing-key-file {path} (or ${keys.SIGNING_KEY_FILE_ENV}); it signs new codes "
+        "from then on and the database keeps no private key.",
     )
     return 0
 
@@ -361,6 +452,13 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--log-level", default="INFO", choices=["DEBUG", "INFO", "WARNING", "ERROR"]
     )
+    parser.add_argument(
+        "--signing-key-file",
+        default=None,
+        help="the member-code signing key, kept outside the database: a PEM file of mode 0600 "
+        f"(default: ${keys.SIGNING_KEY_FILE_ENV}, else the base64 key in "
+        f"${keys.SIGNING_KEY_ENV}, else the key in the database)",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
     def add(parent: Any, name: str, handler: Any, help_text: str) -> argparse.ArgumentParser:
@@ -378,6 +476,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--port", type=int, default=8470, help="port (default 8470)")
     p.add_argument("--ssl-certfile", help="serve HTTPS with this certificate (PEM)")
     p.add_argument("--ssl-keyfile", help="the certificate's private key (PEM)")
+    p.add_argument(
+        "--insecure",
+        action="store_true",
+        help="serve plain HTTP on an address beyond loopback (only on a private network you "
+        "trust: credentials and members' data travel in clear text)",
+    )
     p.add_argument(
         "--limit-concurrency",
         type=int,
@@ -418,6 +522,11 @@ def build_parser() -> argparse.ArgumentParser:
         "(member_id, phone, name, birthday, enrolled_on, home_store, points)",
     )
     p.add_argument("file")
+    p.add_argument(
+        "--skip-bad",
+        action="store_true",
+        help="import the good rows and list the bad ones (default: any bad row imports nothing)",
+    )
     p = add(
         members,
         "codes",
@@ -440,6 +549,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     add(key_cmd, "list", cmd_keys_list, "list the signing keys")
     add(key_cmd, "rotate", cmd_keys_rotate, "make a new signing key (old ones still read)")
+    p = add(
+        key_cmd,
+        "new-file",
+        cmd_keys_new_file,
+        "write a new signing key to a file (mode 0600), to keep the key outside the database",
+    )
+    p.add_argument("path")
     p = add(
         key_cmd,
         "revoke",
@@ -465,14 +581,18 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    logging.basicConfig(
-        level=args.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
-    )
-    logging.getLogger("alembic").setLevel(logging.WARNING)
-    args.database_url = args.database_url or default_database_url()
+    if not logging.getLogger().handlers:  # as basicConfig: a host process keeps its own
+        logging.config.dictConfig(logging_config(args.log_level))
     args.engines = []
+    problems: list[member_import.Problem] = []
     try:
+        args.signing_key = None
+        if args.handler is not cmd_keys_new_file:  # which needs neither key nor database
+            args.signing_key = keys.load_outside_key(args.signing_key_file)
+            args.database_url = args.database_url or default_database_url()
         return int(args.handler(args))
+    except member_import.ImportRefused as error:
+        message, problems = error.message, error.problems
     except Refused as error:
         message = error.message
     except MemberDeskError as error:
@@ -481,7 +601,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         for engine in args.engines:
             engine.dispose()
     if getattr(args, "json", False):
-        print(json.dumps({"error": message}, ensure_ascii=False))
+        body: dict[str, Any] = {"error": message}
+        if problems:
+            body["problems"] = _problems(problems)
+        print(json.dumps(body, ensure_ascii=False))
     print(f"memberdesk-ledger: {message}", file=sys.stderr)
     return 1
 

@@ -6,6 +6,7 @@ command line decide where transactions begin and end.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import secrets
@@ -17,8 +18,9 @@ from typing import Any
 from sqlalchemy import ColumnElement, String, and_, func, select, type_coerce, update
 from sqlalchemy.orm import Session
 
+from app.domain.errors import InvalidInput
 from app.domain.events import GENESIS_HASH, business_day, canonical_json
-from app.domain.points import expiry_for
+from app.domain.phones import normalise_phone
 from app.domain.rulebook import RuleBook, parse_rule_book
 from sync.protocol import (
     AuthorizeResponse,
@@ -126,7 +128,8 @@ def pair(
     PC paired again after a revocation, or the embedded ledger's terminal that lost its
     credential file) keeps its chain, unless another PC has paired since.
     """
-    terminal = session.get(Terminal, terminal_id)
+    # Locked: two PCs pairing at once must not both spend one code or both take an epoch.
+    terminal = session.get(Terminal, terminal_id, with_for_update=True)
     now = now_utc()
     if (
         terminal is not None
@@ -324,8 +327,12 @@ def member_state(session: Session, member: Member) -> MemberState:
 
 
 def find_member(session: Session, query: str) -> Member:
+    """A member by id, else by phone: as written, or normalised (``+86 139…``, ``１３９…``)."""
+    phones = {query}
+    with contextlib.suppress(InvalidInput):
+        phones.add(normalise_phone(query))
     member = session.get(Member, query) or session.scalar(
-        select(Member).where(Member.phone == query)
+        select(Member).where(Member.phone.in_(sorted(phones))).limit(1)
     )
     if member is None:
         raise Refused(404, "unknown_member", f"No member {query!r} at the ledger.")
@@ -387,28 +394,12 @@ def authorize(
         select(Hold).where(Hold.terminal_id == terminal.terminal_id, Hold.request_id == request_id)
     )
     if existing is not None:
-        differing = [
-            name
-            for name, mine, asked in (
-                ("member_id", existing.member_id, member_id),
-                ("points", existing.points, points),
-            )
-            if mine != asked
-        ]
-        if differing:
-            raise Refused(
-                409,
-                "hold_conflict",
-                f"Request {request_id} of terminal {terminal.terminal_id} already holds "
-                f"{existing.points} points of member {existing.member_id}; a new sale needs a "
-                "new request id.",
-                fields=differing,
-            )
+        _check_hold_request(existing, terminal, member_id, points, at)
     rules = rule_book(session)
     today = business_day(at, rules.zone(terminal.store_code)) if rules else at.date()
     expire_due(session, member, today, at)  # on the store's business day, as a push does
     available = max(0, member.points - _held(session, member_id, at, but=existing))
-    if existing is not None and (existing.consumed or existing.expires_at > at):
+    if existing is not None and existing.expires_at > at:
         return AuthorizeResponse(
             approved=True,
             balance=available,
@@ -441,6 +432,40 @@ def authorize(
         reason=None,
         ledger_time=at.isoformat(),
     )
+
+
+def _check_hold_request(
+    existing: Hold, terminal: Terminal, member_id: str, points: int, at: datetime
+) -> None:
+    """A request's hold again: the same hold while it lives; a conflict (409) when it was
+    used, or lives for another member or amount. A hold released or lapsed unused may be
+    asked anew for other points (the cashier changed the amount after a refusal)."""
+    request = f"Request {existing.request_id} of terminal {terminal.terminal_id}"
+    if existing.consumed:
+        raise Refused(
+            409,
+            "hold_conflict",
+            f"{request} was already used by a redemption the ledger has taken; a new sale "
+            "needs a new request id.",
+            fields=["request_id"],
+        )
+    differing = [
+        name
+        for name, mine, asked in (
+            ("member_id", existing.member_id, member_id),
+            ("points", existing.points, points),
+        )
+        if mine != asked
+    ]
+    if differing and existing.expires_at > at:
+        raise Refused(
+            409,
+            "hold_conflict",
+            f"{request} already holds {existing.points} points of member "
+            f"{existing.member_id}; a new sale needs a new request id.",
+            fields=differing,
+        )
+    existing.member_id, existing.points = member_id, points
 
 
 def _held(session: Session, member_id: str, at: datetime, *, but: Hold | None) -> int:
@@ -739,55 +764,19 @@ def set_codes_revoked(session: Session, member_id: str, revoked: bool) -> Member
     return member
 
 
-def import_members(session: Session, rows: list[dict[str, str]], rules: RuleBook | None) -> int:
-    """Members from a CSV (member_id, phone, name, birthday, enrolled_on, home_store,
-    points): opening balances become a lot like any other."""
+def import_members(
+    session: Session, rows: list[dict[str, str]], rules: RuleBook | None, *, skip_bad: bool = False
+) -> int:
+    """Members from CSV rows (member_id, phone, name, birthday, enrolled_on, home_store,
+    points), each checked first (``member_import``): a bad row refuses them all
+    (``ImportRefused``, by line), unless ``skip_bad``. Members the ledger has are left as
+    they are. Returns how many were added."""
+    from sync.server import member_import
+
     at = now_utc()
-    count = 0
-    for line, row in enumerate(rows, start=2):
-        try:
-            member_id, phone = row["member_id"].strip(), row["phone"].strip()
-            enrolled = date.fromisoformat(row.get("enrolled_on") or at.date().isoformat())
-            birthday = date.fromisoformat(row["birthday"]) if row.get("birthday") else None
-            opening = int(row.get("points") or 0)
-        except (KeyError, ValueError) as error:
-            raise Refused(422, "bad_csv", f"line {line}: {error}") from None
-        if not member_id or not phone or opening < 0:
-            raise Refused(
-                422, "bad_csv", f"line {line}: member_id and phone are needed, points >= 0"
-            )
-        if session.get(Member, member_id) is not None:
-            continue
-        member = Member(
-            member_id=member_id,
-            phone=phone,
-            name=row.get("name") or member_id,
-            birthday=birthday,
-            enrolled_on=enrolled,
-            home_store=row.get("home_store") or "",
-            plus_expires_on=None,
-            status="active",
-            growth=0,
-            points=0,
-            overdraft=0,
-            spend_365_fen=0,
-            purchases=0,
-            cursor=next_cursor(session),
-        )
-        session.add(member)
-        if opening:
-            expires = expiry_for(at.date(), rules.points) if rules else None
-            session.add(
-                Entry(
-                    event_id="import",
-                    member_id=member_id,
-                    kind="import",
-                    points=opening,
-                    store_code="ledger",
-                    ledger_time=at,
-                )
-            )
-            member.points = opening
-            session.add(Lot(member_id=member_id, expires_on=expires or NEVER, remaining=opening))
-        count += 1
-    return count
+    plan = member_import.plan_import(
+        session, [(line, row) for line, row in enumerate(rows, start=2)], rules, at.date()
+    )
+    if plan.problems and not skip_bad:
+        raise member_import.ImportRefused(plan.problems, plan.rows)
+    return member_import.write_members(session, plan.new, rules, at)

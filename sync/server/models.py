@@ -221,12 +221,13 @@ class FlagResolution(LedgerBase):
 
 class SigningKey(LedgerBase):
     """The ledger's Ed25519 keys for member codes. Terminals get the public halves with sync;
-    the newest unrevoked key signs new codes. (Production keeps the private half in this
-    database; protect its backups as you would the key.)"""
+    the newest unrevoked key signs new codes. The private half is kept here (protect the
+    database and its backups as you would the key), or, for a key given from outside (a key
+    file or an environment variable, ``keys.load_outside_key``), not at all: None."""
 
     __tablename__ = "signing_keys"
     key_id: Mapped[str] = mapped_column(String(16), primary_key=True)
-    private_key: Mapped[bytes] = mapped_column(LargeBinary)
+    private_key: Mapped[bytes | None] = mapped_column(LargeBinary)
     public_key: Mapped[bytes] = mapped_column(LargeBinary)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime)

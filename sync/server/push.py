@@ -24,6 +24,7 @@ locks; a rejection is corrected with the other writes).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -1166,7 +1167,26 @@ def _code_accepted(batch: _Batch, apply: _Apply, member: _Member, payload: dict[
         )
 
 
+# What a member's row holds (sync/server/models.py): longer text, or a control character
+# (PostgreSQL cannot store a NUL), is a business rejection, never a database error that
+# would fail the push and block the terminal's queue.
+_ENROLL_LIMITS = {"member_id": 32, "phone": 20, "name": 80, "store": 32}
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def _check_enrollment_text(payload: dict[str, Any]) -> None:
+    for key, limit in _ENROLL_LIMITS.items():
+        value = payload.get(key)
+        if value is not None and (
+            not isinstance(value, str) or len(value) > limit or _CONTROL.search(value)
+        ):
+            raise Rejection(
+                "bad_payload", f"{key} must be text of at most {limit} printable characters."
+            )
+
+
 def _enroll(batch: _Batch, payload: dict[str, Any]) -> None:
+    _check_enrollment_text(payload)
     member_id = str(payload.get("member_id") or "")
     phone = str(payload.get("phone") or "")
     if not member_id or not phone:

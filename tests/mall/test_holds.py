@@ -113,7 +113,52 @@ def test_a_redemption_the_terminal_refuses_leaves_no_hold(
     )  # fmt: skip
     assert refused.returncode == 1
     assert "out of stock" in refused.stderr
+    # the hold was asked for (1500 points of a tote), then given back at once, unused
+    [asked] = ledger.rows("SELECT * FROM holds WHERE request_id = 'g-1'")
+    assert (asked["terminal_id"], asked["points"], bool(asked["consumed"])) == ("T01", 1500, False)
     assert ledger.live_holds(MEMBER) == []
     _redeem(other, "b-1", 3000)  # every point is there for the next counter at once
     other.run("sync", "--once")
     assert ledger.balance(MEMBER) == 0
+
+
+def test_a_push_may_use_only_its_own_terminals_hold(
+    ledger: Ledger, paired_counter: CounterFactory, tmp_path: Path
+):
+    """T02's credential pushes a redemption that names T01's hold and request id."""
+    import json
+
+    import requests
+
+    from app.domain.events import GENESIS_HASH, canonical_json, event_hash
+    from app.domain.ids import uuid7
+
+    _mall(ledger, tmp_path)
+    first, second = paired_counter("T01"), paired_counter("T02")
+    first.run("sync", "--once")
+    _redeem(first, "sale-0001", 1000)
+    [held] = ledger.live_holds(MEMBER)
+    secret = json.loads((second.data_dir / "ledger-credential.json").read_text())["secret"]
+    payload = canonical_json(
+        {"member_id": MEMBER, "kind": "order", "points": 100, "amount_fen": 200,
+         "store": "S001", "cashier": "lin", "hold_id": held["hold_id"],
+         "request_id": "sale-0001"}
+    )  # fmt: skip
+    event_id, created = str(uuid7()), "2026-12-06T08:00:00.000000+00:00"
+    event = {
+        "event_id": event_id, "terminal_id": "T02", "seq": 1, "kind": "redeem",
+        "payload": payload, "prev_hash": GENESIS_HASH, "created_at": created,
+        "hash": event_hash(prev_hash=GENESIS_HASH, event_id=event_id, terminal_id="T02",
+                           seq=1, kind="redeem", payload=payload, created_at=created),
+    }  # fmt: skip
+    reply = requests.post(
+        f"{ledger.url}/v1/events",
+        json={"protocol": 1, "events": [event]},
+        headers={"Authorization": f"Bearer {secret}"},
+        timeout=30,
+    )
+    assert reply.status_code == 200, reply.text
+    assert [h["hold_id"] for h in ledger.live_holds(MEMBER)] == [held["hold_id"]]  # still T01's
+    first.run("sync", "--once")
+    assert ledger.live_holds(MEMBER) == []
+    assert ledger.balance(MEMBER) == 3000 - 100 - 1000

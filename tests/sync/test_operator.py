@@ -137,9 +137,10 @@ def test_members_import_from_csv_reaches_terminals(
     write_members(path, [member_row(1, 1_200), member_row(2), member_row(3, 5)])
 
     out, _ = ledger_cli(capsys, ledger_url, "members", "import", str(path), "--json")
-    assert out == {"imported": 3, "rows": 3}
+    assert out == {"imported": 3, "rows": 3, "existing": 0, "skipped": []}
     out, _ = ledger_cli(capsys, ledger_url, "members", "import", str(path), "--json")
-    assert out == {"imported": 0, "rows": 3}  # existing ids are left as they were
+    # existing ids are left as they were
+    assert out == {"imported": 0, "rows": 3, "existing": 3, "skipped": []}
     assert ledger.report()["liability_points"] == 1_205
 
     counter = make_counter("T01", "S002")

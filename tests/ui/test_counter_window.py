@@ -117,13 +117,15 @@ def test_checkout_by_keyboard_awards_once_on_a_double_press(qtbot, window) -> No
     qtbot.keyClick(window.counter.scan, Qt.Key.Key_F9)  # the second, impatient press
 
     assert award_count(terminal) == before + 1
-    assert "Sale recorded: receipt" in window.message_text()
+    assert "Sale recorded for M000003: receipt" in window.message_text()
     assert "140 points earned" in window.message_text()
-    assert window.controller.card.points == points_before + 140
+    assert terminal.card("M000003").points == points_before + 140
     assert window.controller.last_award is not None
+    assert window.controller.card is None  # the next customer
     assert window.counter.scan.hasFocus()
     assert checkout.is_empty()
-    # The next sale gets a new request id once the cashier types again.
+    # The next sale gets a new request id once the member is scanned again.
+    scan(qtbot, window, "M000003")
     qtbot.keyClick(window.counter.scan, Qt.Key.Key_F4)
     qtbot.keyClicks(checkout.first_field(), "10")
     assert window.controller.sale_request_id not in (None, request_id)

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from test_scanner import open_checkout
+from wedge import scanner_types
 
 from app.counter_config import CounterSettings, read_counter, save_counter
 from app.domain.errors import InvalidInput
@@ -37,13 +38,13 @@ VIEW = ReceiptView(
 )
 
 
-@pytest.mark.parametrize("delay", [1, 10])
+@pytest.mark.parametrize("delay", [3, 12])
 def test_a_framed_scan_at_scanner_speed_is_found(qtbot, window, delay: int) -> None:
     # 50 ms: room for a busy test machine, still well under a person's 80 ms and more
     window.scanner.configure(gap_ms=50, min_length=6, prefix="]Q", suffix="#")
     field = open_checkout(qtbot, window)
-    qtbot.keyClicks(field, "]QM000002#", delay=delay)
-    qtbot.keyClick(field, Qt.Key.Key_Return, delay=delay)
+    # time-stamped as the window system does, so a busy test machine cannot stretch it
+    scanner_types(window, "]QM000002#", key_ms=delay)
     assert window.controller.card.member_id == "M000002"
     assert "M000002" not in field.text() and "]Q" not in field.text()
 

@@ -398,7 +398,7 @@ def test_a_sale_using_points_online_waits_for_the_ledger_off_the_gui_thread(
     qtbot.wait(50)
     assert len(ledger.threads) == 1
     ledger.release.set()
-    qtbot.waitUntil(lambda: "Sale recorded: receipt" in window.message_text())
+    qtbot.waitUntil(lambda: "Sale recorded for M000005: receipt" in window.message_text())
     earned = window.controller.last_award.points_earned
     assert terminal.card("M000005").points == before - 500 + earned
     assert window.counter.scan.hasFocus()
