@@ -1,7 +1,7 @@
 """one member's profile from the whole mall: day buckets per member, mall-wide coupons
 
-Revision ID: L0006
-Revises: L0005
+Revision ID: L0007
+Revises: L0006
 Create Date: 2026-12-06
 """
 
@@ -10,8 +10,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "L0006"
-down_revision = "L0005"
+revision = "L0007"
+down_revision = "L0006"
 branch_labels = None
 depends_on = None
 
