@@ -301,8 +301,10 @@ class Terminal:
         return lookups.refund_preview(self.ctx, receipt_no)
 
     # -- service desk and receipts (read-only, except the supervisor's write-off)
-    def history(self, query: str) -> servicedesk.MemberHistory:
-        return servicedesk.member_history(self.ctx, query)
+    def history(
+        self, query: str, mall: servicedesk.MallHistory | None = None
+    ) -> servicedesk.MemberHistory:
+        return servicedesk.member_history(self.ctx, query, mall=mall)
 
     def overdrafts(self) -> list[servicedesk.OverdraftItem]:
         return servicedesk.open_overdrafts(self.ctx)

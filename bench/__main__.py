@@ -29,6 +29,7 @@ FIGURES: dict[str, str] = {
     "bundle_cold_start": "bench.bundle_cold_start",  # needs `make bundle`, else skipped
     "bundle_size": "bench.bundle_size",
     "scan_to_card": "bench.scan_to_card",
+    "card_heavy_member": "bench.card_heavy",
     "cold_start": "bench.cold_start",
 }
 

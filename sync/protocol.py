@@ -120,6 +120,34 @@ class Bucket(Message):
     points: int
 
 
+class ProfileDay(Message):
+    """A member's bucket of one business day at the ledger, from every counter's events
+    (``app.domain.profile``): net spend, purchases, refunds and net spend per category."""
+
+    day: str
+    spend_fen: int
+    purchases: int
+    refunds: int
+    categories: dict[str, int]
+
+
+class CouponState(Message):
+    """A coupon the ledger knows (issued at any counter), usable at every counter."""
+
+    code: str
+    template: str
+    valid_from: str
+    valid_until: str
+    used: bool  # used at some counter and not given back by a full refund
+
+
+class CouponCheck(Message):
+    """``GET /v1/coupons/{code}``: the coupon as the ledger knows it now."""
+
+    member_id: str
+    coupon: CouponState
+
+
 class MemberState(Message):
     member_id: str
     phone: str
@@ -131,8 +159,10 @@ class MemberState(Message):
     status: str
     points: int
     overdraft: int
-    growth: int
+    growth: int  # as of the member's last change; counters derive theirs from ``days``
     buckets: list[Bucket]
+    days: list[ProfileDay] = []  # the buckets of the last 365 days (and a day's slack)
+    coupons: list[CouponState] = []  # the member's coupons not yet expired
 
 
 class PublicKey(Message):
@@ -281,43 +311,77 @@ class PublishResponse(Message):
     version: int
 
 
+# ------------------------------------------------------------------- a member's history
+
+
+class HistoryEvent(Message):
+    """An event that moved the member's points, at any counter of the mall."""
+
+    event_id: str | None  # None: the ledger's own movement (expiry, import)
+    kind: str
+    points: int  # net, for this member
+    store_code: str
+    terminal_id: str | None
+    ledger_time: str
+    business_day: str | None  # the shop's day, when the event carries it
+
+
+class MemberHistoryPage(Message):
+    member_id: str
+    events: list[HistoryEvent]  # newest first
+
+
 # ------------------------------------------------------------ member pages, validated fast
 
 
-def _field_checks(model: type[Message]) -> dict[str, tuple[type, bool]]:
-    """(type, may be null) per field of a model made of plain ``str``/``int`` fields."""
-    checks: dict[str, tuple[type, bool]] = {}
+_Checks = dict[str, tuple[object, bool]]
+
+
+def _field_checks(model: type[Message]) -> _Checks:
+    """(kind, may be null) per field of a model made of plain ``str``/``int``/``bool``
+    fields, ``dict[str, int]`` and lists of such models (checked by their own table)."""
+    checks: _Checks = {}
     for name, info in model.model_fields.items():
         kind, nullable = info.annotation, False
         args = get_args(kind)
         if type(None) in args:
             kind, nullable = next(a for a in args if a is not type(None)), True
         if get_origin(kind) is list:
-            (kind,) = get_args(kind)  # a list of one model: checked by its own table
-        if kind not in (str, int, Bucket) or info.metadata:
+            (item,) = get_args(kind)
+            if not (isinstance(item, type) and issubclass(item, Message)):
+                raise TypeError(f"{model.__name__}.{name}: no fast check for {info.annotation}")
+            checks[name] = (_field_checks(item), nullable)
+        elif kind == dict[str, int]:
+            checks[name] = (dict, nullable)
+        elif kind in (str, int, bool) and not info.metadata:
+            checks[name] = (cast(type, kind), nullable)
+        else:
             raise TypeError(f"{model.__name__}.{name}: no fast check for {info.annotation}")
-        checks[name] = (cast(type, kind), nullable)
     return checks
 
 
 _MEMBER_CHECKS = _field_checks(MemberState)
-_BUCKET_CHECKS = _field_checks(Bucket)
 
 
-def _checked(item: object, checks: dict[str, tuple[type, bool]], what: str) -> dict[str, Any]:
+def _checked(item: object, checks: _Checks, what: str) -> dict[str, Any]:
     if not isinstance(item, dict) or item.keys() != checks.keys():
         raise ValueError(f"{what} does not have exactly the fields of protocol {PROTOCOL_VERSION}")
     for name, (kind, nullable) in checks.items():
         value = item[name]
         if value is None and nullable:
             continue
-        if kind is Bucket:
+        if isinstance(kind, dict):
             if not isinstance(value, list):
                 raise ValueError(f"{what}: {name} is not a list")
-            for bucket in value:
-                _checked(bucket, _BUCKET_CHECKS, f"{what}: a bucket")
+            for element in value:
+                _checked(element, kind, f"{what}: one of {name}")
+        elif kind is dict:
+            if not isinstance(value, dict) or not all(
+                isinstance(k, str) and type(v) is int for k, v in value.items()
+            ):
+                raise ValueError(f"{what}: {name} is not an object of whole numbers")
         elif type(value) is not kind:  # exactly: a bool is not an int here
-            raise ValueError(f"{what}: {name} is not {kind.__name__}")
+            raise ValueError(f"{what}: {name} is not {cast(type, kind).__name__}")
     return item
 
 

@@ -9,17 +9,19 @@ from sqlalchemy.orm import Session
 
 from app.domain.events import business_day
 from app.domain.points import expiry_for
+from app.domain.profile import purchase_delta
 from app.domain.quote import Line, Quote, Shopper, quote
 from app.services.caps import check_offline_caps, online_hold
 from app.services.common import load_member_facts
 from app.services.context import Actor, ServiceContext
-from app.services.coupons import give_coupon, load_coupon
+from app.services.coupons import check_with_ledger, give_coupon, load_coupon
 from app.services.idempotency import earlier_result, run_once
 from app.services.member_codes import MemberCheck, require_member_check
 from app.services.members import current_tier_and_plus
 from app.services.views import AwardResult
 from app.store.cardread import raw_connection, read_points
 from app.store.outbox import canonical_json
+from app.store.profiledays import add_own
 from app.store.purchasewrite import (
     PurchaseRow,
     SpendAndEarn,
@@ -102,6 +104,8 @@ def award(
     if earlier is not None:  # a retry: its first result, without a second hold
         return earlier
     require_member_check(ctx, member_id, points_to_use, member_check)
+    if coupon_code:
+        check_with_ledger(ctx, coupon_code)
     with online_hold(ctx, member_id, points_to_use, request_id) as hold_id:
         return run_once(
             ctx,
@@ -138,7 +142,7 @@ def _award_work(
         receipt_no = head.next_receipt_no
         quote_json = canonical_json(dataclasses.asdict(q))
         # Coupons first, so the event tells the ledger every code this sale created.
-        issued = [
+        given = [
             give_coupon(
                 ctx,
                 session,
@@ -146,9 +150,10 @@ def _award_work(
                 template_code=template,
                 source="campaign",
                 request_id=request_id,
-            ).coupon_code
+            )
             for template in q.earn.campaign_coupons
         ]
+        issued = [coupon.coupon_code for coupon in given]
         event = append_event(
             connection,
             head,
@@ -169,6 +174,7 @@ def _award_work(
                 "points_earned": q.points_to_earn,
                 "payable_fen": q.payable_fen,
                 "coupons_issued": issued,
+                "coupons": [coupon.wire() for coupon in given],
             },
             request_id=request_id,
             member_id=member_id,
@@ -211,6 +217,13 @@ def _award_work(
             earn_expires_on=expiry_for(today, ctx.rules.points),
             today=today,
             spendable_before=shopper.spendable_points,
+        )
+        # The member's bucket of the day (app.domain.profile), with the event that tells it.
+        add_own(
+            connection,
+            member_id,
+            [purchase_delta(today, [(ln.category, ln.amount_fen) for ln in lines], q.payable_fen)],
+            today,
         )
         if q.coupon_code:
             insert_coupon_use(connection, q.coupon_code, receipt_no, actor.cashier_id, now)

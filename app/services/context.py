@@ -76,6 +76,17 @@ class Authorizer(Protocol):
         ...
 
 
+class CouponChecker(Protocol):
+    """Asks the ledger about a coupon before a sale uses it (online: any counter's use
+    counts at once)."""
+
+    def used(self, code: str) -> bool | None:
+        """True: used at some counter and not given back; False: usable; None: the ledger
+        does not know it (issued here, not yet synced). Raise LedgerUnavailable when the
+        ledger cannot be asked: the replica then decides."""
+        ...
+
+
 @dataclass
 class ServiceContext:
     database: Database
@@ -85,6 +96,7 @@ class ServiceContext:
     store_code: str
     terminal_id: str
     authorizer: Authorizer | None = None
+    coupons: CouponChecker | None = None
     _rules_listeners: list[object] = field(default_factory=list)
 
     def now(self) -> datetime:

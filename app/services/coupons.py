@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.domain import coupons as domain
-from app.domain.errors import CouponNotUsable, InvalidInput
+from app.domain.errors import CouponNotUsable, InvalidInput, LedgerUnavailable
 from app.services.common import audit, load_member, post
 from app.services.context import Actor, ServiceContext
 from app.services.idempotency import run_once
@@ -41,7 +41,8 @@ def load_coupon(ctx: ServiceContext, session: Session, code: str) -> domain.Coup
             CouponReturn.coupon_code == row.coupon_code
         )
     )
-    used = (uses or 0) > (returns or 0)
+    # here, or at any counter as far as the ledger knew at the last checkpoint
+    used = row.ledger_used or (uses or 0) > (returns or 0)
     return domain.Coupon(
         code=row.coupon_code,
         template=template,
@@ -50,6 +51,25 @@ def load_coupon(ctx: ServiceContext, session: Session, code: str) -> domain.Coup
         valid_until=row.valid_until,
         used=used,
     )
+
+
+def check_with_ledger(ctx: ServiceContext, code: str) -> None:
+    """Online, a coupon another counter used is refused at once (before the sale's
+    transaction: the network is never waited on with the database locked). Offline, or for
+    a coupon the ledger does not know yet, the replica decides (``load_coupon``); a coupon
+    used at two counters offline is flagged by the ledger at sync."""
+    if ctx.coupons is None:
+        return
+    wanted = code.strip().upper()
+    try:
+        used = ctx.coupons.used(wanted)
+    except LedgerUnavailable:
+        return
+    if used:
+        raise CouponNotUsable(
+            f"Coupon {wanted} was already used (at this or another counter of the mall).",
+            coupon=wanted,
+        )
 
 
 def give_coupon(
@@ -81,7 +101,9 @@ def give_coupon(
             created_at=ctx.now(),
         )
     )
-    return CouponIssued(member_id, code, template.code, until.isoformat())
+    return CouponIssued(
+        member_id, code, template.code, until.isoformat(), valid_from=start.isoformat()
+    )
 
 
 def issue_coupon(
@@ -109,6 +131,7 @@ def issue_coupon(
                 "coupon": issued.coupon_code,
                 "template": template_code,
                 "valid_until": issued.valid_until,
+                "coupons": [issued.wire()],  # what every kind that gives coupons carries
             },
             request_id=request_id,
             member_id=member_id,

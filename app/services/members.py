@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta
+from datetime import date, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.domain.errors import DuplicateMember, InvalidInput, UnknownMember
-from app.domain.growth import Activity, growth_value, tier_for
-from app.domain.lifecycle import lifecycle
-from app.domain.medals import medals
 from app.domain.plus import is_plus
+from app.domain.profile import MemberBasics, Profile, derive
 from app.services.common import (
     audit,
     clean_phone,
@@ -24,16 +22,10 @@ from app.services.common import (
 from app.services.context import Actor, ServiceContext
 from app.services.idempotency import run_once
 from app.services.views import CouponView, EnrollResult, MedalView, MemberCard
-from app.store.cardread import (
-    ActivityFacts,
-    CardFacts,
-    MemberFacts,
-    raw_connection,
-    read_activity,
-    read_card,
-)
+from app.store.cardread import CardFacts, MemberFacts, raw_connection, read_card
 from app.store.models import Balance, Member
 from app.store.outbox import terminal_state
+from app.store.profiledays import read_window
 
 EXPIRING_SOON_DAYS = 60
 MAX_NAME = 80
@@ -135,45 +127,25 @@ def identify(ctx: ServiceContext, query: str) -> str:
         return find_member_id(session, query)
 
 
-def _since(ctx: ServiceContext, today: date) -> datetime:
-    """The start of the activity window: shop-local midnight 365 days ago."""
-    return datetime.combine(today - timedelta(days=365), time(), tzinfo=ctx.timezone)
-
-
-def activity_of(
-    ctx: ServiceContext, facts: ActivityFacts, member: Member | MemberFacts
-) -> tuple[Activity, date | None, dict[str, int]]:
-    """The member's last 365 days, their last purchase, and spend per category (all time)."""
-    # Few rows per member: count days in the shop's zone here, not by UTC date in SQL.
-    rows = facts.purchases
-    count = len(rows)
-    spend = sum(fen for _, fen in rows)
-    local_days = {at.astimezone(ctx.timezone).date() for at, _ in rows}
-    last_day = max(local_days, default=None)
-    per_category = facts.category_spend
-    return (
-        Activity(
-            spend_fen=max(0, spend - facts.refunded_fen),
-            purchases=count,
-            categories=len(per_category),
-            active_days=len(local_days),
-            profile_complete=member.birthday is not None,
-            real_name_verified=member.real_name_verified,
-            returns=facts.refunds,
-            risk_flags=member.risk_flags,
-            credit_score=member.credit_score,
-        ),
-        last_day,
-        per_category,
+def basics(member: Member | MemberFacts) -> MemberBasics:
+    """What the profile needs of the member beyond their buckets."""
+    return MemberBasics(
+        enrolled_on=member.enrolled_on,
+        birthday=member.birthday,
+        real_name_verified=member.real_name_verified,
+        credit_score=member.credit_score,
+        risk_flags=member.risk_flags,
+        reviews=member.reviews,
+        referrals=member.referrals,
     )
 
 
-def activity(
-    ctx: ServiceContext, session: Session, member: Member | MemberFacts
-) -> tuple[Activity, date | None, dict[str, int]]:
-    """The member's last 365 days, their last purchase, and spend per category (all time)."""
-    facts = read_activity(raw_connection(session), member.member_id, _since(ctx, ctx.today()))
-    return activity_of(ctx, facts, member)
+def profile_of(ctx: ServiceContext, session: Session, member: Member | MemberFacts) -> Profile:
+    """The member's profile today: the ledger's buckets as of the last checkpoint and this
+    terminal's own events it has not counted yet, over the window (bounded reads)."""
+    today = ctx.today()
+    window = read_window(raw_connection(session), member.member_id, today)
+    return derive(window, basics(member), today, ctx.rules)
 
 
 def member_card(ctx: ServiceContext, query: str) -> MemberCard:
@@ -186,7 +158,6 @@ def member_card(ctx: ServiceContext, query: str) -> MemberCard:
         phone,
         today=today,
         horizon=today + timedelta(days=EXPIRING_SOON_DAYS),
-        since=_since(ctx, today),
     )
     if facts is None:
         raise _no_member(text)
@@ -218,26 +189,8 @@ def card_from_facts(ctx: ServiceContext, facts: CardFacts) -> MemberCard:
     today = ctx.today()
     member = facts.member
     points = facts.points
-    acts, last_purchase, per_category = activity_of(ctx, facts.activity, member)
-    status = tier_for(max(growth_value(acts, rules).total, member.ledger_growth or 0), rules)
-    stage = lifecycle(
-        enrolled_on=member.enrolled_on,
-        last_purchase_on=last_purchase,
-        purchases_365=acts.purchases,
-        birthday=member.birthday,
-        today=today,
-        rules=rules,
-    )
-    medal_states = medals(
-        category_spend_fen=per_category,
-        behaviour={
-            "purchases": acts.purchases,
-            "reviews": member.reviews,
-            "referrals": member.referrals,
-            "active_days": acts.active_days,
-        },
-        rules=rules,
-    )
+    profile = derive(facts.window, basics(member), today, rules)
+    status, stage, medal_states = profile.tier, profile.stage, profile.medals
     coupon_views = []
     for code, template_code, until in facts.coupons:
         template = rules.coupon_template(template_code)
@@ -289,8 +242,6 @@ def card_from_facts(ctx: ServiceContext, facts: CardFacts) -> MemberCard:
 def current_tier_and_plus(
     ctx: ServiceContext, session: Session, member: Member | MemberFacts
 ) -> tuple[str, bool]:
-    acts, _, _ = activity(ctx, session, member)
-    status = tier_for(
-        max(growth_value(acts, ctx.rules).total, member.ledger_growth or 0), ctx.rules
+    return profile_of(ctx, session, member).tier.tier.code, is_plus(
+        member.plus_expires_on, ctx.today()
     )
-    return status.tier.code, is_plus(member.plus_expires_on, ctx.today())

@@ -21,7 +21,7 @@ def sell_plus(ctx: ServiceContext, *, request_id: str, actor: Actor, member_id: 
         term = next_term(member.plus_expires_on, today, ctx.rules)
         now = ctx.now()
         # This month's PLUS coupons come with a new membership, not with an early renewal.
-        issued = (
+        given = (
             []
             if renewal
             else [
@@ -32,10 +32,11 @@ def sell_plus(ctx: ServiceContext, *, request_id: str, actor: Actor, member_id: 
                     template_code=code,
                     source="plus",
                     request_id=request_id,
-                ).coupon_code
+                )
                 for code in ctx.rules.plus.monthly_coupons
             ]
         )
+        issued = [coupon.coupon_code for coupon in given]
         posting = post(
             session,
             kind="plus_sold",
@@ -47,6 +48,7 @@ def sell_plus(ctx: ServiceContext, *, request_id: str, actor: Actor, member_id: 
                 "store": ctx.store_code,
                 "cashier": actor.cashier_id,
                 "coupons_issued": issued,
+                "coupons": [coupon.wire() for coupon in given],
             },
             request_id=request_id,
             member_id=member_id,

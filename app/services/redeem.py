@@ -121,15 +121,19 @@ def _redeem_work(
                 raise OutOfStock(f"The {item} gift is out of stock.", item=item)
             stock.stock -= 1
         coupon_code = None
+        given = []
         if kind == "coupon" and item is not None:
-            coupon_code = give_coupon(
-                ctx,
-                session,
-                member_id=member_id,
-                template_code=item,
-                source="exchange",
-                request_id=request_id,
-            ).coupon_code
+            given.append(
+                give_coupon(
+                    ctx,
+                    session,
+                    member_id=member_id,
+                    template_code=item,
+                    source="exchange",
+                    request_id=request_id,
+                )
+            )
+            coupon_code = given[0].coupon_code
         posting = post(
             session,
             kind="redeem",
@@ -144,6 +148,7 @@ def _redeem_work(
                 "hold_id": hold_id,
                 "request_id": request_id,  # the ledger consumes this terminal's hold by it
                 "coupon_issued": coupon_code,
+                "coupons": [coupon.wire() for coupon in given],
             },
             request_id=request_id,
             member_id=member_id,

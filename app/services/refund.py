@@ -12,14 +12,25 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.domain.errors import RefundTooLarge, UnknownReceipt
+from app.domain.events import business_day
 from app.domain.money import check_amount_fen, format_fen
+from app.domain.profile import refund_deltas
 from app.services import receipts
 from app.services.common import audit, post
 from app.services.context import Actor, ServiceContext
 from app.services.idempotency import run_once
 from app.services.views import RefundResult
+from app.store.cardread import raw_connection
 from app.store.journal import lot_takes, shown_balance
-from app.store.models import CouponReturn, JournalEntry, Overdraft, Purchase, Refund
+from app.store.models import (
+    CouponReturn,
+    JournalEntry,
+    Overdraft,
+    Purchase,
+    PurchaseLine,
+    Refund,
+)
+from app.store.profiledays import add_own
 
 
 def _refunded(session: Session, receipt_no: str) -> int:
@@ -110,6 +121,20 @@ def refund(
         full_refund = share == whole
         now = ctx.now()
         member_id = purchase.member_id
+        # Net spend: the money comes off the purchase's day, the refund counts on its own.
+        lines = session.execute(
+            select(PurchaseLine.category, PurchaseLine.amount_fen)
+            .where(PurchaseLine.receipt_no == receipt_no)
+            .order_by(PurchaseLine.line_id)
+        ).all()
+        deltas = refund_deltas(
+            purchase_day=business_day(purchase.created_at, ctx.timezone),
+            refund_day=business_day(now, ctx.timezone),
+            lines=[(category, fen) for category, fen in lines],
+            payable_fen=paid,
+            refunded_before_fen=before,
+            amount_fen=amount,
+        )
         posting = post(
             session,
             kind="refund",
@@ -122,6 +147,7 @@ def refund(
                 "coupon_returned": purchase.coupon_code if full_refund else None,
                 "cashier": actor.cashier_id,
                 "store": ctx.store_code,
+                "profile": deltas[0].wire(),  # the purchase day's bucket change
             },
             request_id=request_id,
             member_id=member_id,
@@ -129,6 +155,7 @@ def refund(
             zone=ctx.timezone,
             receipt_no=receipt_no,
         )
+        add_own(raw_connection(session), member_id, deltas, ctx.today())
         # Give back spent points into the lots they came from, newest take first.
         to_give = give
         for lot_id, taken in _net_takes(session, receipt_no, "spend", "refund_spend"):

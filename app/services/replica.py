@@ -18,10 +18,12 @@ from typing import NamedTuple
 from sqlalchemy import func, or_, select, update
 from sqlalchemy.orm import Session
 
+from app.domain.profile import DayDelta, fold
 from app.domain.rulebook import RuleBook, parse_rule_book
 from app.services.context import ServiceContext
 from app.services.member_codes import PublishedKey, install_keys
 from app.store.bulkload import NewMember, insert_new_members, members_absent
+from app.store.cardread import raw_connection
 from app.store.journal import Posting
 from app.store.models import (
     Balance,
@@ -32,6 +34,14 @@ from app.store.models import (
     TerminalState,
 )
 from app.store.outbox import append_event, terminal_state
+from app.store.profiledays import (
+    insert_ledger_days,
+    members_of_events,
+    put_ledger_coupons,
+    rebuild_own,
+    replace_ledger_days,
+    store_windows,
+)
 
 log = logging.getLogger(__name__)
 CHECKPOINT_KIND = "checkpoint_applied"
@@ -54,6 +64,16 @@ class PendingEvent:
     epoch: int = 1
 
 
+class ReplicaCoupon(NamedTuple):
+    """A coupon as the ledger knows it (issued at any counter)."""
+
+    code: str
+    template: str
+    valid_from: date
+    valid_until: date
+    used: bool  # used at some counter and not given back
+
+
 class ReplicaMember(NamedTuple):  # a tuple: a bootstrap makes a million of them
     """A member as the ledger last confirmed them."""
 
@@ -68,6 +88,8 @@ class ReplicaMember(NamedTuple):  # a tuple: a bootstrap makes a million of them
     points: int  # the ledger's balance (its lots less its open overdraft)
     growth: int
     buckets: Sequence[tuple[date | None, int]] = ()
+    days: Sequence[DayDelta] = ()  # the ledger's profile buckets of the window
+    coupons: Sequence[ReplicaCoupon] = ()
 
 
 @dataclass(frozen=True)
@@ -309,7 +331,8 @@ def apply_checkpoint(ctx: ServiceContext, checkpoint: Checkpoint) -> CheckpointR
         request_id = f"checkpoint-{checkpoint.cursor}"
         today = ctx.today()
         fresh = [_new_member(m, today) for m in checkpoint.members]
-        if fresh and members_absent(session, fresh):
+        bulk = bool(fresh) and members_absent(session, fresh)
+        if bulk:
             # A snapshot page on a new terminal: every member is new here, so the same rows
             # the loop below would write go in with a few executemany statements.
             event_seq = None
@@ -326,6 +349,7 @@ def apply_checkpoint(ctx: ServiceContext, checkpoint: Checkpoint) -> CheckpointR
             )
         else:
             adjusted = _apply_members(session, ctx, checkpoint, request_id, today)
+        _apply_profiles(session, ctx, state, checkpoint, new_here=bulk)
         state.pull_cursor = max(state.pull_cursor, checkpoint.cursor)
         state.applied_through_seq = max(state.applied_through_seq, checkpoint.applied_through_seq)
         if checkpoint.snapshot:
@@ -340,6 +364,50 @@ def apply_checkpoint(ctx: ServiceContext, checkpoint: Checkpoint) -> CheckpointR
         adjusted,
         int(getattr(taken, "rowcount", 0) or 0),
     )
+
+
+def _apply_profiles(
+    session: Session,
+    ctx: ServiceContext,
+    state: TerminalState,
+    checkpoint: Checkpoint,
+    *,
+    new_here: bool,
+) -> None:
+    """The ledger's profile buckets and coupons of the checkpoint's members; this terminal's
+    own buckets rebuilt from its events the ledger has not counted yet, for those members and
+    for the members of its events the ledger took since the last checkpoint (rejected ones
+    included: they never count). ``new_here``: every member is new to this terminal (a
+    snapshot page), so none has buckets or events here yet."""
+    connection = raw_connection(session)
+    through = checkpoint.applied_through_seq
+    today = ctx.today()
+    if new_here:
+        insert_ledger_days(connection, [(m.member_id, m.days) for m in checkpoint.members])
+        store_windows(
+            connection,
+            [(m.member_id, fold(m.days, today)) for m in checkpoint.members if m.days],
+            today,
+        )
+    else:
+        for incoming in checkpoint.members:
+            replace_ledger_days(connection, incoming.member_id, incoming.days)
+    coupons = [
+        (c.code, m.member_id, c.template, c.valid_from, c.valid_until, c.used)
+        for m in checkpoint.members
+        for c in m.coupons
+    ]
+    if coupons:
+        put_ledger_coupons(
+            connection, coupons, f"checkpoint-{checkpoint.cursor}", checkpoint.ledger_time
+        )
+    if new_here and state.profile_through_seq >= through:
+        return
+    rebuild = set() if new_here else {m.member_id for m in checkpoint.members}
+    rebuild.update(members_of_events(connection, state.profile_through_seq, through))
+    for member_id in sorted(rebuild):
+        rebuild_own(connection, member_id, through, today)
+    state.profile_through_seq = max(state.profile_through_seq, through)
 
 
 def _lot_expiry(incoming: ReplicaMember, today: date) -> date | None:

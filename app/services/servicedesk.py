@@ -1,5 +1,8 @@
 """The service desk: a member's history, open overdrafts, and writing an overdraft off.
 
+A member's history covers every counter of the mall when the ledger answers (``mall``: the
+ledger's latest events that moved the member's points, each with its store and terminal), and
+says it shows this counter only when it does not (offline, or a terminal with no ledger).
 History and the overdraft list are read-only. Writing an overdraft off is a supervisor's
 decision: it posts an ``adjust`` event (a kind the ledger already applies, where a credit
 settles the member's overdraft first, exactly as it does here) with ``"resolves":
@@ -8,6 +11,8 @@ settles the member's overdraft first, exactly as it does here) with ``"resolves"
 
 from __future__ import annotations
 
+import dataclasses
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -83,6 +88,26 @@ class RedemptionView:
 
 
 @dataclass(frozen=True)
+class MallEventView:
+    """An event that moved the member's points at some counter, as the ledger has it."""
+
+    at: str  # the ledger's time, in the shop's zone
+    business_day: str | None
+    kind: str
+    points: int
+    store_code: str
+    terminal_id: str | None  # None: the ledger's own (expiry, import)
+    event_id: str | None
+
+
+# The paired ledger's history of a member (sync/client/mall_history.py): raises when it
+# cannot be asked (offline, not paired, refused).
+MallHistory = Callable[[str], Sequence[MallEventView]]
+SCOPE_MALL = "mall"  # ``mall`` lists every counter's events
+SCOPE_COUNTER = "this_counter"  # only this terminal's own records
+
+
+@dataclass(frozen=True)
 class MemberHistory:
     member_id: str
     name: str  # privacy-masked
@@ -92,6 +117,9 @@ class MemberHistory:
     purchases: list[PurchaseView] = field(default_factory=list)
     refunds: list[RefundView] = field(default_factory=list)
     redemptions: list[RedemptionView] = field(default_factory=list)
+    scope: str = SCOPE_COUNTER
+    mall: list[MallEventView] = field(default_factory=list)  # newest first, when scope is mall
+    scope_note: str = "This counter's records only."
 
 
 @dataclass(frozen=True)
@@ -110,8 +138,34 @@ def _local(ctx: ServiceContext, at: datetime) -> str:
     return at.astimezone(ctx.timezone).isoformat(timespec="seconds")
 
 
-def member_history(ctx: ServiceContext, query: str, *, limit: int = HISTORY_LIMIT) -> MemberHistory:
-    """The member's latest movements, purchases, refunds and redemptions, newest first."""
+def member_history(
+    ctx: ServiceContext,
+    query: str,
+    *,
+    limit: int = HISTORY_LIMIT,
+    mall: MallHistory | None = None,
+) -> MemberHistory:
+    """The member's latest movements, purchases, refunds and redemptions here, newest first,
+    and, when ``mall`` answers, their latest events at every counter."""
+    local = _local_history(ctx, query, limit)
+    if mall is None:
+        return local
+    try:
+        events = list(mall(local.member_id))
+    except Exception as error:  # offline, refused, not paired: this counter's records only
+        return dataclasses.replace(
+            local,
+            scope_note=f"This counter's records only: the ledger did not answer ({error}).",
+        )
+    return dataclasses.replace(
+        local,
+        scope=SCOPE_MALL,
+        mall=events,
+        scope_note="Every counter of the mall, as the ledger has it; and this counter's records.",
+    )
+
+
+def _local_history(ctx: ServiceContext, query: str, limit: int) -> MemberHistory:
     with ctx.read() as session:
         member_id = find_member_id(session, query)
         member = session.get(Member, member_id)

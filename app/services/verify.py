@@ -102,6 +102,21 @@ def verify_journal(ctx: ServiceContext) -> VerifyReport:
                     f"member {member}: lot {lot} holds {remaining} points but "
                     f"its cached balance says {cached}"
                 )
+        # The lots added up by expiry day (what the card reads) against the lots.
+        days = session.execute(
+            text(
+                "SELECT COALESCE(a.member_id, d.member_id), COALESCE(a.day, d.expires_on), "
+                "COALESCE(a.total, 0), COALESCE(d.remaining, 0) FROM (SELECT member_id, "
+                "COALESCE(expires_on, '9999-12-31') AS day, SUM(remaining) AS total "
+                "FROM lot_balances GROUP BY 1, 2) a FULL OUTER JOIN lot_days d "
+                "ON d.member_id = a.member_id AND d.expires_on = a.day "
+                "WHERE COALESCE(a.total, 0) != COALESCE(d.remaining, 0)"
+            )
+        ).all()
+        problems.extend(
+            f"member {member}: lots ending {day} hold {total} points but lot_days says {cached}"
+            for member, day, total, cached in days
+        )
         entries = session.scalar(select(func.count(JournalEntry.entry_id))) or 0
     listed = problems[:MAX_LISTED]
     if len(problems) > MAX_LISTED:

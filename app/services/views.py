@@ -138,6 +138,16 @@ class CouponIssued:
     # The outbox event this result wrote (the UUIDv7 the ledger's flags name); None only in
     # a result stored before results carried it.
     event_id: str | None = None
+    valid_from: str | None = None  # None only in a result stored before results carried it
+
+    def wire(self) -> dict[str, str | None]:
+        """The coupon as its event tells the ledger (which keeps it for every counter)."""
+        return {
+            "code": self.coupon_code,
+            "template": self.template,
+            "valid_from": self.valid_from,
+            "valid_until": self.valid_until,
+        }
 
 
 @dataclass(frozen=True)

@@ -3,8 +3,10 @@
 The card is the counter's hot path (DESIGN.md, "How we measure": a member lookup against a bare
 primary-key read), so it skips the ORM: one read transaction on the reader engine's pooled
 DBAPI connection, plain SQL against the indexes the models declare, and small frozen facts
-for ``app.services.members`` to turn into a card. The award reads the member's activity with
-the same statements on its own write transaction's connection (``raw_connection``).
+for ``app.services.members`` to turn into a card. The member's profile is their day buckets of
+the last 365 days (``app.store.profiledays``), never a scan of their purchases. The award reads
+the member's window with the same statements on its own write transaction's connection
+(``raw_connection``).
 """
 
 from __future__ import annotations
@@ -13,13 +15,15 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date
 from typing import Any, cast
 
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
+from app.domain.profile import Window
 from app.store.journal import PointsSummary
+from app.store.profiledays import read_window
 
 # The member with their cached overdraft, by id or by phone (both unique, both indexed).
 _MEMBER = (
@@ -30,36 +34,31 @@ _MEMBER = (
 )
 _MEMBER_BY_ID = _MEMBER + "WHERE m.member_id = ?"
 _MEMBER_BY_PHONE = _MEMBER + "WHERE m.phone = ?"
-# The same aggregate as ``journal.points_summary`` (?1 today, ?2 horizon, ?3 member).
+# The same figures as ``journal.points_summary`` (?1 today, ?2 horizon, ?3 member), from the
+# member's lots added up by expiry day (``lot_days``, kept by triggers on ``lot_balances``):
+# a few rows, however many lots the member earned. 9999-12-31 is "never expires".
 _POINTS = (
-    "SELECT COALESCE(SUM(CASE WHEN expires_on IS NULL OR expires_on >= ?1 "
-    "THEN remaining ELSE 0 END), 0), "
+    "SELECT COALESCE(SUM(CASE WHEN expires_on >= ?1 THEN remaining ELSE 0 END), 0), "
     "COALESCE(SUM(CASE WHEN expires_on >= ?1 AND expires_on <= ?2 THEN remaining ELSE 0 END), 0), "
     "MIN(CASE WHEN expires_on >= ?1 AND expires_on <= ?2 THEN expires_on END) "
-    "FROM lot_balances WHERE member_id = ?3 AND remaining > 0"
+    "FROM lot_days WHERE member_id = ?3 AND remaining > 0"
 )
-_PURCHASES_SINCE = (
-    "SELECT created_at, payable_fen FROM purchases WHERE member_id = ? AND created_at >= ?"
-)
-_REFUNDS_SINCE = (
-    "SELECT COUNT(r.refund_id), COALESCE(SUM(r.amount_fen), 0) FROM refunds r "
-    "JOIN purchases p ON p.receipt_no = r.receipt_no "
-    "WHERE p.member_id = ? AND r.created_at >= ?"
-)
-_CATEGORY_SPEND = (
-    "SELECT l.category, SUM(l.amount_fen) FROM purchase_lines l "
-    "JOIN purchases p ON p.receipt_no = l.receipt_no WHERE p.member_id = ? "
-    "GROUP BY l.category"
-)
-# Coupons the member holds today and has not used (or got back by a full refund).
+# Coupons the member holds today and has not used (or got back by a full refund), here or,
+# as far as the ledger knew at the last checkpoint, at any counter.
 _COUPONS = (
     "SELECT c.coupon_code, c.template_code, c.valid_until FROM coupons c "
     "WHERE c.member_id = ?1 AND c.valid_until >= ?2 AND c.valid_from <= ?2 "
+    "AND NOT c.ledger_used "
     "AND (SELECT COUNT(u.use_id) FROM coupon_uses u WHERE u.coupon_code = c.coupon_code) "
     "<= (SELECT COUNT(r.return_id) FROM coupon_returns r WHERE r.coupon_code = c.coupon_code) "
     "ORDER BY c.valid_until"
 )
-_PENDING_EVENTS = "SELECT COUNT(seq) FROM outbox WHERE member_id = ? AND acked_at IS NULL"
+# The waiting events' partial index, by name: the planner would take the member's events by
+# seq (``ix_outbox_member_seq``) and read the member's whole history.
+_PENDING_EVENTS = (
+    "SELECT COUNT(seq) FROM outbox INDEXED BY ix_outbox_pending "
+    "WHERE member_id = ? AND acked_at IS NULL"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,21 +80,10 @@ class MemberFacts:
 
 
 @dataclass(frozen=True, slots=True)
-class ActivityFacts:
-    """The member's purchases since a day (UTC instant and amount paid), the refunds made
-    since then of any of their purchases, and their spend per category over all time."""
-
-    purchases: tuple[tuple[datetime, int], ...]
-    refunds: int
-    refunded_fen: int
-    category_spend: dict[str, int]
-
-
-@dataclass(frozen=True, slots=True)
 class CardFacts:
     member: MemberFacts
     points: PointsSummary
-    activity: ActivityFacts
+    window: Window  # the member's buckets of the last 365 days, folded
     coupons: tuple[tuple[str, str, date], ...]  # (code, template, valid until), soonest first
     pending_events: int
 
@@ -104,13 +92,6 @@ def _day(value: Any) -> date | None:
     if value is None or isinstance(value, date):
         return value
     return date.fromisoformat(value)
-
-
-def _instant(value: datetime) -> str:
-    """A bound datetime as ``UTCDateTime`` stores it (so text comparison orders by time)."""
-    if value.tzinfo is None:
-        raise ValueError("naive datetime: the store keeps time zones explicit")
-    return value.astimezone(UTC).isoformat(timespec="microseconds")
 
 
 def _member(row: tuple[Any, ...]) -> MemberFacts:
@@ -151,20 +132,6 @@ def read_points(
     return PointsSummary(int(spendable), int(expiring), _day(first))
 
 
-def read_activity(connection: sqlite3.Connection, member_id: str, since: datetime) -> ActivityFacts:
-    start = _instant(since)
-    purchases = tuple(
-        (datetime.fromisoformat(at), fen)
-        for at, fen in connection.execute(_PURCHASES_SINCE, (member_id, start))
-    )
-    refunds, refunded = connection.execute(_REFUNDS_SINCE, (member_id, start)).fetchone()
-    per_category = {
-        category: int(total)
-        for category, total in connection.execute(_CATEGORY_SPEND, (member_id,))
-    }
-    return ActivityFacts(purchases, int(refunds), int(refunded), per_category)
-
-
 def read_card_in(
     connection: sqlite3.Connection,
     member_id: str,
@@ -172,7 +139,6 @@ def read_card_in(
     *,
     today: date,
     horizon: date,
-    since: datetime,
 ) -> CardFacts | None:
     """Everything the card shows, inside the caller's transaction; None when no member
     matches ``member_id`` (or, failing that, ``phone``)."""
@@ -181,13 +147,13 @@ def read_card_in(
         return None
     found = member.member_id
     points = read_points(connection, found, today, horizon)
-    acts = read_activity(connection, found, since)
+    window = read_window(connection, found, today)
     coupons = tuple(
         (code, template, cast(date, _day(until)))
         for code, template, until in connection.execute(_COUPONS, (found, today.isoformat()))
     )
     (pending,) = connection.execute(_PENDING_EVENTS, (found,)).fetchone()
-    return CardFacts(member, points, acts, coupons, int(pending or 0))
+    return CardFacts(member, points, window, coupons, int(pending or 0))
 
 
 def read_card(
@@ -197,11 +163,10 @@ def read_card(
     *,
     today: date,
     horizon: date,
-    since: datetime,
 ) -> CardFacts | None:
     """``read_card_in`` in one read transaction on a pooled connection of ``engine``."""
     with raw_read(engine) as connection:
-        return read_card_in(connection, member_id, phone, today=today, horizon=horizon, since=since)
+        return read_card_in(connection, member_id, phone, today=today, horizon=horizon)
 
 
 @contextmanager

@@ -59,6 +59,9 @@ class TerminalState(Base):
     # The ledger's chain epoch this database writes (its pairing says; a replacement PC
     # paired under the same terminal id gets a new one and starts at seq 1).
     epoch: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    # The last of this terminal's events whose effect on profiles the replica's ledger buckets
+    # hold: later ones are kept as this terminal's own buckets (``ProfileDay`` source "T").
+    profile_through_seq: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
 
 class RuleBookRow(Base):
@@ -143,6 +146,19 @@ class LotBalance(Base):
     )
 
 
+class LotDay(Base):
+    """What a member's lots with one expiry day hold together (``9999-12-31``: never),
+    kept by triggers on ``lot_balances`` (migration 0008) in the same statement as every
+    change of a lot, whoever writes it: the card adds up a few days, not every lot earned."""
+
+    __tablename__ = "lot_days"
+    member_id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    expires_on: Mapped[date] = mapped_column(Date, primary_key=True)
+    remaining: Mapped[int] = mapped_column(Integer)
+
+    __table_args__ = ({"sqlite_with_rowid": False},)
+
+
 class OutboxEvent(Base):
     """Events for the ledger, written in the same transaction as what they describe."""
 
@@ -164,6 +180,8 @@ class OutboxEvent(Base):
     # the member card counts one member's; both then cost what is waiting, not the history.
     __table_args__ = (
         Index("ix_outbox_pending", "member_id", sqlite_where=text("acked_at IS NULL")),
+        # a member's events after a seq: a checkpoint rebuilds the unconfirmed ones' buckets
+        Index("ix_outbox_member_seq", "member_id", "seq"),
     )
 
 
@@ -255,6 +273,38 @@ class Coupon(Base):
     source: Mapped[str] = mapped_column(String(16))
     request_id: Mapped[str] = mapped_column(String(64))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    # Used as far as the ledger knew at the last checkpoint (at any counter of the mall).
+    ledger_used: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
+
+
+class ProfileDay(Base):
+    """A member's bucket of one business day (``app.domain.profile``): source "L" is the
+    ledger's, from every counter, as of the last checkpoint that carried the member (replaced
+    whole by the next); "T" is this terminal's own events the ledger has not yet counted in
+    it (rebuilt at each checkpoint from those events). The card adds both up, in SQL, over the
+    window: at most two rows a day per member, whatever the member's history."""
+
+    __tablename__ = "profile_days"
+    member_id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    source: Mapped[str] = mapped_column(String(1), primary_key=True)
+    spend_fen: Mapped[int] = mapped_column(Integer, default=0)
+    purchases: Mapped[int] = mapped_column(Integer, default=0)
+    refunds: Mapped[int] = mapped_column(Integer, default=0)
+    categories: Mapped[str] = mapped_column(Text, default="{}")  # JSON {category: fen}
+
+    __table_args__ = ({"sqlite_with_rowid": False},)
+
+
+class ProfileWindow(Base):
+    """A member's window (``app.domain.profile.Window``) as of a business day, written with
+    every change of their buckets: the card reads one row while the day is the same, and adds
+    up the buckets (at most two rows a day) only on a member's first card of a new day."""
+
+    __tablename__ = "profile_windows"
+    member_id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    as_of: Mapped[date] = mapped_column(Date)
+    window: Mapped[str] = mapped_column(Text)  # JSON
 
 
 class CouponUse(Base):

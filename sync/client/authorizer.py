@@ -73,6 +73,25 @@ class LedgerAuthorizer:
             log.info("hold of request %s not released now (it expires): %s", request_id, error)
 
 
+class LedgerCoupons:
+    """Asks the ledger whether a coupon was used, at any counter (``CouponChecker``)."""
+
+    def __init__(self, authorizer: LedgerAuthorizer) -> None:
+        self._authorizer = authorizer  # shares its client, made on first use
+
+    def used(self, code: str) -> bool | None:
+        from sync.client.http import LedgerRefused, TransientError
+
+        try:
+            return self._authorizer.client.coupon(code).coupon.used
+        except TransientError as error:
+            raise LedgerUnavailable(str(error)) from error
+        except LedgerRefused as error:
+            if error.refusal.code == "unknown_coupon":
+                return None
+            raise LedgerUnavailable(error.refusal.message) from error
+
+
 def connect(terminal: Terminal) -> None:
     """Wire a paired terminal to its ledger (its credential file says which); a terminal
     that was never paired is its own ledger and gets no authoriser. A paired terminal whose
@@ -85,7 +104,7 @@ def connect(terminal: Terminal) -> None:
                 f"({credentials.FILE_NAME}) is missing from {terminal.settings.data_dir}. "
                 "Restore it from a backup of the data directory, or pair again."
             )
-        terminal.ctx.authorizer = None
+        terminal.ctx.authorizer = terminal.ctx.coupons = None
         return
     url, secret = credential.ledger_url, credential.secret
     # The business day of a paired terminal is its store's, as the ledger's rule book says:
@@ -97,4 +116,6 @@ def connect(terminal: Terminal) -> None:
 
         return LedgerClient(url, secret)
 
-    terminal.ctx.authorizer = LedgerAuthorizer(client)
+    authorizer = LedgerAuthorizer(client)
+    terminal.ctx.authorizer = authorizer
+    terminal.ctx.coupons = LedgerCoupons(authorizer)

@@ -11,9 +11,10 @@ from pathlib import Path
 from typing import Any
 
 from app.bootstrap import Terminal
+from app.domain.profile import DayDelta
 from app.services import replica
 from app.services.member_codes import PublishedKey, decode_key
-from app.services.replica import Checkpoint, ReplicaMember
+from app.services.replica import Checkpoint, ReplicaCoupon, ReplicaMember
 from sync.client.http import LedgerClient
 from sync.protocol import MAX_BATCH, MAX_PAGE, MemberState, PublicKey, SnapshotPage, WireEvent
 
@@ -57,6 +58,14 @@ def to_replica(state: MemberState) -> ReplicaMember:
         state.points,
         state.growth,
         [(day(b.expires_on) if b.expires_on else None, b.points) for b in state.buckets],
+        [
+            DayDelta(day(d.day), d.spend_fen, d.purchases, d.refunds, dict(d.categories))
+            for d in state.days
+        ],
+        [
+            ReplicaCoupon(c.code, c.template, day(c.valid_from), day(c.valid_until), c.used)
+            for c in state.coupons
+        ],
     )
 
 
@@ -78,6 +87,16 @@ def wire_to_replica(state: dict[str, Any]) -> ReplicaMember:
         [
             (day(b["expires_on"]) if b["expires_on"] else None, b["points"])
             for b in state["buckets"]
+        ],
+        [
+            DayDelta(day(d["day"]), d["spend_fen"], d["purchases"], d["refunds"], d["categories"])
+            for d in state["days"]
+        ],
+        [
+            ReplicaCoupon(
+                c["code"], c["template"], day(c["valid_from"]), day(c["valid_until"]), c["used"]
+            )
+            for c in state["coupons"]
         ],
     )
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import Any, TypeVar
+from urllib.parse import quote
 
 import orjson
 import requests
@@ -17,11 +18,13 @@ from sync.protocol import (
     CardCodeRequest,
     CardCodeResponse,
     ChangesPage,
+    CouponCheck,
     CredentialRequest,
     CredentialResponse,
     FlagList,
     FlagView,
     Health,
+    MemberHistoryPage,
     PairRequest,
     PairResponse,
     PushRequest,
@@ -221,6 +224,18 @@ class LedgerClient:
             ReleaseResponse,
             body=ReleaseRequest(request_id=request_id),
             timeout=(1.0, 2.0),
+        )
+
+    def coupon(self, code: str) -> CouponCheck:
+        return self._call("GET", f"/coupons/{quote(code, safe='')}", CouponCheck)
+
+    def member_history(self, member_id: str, limit: int = 20) -> MemberHistoryPage:
+        """The member's latest events that moved points, at every counter of the mall."""
+        return self._call(
+            "GET",
+            f"/members/{quote(member_id, safe='')}/history",
+            MemberHistoryPage,
+            params={"limit": limit},
         )
 
     def flags(self, member_id: str | None = None, *, include_resolved: bool = False) -> FlagList:

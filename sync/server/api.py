@@ -37,11 +37,15 @@ from sync.protocol import (
     CardCodeRequest,
     CardCodeResponse,
     ChangesPage,
+    CouponCheck,
+    CouponState,
     CredentialRequest,
     CredentialResponse,
     FlagList,
     FlagView,
     Health,
+    HistoryEvent,
+    MemberHistoryPage,
     MemberState,
     PairRequest,
     PairResponse,
@@ -56,7 +60,7 @@ from sync.protocol import (
     RuleBookDocument,
     SnapshotPage,
 )
-from sync.server import flags, keys, ledger
+from sync.server import flags, keys, ledger, member_view, profile
 from sync.server.db import READ_ONLY
 from sync.server.errors import Refused
 from sync.server.group_commit import PushQueue
@@ -167,6 +171,7 @@ BODY = (400, 413)  # any endpoint with a body
 TerminalPath = Annotated[str, Path(min_length=1, max_length=64, pattern=PRINTABLE)]
 # A member's id or phone as written (the ledger normalises the phone).
 MemberQuery = Annotated[str, Path(min_length=1, max_length=40, pattern=PRINTABLE)]
+CouponCode = Annotated[str, Path(min_length=1, max_length=40, pattern=PRINTABLE)]
 Cursor = Annotated[int, Query(ge=0, le=MAX_INT64)]
 Page = Annotated[int, Query(ge=1, le=MAX_PAGE)]
 MemberFilter = Annotated[str | None, Query(min_length=1, max_length=32, pattern=PRINTABLE)]
@@ -440,6 +445,43 @@ def create_app(
     def member(query: MemberQuery, db: ReadDb, token: Bearer) -> MemberState:
         ledger.authenticate(db, token)
         return ledger.member_state(db, ledger.find_member(db, query))
+
+    @app.get(f"{API}/members/{{query}}/history", responses=refusals(*TERMINAL, 404))
+    @committed
+    def member_history(
+        query: MemberQuery,
+        db: ReadDb,
+        token: Bearer,
+        limit: Annotated[int, Query(ge=1, le=100)] = 20,
+    ) -> MemberHistoryPage:
+        """The member's latest events that moved points, at every counter (bounded reads)."""
+        ledger.authenticate(db, token)
+        member = ledger.find_member(db, query)
+        return MemberHistoryPage(
+            member_id=member.member_id,
+            events=[
+                HistoryEvent(
+                    event_id=e.event_id,
+                    kind=e.kind,
+                    points=e.points,
+                    store_code=e.store_code,
+                    terminal_id=e.terminal_id,
+                    ledger_time=e.ledger_time,
+                    business_day=e.business_day,
+                )
+                for e in member_view.recent_events(db, member.member_id, limit)
+            ],
+        )
+
+    @app.get(f"{API}/coupons/{{code}}", responses=refusals(*TERMINAL, 404))
+    @committed
+    def coupon(code: CouponCode, db: ReadDb, token: Bearer) -> CouponCheck:
+        """A coupon as the ledger knows it now (a sale asks before it uses one, online)."""
+        ledger.authenticate(db, token)
+        found = profile.coupon_state(db, code.strip().upper())
+        if found is None:
+            raise Refused(404, "unknown_coupon", f"No coupon {code!r} at the ledger.")
+        return CouponCheck(member_id=found[0], coupon=CouponState.model_validate(found[1]))
 
     @app.get(f"{API}/flags", responses=refusals(*TERMINAL))
     @committed

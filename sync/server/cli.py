@@ -25,6 +25,7 @@ from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
 from app.domain.errors import MemberDeskError
+from app.domain.money import format_fen
 from app.paths import default_rule_book
 from sync.protocol import FlagView, TerminalId
 from sync.server import flags, keys, ledger, member_import, member_view
@@ -280,6 +281,21 @@ def cmd_members_show(args: argparse.Namespace) -> int:
     return 0
 
 
+def _profile_text(p: member_view.ProfileLine | None) -> list[str]:
+    if p is None:
+        return []
+    medals = ", ".join(f"{code} {level}/{levels}" for code, level, levels in p.medals)
+    coupons = ", ".join(
+        f"{code} ({template}, until {until})" for code, template, until in p.coupons
+    )
+    return [
+        f"  profile on {p.as_of}: {p.tier_name} (growth {p.growth}), stage {p.stage}; "
+        f"last 365 days: {p.purchases} purchases, {format_fen(p.spend_fen)} yuan net",
+        f"  medals: {medals or '-'}",
+        f"  coupons: {coupons or 'none'}",
+    ]
+
+
 def _member_text(m: member_view.MemberAtLedger) -> str:
     plus = f", PLUS until {m.plus_expires_on}" if m.plus_expires_on else ""
     lots = " | ".join(
@@ -291,6 +307,7 @@ def _member_text(m: member_view.MemberAtLedger) -> str:
         f"enrolled {m.enrolled_on}{plus}",
         f"  points {m.points} (held {m.held}, available {m.available}); overdraft {m.overdraft}",
         f"  lots: {lots or '-'}",
+        *_profile_text(m.profile),
         f"  open holds: {len(m.holds) or 'none'}",
         *(
             f"    {h.points} points for terminal {h.terminal_id}, request {h.request_id}, "

@@ -25,9 +25,12 @@ from app.domain.rulebook import RuleBook, parse_rule_book
 from sync.protocol import (
     AuthorizeResponse,
     Bucket,
+    CouponState,
     MemberState,
+    ProfileDay,
     ReleaseResponse,
 )
+from sync.server import profile
 from sync.server.db import current_cursor
 from sync.server.errors import Refused
 from sync.server.models import (
@@ -302,6 +305,7 @@ def member_state(session: Session, member: Member) -> MemberState:
         .where(Lot.member_id == member.member_id, Lot.remaining > 0)
         .order_by(Lot.expires_on)
     ).all()
+    days, coupons = _profiles(session, [member.member_id], now_utc())
     return MemberState(
         member_id=member.member_id,
         phone=member.phone,
@@ -317,6 +321,8 @@ def member_state(session: Session, member: Member) -> MemberState:
         buckets=[
             Bucket(expires_on=None if d == NEVER else d.isoformat(), points=r) for d, r in lots
         ],
+        days=[ProfileDay.model_validate(d) for d in days.get(member.member_id, [])],
+        coupons=[CouponState.model_validate(c) for c in coupons.get(member.member_id, [])],
     )
 
 
@@ -531,11 +537,12 @@ def changes(
     buckets: dict[str, list[dict[str, Any]]] = {}
     for start in range(0, len(ids), _IN_CHUNK):
         buckets.update(_buckets(session, Lot.member_id.in_(ids[start : start + _IN_CHUNK])))
+    profiles = _profiles(session, ids, at)
     return {
         "checkpoint": checkpoint,
         "next_cursor": next_cursor,
         "more": more,
-        "members": [_state(row, buckets) for row in rows],
+        "members": [_state(row, buckets, profiles) for row in rows],
         "rule_book": _rule_book_between(session, since, checkpoint),
         "applied_through_seq": terminal.last_seq,
         "ledger_time": at.isoformat(),
@@ -566,11 +573,12 @@ def snapshot(
             session,
             and_(Lot.member_id >= rows[0][0], Lot.member_id <= rows[-1][0]),
         )
+    profiles = _profiles(session, [row[0] for row in rows], at)
     return {
         "checkpoint": checkpoint,
         "after": rows[-1][0] if rows else after,
         "more": more,
-        "members": [_state(row, buckets) for row in rows],
+        "members": [_state(row, buckets, profiles) for row in rows],
         "rule_book": latest_rule_book_document(session) if after is None else None,
         "applied_through_seq": terminal.last_seq,
         "ledger_time": at.isoformat(),
@@ -625,7 +633,25 @@ def _buckets(session: Session, which: ColumnElement[bool]) -> dict[str, list[dic
     return found
 
 
-def _state(row: Sequence[Any], buckets: dict[str, list[dict[str, Any]]]) -> dict[str, Any]:
+_Profiles = tuple[dict[str, list[dict[str, Any]]], dict[str, list[dict[str, Any]]]]
+
+
+def _profiles(session: Session, ids: list[str], at: datetime) -> _Profiles:
+    """The members' buckets of the window and live coupons (``sync/server/profile.py``), in
+    wire form; by UTC date, with a day's slack either way for the stores' zones."""
+    today = at.date()
+    days: dict[str, list[dict[str, Any]]] = {}
+    coupons: dict[str, list[dict[str, Any]]] = {}
+    for start in range(0, len(ids), _IN_CHUNK):
+        chunk = ids[start : start + _IN_CHUNK]
+        days.update(profile.days_of(session, chunk, today))
+        coupons.update(profile.coupons_of(session, chunk, today - timedelta(days=1)))
+    return days, coupons
+
+
+def _state(
+    row: Sequence[Any], buckets: dict[str, list[dict[str, Any]]], profiles: _Profiles
+) -> dict[str, Any]:
     """One member in the wire form of ``MemberState`` (``member_state`` for one member)."""
     (member_id, phone, name, birthday, enrolled_on, home_store, plus, status, points) = row[:9]
     return {
@@ -641,6 +667,8 @@ def _state(row: Sequence[Any], buckets: dict[str, list[dict[str, Any]]]) -> dict
         "overdraft": row[9],
         "growth": row[10],
         "buckets": buckets.get(member_id, []),
+        "days": profiles[0].get(member_id, []),
+        "coupons": profiles[1].get(member_id, []),
     }
 
 

@@ -15,9 +15,11 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from sync.server import flags
-from sync.server.ledger import NEVER, find_member, now_utc
-from sync.server.models import Entry, Event, Hold, Lot
+from app.domain.events import business_day
+from app.domain.profile import MemberBasics
+from sync.server import flags, profile
+from sync.server.ledger import NEVER, find_member, now_utc, rule_book
+from sync.server.models import Entry, Event, Hold, Lot, Member
 
 RECENT_EVENTS = 20
 OPEN_HOLDS = 50
@@ -61,6 +63,22 @@ class EventLine:
 
 
 @dataclass(frozen=True)
+class ProfileLine:
+    """What every counter's card shows of the member's last 365 days, from the mall's buckets
+    (``sync/server/profile.py``) with the terminals' own domain functions."""
+
+    as_of: str  # the business day it is computed for (the home store's, at ledger time)
+    tier: str
+    tier_name: str
+    growth: int
+    stage: str
+    spend_fen: int  # net, last 365 days
+    purchases: int
+    medals: list[tuple[str, int, int]]  # (code, level, levels)
+    coupons: list[tuple[str, str, str]]  # usable: (code, template, valid until)
+
+
+@dataclass(frozen=True)
 class MemberAtLedger:
     member_id: str
     phone: str
@@ -77,6 +95,7 @@ class MemberAtLedger:
     holds: list[HoldLine]
     events: list[EventLine]
     flags: list[dict[str, Any]]
+    profile: ProfileLine | None  # None: no rule book published yet
 
 
 def member_at_ledger(
@@ -123,6 +142,32 @@ def member_at_ledger(
         flags=[
             f.model_dump() for f in flags.list_flags(session, member_id=member_id, limit=OPEN_FLAGS)
         ],
+        profile=_profile(session, member, at),
+    )
+
+
+def _profile(session: Session, member: Member, at: datetime) -> ProfileLine | None:
+    rules = rule_book(session)
+    if rules is None:
+        return None
+    today = business_day(at, rules.zone(member.home_store))
+    found, coupons = profile.member_profile(
+        session,
+        member.member_id,
+        MemberBasics(enrolled_on=member.enrolled_on, birthday=member.birthday),
+        today,
+        rules,
+    )
+    return ProfileLine(
+        as_of=today.isoformat(),
+        tier=found.tier.tier.code,
+        tier_name=found.tier.tier.name,
+        growth=found.tier.growth,
+        stage=found.stage.stage,
+        spend_fen=found.activity.spend_fen,
+        purchases=found.activity.purchases,
+        medals=[(m.medal.code, m.level, len(m.medal.levels)) for m in found.medals],
+        coupons=[(c["code"], c["template"], c["valid_until"]) for c in coupons],
     )
 
 

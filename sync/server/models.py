@@ -117,6 +117,36 @@ class Lot(LedgerBase):
     remaining: Mapped[int] = mapped_column(BigInteger)
 
 
+class MemberDay(LedgerBase):
+    """A member's bucket of one business day, from every counter's events (``sync/server/
+    profile.py``): net spend, purchases, refunds, net spend per category. Days older than the
+    365-day window are out of every profile (and may be deleted)."""
+
+    __tablename__ = "member_days"
+    member_id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    spend_fen: Mapped[int] = mapped_column(BigInteger, default=0)
+    purchases: Mapped[int] = mapped_column(Integer, default=0)
+    refunds: Mapped[int] = mapped_column(Integer, default=0)
+    categories: Mapped[str] = mapped_column(Text, default="{}")  # JSON {category: fen}
+
+
+class LedgerCoupon(LedgerBase):
+    """A coupon issued at some counter, usable at every counter of its scope. A use not given
+    back by a full refund makes it used; a second use is flagged (``coupon_reused``)."""
+
+    __tablename__ = "coupons"
+    coupon_code: Mapped[str] = mapped_column(String(40), primary_key=True)
+    member_id: Mapped[str] = mapped_column(String(32), index=True)
+    template_code: Mapped[str] = mapped_column(String(32))
+    valid_from: Mapped[date] = mapped_column(Date)
+    valid_until: Mapped[date] = mapped_column(Date)
+    uses: Mapped[int] = mapped_column(Integer, default=0)
+    returns: Mapped[int] = mapped_column(Integer, default=0)
+    terminal_id: Mapped[str] = mapped_column(String(64))  # where it was issued
+    event_id: Mapped[str] = mapped_column(String(36))
+
+
 class Entry(LedgerBase):
     """One points movement, append-only; the store is where it happened."""
 

@@ -37,7 +37,6 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from app.domain.events import business_day, event_business_day, event_hash
-from app.domain.growth import Activity, growth_value
 from app.domain.plus import is_plus
 from app.domain.points import expiry_for
 from app.domain.quote import Shopper, points_earned
@@ -67,6 +66,7 @@ from sync.server.models import (
     RuleBookVersion,
     Terminal,
 )
+from sync.server.profile import ProfileBook
 
 if TYPE_CHECKING:
     import psycopg
@@ -99,7 +99,7 @@ _MEMBER_CHANGES = ("points", "overdraft", "growth", "spend_365_fen", "purchases"
 # Points and fen a single event may name: far past any real basket, far inside the
 # database's 64-bit integers (a sum of many events must not overflow them either).
 MAX_AMOUNT = 10**12
-_NO_OP_KINDS = ("expire", "coupon_issued", "checkpoint_applied")
+_NO_OP_KINDS = ("expire", "checkpoint_applied")
 
 
 class Rejection(Exception):
@@ -214,6 +214,7 @@ class _Batch:
     new_code_steps: list[dict[str, Any]] = field(default_factory=list)
     zones: dict[str, ZoneInfo] = field(default_factory=dict)  # store code -> its time zone
     holds: list[dict[str, Any]] = field(default_factory=list)  # holds the events consume
+    profile: ProfileBook = field(default_factory=ProfileBook)  # buckets and coupons
 
     def consume_hold(self, payload: dict[str, Any]) -> None:
         """The spending event's own hold is used up: found by the request id (or the hold id
@@ -930,6 +931,9 @@ _COUNTER_VALUE = select(COUNTERS.c.value).where(COUNTERS.c.name == "changes").sc
 
 def _write_rows(batch: _Batch, writer: _Writer) -> None:
     session = batch.session
+    # Growth as of today for the members whose buckets changed, then the buckets and coupons.
+    batch.profile.settle_growth(batch.members, batch.rule_book(), batch.today())
+    batch.profile.write(session)
     if batch.rejected:  # written as applied with the members' locks (_write_position)
         writer.update(EVENTS, ("event_id",), batch.rejected)
     if batch.entries:
@@ -1065,21 +1069,27 @@ def apply_event(
     today = batch.today()
     kind = event.kind
     if kind in _NO_OP_KINDS:
-        return  # the terminal's own view; the ledger keeps its own expiry and coupons
+        return  # the terminal's own view; the ledger keeps its own expiry
     if kind == "member_enrolled":
         _enroll(batch, payload)
         return
     member_id = payload.get("member_id")
     member = batch.members.get(str(member_id)) if member_id else None
+    if member is None and kind == "coupon_issued":
+        return  # as before coupons were the ledger's: never a rejection
     if member is None:
         raise Rejection("unknown_member", f"No member {member_id!r} at the ledger.")
     if kind == "code_accepted":
         _code_accepted(batch, apply, member, payload)
         return
     rules = batch.rule_book()
-    if kind == "purchase":
+    day: date | None = None  # the business day of an event that changes the buckets
+    if kind == "coupon_issued":
+        pass  # its coupon joins the mall's (below)
+    elif kind == "purchase":
         inputs = purchase or _purchase_inputs(batch, event, payload)
         _purchase(batch, apply, member, payload, inputs, today)
+        day = inputs.day
     elif kind == "redeem":
         points = _int(payload, "points")
         batch.expire_due(member, today)
@@ -1087,7 +1097,8 @@ def apply_event(
         apply.spend(member, "redeem", points, today)
     elif kind == "refund":
         clawed_back = _int(payload, "points_clawed_back")
-        expires = _expiry(_business_day(batch, event, payload), rules)
+        day = _business_day(batch, event, payload)
+        expires = _expiry(day, rules)
         returned = _int(payload, "points_returned")
         batch.expire_due(member, today)
         apply.spend(member, "refund_earn", clawed_back, today)
@@ -1115,6 +1126,19 @@ def apply_event(
             member.plus_expires_on = ends
     else:
         raise Rejection("unknown_kind", f"The ledger does not know events of kind {kind!r}.")
+    # Nothing can reject the event any more: its buckets and coupons (sync/server/profile.py).
+    batch.profile.take(
+        batch.session,
+        group_members=(m for m, found in batch.members.items() if found is not None),
+        today=today,
+        member_id=member.member_id,
+        kind=kind,
+        payload=payload,
+        day=day,
+        terminal_id=batch.terminal.terminal_id,
+        event_id=event.event_id,
+        flag=lambda flag_kind, detail, points: apply.flag(flag_kind, member, detail, points),
+    )
     batch.touched.add(member.member_id)
 
 
@@ -1280,10 +1304,6 @@ def _purchase(
     rules = purchase.rules
     if rules is None:
         return
-    # Growth across every store (consumption only: the ledger sees no activity signals yet).
-    member.growth = growth_value(
-        Activity(spend_fen=member.spend_365_fen, purchases=member.purchases), rules
-    ).total
     # Recompute with the domain the terminal used; a different figure is flagged, not
     # refused: the receipt was printed and the customer has left.
     if purchase.tier is None:

@@ -155,3 +155,12 @@ def test_a_missing_lot_balance_is_reported(
     lot = db.scalar("SELECT MIN(lot_id) FROM lot_balances")
     db.write("DELETE FROM lot_balances WHERE lot_id = ?", lot)
     assert any(f"lot {lot} holds" in p for p in terminal.verify().problems)
+
+
+def test_lots_by_day_that_do_not_add_up_are_reported(
+    terminal: Terminal, busy: EnrollResult, db: DbProbe
+) -> None:
+    assert terminal.verify().ok
+    db.write("UPDATE lot_days SET remaining = remaining + 5")
+    problems = terminal.verify().problems
+    assert problems and all("lot_days says" in p for p in problems)

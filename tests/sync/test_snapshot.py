@@ -207,11 +207,31 @@ GOOD_MEMBER: dict[str, Any] = {
     "overdraft": 0,
     "growth": 3,
     "buckets": [{"expires_on": None, "points": 20}, {"expires_on": "2027-12-31", "points": 100}],
+    "days": [
+        {
+            "day": "2026-12-01",
+            "spend_fen": 12000,
+            "purchases": 2,
+            "refunds": 0,
+            "categories": {"dining": 8000, "grocery": 4000},
+        }
+    ],
+    "coupons": [
+        {
+            "code": "C23456789A",
+            "template": "WINBACK20",
+            "valid_from": "2026-12-01",
+            "valid_until": "2026-12-31",
+            "used": False,
+        }
+    ],
 }
 
 
 def test_members_checked_as_plain_data_are_what_the_model_reads() -> None:
-    members = checked_members([GOOD_MEMBER, {**GOOD_MEMBER, "buckets": []}])
+    members = checked_members(
+        [GOOD_MEMBER, {**GOOD_MEMBER, "buckets": [], "days": [], "coupons": []}]
+    )
     assert [MemberState.model_validate(m).model_dump() for m in members] == members
 
 
@@ -230,6 +250,11 @@ def test_members_checked_as_plain_data_are_what_the_model_reads() -> None:
         {"buckets": [{"expires_on": 20271231, "points": 1}]},
         {"buckets": "none"},
         {"tier": "gold"},  # a field this protocol version does not have
+        {"days": [{**GOOD_MEMBER["days"][0], "categories": {"dining": "80"}}]},
+        {"days": [{**GOOD_MEMBER["days"][0], "categories": [["dining", 80]]}]},
+        {"days": [{**GOOD_MEMBER["days"][0], "purchases": True}]},
+        {"coupons": [{**GOOD_MEMBER["coupons"][0], "used": 0}]},  # a number for a bool
+        {"coupons": [{"code": "C1"}]},
     ],
 )
 def test_a_member_that_does_not_match_the_protocol_is_refused(change: dict[str, Any]) -> None:

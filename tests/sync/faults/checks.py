@@ -16,6 +16,7 @@ from app.store.models import Member as LocalMember
 from app.store.models import OutboxEvent
 from sync.client.engine import RoundResult, Syncer
 from sync.client.http import TransientError
+from sync.server import member_view
 from sync.server.models import Entry, Event, Member
 
 ROUNDS = 25  # at most this many tries to get one round through
@@ -196,3 +197,35 @@ def assert_terminal_shows_ledger(engine: Engine, terminal: Terminal) -> None:
 def assert_verified(terminal: Terminal) -> None:
     report = terminal.verify()
     assert report.ok, report.problems
+
+
+def assert_same_profiles(engine: Engine, terminals: list[Terminal]) -> None:
+    """After a full sync, every terminal's card shows each member's profile as the ledger
+    derives it from every counter's events: tier, growth, medals, stage and coupons."""
+    with Session(engine) as session:
+        ids = list(session.scalars(select(Member.member_id)).all())
+        at_ledger = {}
+        for member_id in ids:
+            shown = member_view.member_at_ledger(session, member_id).profile
+            assert shown is not None
+            at_ledger[member_id] = (
+                shown.tier,
+                shown.growth,
+                [(code, level) for code, level, _ in shown.medals],
+                shown.stage,
+                sorted(code for code, _, _ in shown.coupons),
+            )
+    for terminal in terminals:
+        for member_id in local_members(terminal):
+            card = terminal.card(member_id)
+            here = (
+                card.tier,
+                card.growth,
+                [(m.code, m.level) for m in card.medals],
+                card.stage,
+                sorted(c.code for c in card.coupons),
+            )
+            assert here == at_ledger[member_id], (
+                f"{terminal.ctx.terminal_id} shows {member_id} as {here}; "
+                f"the ledger as {at_ledger[member_id]}"
+            )

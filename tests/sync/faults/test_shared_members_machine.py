@@ -57,6 +57,7 @@ from sync.server.models import Entry, Event
 from ..conftest import PG_ADMIN, LedgerServer, start_ledger
 from .checks import (
     assert_exactly_once,
+    assert_same_profiles,
     assert_terminal_shows_ledger,
     assert_verified,
     drain,
@@ -358,6 +359,7 @@ class SharedMembers(RuleBasedStateMachine):
                 for node in self.nodes:
                     assert_terminal_shows_ledger(self.server.engine, node.terminal)
                     assert_verified(node.terminal)
+                assert_same_profiles(self.server.engine, [n.terminal for n in self.nodes])
         finally:
             for node in self.nodes:
                 node.syncer.client.close()
