@@ -8,11 +8,13 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from alembic import command
 from probe import DbProbe
 
 from app.bootstrap import Terminal, open_terminal
 from app.domain.errors import DuplicateMember, InvalidInput
 from app.services.context import Actor
+from app.store.db import alembic_config, make_engine
 
 SPELLINGS = [
     "１３９１２３４５６８４",
@@ -68,6 +70,11 @@ def test_migration_0008_normalises_old_phones_and_leaves_duplicates(
     path = terminal.settings.database_path
     data_dir = terminal.settings.data_dir
     terminal.close()
+    engine = make_engine(path, write=True)  # back to the schema before 0008's successors
+    try:
+        command.downgrade(alembic_config(engine), "0008")
+    finally:
+        engine.dispose()
     with sqlite3.connect(path) as raw:  # as an older version stored what was typed
         raw.execute("UPDATE members SET phone = '+8613912345699' WHERE member_id = ?", (b,))
         raw.execute("UPDATE members SET phone = '8613912345684' WHERE member_id = ?", (c,))
