@@ -27,6 +27,7 @@ from bench.common import BENCH_NOW, Figure, note, percentile, scratch_dir
 from bench.ledger_proc import ledger
 from sync.client.authorizer import connect
 from sync.client.commands import make_syncer, pair_terminal
+from sync.client.engine import wire_event
 from sync.client.http import LedgerClient
 from sync.protocol import API, WireEvent
 from sync.server.db import sqlite_url
@@ -109,17 +110,4 @@ def run(quick: bool) -> Figure:
 
 def _wire(terminal: Terminal) -> list[WireEvent]:
     """The terminal's waiting events as its sync client sends them."""
-    return [
-        WireEvent(
-            event_id=e.event_id,
-            terminal_id=e.terminal_id,
-            seq=e.seq,
-            kind=e.kind,
-            payload=e.payload,
-            prev_hash=e.prev_hash,
-            hash=e.hash,
-            created_at=e.created_at,
-            epoch=e.epoch,
-        )
-        for e in replica.pending_events(terminal.ctx, 10**6)
-    ]
+    return [wire_event(e) for e in replica.pending_events(terminal.ctx, 10**6)]

@@ -101,6 +101,21 @@ def wire_to_replica(state: dict[str, Any]) -> ReplicaMember:
     )
 
 
+def wire_event(event: replica.PendingEvent) -> WireEvent:
+    """A waiting outbox event as the push sends it."""
+    return WireEvent(
+        event_id=event.event_id,
+        terminal_id=event.terminal_id,
+        seq=event.seq,
+        kind=event.kind,
+        payload=event.payload,
+        prev_hash=event.prev_hash,
+        hash=event.hash,
+        created_at=event.created_at,
+        epoch=event.epoch,
+    )
+
+
 class Syncer:
     def __init__(self, terminal: Terminal, client: LedgerClient, data_dir: Path) -> None:
         self.terminal = terminal
@@ -116,20 +131,7 @@ class Syncer:
             pending = replica.pending_events(self.terminal.ctx, MAX_BATCH)
             if not pending:
                 return sent, rejected
-            batch = [
-                WireEvent(
-                    event_id=e.event_id,
-                    terminal_id=e.terminal_id,
-                    seq=e.seq,
-                    kind=e.kind,
-                    payload=e.payload,
-                    prev_hash=e.prev_hash,
-                    hash=e.hash,
-                    created_at=e.created_at,
-                    epoch=e.epoch,
-                )
-                for e in pending
-            ]
+            batch = [wire_event(e) for e in pending]
             try:
                 reply = self.client.push(batch)
             except LedgerRefused as refused:
