@@ -175,6 +175,19 @@ def add_own(
         refresh_window(connection, member_id, today)
 
 
+def _ledger_row(member_id: str, d: DayDelta) -> tuple[object, ...]:
+    """One of the ledger's day buckets as a row of the terminal's copy."""
+    return (
+        member_id,
+        d.day.isoformat(),
+        LEDGER,
+        d.spend_fen,
+        d.purchases,
+        d.refunds,
+        json.dumps(dict(sorted(d.categories.items()))),
+    )
+
+
 def replace_ledger_days(
     connection: sqlite3.Connection, member_id: str, days: Iterable[DayDelta]
 ) -> None:
@@ -182,18 +195,7 @@ def replace_ledger_days(
     connection.execute(_DROP, (member_id, LEDGER))
     connection.executemany(
         _PUT,
-        [
-            (
-                member_id,
-                d.day.isoformat(),
-                LEDGER,
-                d.spend_fen,
-                d.purchases,
-                d.refunds,
-                json.dumps(dict(sorted(d.categories.items()))),
-            )
-            for d in days
-        ],
+        [_ledger_row(member_id, d) for d in days],
     )
 
 
@@ -203,19 +205,7 @@ def insert_ledger_days(
     """The ledger's buckets of members new to this terminal (a snapshot page): no rows yet."""
     connection.executemany(
         _PUT,
-        [
-            (
-                member_id,
-                d.day.isoformat(),
-                LEDGER,
-                d.spend_fen,
-                d.purchases,
-                d.refunds,
-                json.dumps(dict(sorted(d.categories.items()))),
-            )
-            for member_id, days in members
-            for d in days
-        ],
+        [_ledger_row(member_id, d) for member_id, days in members for d in days],
     )
 
 
