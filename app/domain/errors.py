@@ -116,3 +116,16 @@ class ReadOnlyData(MemberDeskError):
     """The data directory (or a file in it) cannot be written."""
 
     code = "read_only"
+
+
+class BenefitNotDue(MemberDeskError):
+    """A lifecycle benefit or activity reward that is not due: given already this period,
+    the day's cap reached, or the member not in the stage it is for (``kind`` says which)."""
+
+    code = "benefit_not_due"
+
+
+class RealNameRequired(MemberDeskError):
+    """The rule book asks for a verified real name above this many points."""
+
+    code = "real_name_required"

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 from app.domain.rulebook import RuleBook, Tier
 
@@ -18,8 +19,9 @@ class Activity:
     profile_complete: bool = False
     real_name_verified: bool = False
     returns: int = 0
-    risk_flags: int = 0
-    credit_score: int = 60  # 0..100
+    risk_flags: int = 0  # the ledger's open flags on the member
+    credit_score: int | None = None  # 0..100 imported at the ledger; None: unknown (counts 0)
+    done: Mapping[str, int] = field(default_factory=dict)  # non-purchase activity by kind
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,10 +56,18 @@ def growth_value(activity: Activity, rules: RuleBook) -> Growth:
         + activity.purchases * w.per_purchase
         + activity.categories * w.per_category,
     )
-    credit = max(0, min(100, activity.credit_score)) * w.credit_max // 100
+    score = activity.credit_score or 0
+    credit = max(0, min(100, score)) * w.credit_max // 100
+    # Activity is what the member does without buying (purchase days count only if the rule
+    # book gives them a weight).
+    done = sum(
+        count * rule.growth
+        for kind, count in activity.done.items()
+        if (rule := rules.activity.get(kind)) is not None
+    )
     return Growth(
         consumption=consumption,
-        activity=min(w.activity_cap, activity.active_days * w.per_active_day),
+        activity=min(w.activity_cap, activity.active_days * w.per_active_day + max(0, done)),
         account=(w.profile_complete if activity.profile_complete else 0)
         + (w.real_name_verified if activity.real_name_verified else 0),
         reputation=-(activity.returns * w.per_return + activity.risk_flags * w.per_risk_flag),

@@ -21,10 +21,10 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from app.domain.growth import Activity, TierStatus, growth_value, tier_for
+from app.domain.growth import Activity, Growth, TierStatus, growth_value, tier_for
 from app.domain.lifecycle import LifecycleStatus, lifecycle
 from app.domain.medals import MedalStatus, medals
-from app.domain.rulebook import RuleBook
+from app.domain.rulebook import ACTIVITY_PREFIX, RuleBook
 
 WINDOW_DAYS = 365
 MAX_FIGURE = 10**12  # fen or counts one delta may name (far inside 64-bit sums)
@@ -114,10 +114,29 @@ def _figure(value: object) -> bool:
     return isinstance(value, int) and not isinstance(value, bool) and abs(value) <= MAX_FIGURE
 
 
+# Kinds of events that change a member's day buckets (the terminal rebuilds its own from them).
+BUCKET_KINDS = ("purchase", "refund", "activity", "referral_rewarded", "benefit_given")
+
+
+def counted(name: str) -> str:
+    """The bucket key that counts a non-purchase activity or a benefit given on a day."""
+    return ACTIVITY_PREFIX + name
+
+
+def mark_delta(day: date, name: str) -> DayDelta:
+    """One activity (a review, a check-in, a referral) or benefit given, on its day."""
+    return DayDelta(day, categories={counted(name): 1})
+
+
 def event_deltas(kind: str, payload: Mapping[str, Any], day: date) -> list[DayDelta]:
     """The bucket changes of one event whose business day is ``day``: a purchase from its
     lines and money paid, a refund from the delta its terminal computed (``profile``) and one
-    refund on its day. Other kinds change no bucket."""
+    refund on its day; an activity, a referral rewarded or a benefit given counts once on its
+    day. Other kinds change no bucket."""
+    mark = _MARKS.get(kind)
+    if mark is not None:
+        name = payload.get(mark) if mark in payload else mark
+        return [mark_delta(day, name)] if isinstance(name, str) and name else []
     if kind == "purchase":
         lines = payload.get("lines") or []
         pairs = [
@@ -134,6 +153,11 @@ def event_deltas(kind: str, payload: Mapping[str, Any], day: date) -> list[DayDe
     return []
 
 
+# The payload key naming what an event counts ("activity": review or checkin), or the name
+# counted when the payload has no such key.
+_MARKS = {"activity": "activity", "referral_rewarded": "referral", "benefit_given": "benefit"}
+
+
 @dataclass(frozen=True, slots=True)
 class Window:
     """The buckets of the last 365 days, folded."""
@@ -143,7 +167,18 @@ class Window:
     refunds: int = 0
     active_days: int = 0  # days with a purchase not refunded in full
     last_purchase_on: date | None = None
-    categories: Mapping[str, int] = field(default_factory=dict)  # net spend, fen
+    # net spend per category (fen), and the "@" counters of activity and benefits given
+    categories: Mapping[str, int] = field(default_factory=dict)
+
+    @property
+    def spend_categories(self) -> dict[str, int]:
+        return {c: v for c, v in self.categories.items() if not c.startswith(ACTIVITY_PREFIX)}
+
+    @property
+    def done(self) -> dict[str, int]:
+        """Non-purchase activity and benefits given in the window, by name."""
+        prefix = len(ACTIVITY_PREFIX)
+        return {c[prefix:]: v for c, v in self.categories.items() if c.startswith(ACTIVITY_PREFIX)}
 
 
 def fold(days: Iterable[DayDelta], today: date) -> Window:
@@ -178,10 +213,11 @@ class MemberBasics:
     enrolled_on: date
     birthday: date | None
     real_name_verified: bool = False
-    credit_score: int = 60
-    risk_flags: int = 0
-    reviews: int = 0
-    referrals: int = 0
+    credit_score: int | None = None  # imported at the ledger; None: unknown
+    risk_flags: int = 0  # the ledger's open flags on the member
+
+
+TOP_CATEGORIES = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,30 +226,37 @@ class Profile:
     tier: TierStatus
     medals: tuple[MedalStatus, ...]
     stage: LifecycleStatus
+    growth: Growth  # by dimension
+    top_categories: tuple[tuple[str, int], ...]  # (category, net spend fen), most first
 
 
 def derive(window: Window, member: MemberBasics, today: date, rules: RuleBook) -> Profile:
     """Growth, tier, medals and stage from the window: the same at every counter and at the
     ledger."""
     purchases = max(0, window.purchases)
+    spend = window.spend_categories
+    done = window.done
     activity = Activity(
         spend_fen=max(0, window.spend_fen),
         purchases=purchases,
-        categories=sum(1 for fen in window.categories.values() if fen > 0),
+        categories=sum(1 for fen in spend.values() if fen > 0),
         active_days=window.active_days,
         profile_complete=member.birthday is not None,
         real_name_verified=member.real_name_verified,
         returns=max(0, window.refunds),
         risk_flags=member.risk_flags,
         credit_score=member.credit_score,
+        done={kind: count for kind, count in done.items() if kind in rules.activity},
     )
-    tier = tier_for(growth_value(activity, rules).total, rules)
+    growth = growth_value(activity, rules)
+    tier = tier_for(growth.total, rules)
     medal_states = medals(
-        category_spend_fen={c: max(0, fen) for c, fen in window.categories.items()},
+        category_spend_fen={c: max(0, fen) for c, fen in spend.items()},
         behaviour={
             "purchases": purchases,
-            "reviews": member.reviews,
-            "referrals": member.referrals,
+            "reviews": done.get("review", 0),
+            "checkins": done.get("checkin", 0),
+            "referrals": done.get("referral", 0),
             "active_days": window.active_days,
         },
         rules=rules,
@@ -226,4 +269,5 @@ def derive(window: Window, member: MemberBasics, today: date, rules: RuleBook) -
         today=today,
         rules=rules,
     )
-    return Profile(activity, tier, medal_states, stage)
+    top = sorted(((c, fen) for c, fen in spend.items() if fen > 0), key=lambda p: (-p[1], p[0]))
+    return Profile(activity, tier, medal_states, stage, growth, tuple(top[:TOP_CATEGORIES]))

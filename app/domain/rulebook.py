@@ -9,7 +9,7 @@ Rates are integers: percentages as whole percent, multipliers in percent (150 = 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any, Literal, TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -25,6 +25,8 @@ Stage = Literal["new", "growing", "loyal", "dormant", "lost"]
 STAGES: tuple[Stage, ...] = ("new", "growing", "loyal", "dormant", "lost")
 DEFAULT_TIMEZONE = "Asia/Shanghai"  # a store's zone when neither it nor the rule book names one
 DIMENSIONS = ("consumption", "activity", "account", "reputation", "credit")
+# A day bucket counts non-purchase activity next to its categories, under "@review" etc.
+ACTIVITY_PREFIX = "@"
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,13 +83,22 @@ class Category:
 
 
 @dataclass(frozen=True, slots=True)
+class LevelBenefit:
+    """What reaching a medal level gives: a points multiplier while held, a coupon once."""
+
+    multiplier_percent: int = 100  # 100 = none
+    coupon: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Medal:
     code: str
     name: str
     kind: Literal["category", "behaviour"]
     category: str | None  # for category medals: spend in this category (fen)
-    metric: str | None  # for behaviour medals: purchases, reviews, referrals, active_days
+    metric: str | None  # for behaviour medals: purchases, reviews, checkins, referrals, ...
     levels: tuple[int, ...]  # ascending thresholds; level n reached at levels[n-1]
+    benefits: tuple[LevelBenefit, ...] = ()  # benefits[n-1]: those of level n
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +110,35 @@ class Lifecycle:
     actions: Mapping[str, str]  # stage -> suggested action at the counter
     birthday_action: str
     winback_coupon: str | None
+    new_member_coupons: tuple[str, ...] = ()  # the coupon pack given on enrolment
+    birthday: Mapping[str, BirthdayBenefit] = field(default_factory=dict)  # by tier code
+    winback_period_days: int = 90  # the win-back coupon at most once in a period this long
+
+
+@dataclass(frozen=True, slots=True)
+class BirthdayBenefit:
+    """Given once a year, at the first visit of the birthday month: points or a coupon."""
+
+    points: int = 0
+    coupon: str | None = None
+
+
+ActivityKind = Literal["review", "checkin", "referral"]
+ACTIVITY_KINDS: tuple[ActivityKind, ...] = ("review", "checkin", "referral")
+
+
+@dataclass(frozen=True, slots=True)
+class ActivityRule:
+    """What one non-purchase activity gives, and how many count in one business day."""
+
+    points: int
+    growth: int
+    daily_cap: int
+
+
+@dataclass(frozen=True, slots=True)
+class RealName:
+    required_above_points: int = 0  # a redemption above this needs a verified name; 0: never
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,6 +226,8 @@ class RuleBook:
     offline: OfflineCaps
     stores: tuple[Store, ...]
     timezone: str = DEFAULT_TIMEZONE  # of a store that names no zone of its own
+    activity: Mapping[str, ActivityRule] = field(default_factory=dict)  # by ActivityKind
+    real_name: RealName = RealName()
     raw: Mapping[str, Any] = field(compare=False, repr=False, default_factory=dict)
 
     def tier(self, code: str) -> Tier:
@@ -330,7 +372,7 @@ def _growth(n: _Node) -> GrowthWeights:
         per_purchase=n.get("per_purchase", 10).integer(0),
         per_category=n.get("per_category", 20).integer(0),
         consumption_cap=n.get("consumption_cap", 100_000).integer(0),
-        per_active_day=n.get("per_active_day", 2).integer(0),
+        per_active_day=n.get("per_active_day", 0).integer(0),
         activity_cap=n.get("activity_cap", 500).integer(0),
         profile_complete=n.get("profile_complete", 100).integer(0),
         real_name_verified=n.get("real_name_verified", 200).integer(0),
@@ -371,13 +413,55 @@ def _medal(n: _Node) -> Medal:
         name=n.get("name").text(),
         kind=kind,  # type: ignore[arg-type]
         category=n.get("category").text() if kind == "category" else None,
-        metric=(
-            n.get("metric").text(["purchases", "reviews", "referrals", "active_days"])
-            if kind == "behaviour"
-            else None
-        ),
+        metric=n.get("metric").text(METRICS) if kind == "behaviour" else None,
         levels=values,
+        benefits=_level_benefits(n.get("benefits", []), len(values)),
     )
+
+
+METRICS = ("purchases", "reviews", "checkins", "referrals", "active_days")
+
+
+def _level_benefits(n: _Node, levels: int) -> tuple[LevelBenefit, ...]:
+    found = n.list_of(
+        lambda b: LevelBenefit(
+            multiplier_percent=b.get("multiplier_percent", 100).integer(100, 1000),
+            coupon=b.get("coupon", None).opt_text(),
+        )
+    )
+    if len(found) > levels:
+        raise n.fail(f"has {len(found)} entries for {levels} levels")
+    return found
+
+
+def _activity(n: _Node) -> dict[str, ActivityRule]:
+    rules: dict[str, ActivityRule] = {}
+    for key in n.obj():
+        if key not in ACTIVITY_KINDS:
+            raise n.get(key).fail(f"'{key}' is not an activity ({', '.join(ACTIVITY_KINDS)})")
+        rule = n.get(key)
+        rules[key] = ActivityRule(
+            points=rule.get("points", 0).integer(0, 1_000_000),
+            growth=rule.get("growth", 0).integer(0, 100_000),
+            daily_cap=rule.get("daily_cap", 1).integer(0, 1000),
+        )
+    return rules
+
+
+def _birthday(n: _Node, tiers: frozenset[str], coupons: set[str]) -> dict[str, BirthdayBenefit]:
+    found: dict[str, BirthdayBenefit] = {}
+    for key in n.obj():
+        if key not in tiers:
+            raise n.get(key).fail(f"'{key}' is not a tier of this rule book")
+        node = n.get(key)
+        benefit = BirthdayBenefit(
+            points=node.get("points", 0).integer(0, 1_000_000),
+            coupon=node.get("coupon", None).opt_text(),
+        )
+        if benefit.coupon is not None and benefit.coupon not in coupons:
+            raise node.get("coupon").fail(f"'{benefit.coupon}' is not a coupon template")
+        found[key] = benefit
+    return found
 
 
 def _lifecycle(n: _Node) -> Lifecycle:
@@ -400,6 +484,8 @@ def _lifecycle(n: _Node) -> Lifecycle:
         actions=actions,
         birthday_action=n.get("birthday_action", "Birthday month: offer the birthday gift").text(),
         winback_coupon=n.get("winback_coupon", None).opt_text(),
+        new_member_coupons=n.get("new_member_coupons", []).texts(),
+        winback_period_days=n.get("winback_period_days", 90).integer(1, 3660),
     )
 
 
@@ -512,6 +598,11 @@ def parse_rule_book(document: Any) -> RuleBook:
     )
     _unique(categories, lambda c: c.code, categories_node)
     category_codes = frozenset(c.code for c in categories)
+    for i, category in enumerate(categories):
+        if category.code.startswith(ACTIVITY_PREFIX):
+            raise categories_node.at(i, "code").fail(
+                f"must not start with '{ACTIVITY_PREFIX}' (the day buckets' activity counters)"
+            )
 
     tiers_node = root.get("tiers")
     tiers = tiers_node.list_of(_tier)
@@ -563,6 +654,27 @@ def parse_rule_book(document: Any) -> RuleBook:
         raise lifecycle_node.get("winback_coupon").fail(
             f"'{lifecycle.winback_coupon}' is not a coupon template"
         )
+    _known(
+        lifecycle_node,
+        "new_member_coupons",
+        lifecycle.new_member_coupons,
+        coupon_codes,
+        "coupon template",
+    )
+    lifecycle = replace(
+        lifecycle,
+        birthday=_birthday(
+            lifecycle_node.get("birthday", {}), frozenset(t.code for t in tiers), coupon_codes
+        ),
+    )
+    for i, medal in enumerate(medals):
+        for j, benefit in enumerate(medal.benefits):
+            if benefit.coupon is not None and benefit.coupon not in coupon_codes:
+                raise (
+                    medals_node.at(i, "benefits")
+                    .at(j, "coupon")
+                    .fail(f"'{benefit.coupon}' is not a coupon template")
+                )
 
     timezone = root.get("timezone", DEFAULT_TIMEZONE).zone_name()
     stores_node = root.get("stores")
@@ -610,5 +722,7 @@ def parse_rule_book(document: Any) -> RuleBook:
         offline=_offline(root.get("offline", {})),
         stores=stores,
         timezone=timezone,
+        activity=_activity(root.get("activity", {})),
+        real_name=RealName(root.get("real_name", {}).get("required_above_points", 0).integer(0)),
         raw=document,
     )

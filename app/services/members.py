@@ -135,8 +135,6 @@ def basics(member: Member | MemberFacts) -> MemberBasics:
         real_name_verified=member.real_name_verified,
         credit_score=member.credit_score,
         risk_flags=member.risk_flags,
-        reviews=member.reviews,
-        referrals=member.referrals,
     )
 
 

@@ -2,7 +2,9 @@
 
 Default weights: 1 per whole yuan spent, 10 per purchase, 20 per category (consumption capped at
 100 000); 2 per active day (capped at 500); 100 for a complete profile, 200 for real-name
-verification; minus 20 per return and 500 per risk flag; credit score 0..100 scaled to 0..300.
+verification; minus 20 per return and 500 per risk flag; credit score 0..100 scaled to 0..300
+(an unknown score counts 0). Purchase days count in activity only with ``per_active_day`` set
+(0 by default: activity is what a member does without buying, see test_growth_activity.py).
 Tiers: bronze 0, silver 1 000, gold 3 000, platinum 10 000.
 """
 
@@ -22,7 +24,7 @@ from .conftest import MakeRules
     ("activity", "expected"),
     [
         pytest.param(
-            Activity(), Growth(0, 0, 0, 0, 180), id="nothing yet: default credit 60 is 180"
+            Activity(), Growth(0, 0, 0, 0, 0), id="nothing yet: an unknown credit score is 0"
         ),
         pytest.param(
             Activity(spend_fen=123_456, purchases=5, categories=3, credit_score=0),
@@ -79,8 +81,9 @@ from .conftest import MakeRules
         ),
     ],
 )
-def test_growth_by_dimension(rules: RuleBook, activity: Activity, expected: Growth) -> None:
-    assert growth_value(activity, rules) == expected
+def test_growth_by_dimension(make_rules: MakeRules, activity: Activity, expected: Growth) -> None:
+    # purchase days weighted as the rule book used to (2 each), to show the cap
+    assert growth_value(activity, make_rules({"growth.per_active_day": 2})) == expected
 
 
 @pytest.mark.parametrize(
@@ -95,7 +98,8 @@ def test_growth_total(growth: Growth, total: int) -> None:
     assert growth.total == total
 
 
-def test_a_typical_member_reaches_gold(rules: RuleBook) -> None:
+def test_a_typical_member_reaches_gold(make_rules: MakeRules) -> None:
+    rules = make_rules({"growth.per_active_day": 2})
     member = Activity(
         spend_fen=250_000,
         purchases=20,
@@ -113,7 +117,9 @@ def test_a_typical_member_reaches_gold(rules: RuleBook) -> None:
 
 
 def test_caps_come_from_the_rule_book(make_rules: MakeRules) -> None:
-    book = make_rules({"growth.consumption_cap": 500, "growth.activity_cap": 10})
+    book = make_rules(
+        {"growth.consumption_cap": 500, "growth.activity_cap": 10, "growth.per_active_day": 2}
+    )
     growth = growth_value(Activity(spend_fen=100_000, active_days=50, credit_score=0), book)
     assert (growth.consumption, growth.activity) == (500, 10)
 
@@ -148,6 +154,7 @@ def test_a_single_tier_rule_book_is_always_at_the_top(make_rules: MakeRules) -> 
         {
             "tiers": [{"code": "member", "name": "Member", "threshold": 0}],
             "campaigns": [],  # the default campaigns are scoped to tiers this book lacks
+            "lifecycle.birthday": {},  # and so are the birthday benefits
         }
     )
     status = tier_for(0, book)

@@ -304,7 +304,8 @@ BAD_RULE_BOOKS: list[tuple[str, dict[str, Any], str]] = [
     (
         "unknown behaviour metric",
         {"medals[3].metric": "likes"},
-        "medals[3].metric: must be one of purchases, reviews, referrals, active_days, not 'likes'",
+        "medals[3].metric: must be one of purchases, reviews, checkins, referrals, "
+        "active_days, not 'likes'",
     ),
     (
         "category medal without category",
