@@ -136,6 +136,7 @@ class Terminal:
         birthday: date | None = None,
         consent: bool = False,
         member_id: str | None = None,
+        referrer: str | None = None,
     ) -> EnrollResult:
         return members.enroll(
             self.ctx,
@@ -146,6 +147,7 @@ class Terminal:
             birthday=birthday,
             consent=consent,
             member_id=member_id,
+            referrer=referrer,
         )
 
     def award(

@@ -163,6 +163,9 @@ class MemberState(Message):
     buckets: list[Bucket]
     days: list[ProfileDay] = []  # the buckets of the last 365 days (and a day's slack)
     coupons: list[CouponState] = []  # the member's coupons not yet expired
+    referrer: str | None = None  # the member who referred them at enrolment
+    id_last4: str | None = None  # set once a supervisor verified the real name
+    credit_score: int | None = None  # imported at the ledger; None: unknown
 
 
 class PublicKey(Message):

@@ -13,6 +13,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 
+from app.cli import growth_commands
 from app.cli.main import TerminalParts
 from app.cli.main import main as command_line
 from sync.client import code_commands
@@ -24,7 +25,12 @@ from ui import selftest as window_selftest
 
 PARTS = TerminalParts(
     connect=connect,
-    commands=(window_commands.register, sync_commands.register, code_commands.register),
+    commands=(
+        window_commands.register,
+        sync_commands.register,
+        code_commands.register,
+        growth_commands.register,
+    ),
     checks=(window_selftest.checks, sync_selftest.checks),
 )
 

@@ -34,6 +34,7 @@ from app.domain.quote import Line
 from app.logs import setup_logging
 from app.paths import default_data_dir
 from app.selftest import Check, all_checks, check_commands, run_self_test
+from app.services.growth import visit
 from app.store import failures
 
 log = logging.getLogger("memberdesk.cli")
@@ -170,11 +171,14 @@ def cmd_enroll(args: argparse.Namespace) -> int:
         name=args.name,
         birthday=_date(args.birthday),
         consent=args.consent,
+        referrer=args.referrer,
     )
+    pack = f" Welcome coupons: {', '.join(result.coupons)}." if result.coupons else ""
     _emit(
         args,
         result,
         f"Enrolled {result.name} as member {result.member_id}."
+        + pack
         + _done(result.member_id, result.event_id),
     )
     return 0
@@ -244,20 +248,31 @@ def cmd_quote(args: argparse.Namespace) -> int:
 def cmd_award(args: argparse.Namespace) -> int:
     terminal = terminal_for(args)
     member_id = terminal.identify(args.member)
+    request_id = _request_id(args)
     r = terminal.award(
-        _request_id(args),
+        request_id,
         terminal.actor(args.cashier),
         member_id,
         _lines(args.line),
         args.coupon,
         args.points,
     )
+    # The visit's benefits (birthday, medal coupons, a referrer's reward) follow the sale;
+    # its request id is the sale's, so a retried sale gives them once.
+    given = visit(
+        terminal.ctx,
+        request_id=f"{request_id}.visit",
+        actor=terminal.actor(args.cashier),
+        member_id=member_id,
+    ).given
+    extra = "".join(f" Also {g.what} for {g.member_id}." for g in given)
     _emit(
         args,
         r,
         f"Receipt {r.receipt_no}: paid {format_fen(r.payable_fen)}, "
         f"earned {r.points_earned} points, used {r.points_used}; balance {r.balance}."
-        + _done(r.member_id, r.event_id),
+        + _done(r.member_id, r.event_id)
+        + extra,
     )
     return 0
 
@@ -570,6 +585,11 @@ def build_parser(parts: TerminalParts) -> argparse.ArgumentParser:
     p.add_argument("--name", required=True)
     p.add_argument("--birthday", help="YYYY-MM-DD")
     p.add_argument("--consent", action="store_true", help="the member agreed to marketing")
+    p.add_argument(
+        "--referrer",
+        metavar="MEMBER_OR_PHONE",
+        help="the member who referred them (rewarded at the new member's first purchase)",
+    )
 
     member = sub.add_parser("member", help="look at members").add_subparsers(
         dest="member_command", metavar="ACTION", required=True

@@ -15,6 +15,7 @@ from app.services.caps import check_offline_caps, online_hold
 from app.services.common import load_member_facts
 from app.services.context import Actor, ServiceContext
 from app.services.coupons import check_with_ledger, give_coupon, load_coupon
+from app.services.growth import require_real_name
 from app.services.idempotency import earlier_result, run_once
 from app.services.member_codes import MemberCheck, require_member_check
 from app.services.members import current_tier_and_plus
@@ -131,6 +132,8 @@ def _award_work(
 ) -> Callable[[Session], AwardResult]:
     def work(session: Session) -> AwardResult:
         q, shopper = _quote_in(ctx, session, member_id, lines, coupon_code, points_to_use)
+        if q.points_used:
+            require_real_name(ctx, load_member_facts(session, member_id), q.points_used)
         if hold_id is None and q.points_used > 0:  # nothing to cap otherwise
             check_offline_caps(ctx, session, member_id, q.points_used)
         now = ctx.now()

@@ -20,6 +20,7 @@ from app.services.common import (
     post,
 )
 from app.services.context import Actor, ServiceContext
+from app.services.give import welcome_pack
 from app.services.idempotency import run_once
 from app.services.views import CouponView, EnrollResult, MedalView, MemberCard
 from app.store.cardread import CardFacts, MemberFacts, raw_connection, read_card
@@ -41,7 +42,10 @@ def enroll(
     birthday: date | None = None,
     consent: bool = False,
     member_id: str | None = None,
+    referrer: str | None = None,
 ) -> EnrollResult:
+    """A new member, with the rule book's new-member coupon pack; ``referrer`` (a member
+    number or phone) is rewarded when the new member first buys (app.services.growth)."""
     phone = clean_phone(phone)
     name = " ".join(name.split())
     if not name or len(name) > MAX_NAME or not name.isprintable():
@@ -56,6 +60,7 @@ def enroll(
                 f"A member with phone {mask_phone(phone)} already exists; scan their code instead.",
                 phone=phone,
             )
+        referred_by = find_member_id(session, referrer) if referrer else None
         state = terminal_state(session)
         new_id = member_id or f"M{state.terminal_id}{state.next_seq:07d}"
         if session.get(Member, new_id) is not None:
@@ -71,13 +76,14 @@ def enroll(
                 home_store=ctx.store_code,
                 marketing_consent=consent,
                 real_name_verified=False,
-                credit_score=60,
+                credit_score=None,
                 risk_flags=0,
                 reviews=0,
                 referrals=0,
                 plus_expires_on=None,
                 pin_hash=None,
                 status="active",
+                referred_by=referred_by,
             )
         )
         session.flush()
@@ -94,6 +100,7 @@ def enroll(
                 "consent": consent,
                 "store": ctx.store_code,
                 "enrolled_on": today.isoformat(),
+                "referrer": referred_by,
             },
             request_id=request_id,
             member_id=new_id,
@@ -103,7 +110,15 @@ def enroll(
         audit(
             session, actor=actor, action="enroll", now=now, member_id=new_id, request_id=request_id
         )
-        return EnrollResult(new_id, phone, name, today.isoformat(), posting.event_id)
+        pack = welcome_pack(ctx, session, member_id=new_id, request_id=request_id, actor=actor)
+        return EnrollResult(
+            new_id,
+            phone,
+            name,
+            today.isoformat(),
+            posting.event_id,
+            coupons=pack.coupons if pack else [],
+        )
 
     return run_once(
         ctx,
@@ -115,6 +130,7 @@ def enroll(
             "birthday": iso(birthday),
             "consent": consent,
             "member_id": member_id,
+            "referrer": referrer,
         },
         result_type=EnrollResult,
         work=work,

@@ -13,6 +13,7 @@ from app.services.caps import check_offline_caps, online_hold
 from app.services.common import audit, load_member, post
 from app.services.context import Actor, ServiceContext
 from app.services.coupons import give_coupon
+from app.services.growth import require_real_name
 from app.services.idempotency import earlier_result, run_once
 from app.services.member_codes import MemberCheck, require_member_check
 from app.services.views import RedeemResult
@@ -111,7 +112,7 @@ def _redeem_work(
     hold_id: str | None,
 ) -> Callable[[Session], RedeemResult]:
     def work(session: Session) -> RedeemResult:
-        load_member(session, member_id)
+        require_real_name(ctx, load_member(session, member_id), cost)
         if hold_id is None:
             check_offline_caps(ctx, session, member_id, cost)
         now = ctx.now()

@@ -22,7 +22,7 @@ from app.domain.profile import DayDelta, fold
 from app.domain.rulebook import RuleBook, parse_rule_book
 from app.services.context import ServiceContext
 from app.services.member_codes import PublishedKey, install_keys
-from app.store.bulkload import NewMember, insert_new_members, members_absent
+from app.store.bulkload import NewMember, insert_new_members, members_absent, set_standings
 from app.store.cardread import raw_connection
 from app.store.journal import Posting
 from app.store.models import (
@@ -90,6 +90,16 @@ class ReplicaMember(NamedTuple):  # a tuple: a bootstrap makes a million of them
     buckets: Sequence[tuple[date | None, int]] = ()
     days: Sequence[DayDelta] = ()  # the ledger's profile buckets of the window
     coupons: Sequence[ReplicaCoupon] = ()
+    standing: Standing | None = None  # None: a ledger that sends none (keep what we have)
+
+
+class Standing(NamedTuple):
+    """What the ledger knows of a member beyond points and buckets (growth's account and
+    credit dimensions, and the referrer a first purchase rewards)."""
+
+    referrer: str | None
+    id_last4: str | None  # a verified real name
+    credit_score: int | None
 
 
 @dataclass(frozen=True)
@@ -347,6 +357,10 @@ def apply_checkpoint(ctx: ServiceContext, checkpoint: Checkpoint) -> CheckpointR
                 now=ctx.now(),
                 note=SYNC_NOTE,
             )
+            set_standings(
+                raw_connection(session),
+                [(m.member_id, *m.standing) for m in checkpoint.members if m.standing],
+            )
         else:
             adjusted = _apply_members(session, ctx, checkpoint, request_id, today)
         _apply_profiles(session, ctx, state, checkpoint, new_here=bulk)
@@ -513,7 +527,7 @@ def _upsert_member(session: Session, incoming: ReplicaMember) -> Member | None:
             home_store=incoming.home_store,
             marketing_consent=False,
             real_name_verified=False,
-            credit_score=60,
+            credit_score=None,
             risk_flags=0,
             reviews=0,
             referrals=0,
@@ -524,6 +538,7 @@ def _upsert_member(session: Session, incoming: ReplicaMember) -> Member | None:
         )
         session.add(member)
         session.flush()
+        set_standing(member, incoming.standing)
         session.add(Balance(member_id=member.member_id, points=0, open_overdraft=0))
         session.flush()
         return member
@@ -533,8 +548,20 @@ def _upsert_member(session: Session, incoming: ReplicaMember) -> Member | None:
     member.birthday = incoming.birthday
     member.status = incoming.status
     member.ledger_growth = incoming.growth
+    set_standing(member, incoming.standing)
     if incoming.plus_expires_on is not None and (
         member.plus_expires_on is None or incoming.plus_expires_on > member.plus_expires_on
     ):
         member.plus_expires_on = incoming.plus_expires_on
     return member
+
+
+def set_standing(member: Member, standing: Standing | None) -> None:
+    """The ledger's referrer, real-name and credit of a member (a local verification not yet
+    confirmed stays: the ledger never takes one back)."""
+    if standing is None:
+        return
+    member.referred_by = standing.referrer or member.referred_by
+    if standing.id_last4 is not None:
+        member.real_name_verified, member.id_last4 = True, standing.id_last4
+    member.credit_score = standing.credit_score

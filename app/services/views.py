@@ -63,6 +63,7 @@ class EnrollResult:
     # The outbox event this result wrote (the UUIDv7 the ledger's flags name); None only in
     # a result stored before results carried it.
     event_id: str | None = None
+    coupons: list[str] = field(default_factory=list)  # the new-member pack's codes
 
 
 @dataclass(frozen=True)
@@ -197,3 +198,14 @@ class VerifyReport:
     entries: int
     members: int
     problems: list[str]
+
+
+@dataclass(frozen=True)
+class Given:
+    """What one use case gave the member (and what its event was)."""
+
+    member_id: str
+    what: str  # review, checkin, referral, real_name, welcome, birthday, winback, medal
+    points: int = 0
+    coupons: list[str] = field(default_factory=list)
+    event_id: str | None = None

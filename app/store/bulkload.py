@@ -51,7 +51,7 @@ _MEMBERS = (
     "INSERT INTO members (member_id, phone, name, birthday, enrolled_on, home_store, "
     "marketing_consent, real_name_verified, credit_score, risk_flags, reviews, referrals, "
     "plus_expires_on, pin_hash, status, ledger_growth) VALUES ",
-    "(?, ?, ?, ?, ?, ?, 0, 0, 60, 0, 0, 0, ?, NULL, ?, ?)",
+    "(?, ?, ?, ?, ?, ?, 0, 0, NULL, 0, 0, 0, ?, NULL, ?, ?)",
 )
 _BALANCES = ("INSERT INTO balances (member_id, points, open_overdraft) VALUES ", "(?, ?, ?)")
 _JOURNAL = (
@@ -170,3 +170,17 @@ def insert_new_members(
         _insert(cursor, _JOURNAL, 10, entries)
         _insert(cursor, _LOTS, 4, lots)
         return len(corrected)
+
+
+_STANDING = (
+    "UPDATE members SET referred_by = ?2, real_name_verified = (?3 IS NOT NULL), id_last4 = ?3, "
+    "credit_score = ?4 WHERE member_id = ?1"
+)
+
+
+def set_standings(
+    connection: Any, standings: Sequence[tuple[str, str | None, str | None, int | None]]
+) -> None:
+    """(member id, referrer, ID's last four, credit score) of members just loaded, for those
+    the ledger knows any of it (few: the rest keep the defaults)."""
+    connection.executemany(_STANDING, [s for s in standings if any(v is not None for v in s[1:])])

@@ -83,7 +83,8 @@ class Member(Base):
     home_store: Mapped[str] = mapped_column(String(32))
     marketing_consent: Mapped[bool] = mapped_column(Boolean)
     real_name_verified: Mapped[bool] = mapped_column(Boolean, default=False)
-    credit_score: Mapped[int] = mapped_column(Integer, default=60)
+    id_last4: Mapped[str | None] = mapped_column(String(4))  # of the verified ID number
+    credit_score: Mapped[int | None] = mapped_column(Integer)  # imported; None: unknown
     risk_flags: Mapped[int] = mapped_column(Integer, default=0)
     reviews: Mapped[int] = mapped_column(Integer, default=0)
     referrals: Mapped[int] = mapped_column(Integer, default=0)
@@ -92,6 +93,7 @@ class Member(Base):
     status: Mapped[str] = mapped_column(String(16), default="active")
     # Growth value the ledger computed over every store (None: this terminal's own view).
     ledger_growth: Mapped[int | None] = mapped_column(Integer)
+    referred_by: Mapped[str | None] = mapped_column(String(32))  # named at enrolment
 
 
 class Balance(Base):

@@ -17,7 +17,7 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from app.domain.events import BUSINESS_DAY
-from app.domain.profile import DayDelta, Window, event_deltas, window_start
+from app.domain.profile import BUCKET_KINDS, DayDelta, Window, event_deltas, window_start
 
 LEDGER = "L"
 OWN = "T"
@@ -43,9 +43,18 @@ _PUT = (
     "refunds, categories) VALUES (?, ?, ?, ?, ?, ?, ?)"
 )
 _DROP = "DELETE FROM profile_days WHERE member_id = ? AND source = ?"
+_KINDS = ", ".join(f"'{kind}'" for kind in BUCKET_KINDS)  # ours: no input in it
 _UNCOUNTED = (
-    "SELECT kind, payload FROM outbox WHERE member_id = ? AND seq > ? "
-    "AND kind IN ('purchase', 'refund') ORDER BY seq"
+    "SELECT kind, payload FROM outbox WHERE member_id = ? AND seq > ? "  # noqa: S608
+    f"AND kind IN ({_KINDS}) ORDER BY seq"
+)
+_OF_EVENTS = (
+    "SELECT DISTINCT member_id FROM outbox WHERE seq > ? AND seq <= ? "  # noqa: S608
+    f"AND member_id IS NOT NULL AND kind IN ({_KINDS})"
+)
+_COUNTED_SINCE = (
+    "SELECT COALESCE(SUM(json_extract(categories, '$.\"' || ?3 || '\"')), 0) "
+    "FROM profile_days WHERE member_id = ?1 AND day >= ?2"
 )
 
 
@@ -76,6 +85,14 @@ def read_window(connection: sqlite3.Connection, member_id: str, today: date) -> 
         active_days=stored.active_days - gone.active_days,
         last_purchase_on=last if last is not None and last >= start else None,
         categories={c: fen for c, fen in categories.items() if fen},
+    )
+
+
+def counted_since(connection: sqlite3.Connection, member_id: str, key: str, since: date) -> int:
+    """A counter of the member's buckets (``profile.counted``: activity, benefits given) from
+    ``since`` on: the ledger's as of the last checkpoint and this terminal's own."""
+    return int(
+        connection.execute(_COUNTED_SINCE, (member_id, since.isoformat(), key)).fetchone()[0]
     )
 
 
@@ -216,8 +233,7 @@ def members_of_events(connection: sqlite3.Connection, after_seq: int, through_se
     return {
         str(member_id)
         for (member_id,) in connection.execute(
-            "SELECT DISTINCT member_id FROM outbox WHERE seq > ? AND seq <= ? "
-            "AND member_id IS NOT NULL AND kind IN ('purchase', 'refund')",
+            _OF_EVENTS,
             (after_seq, through_seq),
         )
     }

@@ -14,7 +14,7 @@ from app.bootstrap import Terminal
 from app.domain.profile import DayDelta
 from app.services import replica
 from app.services.member_codes import PublishedKey, decode_key
-from app.services.replica import Checkpoint, ReplicaCoupon, ReplicaMember
+from app.services.replica import Checkpoint, ReplicaCoupon, ReplicaMember, Standing
 from sync.client.http import LedgerClient
 from sync.protocol import MAX_BATCH, MAX_PAGE, MemberState, PublicKey, SnapshotPage, WireEvent
 
@@ -66,6 +66,7 @@ def to_replica(state: MemberState) -> ReplicaMember:
             ReplicaCoupon(c.code, c.template, day(c.valid_from), day(c.valid_until), c.used)
             for c in state.coupons
         ],
+        Standing(state.referrer, state.id_last4, state.credit_score),
     )
 
 
@@ -98,6 +99,7 @@ def wire_to_replica(state: dict[str, Any]) -> ReplicaMember:
             )
             for c in state["coupons"]
         ],
+        Standing(state.get("referrer"), state.get("id_last4"), state.get("credit_score")),
     )
 
 

@@ -323,6 +323,9 @@ def member_state(session: Session, member: Member) -> MemberState:
         ],
         days=[ProfileDay.model_validate(d) for d in days.get(member.member_id, [])],
         coupons=[CouponState.model_validate(c) for c in coupons.get(member.member_id, [])],
+        referrer=member.referrer_id,
+        id_last4=member.id_last4,
+        credit_score=member.credit_score,
     )
 
 
@@ -611,6 +614,9 @@ _STATE_COLUMNS = (
     Member.points,
     Member.overdraft,
     Member.growth,
+    Member.referrer_id,
+    Member.id_last4,
+    Member.credit_score,
 )
 
 
@@ -669,6 +675,9 @@ def _state(
         "buckets": buckets.get(member_id, []),
         "days": profiles[0].get(member_id, []),
         "coupons": profiles[1].get(member_id, []),
+        "referrer": row[11],
+        "id_last4": row[12],
+        "credit_score": row[13],
     }
 
 

@@ -106,6 +106,23 @@ class Member(LedgerBase):
     spend_365_fen: Mapped[int] = mapped_column(BigInteger, default=0)
     purchases: Mapped[int] = mapped_column(Integer, default=0)
     cursor: Mapped[int] = mapped_column(BigInteger, index=True)
+    # Growth from more than buying (sync/server/growth.py): who referred the member, their
+    # checked real name (a salted hash of the ID number and its last four only), and the
+    # credit score an import gave (None: unknown, counts 0).
+    referrer_id: Mapped[str | None] = mapped_column(String(32), default=None)
+    id_hash: Mapped[str | None] = mapped_column(String(200), default=None)
+    id_last4: Mapped[str | None] = mapped_column(String(4), default=None)
+    credit_score: Mapped[int | None] = mapped_column(Integer, default=None)
+
+
+class GrowthClaim(LedgerBase):
+    """One benefit given or activity rewarded, by its key (``app.domain.benefits.claim_key``):
+    a second event with the same key, from any counter, is refused."""
+
+    __tablename__ = "growth_claims"
+    claim: Mapped[str] = mapped_column(String(120), primary_key=True)
+    member_id: Mapped[str] = mapped_column(String(32), index=True)
+    event_id: Mapped[str] = mapped_column(String(36))
 
 
 class Lot(LedgerBase):

@@ -122,6 +122,20 @@ class ProfileBook:
             self.coupons[code] = None if row is None else dict(row._mapping)
         return self.coupons[code]
 
+    def count_on(
+        self,
+        session: Session,
+        group_members: Iterable[str],
+        today: date,
+        member_id: str,
+        day: date,
+        key: str,
+    ) -> int:
+        """A counter of the member's bucket of ``day`` (``profile.counted``: an activity),
+        with what this group of pushes added."""
+        self._load(session, group_members, today)
+        return self._day(session, member_id, day).categories.get(key, 0)
+
     # ------------------------------------------------------------------------- changes
 
     def take(
@@ -276,9 +290,15 @@ class ProfileBook:
 
 
 def basics_of(row: Mapping[str, Any]) -> MemberBasics:
-    """What the profile needs of a ledger member row beyond the buckets (the ledger keeps no
-    account or reputation signals: their defaults, as a counter's replica has them)."""
-    return MemberBasics(enrolled_on=_day(row["enrolled_on"]), birthday=_day(row["birthday"]))
+    """What the profile needs of a ledger member row beyond the buckets: its real-name proof
+    and imported credit score (sync/server/growth.py); risk flags count on the counters'
+    cards (``MemberState.risk_flags``), not in the growth a push stores."""
+    return MemberBasics(
+        enrolled_on=_day(row["enrolled_on"]),
+        birthday=_day(row["birthday"]),
+        real_name_verified=row.get("id_hash") is not None,
+        credit_score=row.get("credit_score"),
+    )
 
 
 def _day(value: Any) -> Any:

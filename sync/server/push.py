@@ -43,6 +43,7 @@ from app.domain.quote import Shopper, points_earned
 from app.domain.rulebook import DEFAULT_TIMEZONE, RuleBook, Tier
 from app.store.types import UTCDateTime
 from sync.protocol import PushResponse, WireEvent
+from sync.server import growth
 from sync.server.errors import Refused
 from sync.server.ledger import (
     NEVER,
@@ -215,6 +216,7 @@ class _Batch:
     zones: dict[str, ZoneInfo] = field(default_factory=dict)  # store code -> its time zone
     holds: list[dict[str, Any]] = field(default_factory=list)  # holds the events consume
     profile: ProfileBook = field(default_factory=ProfileBook)  # buckets and coupons
+    claims: set[str] = field(default_factory=set)  # growth claims written (sync/server/growth)
 
     def consume_hold(self, payload: dict[str, Any]) -> None:
         """The spending event's own hold is used up: found by the request id (or the hold id
@@ -1072,6 +1074,7 @@ def apply_event(
         return  # the terminal's own view; the ledger keeps its own expiry
     if kind == "member_enrolled":
         _enroll(batch, payload)
+        growth.enrolled(batch, payload)
         return
     member_id = payload.get("member_id")
     member = batch.members.get(str(member_id)) if member_id else None
@@ -1116,6 +1119,8 @@ def apply_event(
         else:
             batch.expire_due(member, today)
             apply.spend(member, "adjust", -points, today)
+    elif kind in growth.KINDS:
+        day = growth.apply(batch, apply, member, payload, _business_day(batch, event, payload))
     elif kind == "plus_sold":
         try:
             ends = date.fromisoformat(str(payload.get("ends_on")))
