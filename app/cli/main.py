@@ -208,6 +208,11 @@ def cmd_member_show(args: argparse.Namespace) -> int:
     print(f"  stage {card.stage}: {card.suggested_action or '-'}")
     if card.birthday_action:
         print(f"  {card.birthday_action}")
+    dims = ", ".join(f"{name} {value}" for name, value in card.growth_by_dimension.items())
+    print(f"  growth by dimension: {dims}")
+    tops = ", ".join(f"{c.name} {format_fen(c.spend_fen)}" for c in card.top_categories)
+    print(f"  top categories: {tops or '-'}")
+    print(f"  real name: {'verified ' + card.real_name if card.real_name else 'not verified'}")
     medals = [f"{m.name} {m.level}/{m.levels}" for m in card.medals if m.level]
     print(f"  medals: {', '.join(medals) or '-'}")
     print(f"  coupons: {', '.join(f'{c.code} ({c.name})' for c in card.coupons) or '-'}")

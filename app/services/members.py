@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 from app.domain.errors import DuplicateMember, InvalidInput, UnknownMember
 from app.domain.plus import is_plus
 from app.domain.profile import MemberBasics, Profile, derive
+from app.domain.rulebook import DIMENSIONS
 from app.services.common import (
     audit,
     clean_phone,
@@ -22,7 +23,7 @@ from app.services.common import (
 from app.services.context import Actor, ServiceContext
 from app.services.give import welcome_pack
 from app.services.idempotency import run_once
-from app.services.views import CouponView, EnrollResult, MedalView, MemberCard
+from app.services.views import CouponView, EnrollResult, MedalView, MemberCard, TopCategory
 from app.store.cardread import CardFacts, MemberFacts, raw_connection, read_card
 from app.store.models import Balance, Member
 from app.store.outbox import terminal_state
@@ -204,6 +205,7 @@ def card_from_facts(ctx: ServiceContext, facts: CardFacts) -> MemberCard:
     member = facts.member
     points = facts.points
     profile = derive(facts.window, basics(member), today, rules)
+    names = {c.code: c.name for c in rules.categories}
     status, stage, medal_states = profile.tier, profile.stage, profile.medals
     coupon_views = []
     for code, template_code, until in facts.coupons:
@@ -250,6 +252,13 @@ def card_from_facts(ctx: ServiceContext, facts: CardFacts) -> MemberCard:
         birthday_action=stage.birthday_action,
         winback_coupon=stage.winback_coupon,
         unconfirmed_events=facts.pending_events,
+        growth_by_dimension={name: getattr(profile.growth, name) for name in DIMENSIONS},
+        top_categories=[
+            TopCategory(code, names.get(code, code), fen) for code, fen in profile.top_categories
+        ],
+        real_name=f"****{member.id_last4}"
+        if member.real_name_verified and member.id_last4
+        else None,
     )
 
 

@@ -52,6 +52,17 @@ class MemberCard:
     birthday_action: str | None
     winback_coupon: str | None
     unconfirmed_events: int  # this member's changes the ledger has not taken yet
+    # growth value by dimension (app.domain.growth.Growth): consumption, activity, ...
+    growth_by_dimension: dict[str, int] = field(default_factory=dict)
+    top_categories: list[TopCategory] = field(default_factory=list)  # most net spend first
+    real_name: str | None = None  # the verified ID's last four, masked; None: not verified
+
+
+@dataclass(frozen=True)
+class TopCategory:
+    code: str
+    name: str
+    spend_fen: int
 
 
 @dataclass(frozen=True)

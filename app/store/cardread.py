@@ -29,7 +29,7 @@ from app.store.profiledays import read_window
 _MEMBER = (
     "SELECT m.member_id, m.phone, m.name, m.birthday, m.enrolled_on, m.real_name_verified, "
     "m.credit_score, m.risk_flags, m.reviews, m.referrals, m.plus_expires_on, m.status, "
-    "m.ledger_growth, b.open_overdraft FROM members m "
+    "m.ledger_growth, b.open_overdraft, m.id_last4 FROM members m "
     "LEFT JOIN balances b ON b.member_id = m.member_id "
 )
 _MEMBER_BY_ID = _MEMBER + "WHERE m.member_id = ?"
@@ -77,6 +77,7 @@ class MemberFacts:
     status: str
     ledger_growth: int | None
     open_overdraft: int  # 0 when the member has no balance row
+    id_last4: str | None = None  # of a verified real name
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,6 +111,7 @@ def _member(row: tuple[Any, ...]) -> MemberFacts:
         status=row[11],
         ledger_growth=row[12],
         open_overdraft=row[13] or 0,
+        id_last4=row[14],
     )
 
 
