@@ -46,6 +46,9 @@ class MemberCardView(QtWidgets.QFrame):
         self.progress.setTextVisible(True)
         self.progress.setFormat("%p%")
         self.growth = _label("cardGrowth")
+        self.dimensions = _label("cardDimensions")
+        self.top_categories = _label("cardTopCategories")
+        self.real_name = _label("cardRealName")
         self.points = _label("cardPoints")
         self.expiring = _label("cardExpiring")
         self.stage = _label("cardStage")
@@ -69,6 +72,9 @@ class MemberCardView(QtWidgets.QFrame):
         tier_row.addWidget(self.progress, 1)
         layout.addLayout(tier_row)
         layout.addWidget(self.growth)
+        layout.addWidget(self.dimensions)
+        layout.addWidget(self.top_categories)
+        layout.addWidget(self.real_name)
         layout.addWidget(self.points)
         layout.addWidget(self.expiring)
         layout.addWidget(self.stage)
@@ -141,6 +147,7 @@ class MemberCardView(QtWidgets.QFrame):
             self.growth.setText(
                 self.tr("Top tier reached (growth {growth})").format(growth=num(card.growth))
             )
+        self._growth_lines(card)
         self.points.setText(
             self.tr("{points} points, worth {value}").format(
                 points=num(card.points), value=money(card.points_value_fen)
@@ -219,6 +226,39 @@ class MemberCardView(QtWidgets.QFrame):
                     n=card.unconfirmed_events
                 )
             )
+
+    def _growth_lines(self, card: MemberCard) -> None:
+        """Growth by dimension and the member's top categories, as the store may see them."""
+        names = {
+            "consumption": self.tr("consumption"),
+            "activity": self.tr("activity"),
+            "account": self.tr("account"),
+            "reputation": self.tr("reputation"),
+            "credit": self.tr("credit"),
+        }
+        parts = [
+            self.tr("{dimension} {value}").format(dimension=names.get(k, k), value=num(v))
+            for k, v in card.growth_by_dimension.items()
+        ]
+        self.dimensions.setText(
+            self.tr("Growth by dimension: {list}").format(list=" · ".join(parts))
+        )
+        tops = [
+            self.tr("{category} {amount}").format(
+                category=rule_text(c.name), amount=money(c.spend_fen)
+            )
+            for c in card.top_categories
+        ]
+        self.top_categories.setText(
+            self.tr("Top categories: {list}").format(
+                list=", ".join(tops) if tops else self.tr("none")
+            )
+        )
+        self.real_name.setText(
+            self.tr("Real name verified (ID {last4})").format(last4=card.real_name)
+            if card.real_name
+            else self.tr("Real name not verified")
+        )
 
     def _stage_name(self, stage: str) -> str:
         names = {

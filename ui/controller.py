@@ -18,6 +18,7 @@ from app.domain.errors import InvalidInput, MemberDeskError
 from app.domain.plus import PlusTerm, next_term
 from app.domain.quote import Line, Quote
 from app.domain.rulebook import Category, CouponTemplate, Gift, OfflineCaps, Plus
+from app.services import growth
 from app.services.context import Actor
 from app.services.lookups import RefundPreview
 from app.services.member_codes import TYPED, MemberCheck
@@ -188,9 +189,20 @@ class CounterController:
             return None
         request_id, actor, member_id = self.sale_request_id, self.actor, self.card.member_id
         check, terminal = self.member_check(), self.terminal
-        return lambda: terminal.award(
-            request_id, actor, member_id, sale.lines, sale.coupon, sale.points, member_check=check
-        )
+
+        def record() -> AwardResult:
+            result = terminal.award(
+                request_id, actor, member_id, sale.lines, sale.coupon, sale.points,
+                member_check=check,
+            )  # fmt: skip
+            # What the visit makes due (birthday, medal coupons, a referrer's reward), once:
+            # its request id is the sale's. The card re-read after the sale shows it.
+            growth.visit(
+                terminal.ctx, request_id=f"{request_id}.visit", actor=actor, member_id=member_id
+            )
+            return result
+
+        return record
 
     def award_recorded(self, result: AwardResult) -> AwardResult:
         """On the GUI thread, once the sale is recorded."""

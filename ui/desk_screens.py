@@ -13,6 +13,7 @@ from ui.qt import QtCore, QtWidgets
 SHOTS = (
     "service_desk",
     "service_desk_flags",
+    "service_desk_growth",
     "day_report",
     "sync_panel",
     "settings",
@@ -101,6 +102,13 @@ def render_desk(
             _settle(lambda page=flags_page: bool(page.flag_table.rowCount()))
             flags_page.note_edit.setText("Receipts checked; member paid 300 points back")
             save("service_desk_flags", dialog)
+            # the growth page refusing a mistyped ID number (its check digit)
+            dialog.show_tab(4)  # type: ignore[attr-defined]
+            growth_page = dialog.growth_page  # type: ignore[attr-defined]
+            growth_page.id_edit.setText("110105194912310021")
+            growth_page.doc_name_edit.setText("Wang Fang")
+            growth_page.verify()
+            save("service_desk_growth", dialog)
         dialog.done(0)
         for _ in range(3):
             QtCore.QCoreApplication.processEvents()

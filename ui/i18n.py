@@ -170,4 +170,7 @@ RULE_BOOK_TEXTS = (
     QT_TRANSLATE_NOOP("RuleBook", "We missed you: 20 yuan off 150"),
     QT_TRANSLATE_NOOP("RuleBook", "10% off dining"),
     QT_TRANSLATE_NOOP("RuleBook", "A free coffee"),
+    QT_TRANSLATE_NOOP("RuleBook", "Welcome: 15 yuan off 100"),
+    QT_TRANSLATE_NOOP("RuleBook", "Happy birthday: 50 yuan off 300"),
+    QT_TRANSLATE_NOOP("RuleBook", "Critic: 10 yuan off 80"),
 )

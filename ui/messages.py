@@ -397,6 +397,98 @@ RULES: tuple[Rule, ...] = (
             "Errors", "This terminal's data was written by a newer MemberDesk; update the program."
         ),
     ),
+    # -- growth: activity, real name, lifecycle benefits
+    Rule(
+        "invalid_input",
+        QT_TRANSLATE_NOOP("Errors", "An ID number has 18 characters; check what was typed."),
+        kind="length",
+    ),
+    Rule(
+        "invalid_input",
+        QT_TRANSLATE_NOOP("Errors", "An ID number is 17 digits and a last digit or X."),
+        kind="characters",
+    ),
+    Rule(
+        "invalid_input",
+        QT_TRANSLATE_NOOP(
+            "Errors", "The birth date inside the ID number is not a real date: check the digits."
+        ),
+        kind="birth_date",
+    ),
+    Rule(
+        "invalid_input",
+        QT_TRANSLATE_NOOP(
+            "Errors",
+            "The ID number's check digit does not match: a digit was mistyped. Nothing was saved.",
+        ),
+        kind="check_digit",
+    ),
+    Rule(
+        "invalid_input",
+        QT_TRANSLATE_NOOP(
+            "Errors",
+            "The name on the document is not the member's: check the document, or correct the "
+            "member's name first.",
+        ),
+        kind="name_on_document",
+    ),
+    Rule(
+        "invalid_input",
+        QT_TRANSLATE_NOOP("Errors", "Type the receipt number of the purchase reviewed."),
+        kind="receipt_no",
+    ),
+    Rule(
+        "benefit_not_due",
+        QT_TRANSLATE_NOOP(
+            "Errors", "The most a day counts is reached ({cap}); nothing was recorded."
+        ),
+        kind="daily_cap",
+        needs=("cap",),
+        values=lambda p: {"cap": number(p["cap"])},
+    ),
+    Rule(
+        "benefit_not_due",
+        QT_TRANSLATE_NOOP("Errors", "Already given in this period (since {since}); nothing given."),
+        kind="given",
+        needs=("since",),
+        values=lambda p: {"since": p["since"]},
+    ),
+    Rule(
+        "benefit_not_due",
+        QT_TRANSLATE_NOOP("Errors", "The win-back coupon is for dormant and lost members only."),
+        kind="stage",
+    ),
+    Rule(
+        "benefit_not_due",
+        QT_TRANSLATE_NOOP(
+            "Errors", "Receipt {receipt} is not a purchase of this member at this counter."
+        ),
+        kind="no_purchase",
+        needs=("receipt",),
+        values=lambda p: {"receipt": quoted(p["receipt"])},
+    ),
+    Rule(
+        "benefit_not_due",
+        QT_TRANSLATE_NOOP("Errors", "The purchase {receipt} was reviewed already."),
+        kind="reviewed",
+        needs=("receipt",),
+        values=lambda p: {"receipt": quoted(p["receipt"])},
+    ),
+    Rule(
+        "benefit_not_due",
+        QT_TRANSLATE_NOOP("Errors", "The rule book gives nothing for this."),
+        kind="not_rewarded",
+    ),
+    Rule(
+        "real_name_required",
+        QT_TRANSLATE_NOOP(
+            "Errors",
+            "More than {limit} points needs the member's real name verified at the service "
+            "desk (ID document and a supervisor).",
+        ),
+        needs=("limit",),
+        values=lambda p: {"limit": number(p["limit"])},
+    ),
 )
 
 # Refused scans and member checks: one message per reason, whatever the code's details.

@@ -14,6 +14,7 @@ from ui.card import money, num
 from ui.controller import CounterController
 from ui.dialogs import DeskDialog, fill, table
 from ui.fit import fit_to_window
+from ui.growth_desk import GrowthDeskPage
 from ui.ledger_flags import FlagSource, LedgerFlagsPage, ledger_source
 from ui.qt import QtCore, QtWidgets
 
@@ -120,6 +121,13 @@ class ServiceDeskDialog(DeskDialog):
         self.flags_page.changed.connect(self._flags_counted)
         self._flag_count: int | None = None
         self.tabs.addTab(self.flags_page, "")
+        self.growth_page = GrowthDeskPage(
+            controller, self, lambda: self.history.member_id if self.history else None
+        )
+        self.growth_page.changed.connect(
+            lambda: self._reload(self.history.member_id) if self.history else None
+        )
+        self.tabs.addTab(self.growth_page, "")
         self.keys = QtWidgets.QLabel()
         self.keys.setObjectName("keyHint")
         self.keys.setWordWrap(True)
@@ -149,6 +157,7 @@ class ServiceDeskDialog(DeskDialog):
         self.shortcut("Ctrl+2", lambda: self.show_tab(1))
         self.shortcut("Ctrl+3", lambda: self.show_tab(2))
         self.shortcut("Ctrl+4", lambda: self.show_tab(3))
+        self.shortcut("Ctrl+5", lambda: self.show_tab(4))
         self.shortcut("Ctrl+Return", self._confirm_current)
         self.shortcut("Ctrl+Enter", self._confirm_current)
 
@@ -325,6 +334,9 @@ class ServiceDeskDialog(DeskDialog):
             "overdraft_settle": self.tr("overdraft paid from"),
             "overdraft_paid": self.tr("overdraft paid"),
             "ledger_sync": self.tr("ledger correction"),
+            "activity": self.tr("review or check-in"),
+            "referral": self.tr("referral reward"),
+            "benefit_given": self.tr("lifecycle benefit"),
         }
         return names.get(kind, kind)
 
@@ -494,11 +506,13 @@ class ServiceDeskDialog(DeskDialog):
         self.keys.setText(
             self.tr(
                 "Ctrl+1 History · Ctrl+2 Adjust · Ctrl+3 Overdrafts · Ctrl+4 Ledger flags · "
-                "Enter confirms · Esc closes"
+                "Ctrl+5 Growth · Enter confirms · Esc closes"
             )
         )
         self._render_history()
         self._render_overdrafts()
         self._render_flag_tab()
         self.flags_page.retranslate()
+        self.tabs.setTabText(4, self.tr("&5 Growth"))
+        self.growth_page.retranslate()
         super().retranslate()

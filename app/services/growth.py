@@ -122,7 +122,9 @@ def _check_reviewable(session: Session, member_id: str, receipt_no: str) -> None
     ):
         if json.loads(payload).get("receipt") == receipt_no:
             raise BenefitNotDue(
-                f"The purchase {receipt_no} was reviewed already.", kind="given", since=receipt_no
+                f"The purchase {receipt_no} was reviewed already.",
+                kind="reviewed",
+                receipt=receipt_no,
             )
 
 

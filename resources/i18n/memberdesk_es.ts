@@ -791,6 +791,58 @@ F7 Reembolso · F8 QR tarjeta · Ctrl+D Pantalla</translation>
         <translation>Los datos de este terminal los escribió un MemberDesk más reciente; actualice el programa.</translation>
     </message>
     <message>
+        <source>An ID number has 18 characters; check what was typed.</source>
+        <translation>Un número de identidad tiene 18 caracteres; revise lo escrito.</translation>
+    </message>
+    <message>
+        <source>An ID number is 17 digits and a last digit or X.</source>
+        <translation>Un número de identidad son 17 dígitos y un último dígito o X.</translation>
+    </message>
+    <message>
+        <source>The birth date inside the ID number is not a real date: check the digits.</source>
+        <translation>La fecha de nacimiento dentro del número no es una fecha real: revise los dígitos.</translation>
+    </message>
+    <message>
+        <source>The ID number&apos;s check digit does not match: a digit was mistyped. Nothing was saved.</source>
+        <translation>El dígito de control del número no coincide: se escribió mal un dígito. No se guardó nada.</translation>
+    </message>
+    <message>
+        <source>The name on the document is not the member&apos;s: check the document, or correct the member&apos;s name first.</source>
+        <translation>El nombre del documento no es el del socio: revise el documento o corrija antes el nombre del socio.</translation>
+    </message>
+    <message>
+        <source>Type the receipt number of the purchase reviewed.</source>
+        <translation>Escriba el número del tique de la compra reseñada.</translation>
+    </message>
+    <message>
+        <source>The most a day counts is reached ({cap}); nothing was recorded.</source>
+        <translation>Se alcanzó el máximo diario ({cap}); no se registró nada.</translation>
+    </message>
+    <message>
+        <source>Already given in this period (since {since}); nothing given.</source>
+        <translation>Ya se dio en este periodo (desde {since}); no se dio nada.</translation>
+    </message>
+    <message>
+        <source>The win-back coupon is for dormant and lost members only.</source>
+        <translation>El cupón de recuperación es solo para socios inactivos o perdidos.</translation>
+    </message>
+    <message>
+        <source>Receipt {receipt} is not a purchase of this member at this counter.</source>
+        <translation>El tique {receipt} no es una compra de este socio en este mostrador.</translation>
+    </message>
+    <message>
+        <source>The purchase {receipt} was reviewed already.</source>
+        <translation>La compra {receipt} ya tiene reseña.</translation>
+    </message>
+    <message>
+        <source>The rule book gives nothing for this.</source>
+        <translation>El reglamento no da nada por esto.</translation>
+    </message>
+    <message>
+        <source>More than {limit} points needs the member&apos;s real name verified at the service desk (ID document and a supervisor).</source>
+        <translation>Más de {limit} puntos requiere el nombre real del socio verificado en el mostrador de atención (documento y un supervisor).</translation>
+    </message>
+    <message>
         <source>The scan is damaged; scan the member&apos;s code again, or type their number.</source>
         <translation>El escaneo está dañado; vuelva a escanear el código del socio o escriba su número.</translation>
     </message>
@@ -962,6 +1014,81 @@ F7 Reembolso · F8 QR tarjeta · Ctrl+D Pantalla</translation>
     <message>
         <source>Careful:</source>
         <translation>Atención:</translation>
+    </message>
+</context>
+<context>
+    <name>GrowthDeskPage</name>
+    <message>
+        <source>Show a member first (Ctrl+1).</source>
+        <translation>Muestre primero un socio (Ctrl+1).</translation>
+    </message>
+    <message>
+        <source>Real name verified.</source>
+        <translation>Nombre real verificado.</translation>
+    </message>
+    <message>
+        <source>Check-in recorded</source>
+        <translation>Registro de visita anotado</translation>
+    </message>
+    <message>
+        <source>Review recorded</source>
+        <translation>Reseña registrada</translation>
+    </message>
+    <message>
+        <source>Win-back coupon given</source>
+        <translation>Cupón de recuperación entregado</translation>
+    </message>
+    <message>
+        <source>+{points} points</source>
+        <translation>+{points} puntos</translation>
+    </message>
+    <message>
+        <source>coupon {code}</source>
+        <translation>cupón {code}</translation>
+    </message>
+    <message>
+        <source>Record a chec&amp;k-in</source>
+        <translation>Registrar una visi&amp;ta</translation>
+    </message>
+    <message>
+        <source>Re&amp;ceipt reviewed</source>
+        <translation>Tique rese&amp;ñado</translation>
+    </message>
+    <message>
+        <source>Receipt number of the purchase</source>
+        <translation>Número de tique de la compra</translation>
+    </message>
+    <message>
+        <source>Record the review</source>
+        <translation>Registrar la reseña</translation>
+    </message>
+    <message>
+        <source>&amp;ID number</source>
+        <translation>Número de &amp;identidad</translation>
+    </message>
+    <message>
+        <source>18 characters, from the document</source>
+        <translation>18 caracteres, del documento</translation>
+    </message>
+    <message>
+        <source>&amp;Name on the document</source>
+        <translation>&amp;Nombre en el documento</translation>
+    </message>
+    <message>
+        <source>Verify the real name</source>
+        <translation>Verificar el nombre real</translation>
+    </message>
+    <message>
+        <source>Give the &amp;win-back coupon</source>
+        <translation>Dar el cupón de rec&amp;uperación</translation>
+    </message>
+    <message>
+        <source>Check the document in person. Only the last 4 characters of the ID number are kept. Reviews and check-ins count a few a day at most.</source>
+        <translation>Compruebe el documento en persona. Solo se guardan los 4 últimos caracteres del número. Las reseñas y visitas cuentan unas pocas al día como mucho.</translation>
+    </message>
+    <message>
+        <source>Only a supervisor can verify a real name. Ask a supervisor to sign in.</source>
+        <translation>Solo un supervisor puede verificar un nombre real. Pida a un supervisor que inicie sesión.</translation>
     </message>
 </context>
 <context>
@@ -1166,6 +1293,50 @@ Escanee el código de socio, o escriba el número de socio o el teléfono, y pul
     <message>
         <source>{n} changes not yet confirmed by the ledger</source>
         <translation>{n} cambios aún sin confirmar por el registro central</translation>
+    </message>
+    <message>
+        <source>consumption</source>
+        <translation>consumo</translation>
+    </message>
+    <message>
+        <source>activity</source>
+        <translation>actividad</translation>
+    </message>
+    <message>
+        <source>account</source>
+        <translation>cuenta</translation>
+    </message>
+    <message>
+        <source>reputation</source>
+        <translation>reputación</translation>
+    </message>
+    <message>
+        <source>credit</source>
+        <translation>crédito</translation>
+    </message>
+    <message>
+        <source>{dimension} {value}</source>
+        <translation>{dimension} {value}</translation>
+    </message>
+    <message>
+        <source>Growth by dimension: {list}</source>
+        <translation>Crecimiento por dimensión: {list}</translation>
+    </message>
+    <message>
+        <source>{category} {amount}</source>
+        <translation>{category} {amount}</translation>
+    </message>
+    <message>
+        <source>Top categories: {list}</source>
+        <translation>Categorías principales: {list}</translation>
+    </message>
+    <message>
+        <source>Real name verified (ID {last4})</source>
+        <translation>Nombre real verificado (documento {last4})</translation>
+    </message>
+    <message>
+        <source>Real name not verified</source>
+        <translation>Nombre real no verificado</translation>
     </message>
     <message>
         <source>new member</source>
@@ -1702,6 +1873,18 @@ Escanee el código de socio, o escriba el número de socio o el teléfono, y pul
         <translation>Un café gratis</translation>
     </message>
     <message>
+        <source>Welcome: 15 yuan off 100</source>
+        <translation>Bienvenida: 15 yuanes menos en 100</translation>
+    </message>
+    <message>
+        <source>Happy birthday: 50 yuan off 300</source>
+        <translation>Feliz cumpleaños: 50 yuanes menos en 300</translation>
+    </message>
+    <message>
+        <source>Critic: 10 yuan off 80</source>
+        <translation>Crítico: 10 yuanes menos en 80</translation>
+    </message>
+    <message>
         <source>Canvas tote bag</source>
         <translation>Bolsa de lona</translation>
     </message>
@@ -1832,6 +2015,18 @@ Escanee el código de socio, o escriba el número de socio o el teléfono, y pul
         <translation>corrección del libro central</translation>
     </message>
     <message>
+        <source>review or check-in</source>
+        <translation>reseña o visita</translation>
+    </message>
+    <message>
+        <source>referral reward</source>
+        <translation>premio por recomendación</translation>
+    </message>
+    <message>
+        <source>lifecycle benefit</source>
+        <translation>beneficio del ciclo de vida</translation>
+    </message>
+    <message>
         <source>A points adjustment needs a supervisor.</source>
         <translation>Un ajuste de puntos necesita un supervisor.</translation>
     </message>
@@ -1960,8 +2155,12 @@ Escanee el código de socio, o escriba el número de socio o el teléfono, y pul
         <translation>Solo un supervisor puede condonar un descubierto.</translation>
     </message>
     <message>
-        <source>Ctrl+1 History · Ctrl+2 Adjust · Ctrl+3 Overdrafts · Ctrl+4 Ledger flags · Enter confirms · Esc closes</source>
-        <translation>Ctrl+1 Historial · Ctrl+2 Ajustar · Ctrl+3 Descubiertos · Ctrl+4 Alertas · Intro confirma · Esc cierra</translation>
+        <source>Ctrl+1 History · Ctrl+2 Adjust · Ctrl+3 Overdrafts · Ctrl+4 Ledger flags · Ctrl+5 Growth · Enter confirms · Esc closes</source>
+        <translation>Ctrl+1 Historial · Ctrl+2 Ajustar · Ctrl+3 Descubiertos · Ctrl+4 Alertas del libro mayor · Ctrl+5 Crecimiento · Intro confirma · Esc cierra</translation>
+    </message>
+    <message>
+        <source>&amp;5 Growth</source>
+        <translation>&amp;5 Crecimiento</translation>
     </message>
 </context>
 <context>

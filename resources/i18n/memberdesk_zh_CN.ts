@@ -791,6 +791,58 @@ F7 退款 · F8 会员卡码 · Ctrl+D 顾客屏</translation>
         <translation>此终端的数据由较新版本的 MemberDesk 写入；请更新程序。</translation>
     </message>
     <message>
+        <source>An ID number has 18 characters; check what was typed.</source>
+        <translation>身份证号码为 18 位，请核对输入。</translation>
+    </message>
+    <message>
+        <source>An ID number is 17 digits and a last digit or X.</source>
+        <translation>身份证号码为 17 位数字加最后一位数字或 X。</translation>
+    </message>
+    <message>
+        <source>The birth date inside the ID number is not a real date: check the digits.</source>
+        <translation>身份证号码中的出生日期无效：请核对数字。</translation>
+    </message>
+    <message>
+        <source>The ID number&apos;s check digit does not match: a digit was mistyped. Nothing was saved.</source>
+        <translation>身份证号码校验位不符：有数字输错了。未保存任何内容。</translation>
+    </message>
+    <message>
+        <source>The name on the document is not the member&apos;s: check the document, or correct the member&apos;s name first.</source>
+        <translation>证件上的姓名与会员不符：请核对证件，或先更正会员姓名。</translation>
+    </message>
+    <message>
+        <source>Type the receipt number of the purchase reviewed.</source>
+        <translation>请输入被评价消费的小票号。</translation>
+    </message>
+    <message>
+        <source>The most a day counts is reached ({cap}); nothing was recorded.</source>
+        <translation>已达到每日上限（{cap}）；未记录。</translation>
+    </message>
+    <message>
+        <source>Already given in this period (since {since}); nothing given.</source>
+        <translation>本期（自 {since} 起）已发放过；未再发放。</translation>
+    </message>
+    <message>
+        <source>The win-back coupon is for dormant and lost members only.</source>
+        <translation>召回券仅发给沉睡和流失会员。</translation>
+    </message>
+    <message>
+        <source>Receipt {receipt} is not a purchase of this member at this counter.</source>
+        <translation>小票 {receipt} 不是该会员在本收银台的消费。</translation>
+    </message>
+    <message>
+        <source>The purchase {receipt} was reviewed already.</source>
+        <translation>消费 {receipt} 已评价过。</translation>
+    </message>
+    <message>
+        <source>The rule book gives nothing for this.</source>
+        <translation>规则手册对此没有奖励。</translation>
+    </message>
+    <message>
+        <source>More than {limit} points needs the member&apos;s real name verified at the service desk (ID document and a supervisor).</source>
+        <translation>超过 {limit} 积分需要会员先在服务台完成实名认证（身份证件及主管核验）。</translation>
+    </message>
+    <message>
         <source>The scan is damaged; scan the member&apos;s code again, or type their number.</source>
         <translation>扫描内容已损坏;请重新扫描会员码,或输入会员号。</translation>
     </message>
@@ -962,6 +1014,81 @@ F7 退款 · F8 会员卡码 · Ctrl+D 顾客屏</translation>
     <message>
         <source>Careful:</source>
         <translation>注意：</translation>
+    </message>
+</context>
+<context>
+    <name>GrowthDeskPage</name>
+    <message>
+        <source>Show a member first (Ctrl+1).</source>
+        <translation>请先显示一位会员（Ctrl+1）。</translation>
+    </message>
+    <message>
+        <source>Real name verified.</source>
+        <translation>实名认证完成。</translation>
+    </message>
+    <message>
+        <source>Check-in recorded</source>
+        <translation>已记录签到</translation>
+    </message>
+    <message>
+        <source>Review recorded</source>
+        <translation>已记录评价</translation>
+    </message>
+    <message>
+        <source>Win-back coupon given</source>
+        <translation>已发放召回券</translation>
+    </message>
+    <message>
+        <source>+{points} points</source>
+        <translation>+{points} 积分</translation>
+    </message>
+    <message>
+        <source>coupon {code}</source>
+        <translation>优惠券 {code}</translation>
+    </message>
+    <message>
+        <source>Record a chec&amp;k-in</source>
+        <translation>记录签到(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Re&amp;ceipt reviewed</source>
+        <translation>评价的小票(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Receipt number of the purchase</source>
+        <translation>该消费的小票号</translation>
+    </message>
+    <message>
+        <source>Record the review</source>
+        <translation>记录评价</translation>
+    </message>
+    <message>
+        <source>&amp;ID number</source>
+        <translation>身份证号(&amp;I)</translation>
+    </message>
+    <message>
+        <source>18 characters, from the document</source>
+        <translation>18 位，按证件填写</translation>
+    </message>
+    <message>
+        <source>&amp;Name on the document</source>
+        <translation>证件姓名(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Verify the real name</source>
+        <translation>实名认证</translation>
+    </message>
+    <message>
+        <source>Give the &amp;win-back coupon</source>
+        <translation>发放召回券(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Check the document in person. Only the last 4 characters of the ID number are kept. Reviews and check-ins count a few a day at most.</source>
+        <translation>请当面核验证件。身份证号只保存后 4 位。评价和签到每天最多计入几次。</translation>
+    </message>
+    <message>
+        <source>Only a supervisor can verify a real name. Ask a supervisor to sign in.</source>
+        <translation>只有主管可以进行实名认证。请主管登录。</translation>
     </message>
 </context>
 <context>
@@ -1166,6 +1293,50 @@ Scan the member code, or type a member number or phone number, then press Enter.
     <message>
         <source>{n} changes not yet confirmed by the ledger</source>
         <translation>{n} 项变更尚未由总账确认</translation>
+    </message>
+    <message>
+        <source>consumption</source>
+        <translation>消费</translation>
+    </message>
+    <message>
+        <source>activity</source>
+        <translation>活跃</translation>
+    </message>
+    <message>
+        <source>account</source>
+        <translation>账户</translation>
+    </message>
+    <message>
+        <source>reputation</source>
+        <translation>信誉</translation>
+    </message>
+    <message>
+        <source>credit</source>
+        <translation>信用</translation>
+    </message>
+    <message>
+        <source>{dimension} {value}</source>
+        <translation>{dimension} {value}</translation>
+    </message>
+    <message>
+        <source>Growth by dimension: {list}</source>
+        <translation>成长值构成：{list}</translation>
+    </message>
+    <message>
+        <source>{category} {amount}</source>
+        <translation>{category} {amount}</translation>
+    </message>
+    <message>
+        <source>Top categories: {list}</source>
+        <translation>常购品类：{list}</translation>
+    </message>
+    <message>
+        <source>Real name verified (ID {last4})</source>
+        <translation>已实名认证（证件 {last4}）</translation>
+    </message>
+    <message>
+        <source>Real name not verified</source>
+        <translation>未实名认证</translation>
     </message>
     <message>
         <source>new member</source>
@@ -1702,6 +1873,18 @@ Scan the member code, or type a member number or phone number, then press Enter.
         <translation>免费咖啡一杯</translation>
     </message>
     <message>
+        <source>Welcome: 15 yuan off 100</source>
+        <translation>新人礼：满 100 减 15 元</translation>
+    </message>
+    <message>
+        <source>Happy birthday: 50 yuan off 300</source>
+        <translation>生日快乐：满 300 减 50 元</translation>
+    </message>
+    <message>
+        <source>Critic: 10 yuan off 80</source>
+        <translation>评论家：满 80 减 10 元</translation>
+    </message>
+    <message>
         <source>Canvas tote bag</source>
         <translation>帆布手提袋</translation>
     </message>
@@ -1832,6 +2015,18 @@ Scan the member code, or type a member number or phone number, then press Enter.
         <translation>总账校正</translation>
     </message>
     <message>
+        <source>review or check-in</source>
+        <translation>评价或签到</translation>
+    </message>
+    <message>
+        <source>referral reward</source>
+        <translation>推荐奖励</translation>
+    </message>
+    <message>
+        <source>lifecycle benefit</source>
+        <translation>生命周期权益</translation>
+    </message>
+    <message>
         <source>A points adjustment needs a supervisor.</source>
         <translation>积分调整需要主管操作。</translation>
     </message>
@@ -1960,8 +2155,12 @@ Scan the member code, or type a member number or phone number, then press Enter.
         <translation>只有主管可以核销透支。</translation>
     </message>
     <message>
-        <source>Ctrl+1 History · Ctrl+2 Adjust · Ctrl+3 Overdrafts · Ctrl+4 Ledger flags · Enter confirms · Esc closes</source>
-        <translation>Ctrl+1 记录 · Ctrl+2 调整 · Ctrl+3 透支 · Ctrl+4 总账标记 · 回车确认 · Esc 关闭</translation>
+        <source>Ctrl+1 History · Ctrl+2 Adjust · Ctrl+3 Overdrafts · Ctrl+4 Ledger flags · Ctrl+5 Growth · Enter confirms · Esc closes</source>
+        <translation>Ctrl+1 记录 · Ctrl+2 调整 · Ctrl+3 透支 · Ctrl+4 总账标记 · Ctrl+5 成长 · 回车确认 · Esc 关闭</translation>
+    </message>
+    <message>
+        <source>&amp;5 Growth</source>
+        <translation>&amp;5 成长</translation>
     </message>
 </context>
 <context>

@@ -242,6 +242,7 @@ def cmd_members_import(args: argparse.Namespace) -> int:
         if problems and not args.skip_bad:
             raise member_import.ImportRefused(problems, plan.rows)
         count = member_import.write_members(session, plan.new, rules, at)
+        scored = member_import.write_credit_scores(session, plan.credit_scores)
     skipped = "".join(f"\n  skipped {p}" for p in problems)
     _emit(
         args,
@@ -249,11 +250,13 @@ def cmd_members_import(args: argparse.Namespace) -> int:
             "imported": count,
             "rows": plan.rows,
             "existing": plan.existing,
+            "credit_scores": scored,
             "skipped": _problems(problems),
         },
         f"Imported {count} of {plan.rows} members (existing ids were left as they were"
         + (f"; {len({p.line for p in problems})} bad rows skipped" if problems else "")
         + ")."
+        + (f" Credit scores of {scored} existing members refreshed." if scored else "")
         + skipped,
     )
     return 0

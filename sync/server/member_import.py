@@ -5,7 +5,9 @@ before anything is written: its member id, phone (one normalisation, ``app.domai
 name, dates, home store and opening points, and duplicates within the file and against the
 members the ledger has. A bad row is reported by its line and field; if any row is bad,
 nothing is written, unless the operator asked to skip bad rows. A row whose member id the
-ledger has already is left as it is (importing the same file again imports nothing).
+ledger has already is left as it is (importing the same file again imports nothing), except
+its ``credit_score`` when the file gives one: a score from a credit bureau is refreshed by
+importing it again, and counts in the member's growth at every counter after their next sync.
 """
 
 from __future__ import annotations
@@ -28,7 +30,16 @@ from app.domain.rulebook import RuleBook
 from sync.server.errors import Refused
 from sync.server.models import Entry, Lot, Member
 
-COLUMNS = ("member_id", "phone", "name", "birthday", "enrolled_on", "home_store", "points")
+COLUMNS = (
+    "member_id",
+    "phone",
+    "name",
+    "birthday",
+    "enrolled_on",
+    "home_store",
+    "points",
+    "credit_score",
+)
 REQUIRED = ("member_id", "phone")
 MEMBER_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,31}")
 MAX_NAME = 80  # the ledger's column
@@ -64,6 +75,7 @@ class MemberRow:
     enrolled_on: date
     home_store: str
     points: int
+    credit_score: int | None = None  # 0..100; None: the file gives none
 
 
 @dataclass
@@ -74,6 +86,7 @@ class Plan:
     new: list[MemberRow] = field(default_factory=list)
     existing: int = 0
     problems: list[Problem] = field(default_factory=list)
+    credit_scores: dict[str, int] = field(default_factory=dict)  # of existing members
 
     @property
     def bad_lines(self) -> list[int]:
@@ -234,9 +247,18 @@ def check_row(
         problems.append(Problem(line, "points", f"a whole number from 0 to {MAX_POINTS:,}"))
     else:
         points = int(points_text)
+    credit_text = _text(row, "credit_score")
+    credit: int | None = None
+    if credit_text and (not re.fullmatch(r"[0-9]{1,3}", credit_text) or int(credit_text) > 100):
+        problems.append(Problem(line, "credit_score", "a whole number from 0 to 100, or empty"))
+    elif credit_text:
+        credit = int(credit_text)
     if problems:
         return None, problems
-    return MemberRow(line, member_id, phone, name, birthday, enrolled, home_store, points), []
+    return (
+        MemberRow(line, member_id, phone, name, birthday, enrolled, home_store, points, credit),
+        [],
+    )
 
 
 def plan_import(
@@ -283,7 +305,9 @@ def plan_import(
             )
             continue
         if member.member_id in known_ids:
-            plan.existing += 1  # left as it is
+            plan.existing += 1  # left as it is, but for a credit score the file gives
+            if member.credit_score is not None:
+                plan.credit_scores[member.member_id] = member.credit_score
             continue
         other = first_phone.setdefault(member.phone, member.line)
         if other != member.line:
@@ -323,6 +347,7 @@ def write_members(
             spend_365_fen=0,
             purchases=0,
             cursor=next_cursor(session),
+            credit_score=row.credit_score,
         )
         session.add(member)
         if row.points:
@@ -343,3 +368,16 @@ def write_members(
             )
     session.flush()
     return len(members)
+
+
+def write_credit_scores(session: Session, scores: Mapping[str, int]) -> int:
+    """Existing members' new credit scores, each with a new cursor (the counters pull it)."""
+    from sync.server.ledger import next_cursor
+
+    for member_id, score in sorted(scores.items()):
+        member = session.get(Member, member_id)
+        if member is not None:
+            member.credit_score = score
+            member.cursor = next_cursor(session)
+    session.flush()
+    return len(scores)

@@ -154,7 +154,12 @@ def _profile(session: Session, member: Member, at: datetime) -> ProfileLine | No
     found, coupons = profile.member_profile(
         session,
         member.member_id,
-        MemberBasics(enrolled_on=member.enrolled_on, birthday=member.birthday),
+        MemberBasics(
+            enrolled_on=member.enrolled_on,
+            birthday=member.birthday,
+            real_name_verified=member.id_hash is not None,
+            credit_score=member.credit_score,
+        ),
         today,
         rules,
     )
