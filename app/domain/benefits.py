@@ -3,7 +3,7 @@
 Every benefit is given at most once in its period, whichever counter gives it: the counter
 checks the member's day buckets (where each one given is counted, ``profile.counted``), and
 the ledger keeps one claim per (benefit, member, period) and refuses a second. The periods:
-- ``welcome``: the new-member coupon pack, once (period ``once``);
+- ``welcome``: the new-member coupon pack, with the enrolment itself (so once);
 - ``birthday``: once a calendar year, at the first visit of the birthday month;
 - ``winback``: once per period of ``lifecycle.winback_period_days`` days (counted from
   0001-01-01, so every counter and the ledger agree where a period starts);
@@ -21,7 +21,7 @@ from app.domain.lifecycle import LifecycleStatus
 from app.domain.medals import MedalStatus
 from app.domain.rulebook import ActivityRule, BirthdayBenefit, RuleBook
 
-BENEFITS = ("welcome", "birthday", "winback", "medal")
+BENEFITS = ("birthday", "winback", "medal")  # given by a ``benefit_given`` event
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,7 +12,7 @@ from app.domain.profile import mark_delta
 from app.services.common import audit, post
 from app.services.context import Actor, ServiceContext
 from app.services.coupons import give_coupon
-from app.services.views import Given
+from app.services.views import CouponIssued, Given
 from app.store.cardread import raw_connection
 from app.store.profiledays import add_own
 
@@ -73,10 +73,19 @@ def give(
 
 
 def welcome_pack(
-    ctx: ServiceContext, session: Session, *, member_id: str, request_id: str, actor: Actor
-) -> Given | None:
-    """The new-member coupon pack, in the enrolment's transaction."""
+    ctx: ServiceContext, session: Session, *, member_id: str, request_id: str
+) -> list[CouponIssued]:
+    """The new-member coupon pack, in the enrolment's transaction: its coupons travel on the
+    enrolment's own event (the ledger registers them with the member)."""
     due = benefits.welcome(ctx.rules)
-    if due is None:
-        return None
-    return give(ctx, session, member_id=member_id, due=due, request_id=request_id, actor=actor)
+    return [
+        give_coupon(
+            ctx,
+            session,
+            member_id=member_id,
+            template_code=code,
+            source="welcome",
+            request_id=request_id,
+        )
+        for code in (due.coupons if due else ())
+    ]

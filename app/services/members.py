@@ -77,7 +77,7 @@ def enroll(
                 home_store=ctx.store_code,
                 marketing_consent=consent,
                 real_name_verified=False,
-                credit_score=None,
+                credit_score=0,  # unknown until the ledger imports one
                 risk_flags=0,
                 reviews=0,
                 referrals=0,
@@ -90,6 +90,10 @@ def enroll(
         session.flush()
         session.add(Balance(member_id=new_id, points=0, open_overdraft=0))
         session.flush()
+        pack = welcome_pack(ctx, session, member_id=new_id, request_id=request_id)
+        growth: dict[str, object] = {"referrer": referred_by} if referred_by else {}
+        if pack:
+            growth["coupons"] = [coupon.wire() for coupon in pack]
         posting = post(
             session,
             kind="member_enrolled",
@@ -101,7 +105,7 @@ def enroll(
                 "consent": consent,
                 "store": ctx.store_code,
                 "enrolled_on": today.isoformat(),
-                "referrer": referred_by,
+                **growth,
             },
             request_id=request_id,
             member_id=new_id,
@@ -111,14 +115,13 @@ def enroll(
         audit(
             session, actor=actor, action="enroll", now=now, member_id=new_id, request_id=request_id
         )
-        pack = welcome_pack(ctx, session, member_id=new_id, request_id=request_id, actor=actor)
         return EnrollResult(
             new_id,
             phone,
             name,
             today.isoformat(),
             posting.event_id,
-            coupons=pack.coupons if pack else [],
+            coupons=[coupon.coupon_code for coupon in pack],
         )
 
     return run_once(

@@ -112,7 +112,7 @@ def _redeem_work(
     hold_id: str | None,
 ) -> Callable[[Session], RedeemResult]:
     def work(session: Session) -> RedeemResult:
-        require_real_name(ctx, load_member(session, member_id), cost)
+        member = load_member(session, member_id)
         if hold_id is None:
             check_offline_caps(ctx, session, member_id, cost)
         now = ctx.now()
@@ -158,6 +158,7 @@ def _redeem_work(
         )
         today = business_day(now, ctx.timezone)  # the event's own day, not a second clock read
         posting.debit(f"redeem_{kind}", cost, today)
+        require_real_name(ctx, member, cost)  # after the balance: that refusal comes first
         session.add(
             Redemption(
                 member_id=member_id,

@@ -527,7 +527,7 @@ def _upsert_member(session: Session, incoming: ReplicaMember) -> Member | None:
             home_store=incoming.home_store,
             marketing_consent=False,
             real_name_verified=False,
-            credit_score=None,
+            credit_score=0,
             risk_flags=0,
             reviews=0,
             referrals=0,
@@ -564,4 +564,4 @@ def set_standing(member: Member, standing: Standing | None) -> None:
     member.referred_by = standing.referrer or member.referred_by
     if standing.id_last4 is not None:
         member.real_name_verified, member.id_last4 = True, standing.id_last4
-    member.credit_score = standing.credit_score
+    member.credit_score = standing.credit_score or 0  # unknown counts 0

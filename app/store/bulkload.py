@@ -51,7 +51,7 @@ _MEMBERS = (
     "INSERT INTO members (member_id, phone, name, birthday, enrolled_on, home_store, "
     "marketing_consent, real_name_verified, credit_score, risk_flags, reviews, referrals, "
     "plus_expires_on, pin_hash, status, ledger_growth) VALUES ",
-    "(?, ?, ?, ?, ?, ?, 0, 0, NULL, 0, 0, 0, ?, NULL, ?, ?)",
+    "(?, ?, ?, ?, ?, ?, 0, 0, 0, 0, 0, 0, ?, NULL, ?, ?)",
 )
 _BALANCES = ("INSERT INTO balances (member_id, points, open_overdraft) VALUES ", "(?, ?, ?)")
 _JOURNAL = (
@@ -174,7 +174,7 @@ def insert_new_members(
 
 _STANDING = (
     "UPDATE members SET referred_by = ?2, real_name_verified = (?3 IS NOT NULL), id_last4 = ?3, "
-    "credit_score = ?4 WHERE member_id = ?1"
+    "credit_score = COALESCE(?4, 0) WHERE member_id = ?1"
 )
 
 

@@ -69,7 +69,7 @@ class MemberFacts:
     birthday: date | None
     enrolled_on: date
     real_name_verified: bool
-    credit_score: int | None
+    credit_score: int  # 0: unknown
     risk_flags: int
     reviews: int
     referrals: int

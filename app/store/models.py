@@ -84,7 +84,7 @@ class Member(Base):
     marketing_consent: Mapped[bool] = mapped_column(Boolean)
     real_name_verified: Mapped[bool] = mapped_column(Boolean, default=False)
     id_last4: Mapped[str | None] = mapped_column(String(4))  # of the verified ID number
-    credit_score: Mapped[int | None] = mapped_column(Integer)  # imported; None: unknown
+    credit_score: Mapped[int] = mapped_column(Integer, default=0)  # imported; 0: unknown
     risk_flags: Mapped[int] = mapped_column(Integer, default=0)
     reviews: Mapped[int] = mapped_column(Integer, default=0)
     referrals: Mapped[int] = mapped_column(Integer, default=0)

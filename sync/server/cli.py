@@ -250,9 +250,9 @@ def cmd_members_import(args: argparse.Namespace) -> int:
             "imported": count,
             "rows": plan.rows,
             "existing": plan.existing,
-            "credit_scores": scored,
             "skipped": _problems(problems),
-        },
+        }
+        | ({"credit_scores": scored} if scored else {}),
         f"Imported {count} of {plan.rows} members (existing ids were left as they were"
         + (f"; {len({p.line for p in problems})} bad rows skipped" if problems else "")
         + ")."

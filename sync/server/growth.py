@@ -8,10 +8,11 @@ Event kinds (each carries its member and business day):
   hash of the ID number and its last four characters.
 - ``referral_rewarded``: the referrer's points when the member they named at enrolment first
   bought; once per new member, and only for the referrer the enrolment named.
-- ``benefit_given``: a welcome pack, a birthday benefit, a win-back coupon or a medal level's
+- ``benefit_given``: a birthday benefit, a win-back coupon or a medal level's
   coupon, with its period (``app.domain.benefits``); once per member and period at any
   counter (``already_given``).
-An enrolment (``member_enrolled``) may name a ``referrer``: kept when that member exists.
+An enrolment (``member_enrolled``) carries the new-member coupon pack (``coupons``, registered
+with the member) and may name a ``referrer``: kept when that member exists.
 Once-only is a claim row per key (``GrowthClaim``), checked and written inside the push.
 """
 
@@ -45,15 +46,27 @@ def _rejection(code: str, reason: str) -> Exception:
     return Rejection(code, reason)
 
 
-def enrolled(batch: _Batch, payload: dict[str, Any]) -> None:
-    """Keep the referrer an enrolment names, when that member exists (an unknown one is
-    dropped: the enrolment itself is never refused for it)."""
+def enrolled(batch: _Batch, event_id: str, payload: dict[str, Any]) -> None:
+    """Register the enrolment's new-member coupon pack and keep the referrer it names, when
+    that member exists (an unknown one is dropped: the enrolment is never refused for it)."""
     referrer = payload.get("referrer")
     member = batch.members.get(str(payload.get("member_id") or ""))
     if member is None or not member.new or "referrer_id" in member.row:
         return
     # every new row names every column: the new members are inserted together
     member.row.update(referrer_id=None, id_hash=None, id_last4=None, credit_score=None)
+    batch.profile.take(
+        batch.session,
+        group_members=batch_members(batch),
+        today=batch.today(),
+        member_id=member.member_id,
+        kind="member_enrolled",
+        payload=payload,
+        day=None,
+        terminal_id=batch.terminal.terminal_id,
+        event_id=event_id,
+        flag=lambda _kind, _detail, _points: None,  # an enrolment uses no coupon
+    )
     if not isinstance(referrer, str) or referrer == member.member_id:
         return
     known = batch.members.get(referrer) is not None or (

@@ -1074,7 +1074,7 @@ def apply_event(
         return  # the terminal's own view; the ledger keeps its own expiry
     if kind == "member_enrolled":
         _enroll(batch, payload)
-        growth.enrolled(batch, payload)
+        growth.enrolled(batch, event.event_id, payload)
         return
     member_id = payload.get("member_id")
     member = batch.members.get(str(member_id)) if member_id else None

@@ -12,8 +12,10 @@ from probe import DbProbe
 from app.bootstrap import Terminal
 from app.domain.errors import BenefitNotDue, InvalidInput, NotAllowed, RealNameRequired
 from app.domain.quote import Line
+from app.domain.rulebook import parse_rule_book
 from app.services import growth
 from app.services.context import Actor, FixedClock
+from app.services.setup import install_rule_book
 from app.services.views import EnrollResult
 
 GOOD_ID = "11010519491231002X"
@@ -23,10 +25,20 @@ def _outbox(db: DbProbe) -> int:
     return db.count("outbox")
 
 
-def test_enrolment_gives_the_new_member_pack(terminal: Terminal, member: EnrollResult) -> None:
-    card = terminal.card(member.member_id)
+def test_enrolment_gives_the_new_member_pack_of_the_rule_book(
+    terminal: Terminal, cashier: Actor, db: DbProbe
+) -> None:
+    document = {**terminal.ctx.rules.raw, "version": terminal.ctx.rules.version + 1}
+    document["lifecycle"] = {**document["lifecycle"], "new_member_coupons": ["WELCOME15"]}
+    install_rule_book(terminal.ctx, parse_rule_book(document))
+    before = _outbox(db)
+    enrolled = terminal.enroll("e-pack", cashier, phone="13900000009", name="Zhou Min")
+    card = terminal.card(enrolled.member_id)
     assert [c.template for c in card.coupons] == ["WELCOME15"]
-    assert member.coupons == [card.coupons[0].code]
+    assert enrolled.coupons == [card.coupons[0].code]
+    assert _outbox(db) == before + 1  # the pack travels on the enrolment's own event
+    payload = db.rows("SELECT payload FROM outbox WHERE kind = 'member_enrolled'")[-1][0]
+    assert card.coupons[0].code in payload
 
 
 def test_a_checkin_counts_once_a_day_then_the_cap_refuses(

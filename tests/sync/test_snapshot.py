@@ -225,6 +225,9 @@ GOOD_MEMBER: dict[str, Any] = {
             "used": False,
         }
     ],
+    "referrer": "M00002",
+    "id_last4": "002X",
+    "credit_score": None,
 }
 
 

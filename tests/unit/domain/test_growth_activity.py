@@ -74,7 +74,7 @@ def test_the_default_rule_book_rewards_reviews_checkins_and_referrals(rules: Rul
     assert set(rules.activity) == {"review", "checkin", "referral"}
     assert rules.activity["review"].daily_cap == 3
     assert rules.real_name.required_above_points == 5000
-    assert rules.lifecycle.new_member_coupons == ("WELCOME15",)
+    assert rules.lifecycle.new_member_coupons == ()  # a mall switches the pack on
     assert rules.lifecycle.birthday["gold"].coupon == "BDAY50"
 
 
@@ -187,8 +187,9 @@ def test_the_daily_cap_refuses_one_more_activity(rules: RuleBook) -> None:
 def test_the_new_member_pack_is_the_rule_books_coupons(
     rules: RuleBook, make_rules: MakeRules
 ) -> None:
-    assert benefits.welcome(rules) == benefits.Due("welcome", "once", 0, ("WELCOME15",))
-    assert benefits.welcome(make_rules({"lifecycle.new_member_coupons": []})) is None
+    pack = make_rules({"lifecycle.new_member_coupons": ["WELCOME15"]})
+    assert benefits.welcome(pack) == benefits.Due("welcome", "once", 0, ("WELCOME15",))
+    assert benefits.welcome(rules) is None
 
 
 @pytest.mark.parametrize(
