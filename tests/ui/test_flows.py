@@ -353,7 +353,7 @@ def test_online_redeem_asks_the_ledger_off_the_gui_thread_and_caps_show_offline(
     press(qtbot, window, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: window.flows.dialog is None, timeout=3000)
     assert authorizer.calls == [("M000005", 1500)]
-    assert terminal.card("M000005").points == 13773 - 1500
+    assert terminal.card("M000005").points == 13665 - 1500
 
 
 class SlowLedger:
