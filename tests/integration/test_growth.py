@@ -204,3 +204,26 @@ def test_the_referrer_is_rewarded_at_the_first_purchase_only(
 def test_an_unknown_referrer_is_refused_at_enrolment(terminal: Terminal, cashier: Actor) -> None:
     with pytest.raises(Exception, match="No member"):
         terminal.enroll("e", cashier, phone="13900000004", name="Zhou", referrer="13999999999")
+
+
+def test_a_medal_levels_coupon_is_given_once_at_the_next_visit(
+    terminal: Terminal, cashier: Actor, member: EnrollResult, clock: FixedClock
+) -> None:
+    mid = member.member_id
+    receipts = [
+        terminal.award(f"b{n}", cashier, mid, [Line("grocery", 1_000)]).receipt_no for n in range(5)
+    ]
+    for n, receipt in enumerate(receipts):
+        if n == 3:
+            clock.advance(days=1)  # three reviews a day count at most
+        growth.record_activity(
+            terminal.ctx, request_id=f"r{n}", actor=cashier, member_id=mid, activity="review",
+            receipt_no=receipt,
+        )  # fmt: skip
+    critic = next(m for m in terminal.card(mid).medals if m.code == "critic")
+    assert critic.level == 1
+    given = growth.visit(terminal.ctx, request_id="v1", actor=cashier, member_id=mid).given
+    assert [(g.what, [terminal.card(mid).coupons[0].template]) for g in given] == [
+        ("medal", ["CRITIC10"])
+    ]
+    assert growth.visit(terminal.ctx, request_id="v2", actor=cashier, member_id=mid).given == []
