@@ -166,6 +166,7 @@ class MemberState(Message):
     referrer: str | None = None  # the member who referred them at enrolment
     id_last4: str | None = None  # set once a supervisor verified the real name
     credit_score: int | None = None  # imported at the ledger; None: unknown
+    risk_flags: int = 0  # the ledger's open flags on the member's conduct
 
 
 class PublicKey(Message):

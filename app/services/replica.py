@@ -100,6 +100,7 @@ class Standing(NamedTuple):
     referrer: str | None
     id_last4: str | None  # a verified real name
     credit_score: int | None
+    risk_flags: int = 0  # the ledger's open flags on the member's conduct
 
 
 @dataclass(frozen=True)
@@ -565,3 +566,4 @@ def set_standing(member: Member, standing: Standing | None) -> None:
     if standing.id_last4 is not None:
         member.real_name_verified, member.id_last4 = True, standing.id_last4
     member.credit_score = standing.credit_score or 0  # unknown counts 0
+    member.risk_flags = standing.risk_flags

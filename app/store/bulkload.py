@@ -174,13 +174,13 @@ def insert_new_members(
 
 _STANDING = (
     "UPDATE members SET referred_by = ?2, real_name_verified = (?3 IS NOT NULL), id_last4 = ?3, "
-    "credit_score = COALESCE(?4, 0) WHERE member_id = ?1"
+    "credit_score = COALESCE(?4, 0), risk_flags = ?5 WHERE member_id = ?1"
 )
 
 
 def set_standings(
-    connection: Any, standings: Sequence[tuple[str, str | None, str | None, int | None]]
+    connection: Any, standings: Sequence[tuple[str, str | None, str | None, int | None, int]]
 ) -> None:
-    """(member id, referrer, ID's last four, credit score) of members just loaded, for those
-    the ledger knows any of it (few: the rest keep the defaults)."""
-    connection.executemany(_STANDING, [s for s in standings if any(v is not None for v in s[1:])])
+    """(member id, referrer, ID's last four, credit score, open risk flags) of members just
+    loaded, for those the ledger knows any of it (few: the rest keep the defaults)."""
+    connection.executemany(_STANDING, [s for s in standings if any(s[1:4]) or s[4]])

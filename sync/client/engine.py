@@ -66,7 +66,7 @@ def to_replica(state: MemberState) -> ReplicaMember:
             ReplicaCoupon(c.code, c.template, day(c.valid_from), day(c.valid_until), c.used)
             for c in state.coupons
         ],
-        Standing(state.referrer, state.id_last4, state.credit_score),
+        Standing(state.referrer, state.id_last4, state.credit_score, state.risk_flags),
     )
 
 
@@ -99,7 +99,12 @@ def wire_to_replica(state: dict[str, Any]) -> ReplicaMember:
             )
             for c in state["coupons"]
         ],
-        Standing(state.get("referrer"), state.get("id_last4"), state.get("credit_score")),
+        Standing(
+            state.get("referrer"),
+            state.get("id_last4"),
+            state.get("credit_score"),
+            state.get("risk_flags", 0),
+        ),
     )
 
 

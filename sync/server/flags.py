@@ -14,8 +14,8 @@ from sqlalchemy.orm import Session
 
 from sync.protocol import FlagView
 from sync.server.errors import Refused
-from sync.server.ledger import now_utc
-from sync.server.models import Flag, FlagResolution
+from sync.server.ledger import next_cursor, now_utc
+from sync.server.models import Flag, FlagResolution, Member
 
 LIMIT = 200
 
@@ -79,7 +79,15 @@ def resolve_flag(
         try:
             with session.begin_nested():
                 session.add(resolution)
+                _touch_member(session, flag.member_id)
         except IntegrityError:  # another request closed it a moment ago: theirs stands
             resolution = session.get(FlagResolution, flag_id, populate_existing=True)
             assert resolution is not None
     return _view(flag, resolution)
+
+
+def _touch_member(session: Session, member_id: str | None) -> None:
+    """A closed flag may change the member's reputation: counters pull the member again."""
+    member = session.get(Member, member_id) if member_id else None
+    if member is not None:
+        member.cursor = next_cursor(session)

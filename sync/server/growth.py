@@ -22,17 +22,22 @@ import re
 from datetime import date
 from typing import TYPE_CHECKING, Any, cast
 
-from sqlalchemy import Table, insert, select, update
+from sqlalchemy import Table, func, insert, select, update
 
 from app.domain.benefits import BENEFITS, claim_key
 from app.domain.points import expiry_for
 from app.domain.profile import counted
-from sync.server.models import GrowthClaim, Member
+from sync.server.models import Flag, FlagResolution, GrowthClaim, Member
 
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
     from sync.server.push import _Apply, _Batch, _Member
 
 KINDS = ("activity", "real_name_verified", "referral_rewarded", "benefit_given")
+# Flags that speak of the member's conduct (a copied phone code, a coupon used twice), not of
+# a counter's: while open, each takes growth.per_risk_flag off the reputation dimension.
+RISK_KINDS = ("code_replay", "coupon_reused")
 CLAIMS = cast(Table, GrowthClaim.__table__)
 MEMBERS = cast(Table, Member.__table__)
 MAX_POINTS = 1_000_000  # what one activity or benefit may give
@@ -181,3 +186,20 @@ def _real_name(batch: _Batch, member: _Member, payload: dict[str, Any]) -> None:
 
 def batch_members(batch: _Batch) -> list[str]:
     return [m for m, found in batch.members.items() if found is not None]
+
+
+def open_risk_flags(session: Session, member_ids: list[str]) -> dict[str, int]:
+    """The members' open risk flags (``RISK_KINDS``, not resolved), by member id."""
+    if not member_ids:
+        return {}
+    resolved = select(FlagResolution.flag_id)
+    rows = session.execute(
+        select(Flag.member_id, func.count())
+        .where(
+            Flag.member_id.in_(member_ids),
+            Flag.kind.in_(RISK_KINDS),
+            Flag.flag_id.not_in(resolved),
+        )
+        .group_by(Flag.member_id)
+    )
+    return {str(member_id): int(count) for member_id, count in rows}

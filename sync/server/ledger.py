@@ -30,7 +30,7 @@ from sync.protocol import (
     ProfileDay,
     ReleaseResponse,
 )
-from sync.server import profile
+from sync.server import growth, profile
 from sync.server.db import current_cursor
 from sync.server.errors import Refused
 from sync.server.models import (
@@ -305,7 +305,7 @@ def member_state(session: Session, member: Member) -> MemberState:
         .where(Lot.member_id == member.member_id, Lot.remaining > 0)
         .order_by(Lot.expires_on)
     ).all()
-    days, coupons = _profiles(session, [member.member_id], now_utc())
+    days, coupons, risks = _profiles(session, [member.member_id], now_utc())
     return MemberState(
         member_id=member.member_id,
         phone=member.phone,
@@ -326,6 +326,7 @@ def member_state(session: Session, member: Member) -> MemberState:
         referrer=member.referrer_id,
         id_last4=member.id_last4,
         credit_score=member.credit_score,
+        risk_flags=risks.get(member.member_id, 0),
     )
 
 
@@ -639,7 +640,7 @@ def _buckets(session: Session, which: ColumnElement[bool]) -> dict[str, list[dic
     return found
 
 
-_Profiles = tuple[dict[str, list[dict[str, Any]]], dict[str, list[dict[str, Any]]]]
+_Profiles = tuple[dict[str, list[dict[str, Any]]], dict[str, list[dict[str, Any]]], dict[str, int]]
 
 
 def _profiles(session: Session, ids: list[str], at: datetime) -> _Profiles:
@@ -648,11 +649,13 @@ def _profiles(session: Session, ids: list[str], at: datetime) -> _Profiles:
     today = at.date()
     days: dict[str, list[dict[str, Any]]] = {}
     coupons: dict[str, list[dict[str, Any]]] = {}
+    risks: dict[str, int] = {}
     for start in range(0, len(ids), _IN_CHUNK):
         chunk = ids[start : start + _IN_CHUNK]
         days.update(profile.days_of(session, chunk, today))
         coupons.update(profile.coupons_of(session, chunk, today - timedelta(days=1)))
-    return days, coupons
+        risks.update(growth.open_risk_flags(session, chunk))
+    return days, coupons, risks
 
 
 def _state(
@@ -678,6 +681,7 @@ def _state(
         "referrer": row[11],
         "id_last4": row[12],
         "credit_score": row[13],
+        "risk_flags": profiles[2].get(member_id, 0),
     }
 
 

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from app.domain.events import business_day
 from app.domain.profile import MemberBasics
-from sync.server import flags, profile
+from sync.server import flags, growth, profile
 from sync.server.ledger import NEVER, find_member, now_utc, rule_book
 from sync.server.models import Entry, Event, Hold, Lot, Member
 
@@ -159,6 +159,7 @@ def _profile(session: Session, member: Member, at: datetime) -> ProfileLine | No
             birthday=member.birthday,
             real_name_verified=member.id_hash is not None,
             credit_score=member.credit_score,
+            risk_flags=growth.open_risk_flags(session, [member.member_id]).get(member.member_id, 0),
         ),
         today,
         rules,

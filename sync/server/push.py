@@ -291,6 +291,8 @@ class _Batch:
     def flag(
         self, kind: str, event_id: str, member: _Member | None, detail: str, points: int = 0
     ) -> None:
+        if member is not None and kind in growth.RISK_KINDS:  # reputation changes: re-send
+            self.touched.add(member.member_id)
         self.flags.append(
             {
                 "kind": kind,

@@ -128,3 +128,31 @@ def test_an_imported_credit_score_counts_at_the_counters_and_is_refreshed(
     _write(path, [{"member_id": "M1", "phone": "13700000001", "name": "S", "credit_score": "101"}])
     out, err = ledger_cli(capsys, ledger_url, "members", "import", str(path), "--json", status=1)
     assert "credit_score" in err
+
+
+def test_an_open_risk_flag_takes_reputation_off_until_it_is_resolved(
+    ledger: LedgerServer,
+    ledger_url: str,
+    make_counter: TerminalFactory,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    t1 = make_counter("T01", "S001")
+    member = t1.terminal.enroll(
+        "e", t1.terminal.actor("lin"), phone="13912340009", name="Risky"
+    ).member_id
+    t1.syncer.round()
+    # The same phone-code step taken at two other counters: a copied code, flagged.
+    for terminal_id in ("T02", "T03"):
+        credential = secret(make_counter(terminal_id, "S001"))
+        chain = make_chain(terminal_id, [("code_accepted", {"member_id": member, "step": 7})])
+        assert post(ledger, "/events", events_body(chain), credential=credential).ok
+    t1.syncer.round()
+    assert t1.terminal.card(member).growth_by_dimension["reputation"] == -500
+    out, _ = ledger_cli(capsys, ledger_url, "flags", "list", "--json")
+    (flag,) = [f for f in out if f["kind"] == "code_replay"]
+    ledger_cli(
+        capsys, ledger_url, "flags", "resolve", str(flag["flag_id"]), "--note", "own phone",
+        "--by", "ops", "--json",
+    )  # fmt: skip
+    t1.syncer.round()
+    assert t1.terminal.card(member).growth_by_dimension["reputation"] == 0

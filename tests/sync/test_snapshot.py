@@ -228,6 +228,7 @@ GOOD_MEMBER: dict[str, Any] = {
     "referrer": "M00002",
     "id_last4": "002X",
     "credit_score": None,
+    "risk_flags": 0,
 }
 
 
