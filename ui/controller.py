@@ -311,7 +311,7 @@ class CounterController:
         """The term a sale now would give the member on screen (a renewal extends theirs)."""
         card = self._member()
         current = date.fromisoformat(card.plus_expires_on) if card.plus_expires_on else None
-        return next_term(current, self.today(), self.terminal.rules)
+        return next_term(current, self.today(), self.terminal.rules, growth=card.growth)
 
     def sell_plus(self) -> PlusResult:
         actor, card = self._signed_in(), self._member()

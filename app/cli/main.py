@@ -201,6 +201,11 @@ def cmd_member_show(args: argparse.Namespace) -> int:
     )
     if card.open_overdraft:
         print(f"  OVERDRAFT {card.open_overdraft} points: see the service desk")
+    print(f"  {_plus_saving_words(card.plus_saving_kind, card.plus_saving_fen)}")
+    if card.plus_prompt == "renew_soon":
+        print(f"  PLUS ends in {card.plus_prompt_days} day(s): offer the renewal")
+    elif card.plus_prompt == "lapsed":
+        print(f"  PLUS lapsed {card.plus_prompt_days} day(s) ago: offer PLUS again")
     print(f"  stage {card.stage}: {card.suggested_action or '-'}")
     if card.birthday_action:
         print(f"  {card.birthday_action}")
@@ -208,6 +213,23 @@ def cmd_member_show(args: argparse.Namespace) -> int:
     print(f"  medals: {', '.join(medals) or '-'}")
     print(f"  coupons: {', '.join(f'{c.code} ({c.name})' for c in card.coupons) or '-'}")
     print(f"  sync: {card.unconfirmed_events} change(s) not yet confirmed by the ledger")
+    return 0
+
+
+def _plus_saving_words(kind: str | None, fen: int) -> str:
+    if kind == "saved_this_term":
+        return f"PLUS has saved you {format_fen(fen)} this term"
+    return f"In the last 12 months PLUS would have saved you {format_fen(fen)}"
+
+
+def cmd_receipt(args: argparse.Namespace) -> int:
+    view = terminal_for(args).receipt(args.receipt)
+    lines = [f"receipt {view.receipt_no} {view.at} member {view.member_id}"]
+    lines += [f"  {line.category} {format_fen(line.amount_fen)}" for line in view.lines]
+    lines.append(f"paid {format_fen(view.payable_fen)}, saved {format_fen(view.savings_fen)}")
+    lines.append(f"points earned {view.points_earned}, balance {view.balance}")
+    lines.append(_plus_saving_words(view.plus_saving_kind, view.plus_saving_fen))
+    _emit(args, view, "\n".join(lines))
     return 0
 
 
@@ -507,7 +529,15 @@ def cmd_config_check(args: argparse.Namespace) -> int:
 
 # Commands that only read: on a read-only data directory they open the database read-only.
 READING_COMMANDS: frozenset[Handler] = frozenset(
-    {cmd_member_show, cmd_verify, cmd_report, cmd_cashier_list, cmd_config_check, cmd_config_path}
+    {
+        cmd_member_show,
+        cmd_receipt,
+        cmd_verify,
+        cmd_report,
+        cmd_cashier_list,
+        cmd_config_check,
+        cmd_config_path,
+    }
 )
 
 
@@ -593,6 +623,8 @@ def build_parser(parts: TerminalParts) -> argparse.ArgumentParser:
         p.add_argument("--coupon", help="coupon code to use")
         p.add_argument("--points", type=int, default=0, help="points to deduct")
 
+    p = add("receipt", cmd_receipt, "show what a purchase's receipt prints")
+    p.add_argument("receipt", metavar="RECEIPT_NO")
     p = add("redeem", cmd_redeem, "redeem points: a gift, a coupon, or off an order", mutating=True)
     p.add_argument("member", metavar="MEMBER_OR_PHONE")
     which = p.add_mutually_exclusive_group(required=True)

@@ -17,6 +17,7 @@ from app.domain.campaigns import campaigns_in_force
 from app.domain.coupons import Coupon, coupon_discount
 from app.domain.errors import InsufficientPoints, InvalidInput
 from app.domain.money import MAX_AMOUNT_FEN, check_amount_fen, percent_of
+from app.domain.plus import plus_percent
 from app.domain.points import apply_percent, points_for_fen
 from app.domain.rulebook import RuleBook, Tier
 
@@ -98,10 +99,6 @@ def _check_lines(lines: Sequence[Line], rules: RuleBook) -> None:
         check_amount_fen(sum(line.amount_fen for line in lines), "Total")
 
 
-def _plus_percent(category: str, rules: RuleBook) -> int:
-    return max(rules.plus.extra_discount_percent, rules.plus.category_discounts.get(category, 0))
-
-
 def points_earned(
     payable_fen: int, *, shopper: Shopper, store: str, day: date, rules: RuleBook
 ) -> EarnBreakdown:
@@ -150,7 +147,7 @@ def quote(
     ]
     tier_discount = sum(ln.amount_fen for ln in lines) - sum(a for _, a in after_tier)
 
-    plus_cuts = [percent_of(amount, _plus_percent(cat, rules)) for cat, amount in after_tier]
+    plus_cuts = [percent_of(amount, plus_percent(cat, rules)) for cat, amount in after_tier]
     plus_discount = sum(plus_cuts) if shopper.plus_active else 0
     after_plus = (
         [(cat, amount - cut) for (cat, amount), cut in zip(after_tier, plus_cuts, strict=True)]

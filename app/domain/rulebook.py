@@ -64,6 +64,12 @@ class GrowthWeights:
 
 
 @dataclass(frozen=True, slots=True)
+class PlusPrice:
+    growth: int  # members with at least this growth value ...
+    fee_fen: int  # ... pay this fee
+
+
+@dataclass(frozen=True, slots=True)
 class Plus:
     fee_fen: int
     validity_days: int
@@ -72,6 +78,9 @@ class Plus:
     category_discounts: Mapping[str, int]
     monthly_coupons: tuple[str, ...]
     partner_benefits: tuple[str, ...]
+    prices: tuple[PlusPrice, ...] = ()  # special prices by growth line, rising growth
+    renewal_prompt_days: int = 30  # offer the renewal from this many days before expiry
+    lapsed_prompt_days: int = 365  # offer PLUS again for this many days after a lapse
 
 
 @dataclass(frozen=True, slots=True)
@@ -355,7 +364,20 @@ def _plus(n: _Node, categories: frozenset[str]) -> Plus:
         category_discounts=discounts,
         monthly_coupons=n.get("monthly_coupons", []).texts(),
         partner_benefits=n.get("partner_benefits", []).texts(),
+        prices=_plus_prices(n.get("prices", [])),
+        renewal_prompt_days=n.get("renewal_prompt_days", 30).integer(0, 366),
+        lapsed_prompt_days=n.get("lapsed_prompt_days", 365).integer(0, 3660),
     )
+
+
+def _plus_prices(n: _Node) -> tuple[PlusPrice, ...]:
+    prices = n.list_of(
+        lambda p: PlusPrice(growth=p.get("growth").integer(1), fee_fen=p.get("fee_fen").integer(0))
+    )
+    for i in range(1, len(prices)):
+        if prices[i].growth <= prices[i - 1].growth:
+            raise n.at(i, "growth").fail("growth lines must rise from price to price")
+    return prices
 
 
 def _medal(n: _Node) -> Medal:

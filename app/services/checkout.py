@@ -18,8 +18,9 @@ from app.services.coupons import check_with_ledger, give_coupon, load_coupon
 from app.services.idempotency import earlier_result, run_once
 from app.services.member_codes import MemberCheck, require_member_check
 from app.services.members import current_tier_and_plus
+from app.services.plus_offer import give_monthly_coupons
 from app.services.views import AwardResult
-from app.store.cardread import raw_connection, read_points
+from app.store.cardread import MemberFacts, raw_connection, read_points
 from app.store.outbox import canonical_json
 from app.store.profiledays import add_own
 from app.store.purchasewrite import (
@@ -40,7 +41,7 @@ def _quote_in(
     lines: Sequence[Line],
     coupon_code: str | None,
     points_to_use: int,
-) -> tuple[Quote, Shopper]:
+) -> tuple[Quote, Shopper, MemberFacts]:
     today = ctx.today()
     member = load_member_facts(session, member_id)
     tier_code, plus_active = current_tier_and_plus(ctx, session, member)
@@ -62,7 +63,7 @@ def _quote_in(
         coupon=coupon,
         points_to_use=points_to_use,
     )
-    return q, shopper
+    return q, shopper, member
 
 
 def quote_purchase(
@@ -130,7 +131,7 @@ def _award_work(
     hold_id: str | None,
 ) -> Callable[[Session], AwardResult]:
     def work(session: Session) -> AwardResult:
-        q, shopper = _quote_in(ctx, session, member_id, lines, coupon_code, points_to_use)
+        q, shopper, member = _quote_in(ctx, session, member_id, lines, coupon_code, points_to_use)
         if hold_id is None and q.points_used > 0:  # nothing to cap otherwise
             check_offline_caps(ctx, session, member_id, q.points_used)
         now = ctx.now()
@@ -153,6 +154,14 @@ def _award_work(
             )
             for template in q.earn.campaign_coupons
         ]
+        if shopper.plus_active:  # the member's first purchase of a month brings its coupons
+            given += give_monthly_coupons(
+                ctx,
+                session,
+                member_id=member_id,
+                plus_expires_on=member.plus_expires_on,
+                request_id=request_id,
+            )
         issued = [coupon.coupon_code for coupon in given]
         event = append_event(
             connection,

@@ -7,8 +7,9 @@ from sqlalchemy.orm import Session
 from app.domain.plus import is_plus, next_term
 from app.services.common import audit, load_member, post
 from app.services.context import Actor, ServiceContext
-from app.services.coupons import give_coupon
 from app.services.idempotency import run_once
+from app.services.members import profile_of
+from app.services.plus_offer import give_monthly_coupons
 from app.services.views import PlusResult
 from app.store.models import PlusTerm
 
@@ -18,23 +19,16 @@ def sell_plus(ctx: ServiceContext, *, request_id: str, actor: Actor, member_id: 
         member = load_member(session, member_id)
         today = ctx.today()
         renewal = is_plus(member.plus_expires_on, today)
-        term = next_term(member.plus_expires_on, today, ctx.rules)
+        growth = profile_of(ctx, session, member).tier.growth
+        term = next_term(member.plus_expires_on, today, ctx.rules, growth=growth)
         now = ctx.now()
-        # This month's PLUS coupons come with a new membership, not with an early renewal.
-        given = (
-            []
-            if renewal
-            else [
-                give_coupon(
-                    ctx,
-                    session,
-                    member_id=member_id,
-                    template_code=code,
-                    source="plus",
-                    request_id=request_id,
-                )
-                for code in ctx.rules.plus.monthly_coupons
-            ]
+        # This month's PLUS coupons, unless the member holds them already (an early renewal).
+        given = give_monthly_coupons(
+            ctx,
+            session,
+            member_id=member_id,
+            plus_expires_on=term.ends_on,
+            request_id=request_id,
         )
         issued = [coupon.coupon_code for coupon in given]
         posting = post(
@@ -45,6 +39,8 @@ def sell_plus(ctx: ServiceContext, *, request_id: str, actor: Actor, member_id: 
                 "starts_on": term.starts_on.isoformat(),
                 "ends_on": term.ends_on.isoformat(),
                 "fee_fen": term.fee_fen,
+                "standard_fee_fen": ctx.rules.plus.fee_fen,  # the fee by growth may be lower
+                "growth": growth,
                 "store": ctx.store_code,
                 "cashier": actor.cashier_id,
                 "coupons_issued": issued,
