@@ -1,4 +1,5 @@
-"""Sell or renew PLUS: the fee and the term from the rule book, Enter to confirm."""
+"""Sell or renew PLUS: what PLUS saves this member (the figure the customer display and the
+receipt show), their fee (by growth) and the term from the rule book, Enter to confirm."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from ui.card import money, num
 from ui.controller import CounterController
 from ui.flows import FlowDialog, label
 from ui.i18n import rule_text
+from ui.plus_words import PlusWords
 from ui.qt import QtCore, QtWidgets
 
 
@@ -24,9 +26,13 @@ class PlusDialog(FlowDialog):
         self.who = label("plusWho")
         self.fee = label("plusFee")
         self.fee.setObjectName("flowBig")
+        self.saving = label("plusSaving")
+        self.saving.setObjectName("flowBig")
+        self.prompt = label("plusPrompt")
         self.term = label("plusTerm")
         self.benefits = label("plusBenefits")
-        for widget in (self.who, self.fee, self.term, self.benefits):
+        self.words = PlusWords(self)
+        for widget in (self.who, self.saving, self.prompt, self.fee, self.term, self.benefits):
             self.body.addWidget(widget)
         self.body.addStretch(1)
         self.setMinimumWidth(720)
@@ -80,7 +86,23 @@ class PlusDialog(FlowDialog):
                     name=name, member_id=card.member_id
                 )
             )
-        self.fee.setText(self.tr("Fee: {fee}").format(fee=money(self.offer.fee_fen)))
+        if card is not None:
+            self.saving.setText(
+                self.words.saving(card.plus_saving_kind, money(card.plus_saving_fen))
+            )
+            self.prompt.setText(self.words.prompt(card.plus_prompt, card.plus_prompt_days))
+        self.prompt.setVisible(bool(self.prompt.text()))
+        standard = self.rules.fee_fen
+        if self.offer.fee_fen < standard:
+            self.fee.setText(
+                self.tr("Fee: {fee} (your price for growth {growth}; standard {standard})").format(
+                    fee=money(self.offer.fee_fen),
+                    growth=num(card.growth if card else 0),
+                    standard=money(standard),
+                )
+            )
+        else:
+            self.fee.setText(self.tr("Fee: {fee}").format(fee=money(self.offer.fee_fen)))
         self.term.setText(
             self.tr("Valid {days} days: from {start} to {end}").format(
                 days=num(self.rules.validity_days),

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import logging
+import textwrap
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -20,6 +21,7 @@ from app.counter_config import CounterSettings
 from app.domain.money import format_fen
 from app.services.receipts import ReceiptView
 from ui.card import num
+from ui.plus_words import PlusWords
 from ui.qt import QtCore, QtGui
 
 log = logging.getLogger(__name__)
@@ -33,6 +35,12 @@ def _money(fen: int) -> str:
 def _pair(left: str, right: str, width: int = WIDTH) -> str:
     gap = max(1, width - len(left) - len(right))
     return f"{left}{' ' * gap}{right}"
+
+
+def _wrapped(text: str) -> list[str]:
+    """A sentence in lines that fit the roll (a Chinese character takes two columns)."""
+    width = WIDTH if not needs_image([text]) else WIDTH // 2
+    return textwrap.wrap(text, width) or [""]
 
 
 class ReceiptText(QtCore.QObject):
@@ -80,6 +88,8 @@ class ReceiptText(QtCore.QObject):
                     n=num(view.expiring_points), date=view.expiring_on
                 )
             )
+        if view.plus_saving_kind:
+            out += _wrapped(PlusWords().saving(view.plus_saving_kind, _money(view.plus_saving_fen)))
         out.append(self.tr("Thank you!"))
         return out
 

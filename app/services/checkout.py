@@ -18,7 +18,7 @@ from app.services.coupons import check_with_ledger, give_coupon, load_coupon
 from app.services.idempotency import earlier_result, run_once
 from app.services.member_codes import MemberCheck, require_member_check
 from app.services.members import current_tier_and_plus
-from app.services.plus_offer import give_monthly_coupons
+from app.services.plus_offer import give_monthly_coupons, saving_of
 from app.services.views import AwardResult
 from app.store.cardread import MemberFacts, raw_connection, read_points
 from app.store.outbox import canonical_json
@@ -234,6 +234,7 @@ def _award_work(
             [purchase_delta(today, [(ln.category, ln.amount_fen) for ln in lines], q.payable_fen)],
             today,
         )
+        saving = saving_of(ctx, connection, member)  # with this sale, as the receipt says
         if q.coupon_code:
             insert_coupon_use(connection, q.coupon_code, receipt_no, actor.cashier_id, now)
         insert_audit(
@@ -262,6 +263,8 @@ def _award_work(
             plus_would_save_fen=q.plus_would_save_fen,
             balance=balance,
             event_id=event.event_id,
+            plus_saving_kind=saving.kind,
+            plus_saving_fen=saving.fen,
         )
 
     return work

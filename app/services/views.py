@@ -92,6 +92,9 @@ class AwardResult:
     # The outbox event this result wrote (the UUIDv7 the ledger's flags name); None only in
     # a result stored before results carried it.
     event_id: str | None = None
+    # The member's PLUS saving after this sale (the card's figure; None in an older result)
+    plus_saving_kind: str | None = None
+    plus_saving_fen: int = 0
 
 
 @dataclass(frozen=True)

@@ -1278,6 +1278,10 @@ Escanee el código de socio, o escriba el número de socio o el teléfono, y pul
         <translation>{name} ({member_id}) no tiene PLUS.</translation>
     </message>
     <message>
+        <source>Fee: {fee} (your price for growth {growth}; standard {standard})</source>
+        <translation>Cuota: {fee} (su precio por crecimiento {growth}; normal {standard})</translation>
+    </message>
+    <message>
         <source>Fee: {fee}</source>
         <translation>Cuota: {fee}</translation>
     </message>
@@ -1300,6 +1304,33 @@ Escanee el código de socio, o escriba el número de socio o el teléfono, y pul
     <message>
         <source>Enter confirm (take the fee) · Esc cancel</source>
         <translation>Enter confirmar (cobrar la cuota) · Esc cancelar</translation>
+    </message>
+</context>
+<context>
+    <name>PlusWords</name>
+    <message>
+        <source>PLUS has saved you {amount} this term</source>
+        <translation>PLUS le ha ahorrado {amount} en este periodo</translation>
+    </message>
+    <message>
+        <source>In the last 12 months PLUS would have saved you {amount}</source>
+        <translation>En los últimos 12 meses PLUS le habría ahorrado {amount}</translation>
+    </message>
+    <message>
+        <source>Your PLUS ends today: renew now and lose no day</source>
+        <translation>Su PLUS termina hoy: renueve ahora y no pierda ningún día</translation>
+    </message>
+    <message>
+        <source>Your PLUS ends tomorrow: renew now and lose no day</source>
+        <translation>Su PLUS termina mañana: renueve ahora y no pierda ningún día</translation>
+    </message>
+    <message>
+        <source>Your PLUS ends in {days} days: renew now and lose no day</source>
+        <translation>Su PLUS termina en {days} días: renueve ahora y no pierda ningún día</translation>
+    </message>
+    <message>
+        <source>Your PLUS has lapsed: join again to keep your benefits</source>
+        <translation>Su PLUS ha caducado: vuelva a unirse para mantener sus ventajas</translation>
     </message>
 </context>
 <context>

@@ -1278,6 +1278,10 @@ Scan the member code, or type a member number or phone number, then press Enter.
         <translation>{name}（{member_id}）尚未开通 PLUS。</translation>
     </message>
     <message>
+        <source>Fee: {fee} (your price for growth {growth}; standard {standard})</source>
+        <translation>费用：{fee}（成长值 {growth} 的专属价；标准价 {standard}）</translation>
+    </message>
+    <message>
         <source>Fee: {fee}</source>
         <translation>费用：{fee}</translation>
     </message>
@@ -1300,6 +1304,33 @@ Scan the member code, or type a member number or phone number, then press Enter.
     <message>
         <source>Enter confirm (take the fee) · Esc cancel</source>
         <translation>Enter 确认（收取费用）· Esc 取消</translation>
+    </message>
+</context>
+<context>
+    <name>PlusWords</name>
+    <message>
+        <source>PLUS has saved you {amount} this term</source>
+        <translation>本期 PLUS 已为您节省 {amount}</translation>
+    </message>
+    <message>
+        <source>In the last 12 months PLUS would have saved you {amount}</source>
+        <translation>过去 12 个月，PLUS 本可为您节省 {amount}</translation>
+    </message>
+    <message>
+        <source>Your PLUS ends today: renew now and lose no day</source>
+        <translation>您的 PLUS 今天到期：立即续费，一天不少</translation>
+    </message>
+    <message>
+        <source>Your PLUS ends tomorrow: renew now and lose no day</source>
+        <translation>您的 PLUS 明天到期：立即续费，一天不少</translation>
+    </message>
+    <message>
+        <source>Your PLUS ends in {days} days: renew now and lose no day</source>
+        <translation>您的 PLUS 将在 {days} 天后到期：立即续费，一天不少</translation>
+    </message>
+    <message>
+        <source>Your PLUS has lapsed: join again to keep your benefits</source>
+        <translation>您的 PLUS 已过期：重新开通即可继续享受权益</translation>
     </message>
 </context>
 <context>

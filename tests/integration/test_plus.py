@@ -114,6 +114,7 @@ def test_the_saving_on_the_card_and_the_receipt_is_one_figure(
     assert (card.plus_saving_kind, card.plus_saving_fen) == ("would_have_saved", 5_950)
     receipt = terminal.receipt(first.receipt_no)
     assert (receipt.plus_saving_kind, receipt.plus_saving_fen) == ("would_have_saved", 5_950)
+    assert (first.plus_saving_kind, first.plus_saving_fen) == ("would_have_saved", 5_950)
     terminal.sell_plus("p-1", cashier, member.member_id)
     # The term's saving counts by business day from the term's first: today's sales are in.
     second = terminal.award("a-2", cashier, member.member_id, [Line("dining", 10_000)])
@@ -122,6 +123,10 @@ def test_the_saving_on_the_card_and_the_receipt_is_one_figure(
     # 5% of grocery + 8% of dining off, and the extra points on the 1,042 yuan left
     assert card.plus_saving_fen == 5_000 + 800 + 1_042
     receipt = terminal.receipt(second.receipt_no)
+    assert (second.plus_saving_kind, second.plus_saving_fen) == (
+        card.plus_saving_kind,
+        card.plus_saving_fen,
+    )
     assert (receipt.plus_saving_kind, receipt.plus_saving_fen) == (
         card.plus_saving_kind,
         card.plus_saving_fen,

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from ui.enroll import CardCodeLater, CardCodes
+from ui.receipts import ReceiptText
 from ui.qt import QtCore, QtWidgets
 
 Qt = QtCore.Qt
@@ -508,3 +509,34 @@ def test_customer_display_shows_masked_name_points_and_savings(qtbot, window) ->
     qtbot.waitUntil(window.isActiveWindow, timeout=2000)
     press(qtbot, window, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
     assert not display.isVisible()
+
+
+def test_the_plus_saving_is_one_figure_on_the_display_the_dialog_and_the_receipt(
+    qtbot, window
+) -> None:
+    sign_in(qtbot, window)
+    display = window.flows.customer_display
+    press(qtbot, window, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    scan(qtbot, window, "M000003")  # no PLUS
+    before = [t for t in display.visible_texts() if "PLUS would have saved you" in t]
+    assert before and before[0].startswith("In the last 12 months PLUS would have saved you ¥")
+    press(qtbot, window, Qt.Key.Key_F4)
+    type_text(qtbot, "1000")
+    press(qtbot, window, Qt.Key.Key_F9)
+    award = window.controller.last_award
+    assert award is not None and award.plus_saving_kind == "would_have_saved"
+    shown = (
+        "In the last 12 months PLUS would have saved you "
+        f"¥{award.plus_saving_fen // 100}.{award.plus_saving_fen % 100:02d}"
+    )
+    assert shown != before[0]  # the sale counts at once
+    assert shown in display.visible_texts()
+    receipt = ReceiptText().lines(window.controller.terminal.receipt(award.receipt_no))
+    assert shown in " ".join(receipt)  # wrapped to the roll's width
+    scan(qtbot, window, "M000003")
+    assert shown in display.visible_texts()
+    assert shown in window.counter.card.visible_texts()
+    press(qtbot, window, Qt.Key.Key_F5)
+    dialog = flow(window)
+    assert dialog.saving.text() == shown
+    close_flow(qtbot, window)
