@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from ui.enroll import CardCodeLater, CardCodes
-from ui.receipts import ReceiptText
 from ui.qt import QtCore, QtWidgets
+from ui.receipts import ReceiptText
 
 Qt = QtCore.Qt
 pytestmark = pytest.mark.gui
