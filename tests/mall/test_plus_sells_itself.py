@@ -1,0 +1,70 @@
+"""PLUS that sells itself, across the mall: the saving is one figure on the card and the
+receipt at every counter, and the monthly PLUS coupon is one coupon even when two counters
+issue it offline. Two terminal processes and a ledger process through the real command lines,
+on SQLite and PostgreSQL; last month under faketime."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from .conftest import CounterFactory
+from .harness import Counter, Ledger
+
+PHONE = "13900000031"
+
+
+def sync_all(*counters: Counter) -> None:
+    for counter in counters:
+        counter.run("sync", "--once")
+    for counter in counters:
+        counter.run("sync", "--once")
+
+
+def saving(shown: dict[str, Any]) -> tuple[str, int]:
+    return shown["plus_saving_kind"], shown["plus_saving_fen"]
+
+
+def test_the_saving_is_one_figure_and_the_monthly_coupon_one_coupon(
+    ledger: Ledger, paired_counter: CounterFactory
+) -> None:
+    t1, t2 = paired_counter("T01", "S001"), paired_counter("T02", "S002")
+    last_month = datetime.now(UTC) - timedelta(days=40)
+    member = t1.json(
+        "enroll", "--phone", PHONE, "--name", "Chen Jie", "--cashier", "lin", at=last_month
+    )["member_id"]
+    sale = t1.json("award", member, "--line", "grocery=1000", "--cashier", "lin", at=last_month)
+    # 5% off ¥1,000 and 950 extra points: what the customer sees, everywhere the same
+    assert saving(sale) == ("would_have_saved", 5_000 + 950)
+    assert saving(t1.json("receipt", sale["receipt_no"], at=last_month)) == saving(sale)
+    assert saving(t1.json("member", "show", member, at=last_month)) == saving(sale)
+    sold = t1.json("plus", "sell", member, "--cashier", "lin", at=last_month)
+    assert len(sold["coupons_issued"]) == 1
+    sync_all(t1, t2)
+    assert saving(t2.json("member", "show", member, at=last_month)) == (
+        "saved_this_term",
+        5_950,  # the term began on the day of that sale
+    )
+
+    # This month, both counters serve the member before either syncs: each issues this
+    # month's PLUS coupon, and it is the same coupon.
+    here = t1.json("award", member, "--line", "fashion=200", "--cashier", "lin")
+    there = t2.json("award", member, "--line", "dining=100", "--cashier", "lin")
+    assert here["coupons_issued"] == there["coupons_issued"]
+    assert here["coupons_issued"] != sold["coupons_issued"]
+    (month_coupon,) = here["coupons_issued"]
+    assert saving(t2.json("receipt", there["receipt_no"])) == saving(there)
+    assert saving(t2.json("member", "show", member)) == saving(there)
+    sync_all(t1, t2)
+
+    rows = ledger.rows("SELECT coupon_code FROM coupons WHERE member_id = :m", m=member)
+    assert sorted(r["coupon_code"] for r in rows) == sorted([*sold["coupons_issued"], month_coupon])
+    cards = [t.json("member", "show", member) for t in (t1, t2)]
+    assert [[c["code"] for c in card["coupons"]] for card in cards] == [[month_coupon]] * 2
+    # both sales of this month now at both counters: one figure
+    assert saving(cards[0]) == saving(cards[1])
+    assert saving(cards[0])[0] == "saved_this_term"
+    assert saving(cards[0])[1] > saving(there)[1]  # T01's sale is in it now
+    # a second purchase this month brings no second coupon
+    again = t2.json("award", member, "--line", "grocery=50", "--cashier", "lin")
+    assert again["coupons_issued"] == []
