@@ -9,8 +9,8 @@ campaign extras, each a share of the base.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import date
 
 from app.domain.campaigns import campaigns_in_force
@@ -38,6 +38,8 @@ class Shopper:
     tier: Tier
     plus_active: bool
     spendable_points: int
+    # medal code -> level reached (0 omitted): campaigns may target medal levels
+    medal_levels: Mapping[str, int] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,7 +109,13 @@ def points_earned(
     recompute a terminal's purchase."""
     base = points_for_fen(payable_fen, rules.points)
     applied = campaigns_in_force(
-        rules=rules, day=day, store=store, tier=shopper.tier.code, member_id=shopper.member_id
+        rules=rules,
+        day=day,
+        store=store,
+        tier=shopper.tier.code,
+        member_id=shopper.member_id,
+        plus_active=shopper.plus_active,
+        medal_levels=shopper.medal_levels,
     )
     return EarnBreakdown(
         base=base,

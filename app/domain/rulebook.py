@@ -124,6 +124,15 @@ class CampaignVariant:
     effect: CampaignEffect
 
 
+PlusAudience = Literal["any", "only", "excluded"]
+
+
+@dataclass(frozen=True, slots=True)
+class MedalTarget:
+    medal: str  # a medal's code ...
+    level: int  # ... at this level or above
+
+
 @dataclass(frozen=True, slots=True)
 class Campaign:
     code: str
@@ -136,6 +145,8 @@ class Campaign:
     funded_by: str  # a store code or "mall"
     effect: CampaignEffect
     variants: tuple[CampaignVariant, ...]
+    plus: PlusAudience = "any"  # PLUS members only, or everybody but them
+    medals: tuple[MedalTarget, ...] = ()  # empty = everybody; else any one of these
 
 
 @dataclass(frozen=True, slots=True)
@@ -456,6 +467,10 @@ def _campaign(n: _Node) -> Campaign:
         funded_by=n.get("funded_by", "mall").text(),
         effect=_effect(n),
         variants=variants,
+        plus=n.get("plus", "any").text(["any", "only", "excluded"]),  # type: ignore[arg-type]
+        medals=n.get("medals", []).list_of(
+            lambda m: MedalTarget(medal=m.get("medal").text(), level=m.get("level", 1).integer(1))
+        ),
     )
 
 
@@ -598,6 +613,15 @@ def parse_rule_book(document: Any) -> RuleBook:
     for i, campaign in enumerate(campaigns):
         _known(campaigns_node.at(i), "stores", campaign.stores, store_codes, "store")
         _known(campaigns_node.at(i), "tiers", campaign.tiers, tier_codes, "tier")
+        medal_levels = {m.code: len(m.levels) for m in medals}
+        for j, target in enumerate(campaign.medals):
+            where = campaigns_node.at(i).get("medals").at(j)
+            if target.medal not in medal_levels:
+                raise where.get("medal").fail(f"'{target.medal}' is not a medal of this rule book")
+            if target.level > medal_levels[target.medal]:
+                raise where.get("level").fail(
+                    f"medal '{target.medal}' has {medal_levels[target.medal]} level(s)"
+                )
         if campaign.funded_by != "mall" and campaign.funded_by not in store_codes:
             raise campaigns_node.at(i, "funded_by").fail(
                 f"'{campaign.funded_by}' is neither 'mall' nor a store"

@@ -8,6 +8,7 @@ from collections.abc import Callable, Sequence
 from sqlalchemy.orm import Session
 
 from app.domain.events import business_day
+from app.domain.plus import is_plus
 from app.domain.points import expiry_for
 from app.domain.profile import purchase_delta
 from app.domain.quote import Line, Quote, Shopper, quote
@@ -17,7 +18,7 @@ from app.services.context import Actor, ServiceContext
 from app.services.coupons import check_with_ledger, give_coupon, load_coupon
 from app.services.idempotency import earlier_result, run_once
 from app.services.member_codes import MemberCheck, require_member_check
-from app.services.members import current_tier_and_plus
+from app.services.members import profile_of
 from app.services.plus_offer import give_monthly_coupons, saving_of
 from app.services.views import AwardResult
 from app.store.cardread import MemberFacts, raw_connection, read_points
@@ -44,11 +45,12 @@ def _quote_in(
 ) -> tuple[Quote, Shopper, MemberFacts]:
     today = ctx.today()
     member = load_member_facts(session, member_id)
-    tier_code, plus_active = current_tier_and_plus(ctx, session, member)
+    profile = profile_of(ctx, session, member)
     shopper = Shopper(
         member_id=member.member_id,
-        tier=ctx.rules.tier(tier_code),
-        plus_active=plus_active,
+        tier=profile.tier.tier,
+        plus_active=is_plus(member.plus_expires_on, today),
+        medal_levels={m.medal.code: m.level for m in profile.medals if m.level},
         spendable_points=read_points(
             raw_connection(session), member.member_id, today, today
         ).spendable,
@@ -177,6 +179,7 @@ def _award_work(
                 "rule_book_version": ctx.rules.version,
                 "tier": shopper.tier.code,
                 "plus": shopper.plus_active,
+                "medals": dict(sorted(shopper.medal_levels.items())),  # campaigns target them
                 "lines": [[ln.category, ln.amount_fen] for ln in lines],
                 "coupon": q.coupon_code,
                 "points_used": q.points_used,

@@ -252,11 +252,3 @@ def card_from_facts(ctx: ServiceContext, facts: CardFacts) -> MemberCard:
         plus_prompt_days=prompt.days if prompt else 0,
         plus_fee_fen=fee_for(status.growth, rules),
     )
-
-
-def current_tier_and_plus(
-    ctx: ServiceContext, session: Session, member: Member | MemberFacts
-) -> tuple[str, bool]:
-    return profile_of(ctx, session, member).tier.tier.code, is_plus(
-        member.plus_expires_on, ctx.today()
-    )

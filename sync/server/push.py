@@ -66,6 +66,7 @@ from sync.server.models import (
     RuleBookVersion,
     Terminal,
 )
+from sync.server.plus_events import medal_levels
 from sync.server.profile import ProfileBook
 
 if TYPE_CHECKING:
@@ -1261,14 +1262,23 @@ def _purchase_inputs(batch: _Batch, event: WireEvent, payload: dict[str, Any]) -
         except KeyError:
             tier = None
         if tier is not None and plus is not None:
-            want = _points_wanted(batch, rules, tier, plus, payable, day, str(payload["member_id"]))
+            want = _points_wanted(
+                batch, rules, tier, plus, payable, day, str(payload["member_id"]), payload
+            )
     return _Purchase(used, earned, day, rules, payable, expires, tier, plus, want)
 
 
 def _points_wanted(
-    batch: _Batch, rules: RuleBook, tier: Tier, plus: bool, payable: int, day: date, member: str
+    batch: _Batch,
+    rules: RuleBook,
+    tier: Tier,
+    plus: bool,
+    payable: int,
+    day: date,
+    member: str,
+    payload: dict[str, Any],
 ) -> int:
-    shopper = Shopper(member, tier, plus, 0)
+    shopper = Shopper(member, tier, plus, 0, medal_levels(payload))
     store = batch.terminal.store_code
     return points_earned(payable, shopper=shopper, store=store, day=day, rules=rules).total
 
@@ -1313,7 +1323,14 @@ def _purchase(
     if want is None:  # the terminal did not say PLUS: the member's PLUS on the day, as it is
         plus = is_plus(member.plus_expires_on, purchase.day)
         want = _points_wanted(
-            batch, rules, purchase.tier, plus, purchase.payable, purchase.day, member.member_id
+            batch,
+            rules,
+            purchase.tier,
+            plus,
+            purchase.payable,
+            purchase.day,
+            member.member_id,
+            payload,
         )
     if want != purchase.earned:
         apply.flag(

@@ -5,8 +5,12 @@ on SQLite and PostgreSQL; last month under faketime."""
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import Any
+
+from app.paths import default_rule_book
 
 from .conftest import CounterFactory
 from .harness import Counter, Ledger
@@ -68,3 +72,55 @@ def test_the_saving_is_one_figure_and_the_monthly_coupon_one_coupon(
     # a second purchase this month brings no second coupon
     again = t2.json("award", member, "--line", "grocery=50", "--cashier", "lin")
     assert again["coupons_issued"] == []
+
+
+def publish(ledger: Ledger, folder: Path) -> None:
+    """The operator's rule book v2: a PLUS-only campaign, a medal-level campaign and a lower
+    PLUS fee from growth 1,000 (the default's own campaigns taken out, so figures are exact)."""
+    document = json.loads(default_rule_book().read_text(encoding="utf-8"))
+    document["version"] = 2
+    document["plus"]["prices"] = [{"growth": 1000, "fee_fen": 9_900}]
+    window = {"starts_on": "2020-01-01", "ends_on": "2099-12-31"}
+    document["campaigns"] = [
+        {"code": "plus-day", "name": "PLUS day", "plus": "only", "bonus_points": 100, **window},
+        {
+            "code": "gourmets",
+            "name": "Gourmets",
+            "medals": [{"medal": "gourmet", "level": 1}],
+            "bonus_points": 30,
+            **window,
+        },
+    ]
+    path = folder / "rules-v2.json"
+    path.write_text(json.dumps(document), encoding="utf-8")
+    ledger.admin("rules", "publish", str(path))
+
+
+def test_campaigns_target_plus_and_medals_and_the_price_falls_with_growth(
+    ledger: Ledger, paired_counter: CounterFactory, tmp_path: Path
+) -> None:
+    publish(ledger, tmp_path)
+    t1, t2 = paired_counter("T01", "S001"), paired_counter("T02", "S002")
+    plus_member = t1.json("enroll", "--phone", PHONE, "--name", "Chen Jie", "--cashier", "lin")[
+        "member_id"
+    ]
+    diner = t1.json("enroll", "--phone", "13900000032", "--name", "Wu Lei", "--cashier", "lin")[
+        "member_id"
+    ]
+    t1.run("plus", "sell", plus_member, "--cashier", "lin")
+    sync_all(t1, t2)
+
+    def campaign_points(member: str, line: str) -> int:
+        return int(t2.json("award", member, "--line", line, "--cashier", "lin")["earn_campaign"])
+
+    assert campaign_points(plus_member, "grocery=10") == 100  # PLUS day, known at T02
+    assert campaign_points(diner, "dining=900") == 0  # no PLUS, no medal yet
+    assert campaign_points(diner, "dining=10") == 30  # ¥910 of dining: Gourmet level 1
+    sync_all(t1, t2)
+    flags = ledger.admin("flags", "list", "--all", "--json").json()
+    assert [f for f in flags if f["kind"] == "recompute_mismatch"] == []  # the ledger agrees
+
+    # ¥910 and two purchases: growth over 1,000, so the lower fee, at either counter
+    assert t1.json("member", "show", diner)["plus_fee_fen"] == 9_900
+    assert t1.json("member", "show", plus_member)["plus_fee_fen"] == 14_900
+    assert t1.json("plus", "sell", diner, "--cashier", "lin")["fee_fen"] == 9_900
