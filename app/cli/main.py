@@ -341,6 +341,21 @@ def cmd_plus_sell(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_plus_activate(args: argparse.Namespace) -> int:
+    terminal = terminal_for(args)
+    member_id = terminal.identify(args.member)
+    r = terminal.activate_plus(
+        _request_id(args), terminal.actor(args.cashier), member_id, args.code
+    )
+    _emit(
+        args,
+        r,
+        f"PLUS {'renewed' if r.renewal else 'activated'} for {member_id} with a {r.channel} "
+        f"code: {r.starts_on} to {r.ends_on}, no fee." + _done(r.member_id, r.event_id),
+    )
+    return 0
+
+
 def cmd_adjust(args: argparse.Namespace) -> int:
     terminal = terminal_for(args)
     member_id = terminal.identify(args.member)
@@ -642,6 +657,15 @@ def build_parser(parts: TerminalParts) -> argparse.ArgumentParser:
     )
     p = add("sell", cmd_plus_sell, "sell or renew PLUS", mutating=True, parent=plus)
     p.add_argument("member", metavar="MEMBER_OR_PHONE")
+    p = add(
+        "activate",
+        cmd_plus_activate,
+        "PLUS for an activation code bought elsewhere (bank, airline, card, company); online",
+        mutating=True,
+        parent=plus,
+    )
+    p.add_argument("member", metavar="MEMBER_OR_PHONE")
+    p.add_argument("code", metavar="ACTIVATION_CODE")
 
     p = add("adjust", cmd_adjust, "a supervisor's points adjustment with a reason", mutating=True)
     p.add_argument("member", metavar="MEMBER_OR_PHONE")

@@ -137,6 +137,7 @@ class PlusResult:
     # The outbox event this result wrote (the UUIDv7 the ledger's flags name); None only in
     # a result stored before results carried it.
     event_id: str | None = None
+    channel: str = "counter"  # or the channel of the activation code (bank, airline, ...)
 
 
 @dataclass(frozen=True)

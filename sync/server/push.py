@@ -43,6 +43,7 @@ from app.domain.quote import Shopper, points_earned
 from app.domain.rulebook import DEFAULT_TIMEZONE, RuleBook, Tier
 from app.store.types import UTCDateTime
 from sync.protocol import PushResponse, WireEvent
+from sync.server import plus_codes
 from sync.server.errors import Refused
 from sync.server.ledger import (
     NEVER,
@@ -1122,6 +1123,14 @@ def apply_event(
             ends = date.fromisoformat(str(payload.get("ends_on")))
         except ValueError:
             raise Rejection("bad_payload", "ends_on is not a date.") from None
+        refused = plus_codes.used_by_event(
+            batch.session,
+            terminal_id=terminal.terminal_id,
+            payload=payload,
+            event_id=event.event_id,
+        )
+        if refused is not None:
+            raise Rejection("plus_code_unclaimed", refused)
         batch.expire_due(member, today)
         if member.plus_expires_on is None or ends > member.plus_expires_on:
             member.plus_expires_on = ends

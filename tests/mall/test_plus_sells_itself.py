@@ -124,3 +124,44 @@ def test_campaigns_target_plus_and_medals_and_the_price_falls_with_growth(
     assert t1.json("member", "show", diner)["plus_fee_fen"] == 9_900
     assert t1.json("member", "show", plus_member)["plus_fee_fen"] == 14_900
     assert t1.json("plus", "sell", diner, "--cashier", "lin")["fee_fen"] == 9_900
+
+
+def test_activation_codes_from_a_bank_are_redeemed_once_online_and_reported(
+    ledger: Ledger, paired_counter: CounterFactory
+) -> None:
+    made = ledger.admin(
+        "plus-codes", "create", "--channel", "bank", "--count", "3", "--batch", "bank-dec",
+        "--days", "180", "--json",
+    ).json()  # fmt: skip
+    first, second, _ = made["codes"]
+    t1, t2 = paired_counter("T01", "S001"), paired_counter("T02", "S002")
+    alice = t1.json("enroll", "--phone", PHONE, "--name", "Chen Jie", "--cashier", "lin")
+    bob = t2.json("enroll", "--phone", "13900000033", "--name", "Wu Lei", "--cashier", "lin")
+    args = ("plus", "activate", alice["member_id"], first.lower(), "--cashier", "lin")
+    granted = t1.json(*args, "--request-id", "act-1")
+    assert (granted["channel"], granted["fee_fen"]) == ("bank", 0)
+    assert t1.json(*args, "--request-id", "act-1") == granted  # a retry: the first result
+    # the same code at another counter, for another member: refused, nothing changed
+    refused = t2.run("plus", "activate", bob["member_id"], first, "--cashier", "lin", check=False)
+    assert refused.returncode != 0 and "already used" in refused.stderr
+    assert t2.json("member", "show", bob["member_id"])["plus_active"] is False
+    typo = t2.run("plus", "activate", bob["member_id"], "ABCD", "--cashier", "lin", check=False)
+    assert typo.returncode != 0 and "not a PLUS activation code" in typo.stderr
+
+    # Offline a code is not redeemed: only the ledger knows whether it was used elsewhere.
+    ledger.stop()
+    offline = t2.run("plus", "activate", bob["member_id"], second, "--cashier", "lin", check=False)
+    assert offline.returncode != 0 and "redeemed online only" in offline.stderr
+    ledger.start()
+    t2.json("plus", "activate", bob["member_id"], second, "--cashier", "lin")
+    sync_all(t1, t2)
+
+    assert t2.json("member", "show", alice["member_id"])["plus_active"] is True
+    report = ledger.admin("report", "--json").json()
+    assert report["plus_channels"] == [
+        {"channel": "bank", "batch": "bank-dec", "codes": 3, "claimed": 2, "activated": 2}
+    ]
+    assert ledger.rows("SELECT COUNT(*) AS n FROM plus_codes")[0]["n"] == 3
+    # only hashes: no code is kept in the clear
+    hashes = {r["code_hash"] for r in ledger.rows("SELECT code_hash FROM plus_codes")}
+    assert not {first, second} & hashes
