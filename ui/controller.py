@@ -321,6 +321,19 @@ class CounterController:
         self.refresh_card()
         return result
 
+    def activate_plus_job(self, code: str) -> Callable[[], PlusResult]:
+        """Redeeming an activation code as a call safe on a worker thread (it asks the
+        ledger); the same code for the same member keeps its request id until recorded."""
+        actor, card, terminal = self._signed_in(), self._member(), self.terminal
+        member_id = card.member_id
+        request_id = self.flow_request_id("plus_code", (member_id, code.strip().upper()))
+        return lambda: terminal.activate_plus(request_id, actor, member_id, code)
+
+    def plus_activated(self) -> None:
+        """On the GUI thread, once the code's PLUS is recorded."""
+        self.flow_recorded("plus_code")
+        self.refresh_card()
+
     # redeem
     def gifts(self) -> tuple[Gift, ...]:
         return self.terminal.rules.gifts

@@ -1,12 +1,15 @@
 """Sell or renew PLUS: what PLUS saves this member (the figure the customer display and the
-receipt show), their fee (by growth) and the term from the rule book, Enter to confirm."""
+receipt show), their fee (by growth) and the term from the rule book, Enter to confirm. An
+activation code bought elsewhere (bank, airline, card, company) typed in the code field
+grants PLUS instead of the fee: the ledger is asked off the GUI thread."""
 
 from __future__ import annotations
 
+from app.domain.errors import MemberDeskError
 from app.services.views import PlusResult
 from ui.card import money, num
 from ui.controller import CounterController
-from ui.flows import FlowDialog, label
+from ui.flows import FlowDialog, label, run_in_background
 from ui.i18n import rule_text
 from ui.plus_words import PlusWords
 from ui.qt import QtCore, QtWidgets
@@ -32,8 +35,14 @@ class PlusDialog(FlowDialog):
         self.term = label("plusTerm")
         self.benefits = label("plusBenefits")
         self.words = PlusWords(self)
+        self.code_label = label("plusCodeLabel")
+        self.code_edit = QtWidgets.QLineEdit()
+        self.code_edit.setObjectName("plusCode")
+        self.code_label.setBuddy(self.code_edit)
         for widget in (self.who, self.saving, self.prompt, self.fee, self.term, self.benefits):
             self.body.addWidget(widget)
+        self.body.addWidget(self.code_label)
+        self.body.addWidget(self.code_edit)
         self.body.addStretch(1)
         self.setMinimumWidth(720)
         self.retranslate()
@@ -46,18 +55,60 @@ class PlusDialog(FlowDialog):
         if self.finished_ok:
             self.accept()
             return
+        if self.busy:
+            return
+        code = self.code_edit.text().strip()
+        if code:
+            job = self.call(lambda: self.controller.activate_plus_job(code))
+            if job is None or not callable(job):
+                return
+            self.busy = True
+            self.set_message("info", lambda: self.tr("Asking the ledger…"))
+            run_in_background(job, self._activated, self._failed)
+            return
         result = self.call(self.controller.sell_plus)
+        if isinstance(result, PlusResult):
+            self._done(result)
+
+    def _failed(self, error: Exception) -> None:
+        self.busy = False
+        if isinstance(error, MemberDeskError):
+            self.show_error(error)
+        else:
+            self.show_unexpected(error)
+        self.code_edit.setFocus()
+
+    def _activated(self, result: object) -> None:
+        self.busy = False
         if not isinstance(result, PlusResult):
             return
+        self.call(self.controller.plus_activated)
+        self._done(result)
+
+    def _channel(self, channel: str) -> str:
+        names = {
+            "bank": self.tr("bank"),
+            "airline": self.tr("airline"),
+            "cobrand": self.tr("co-branded card"),
+            "corporate": self.tr("corporate"),
+        }
+        return names.get(channel, channel)
+
+    def _done(self, result: PlusResult) -> None:
         self.result_ = result
         self.finished_ok = True
 
         def text() -> str:
-            words = (
-                self.tr("PLUS renewed until {date}; take the fee of {fee}.")
-                if result.renewal
-                else self.tr("PLUS sold, valid until {date}; take the fee of {fee}.")
-            ).format(date=result.ends_on, fee=money(result.fee_fen))
+            if result.channel != "counter":
+                words = self.tr(
+                    "PLUS activated with a code ({channel}), valid until {date}; no fee to take."
+                ).format(channel=self._channel(result.channel), date=result.ends_on)
+            else:
+                words = (
+                    self.tr("PLUS renewed until {date}; take the fee of {fee}.")
+                    if result.renewal
+                    else self.tr("PLUS sold, valid until {date}; take the fee of {fee}.")
+                ).format(date=result.ends_on, fee=money(result.fee_fen))
             if result.coupons_issued:
                 words += " " + self.tr("Coupons given: {codes}").format(
                     codes=", ".join(result.coupons_issued)
@@ -120,5 +171,9 @@ class PlusDialog(FlowDialog):
             *(rule_text(b) for b in self.rules.partner_benefits),
         ]
         self.benefits.setText(self.tr("Benefits:") + "\n" + "\n".join(f"• {b}" for b in benefits))
-        self.keys.setText(self.tr("Enter confirm (take the fee) · Esc cancel"))
+        self.code_label.setText(
+            self.tr("Activation code from a bank, airline, card or company (or leave empty):")
+        )
+        self.code_edit.setPlaceholderText("ABCD-EFGH-JKLM-NPQR")
+        self.keys.setText(self.tr("Enter confirm (take the fee, or redeem the code) · Esc cancel"))
         super().retranslate()

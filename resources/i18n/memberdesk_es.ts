@@ -763,6 +763,30 @@ F7 Reembolso · F8 QR tarjeta · Ctrl+D Pantalla</translation>
         <translation>De este recibo solo se pueden reembolsar {left}.</translation>
     </message>
     <message>
+        <source>That is not a PLUS activation code: 16 letters and digits, like ABCD-EFGH-JKLM-NPQR. Check what was typed.</source>
+        <translation>Esto no es un código de activación PLUS: 16 letras y cifras, como ABCD-EFGH-JKLM-NPQR. Revise lo tecleado.</translation>
+    </message>
+    <message>
+        <source>The ledger does not know this activation code. Check what was typed.</source>
+        <translation>El registro central no conoce este código de activación. Revise lo tecleado.</translation>
+    </message>
+    <message>
+        <source>This activation code was already used. Nothing was changed; the customer should ask where they bought it.</source>
+        <translation>Este código de activación ya se usó. No se ha cambiado nada; el cliente debe consultar donde lo compró.</translation>
+    </message>
+    <message>
+        <source>This activation code has expired. Nothing was changed; PLUS can be sold for its fee.</source>
+        <translation>Este código de activación ha caducado. No se ha cambiado nada; se puede vender PLUS por su cuota.</translation>
+    </message>
+    <message>
+        <source>Activation codes are checked with the mall&apos;s ledger, which cannot be reached now. Nothing was changed: try again when it is back, or sell PLUS for its fee.</source>
+        <translation>Los códigos de activación se comprueban con el registro central del centro comercial, que ahora no responde. No se ha cambiado nada: inténtelo cuando vuelva o venda PLUS por su cuota.</translation>
+    </message>
+    <message>
+        <source>This terminal has no mall ledger, so it cannot redeem activation codes.</source>
+        <translation>Este terminal no tiene registro central del centro comercial, así que no puede canjear códigos de activación.</translation>
+    </message>
+    <message>
         <source>That PIN is not right. Try again, or ask a supervisor.</source>
         <translation>Ese PIN no es correcto. Inténtelo de nuevo o pida ayuda a un supervisor.</translation>
     </message>
@@ -1246,6 +1270,30 @@ Escanee el código de socio, o escriba el número de socio o el teléfono, y pul
 <context>
     <name>PlusDialog</name>
     <message>
+        <source>Asking the ledger…</source>
+        <translation>Consultando al registro central…</translation>
+    </message>
+    <message>
+        <source>bank</source>
+        <translation>banco</translation>
+    </message>
+    <message>
+        <source>airline</source>
+        <translation>aerolínea</translation>
+    </message>
+    <message>
+        <source>co-branded card</source>
+        <translation>tarjeta de marca compartida</translation>
+    </message>
+    <message>
+        <source>corporate</source>
+        <translation>empresa</translation>
+    </message>
+    <message>
+        <source>PLUS activated with a code ({channel}), valid until {date}; no fee to take.</source>
+        <translation>PLUS activado con un código ({channel}), válido hasta el {date}; no hay cuota que cobrar.</translation>
+    </message>
+    <message>
         <source>PLUS renewed until {date}; take the fee of {fee}.</source>
         <translation>PLUS renovado hasta el {date}; cobre la cuota de {fee}.</translation>
     </message>
@@ -1302,8 +1350,12 @@ Escanee el código de socio, o escriba el número de socio o el teléfono, y pul
         <translation>Ventajas:</translation>
     </message>
     <message>
-        <source>Enter confirm (take the fee) · Esc cancel</source>
-        <translation>Enter confirmar (cobrar la cuota) · Esc cancelar</translation>
+        <source>Activation code from a bank, airline, card or company (or leave empty):</source>
+        <translation>Código de activación de un banco, aerolínea, tarjeta o empresa (o déjelo vacío):</translation>
+    </message>
+    <message>
+        <source>Enter confirm (take the fee, or redeem the code) · Esc cancel</source>
+        <translation>Intro confirma (cobrar la cuota o canjear el código) · Esc cancela</translation>
     </message>
 </context>
 <context>

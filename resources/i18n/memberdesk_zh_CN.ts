@@ -763,6 +763,30 @@ F7 退款 · F8 会员卡码 · Ctrl+D 顾客屏</translation>
         <translation>这张小票仅可再退 {left}。</translation>
     </message>
     <message>
+        <source>That is not a PLUS activation code: 16 letters and digits, like ABCD-EFGH-JKLM-NPQR. Check what was typed.</source>
+        <translation>这不是 PLUS 激活码：激活码为 16 位字母和数字，例如 ABCD-EFGH-JKLM-NPQR。请检查输入。</translation>
+    </message>
+    <message>
+        <source>The ledger does not know this activation code. Check what was typed.</source>
+        <translation>总账不认识此激活码。请检查输入。</translation>
+    </message>
+    <message>
+        <source>This activation code was already used. Nothing was changed; the customer should ask where they bought it.</source>
+        <translation>此激活码已被使用。未做任何更改；请顾客向购买处咨询。</translation>
+    </message>
+    <message>
+        <source>This activation code has expired. Nothing was changed; PLUS can be sold for its fee.</source>
+        <translation>此激活码已过期。未做任何更改；可按费用办理 PLUS。</translation>
+    </message>
+    <message>
+        <source>Activation codes are checked with the mall&apos;s ledger, which cannot be reached now. Nothing was changed: try again when it is back, or sell PLUS for its fee.</source>
+        <translation>激活码需由商场总账核验，目前无法连接。未做任何更改：请待连接恢复后重试，或按费用办理 PLUS。</translation>
+    </message>
+    <message>
+        <source>This terminal has no mall ledger, so it cannot redeem activation codes.</source>
+        <translation>此终端未连接商场总账，无法兑换激活码。</translation>
+    </message>
+    <message>
         <source>That PIN is not right. Try again, or ask a supervisor.</source>
         <translation>PIN 码不正确。请重试，或请主管协助。</translation>
     </message>
@@ -1246,6 +1270,30 @@ Scan the member code, or type a member number or phone number, then press Enter.
 <context>
     <name>PlusDialog</name>
     <message>
+        <source>Asking the ledger…</source>
+        <translation>正在询问总账…</translation>
+    </message>
+    <message>
+        <source>bank</source>
+        <translation>银行</translation>
+    </message>
+    <message>
+        <source>airline</source>
+        <translation>航空公司</translation>
+    </message>
+    <message>
+        <source>co-branded card</source>
+        <translation>联名卡</translation>
+    </message>
+    <message>
+        <source>corporate</source>
+        <translation>企业</translation>
+    </message>
+    <message>
+        <source>PLUS activated with a code ({channel}), valid until {date}; no fee to take.</source>
+        <translation>已用激活码（{channel}）开通 PLUS，有效期至 {date}；无需收费。</translation>
+    </message>
+    <message>
         <source>PLUS renewed until {date}; take the fee of {fee}.</source>
         <translation>PLUS 已续费至 {date}；请收取 {fee}。</translation>
     </message>
@@ -1302,8 +1350,12 @@ Scan the member code, or type a member number or phone number, then press Enter.
         <translation>权益：</translation>
     </message>
     <message>
-        <source>Enter confirm (take the fee) · Esc cancel</source>
-        <translation>Enter 确认（收取费用）· Esc 取消</translation>
+        <source>Activation code from a bank, airline, card or company (or leave empty):</source>
+        <translation>来自银行、航空公司、联名卡或企业的激活码（没有请留空）：</translation>
+    </message>
+    <message>
+        <source>Enter confirm (take the fee, or redeem the code) · Esc cancel</source>
+        <translation>Enter 确认（收取费用或兑换激活码）· Esc 取消</translation>
     </message>
 </context>
 <context>
