@@ -109,6 +109,10 @@ class PlusDialog(FlowDialog):
                     if result.renewal
                     else self.tr("PLUS sold, valid until {date}; take the fee of {fee}.")
                 ).format(date=result.ends_on, fee=money(result.fee_fen))
+            for given in result.entitlements:
+                words += " " + self.tr("{benefit}: code {code}, until {date}.").format(
+                    benefit=rule_text(given["name"]), code=given["code"], date=given["valid_until"]
+                )
             if result.coupons_issued:
                 words += " " + self.tr("Coupons given: {codes}").format(
                     codes=", ".join(result.coupons_issued)

@@ -336,9 +336,18 @@ def cmd_plus_sell(args: argparse.Namespace) -> int:
         r,
         f"PLUS {'renewed' if r.renewal else 'sold'} for {member_id}: "
         f"{r.starts_on} to {r.ends_on}, fee {format_fen(r.fee_fen)}."
-        + _done(r.member_id, r.event_id),
+        + _done(r.member_id, r.event_id)
+        + _entitlement_lines(r.entitlements),
     )
     return 0
+
+
+def _entitlement_lines(given: list[dict[str, str]]) -> str:
+    """The partner benefits issued, for the member to take to the partner."""
+    return "".join(
+        f"\n  {e['name']} ({e['partner']}): code {e['code']}, until {e['valid_until']}"
+        for e in given
+    )
 
 
 def cmd_plus_activate(args: argparse.Namespace) -> int:
@@ -351,7 +360,9 @@ def cmd_plus_activate(args: argparse.Namespace) -> int:
         args,
         r,
         f"PLUS {'renewed' if r.renewal else 'activated'} for {member_id} with a {r.channel} "
-        f"code: {r.starts_on} to {r.ends_on}, no fee." + _done(r.member_id, r.event_id),
+        f"code: {r.starts_on} to {r.ends_on}, no fee."
+        + _done(r.member_id, r.event_id)
+        + _entitlement_lines(r.entitlements),
     )
     return 0
 

@@ -70,6 +70,17 @@ class PlusPrice:
 
 
 @dataclass(frozen=True, slots=True)
+class PartnerBenefit:
+    """A partner's benefit issued with every PLUS term as an entitlement with its own code
+    (a video platform's membership, cinema tickets), redeemed at the partner."""
+
+    code: str
+    name: str
+    partner: str
+    validity_days: int
+
+
+@dataclass(frozen=True, slots=True)
 class Plus:
     fee_fen: int
     validity_days: int
@@ -81,6 +92,7 @@ class Plus:
     prices: tuple[PlusPrice, ...] = ()  # special prices by growth line, rising growth
     renewal_prompt_days: int = 30  # offer the renewal from this many days before expiry
     lapsed_prompt_days: int = 365  # offer PLUS again for this many days after a lapse
+    entitlements: tuple[PartnerBenefit, ...] = ()  # the partner benefits issued with a code
 
 
 @dataclass(frozen=True, slots=True)
@@ -374,11 +386,31 @@ def _plus(n: _Node, categories: frozenset[str]) -> Plus:
         extra_discount_percent=n.get("extra_discount_percent", 0).integer(0, 90),
         category_discounts=discounts,
         monthly_coupons=n.get("monthly_coupons", []).texts(),
-        partner_benefits=n.get("partner_benefits", []).texts(),
+        partner_benefits=tuple(
+            b.text() if isinstance(b.value, str) else b.get("name").text()
+            for b in n.get("partner_benefits", []).items()
+        ),
+        entitlements=_entitlements(n.get("partner_benefits", [])),
         prices=_plus_prices(n.get("prices", [])),
         renewal_prompt_days=n.get("renewal_prompt_days", 30).integer(0, 366),
         lapsed_prompt_days=n.get("lapsed_prompt_days", 365).integer(0, 3660),
     )
+
+
+def _entitlements(n: _Node) -> tuple[PartnerBenefit, ...]:
+    """The partner benefits given as objects (a text is shown only, never issued)."""
+    issued = tuple(
+        PartnerBenefit(
+            code=b.get("code").text(),
+            name=b.get("name").text(),
+            partner=b.get("partner").text(),
+            validity_days=b.get("validity_days", 365).integer(1, 3660),
+        )
+        for b in n.items()
+        if not isinstance(b.value, str)
+    )
+    _unique(issued, lambda b: b.code, n)
+    return issued
 
 
 def _plus_prices(n: _Node) -> tuple[PlusPrice, ...]:

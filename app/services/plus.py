@@ -15,7 +15,7 @@ from app.services.common import audit, load_member, post
 from app.services.context import Actor, ServiceContext
 from app.services.idempotency import earlier_result, run_once
 from app.services.members import profile_of
-from app.services.plus_offer import give_monthly_coupons
+from app.services.plus_offer import give_entitlements, give_monthly_coupons
 from app.services.views import PlusResult
 from app.store.models import PlusTerm
 
@@ -91,6 +91,7 @@ def _grant(
         ctx, session, member_id=member_id, plus_expires_on=term.ends_on, request_id=request_id
     )
     issued = [coupon.coupon_code for coupon in given]
+    benefits = give_entitlements(ctx, session, member_id=member_id, request_id=request_id)
     channel = code.channel if code is not None else COUNTER
     payload = {
         "member_id": member_id,
@@ -104,6 +105,7 @@ def _grant(
         "cashier": actor.cashier_id,
         "coupons_issued": issued,
         "coupons": [coupon.wire() for coupon in given],
+        "entitlements": [benefit.wire() for benefit in benefits],
     }
     if code is not None:
         payload["activation"] = {
@@ -151,4 +153,5 @@ def _grant(
         issued,
         posting.event_id,
         channel=channel,
+        entitlements=[benefit.wire() for benefit in benefits],
     )

@@ -1,5 +1,6 @@
 """PLUS at the counter beyond the sale: the saving the member sees (card, customer display,
-receipt: one figure) and this month's PLUS coupons, issued once per member and month."""
+receipt: one figure), this month's PLUS coupons (issued once per member and month) and the
+partner benefits issued with a term."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from datetime import date
 
 from sqlalchemy.orm import Session
 
+from app.domain import entitlements
 from app.domain.plus import is_plus, term_start
 from app.domain.plus_offer import PlusSaving, monthly_coupons_due, plus_saving
 from app.domain.profile import window_start
@@ -15,7 +17,7 @@ from app.services.context import ServiceContext
 from app.services.coupons import give_coupon
 from app.services.views import CouponIssued
 from app.store.cardread import MemberFacts, TermStart
-from app.store.models import Coupon
+from app.store.models import Coupon, PlusEntitlement
 from app.store.profiledays import read_window, spend_since
 
 
@@ -71,3 +73,33 @@ def give_monthly_coupons(
         for template, code in due
         if session.get(Coupon, code) is None
     ]
+
+
+def give_entitlements(
+    ctx: ServiceContext, session: Session, *, member_id: str, request_id: str
+) -> list[entitlements.Entitlement]:
+    """One entitlement of each partner benefit the rule book issues (``plus.partner_benefits``
+    given as objects), with a new code each: written here, told to the ledger by the caller's
+    event."""
+    today, now = ctx.today(), ctx.now()
+    given = []
+    for benefit in ctx.rules.plus.entitlements:
+        code = entitlements.new_code()
+        while session.get(PlusEntitlement, code) is not None:
+            code = entitlements.new_code()
+        issued = entitlements.issue(benefit, today, code)
+        session.add(
+            PlusEntitlement(
+                code=code,
+                member_id=member_id,
+                benefit=benefit.code,
+                name=benefit.name,
+                partner=benefit.partner,
+                valid_from=today,
+                valid_until=date.fromisoformat(issued.valid_until),
+                request_id=request_id,
+                created_at=now,
+            )
+        )
+        given.append(issued)
+    return given

@@ -138,6 +138,9 @@ class PlusResult:
     # a result stored before results carried it.
     event_id: str | None = None
     channel: str = "counter"  # or the channel of the activation code (bank, airline, ...)
+    # partner benefits issued with the term, each {code, benefit, name, partner, valid_from,
+    # valid_until} (app.domain.entitlements.Entitlement.wire)
+    entitlements: list[dict[str, str]] = field(default_factory=list)
 
 
 @dataclass(frozen=True)

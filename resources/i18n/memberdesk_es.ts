@@ -1302,6 +1302,10 @@ Escanee el código de socio, o escriba el número de socio o el teléfono, y pul
         <translation>PLUS vendido, válido hasta el {date}; cobre la cuota de {fee}.</translation>
     </message>
     <message>
+        <source>{benefit}: code {code}, until {date}.</source>
+        <translation>{benefit}: código {code}, hasta el {date}.</translation>
+    </message>
+    <message>
         <source>Coupons given: {codes}</source>
         <translation>Cupones entregados: {codes}</translation>
     </message>

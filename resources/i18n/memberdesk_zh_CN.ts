@@ -1302,6 +1302,10 @@ Scan the member code, or type a member number or phone number, then press Enter.
         <translation>PLUS 已开通，有效期至 {date}；请收取 {fee}。</translation>
     </message>
     <message>
+        <source>{benefit}: code {code}, until {date}.</source>
+        <translation>{benefit}：兑换码 {code}，有效期至 {date}。</translation>
+    </message>
+    <message>
         <source>Coupons given: {codes}</source>
         <translation>已发放优惠券：{codes}</translation>
     </message>

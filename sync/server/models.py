@@ -261,3 +261,21 @@ class PlusCode(LedgerBase):
     request_id: Mapped[str | None] = mapped_column(String(64))
     claimed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     event_id: Mapped[str | None] = mapped_column(String(36))  # the plus_sold that used it
+
+
+class PlusEntitlement(LedgerBase):
+    """A partner benefit a counter issued with a PLUS term; the partner's redemption of its
+    code is recorded here once."""
+
+    __tablename__ = "plus_entitlements"
+    code: Mapped[str] = mapped_column(String(20), primary_key=True)
+    member_id: Mapped[str] = mapped_column(String(32), index=True)
+    benefit: Mapped[str] = mapped_column(String(32))
+    name: Mapped[str] = mapped_column(Text)
+    partner: Mapped[str] = mapped_column(Text)
+    valid_from: Mapped[date] = mapped_column(Date)
+    valid_until: Mapped[date] = mapped_column(Date)
+    terminal_id: Mapped[str] = mapped_column(String(64))
+    event_id: Mapped[str] = mapped_column(String(36))
+    redeemed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    redeemed_by: Mapped[str | None] = mapped_column(Text)  # the partner's reference

@@ -43,7 +43,7 @@ from app.domain.quote import Shopper, points_earned
 from app.domain.rulebook import DEFAULT_TIMEZONE, RuleBook, Tier
 from app.store.types import UTCDateTime
 from sync.protocol import PushResponse, WireEvent
-from sync.server import plus_codes
+from sync.server import plus_codes, plus_events
 from sync.server.errors import Refused
 from sync.server.ledger import (
     NEVER,
@@ -1134,6 +1134,13 @@ def apply_event(
         batch.expire_due(member, today)
         if member.plus_expires_on is None or ends > member.plus_expires_on:
             member.plus_expires_on = ends
+        plus_events.record_entitlements(
+            batch.session,
+            terminal_id=terminal.terminal_id,
+            event_id=event.event_id,
+            member_id=member.member_id,
+            payload=payload,
+        )
     else:
         raise Rejection("unknown_kind", f"The ledger does not know events of kind {kind!r}.")
     # Nothing can reject the event any more: its buckets and coupons (sync/server/profile.py).

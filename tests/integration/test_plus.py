@@ -148,3 +148,23 @@ def test_the_price_falls_with_growth_and_the_card_prompts_the_renewal(
     clock.advance(days=30)
     card = terminal.card(member.member_id)
     assert (card.plus_prompt, card.plus_prompt_days) == ("lapsed", 6)
+
+
+def test_each_term_issues_the_partner_benefits_with_a_code_of_their_own(
+    terminal: Terminal, cashier: Actor, member: EnrollResult, clock: FixedClock, db: DbProbe
+) -> None:
+    sold = terminal.sell_plus("p-1", cashier, member.member_id)
+    (cinema,) = sold.entitlements  # the default rule book's one partner benefit with a code
+    assert (cinema["benefit"], cinema["partner"], cinema["valid_until"]) == (
+        "cinema",
+        "Star Cinemas",
+        "2027-11-23",
+    )
+    assert cinema["code"].startswith("E") and len(cinema["code"]) == 13
+    assert db.count("plus_entitlements", "member_id = ?", member.member_id) == 1
+    assert terminal.sell_plus("p-1", cashier, member.member_id) == sold  # a retry: no second
+    assert db.count("plus_entitlements", "member_id = ?", member.member_id) == 1
+    clock.advance(days=300)
+    renewed = terminal.sell_plus("p-2", cashier, member.member_id)
+    assert [e["benefit"] for e in renewed.entitlements] == ["cinema"]
+    assert renewed.entitlements[0]["code"] != cinema["code"]

@@ -165,3 +165,24 @@ def test_activation_codes_from_a_bank_are_redeemed_once_online_and_reported(
     # only hashes: no code is kept in the clear
     hashes = {r["code_hash"] for r in ledger.rows("SELECT code_hash FROM plus_codes")}
     assert not {first, second} & hashes
+
+
+def test_a_partner_benefit_is_issued_at_one_counter_and_redeemed_once_at_the_ledger(
+    ledger: Ledger, paired_counter: CounterFactory
+) -> None:
+    t1 = paired_counter("T01", "S001")
+    member = t1.json("enroll", "--phone", PHONE, "--name", "Chen Jie", "--cashier", "lin")
+    printed = t1.run("plus", "sell", member["member_id"], "--cashier", "lin").stdout
+    sold = t1.json("plus", "sell", member["member_id"], "--cashier", "lin")  # a renewal
+    code = sold["entitlements"][0]["code"]
+    assert "Star Cinemas" in printed and "code E" in printed  # what the member takes along
+    t1.run("sync", "--once")
+
+    listed = ledger.admin("entitlements", "list", "--member", member["member_id"], "--json")
+    assert sorted(e["benefit"] for e in listed.json()) == ["cinema", "cinema"]
+    taken = ledger.admin("entitlements", "redeem", code.lower(), "--by", "STAR-0042", "--json")
+    assert taken.json()["redeemed_by"] == "STAR-0042"
+    again = ledger.admin("entitlements", "redeem", code, "--by", "STAR-0043", check=False)
+    assert again.returncode != 0 and "already redeemed" in again.stderr
+    report = ledger.admin("report", "--json").json()["plus_entitlements"]
+    assert report == [{"benefit": "cinema", "partner": "Star Cinemas", "issued": 2, "redeemed": 1}]

@@ -110,3 +110,26 @@ def test_bad_prices_are_refused_naming_the_field(
 
 def test_the_term_starts_validity_days_before_its_last_day(rules: RuleBook) -> None:
     assert term_start(date(2027, 11, 23), rules) == date(2026, 11, 24)
+
+
+def test_partner_benefits_given_as_objects_are_issued_and_texts_only_shown(
+    make_rules: MakeRules,
+) -> None:
+    book = make_rules(
+        {
+            "plus.partner_benefits": [
+                {"code": "video", "name": "Video: a year", "partner": "StreamCo"},
+                "Car wash: 1 a month free",
+            ]
+        }
+    )
+    assert book.plus.partner_benefits == ("Video: a year", "Car wash: 1 a month free")
+    assert [(b.code, b.partner, b.validity_days) for b in book.plus.entitlements] == [
+        ("video", "StreamCo", 365)
+    ]
+
+
+def test_a_partner_benefit_without_its_partner_is_refused(make_rules: MakeRules) -> None:
+    with pytest.raises(RuleBookError) as refused:
+        make_rules({"plus.partner_benefits": [{"code": "video", "name": "Video"}]})
+    assert refused.value.params["field"] == "plus.partner_benefits[0].partner"

@@ -1,4 +1,4 @@
-"""branch plus: PLUS activation codes sold through other channels
+"""branch plus: PLUS activation codes sold through other channels, partner entitlements
 
 Revision ID: L0008_plus
 Revises: L0007
@@ -36,8 +36,28 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("code_hash", name=op.f("pk_plus_codes")),
     )
     op.create_index(op.f("ix_plus_codes_batch"), "plus_codes", ["batch"], unique=False)
+    op.create_table(
+        "plus_entitlements",
+        sa.Column("code", sa.String(length=20), nullable=False),
+        sa.Column("member_id", sa.String(length=32), nullable=False),
+        sa.Column("benefit", sa.String(length=32), nullable=False),
+        sa.Column("name", sa.Text(), nullable=False),
+        sa.Column("partner", sa.Text(), nullable=False),
+        sa.Column("valid_from", sa.Date(), nullable=False),
+        sa.Column("valid_until", sa.Date(), nullable=False),
+        sa.Column("terminal_id", sa.String(length=64), nullable=False),
+        sa.Column("event_id", sa.String(length=36), nullable=False),
+        sa.Column("redeemed_at", UTCDateTime(length=32), nullable=True),
+        sa.Column("redeemed_by", sa.Text(), nullable=True),
+        sa.PrimaryKeyConstraint("code", name=op.f("pk_plus_entitlements")),
+    )
+    op.create_index(
+        op.f("ix_plus_entitlements_member_id"), "plus_entitlements", ["member_id"], unique=False
+    )
 
 
 def downgrade() -> None:
+    op.drop_index(op.f("ix_plus_entitlements_member_id"), table_name="plus_entitlements")
+    op.drop_table("plus_entitlements")
     op.drop_index(op.f("ix_plus_codes_batch"), table_name="plus_codes")
     op.drop_table("plus_codes")
