@@ -1363,6 +1363,25 @@ Escanee el código de socio, o escriba el número de socio o el teléfono, y pul
     </message>
 </context>
 <context>
+    <name>PlusSlip</name>
+    <message>
+        <source>PLUS for member {member_id}</source>
+        <translation>PLUS del socio {member_id}</translation>
+    </message>
+    <message>
+        <source>Valid from {start} to {end}</source>
+        <translation>Válido del {start} al {end}</translation>
+    </message>
+    <message>
+        <source>Code {code}, until {date}</source>
+        <translation>Código {code}, hasta el {date}</translation>
+    </message>
+    <message>
+        <source>Show the code to the partner. Thank you!</source>
+        <translation>Muestre el código al socio comercial. ¡Gracias!</translation>
+    </message>
+</context>
+<context>
     <name>PlusWords</name>
     <message>
         <source>PLUS has saved you {amount} this term</source>

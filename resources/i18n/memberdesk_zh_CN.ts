@@ -1363,6 +1363,25 @@ Scan the member code, or type a member number or phone number, then press Enter.
     </message>
 </context>
 <context>
+    <name>PlusSlip</name>
+    <message>
+        <source>PLUS for member {member_id}</source>
+        <translation>会员 {member_id} 的 PLUS</translation>
+    </message>
+    <message>
+        <source>Valid from {start} to {end}</source>
+        <translation>有效期 {start} 至 {end}</translation>
+    </message>
+    <message>
+        <source>Code {code}, until {date}</source>
+        <translation>兑换码 {code}，有效期至 {date}</translation>
+    </message>
+    <message>
+        <source>Show the code to the partner. Thank you!</source>
+        <translation>请向合作商户出示此兑换码。谢谢！</translation>
+    </message>
+</context>
+<context>
     <name>PlusWords</name>
     <message>
         <source>PLUS has saved you {amount} this term</source>
