@@ -3,6 +3,7 @@ counter for one member, used by that claim's ``plus_sold`` event, reported by ch
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -108,7 +109,7 @@ def claim(
 
 
 def used_by_event(
-    session: Session, *, terminal_id: str, payload: dict[str, Any], event_id: str
+    session: Session, *, terminal_id: str, payload: Mapping[str, Any], event_id: str
 ) -> str | None:
     """Mark the code a ``plus_sold`` event names as used by it. Returns why the event must be
     refused (a code this terminal did not claim for this member), or None: no code, or done."""

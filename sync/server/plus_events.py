@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from sync.server import plus_codes
 from sync.server.errors import Refused
 from sync.server.models import PlusEntitlement
 
@@ -29,6 +30,26 @@ def medal_levels(payload: Mapping[str, Any]) -> dict[str, int]:
         for code, level in named.items()
         if isinstance(level, int) and not isinstance(level, bool) and 0 < level <= MAX_LEVEL
     }
+
+
+def take_plus_sold(
+    session: Session, *, terminal_id: str, event_id: str, member_id: str, payload: Mapping[str, Any]
+) -> str | None:
+    """A ``plus_sold``'s own part: its activation code used by it, its entitlements recorded.
+    Returns why the event must be refused (a code this terminal did not claim for this
+    member), having changed nothing; None when taken."""
+    refused = plus_codes.used_by_event(
+        session, terminal_id=terminal_id, payload=payload, event_id=event_id
+    )
+    if refused is None:
+        record_entitlements(
+            session,
+            terminal_id=terminal_id,
+            event_id=event_id,
+            member_id=member_id,
+            payload=payload,
+        )
+    return refused
 
 
 def record_entitlements(

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import json
+
 from probe import DbProbe
+from sqlalchemy import text
 
 from app.bootstrap import Terminal
-from app.domain.errors import RequestConflict, UnknownMember
+from app.domain.errors import PlusCodeRefused, RequestConflict, UnknownMember
+from app.domain.event_kinds import KINDS
+from app.domain.plus_codes import ClaimedCode, code_hash
 from app.domain.quote import Line
 from app.services.context import Actor, FixedClock
 from app.services.views import EnrollResult
@@ -168,3 +173,33 @@ def test_each_term_issues_the_partner_benefits_with_a_code_of_their_own(
     renewed = terminal.sell_plus("p-2", cashier, member.member_id)
     assert [e["benefit"] for e in renewed.entitlements] == ["cinema"]
     assert renewed.entitlements[0]["code"] != cinema["code"]
+
+
+class OneCode:
+    """The ledger's claim of one activation code (a bank's), for any member."""
+
+    def claim(self, code: str, member_id: str, request_id: str) -> ClaimedCode:
+        return ClaimedCode("bank", "bank-1", 90, code_hash(code), code[-4:])
+
+
+def test_an_activation_code_grants_its_days_without_a_fee_and_its_events_read_back(
+    terminal: Terminal, cashier: Actor, member: EnrollResult, db: DbProbe
+) -> None:
+    with db.refused(PlusCodeRefused):  # a terminal without a ledger redeems no code
+        terminal.activate_plus("a-0", cashier, member.member_id, "ABCD-EFGH-JKLM-NPQR")
+    terminal.ctx.plus_codes = OneCode()
+    granted = terminal.activate_plus("a-1", cashier, member.member_id, "abcd-efgh-jklm-npqr")
+    assert (granted.channel, granted.fee_fen, granted.starts_on, granted.ends_on) == (
+        "bank",
+        0,
+        "2026-11-24",
+        "2027-02-21",  # 90 days
+    )
+    terminal.award("s-1", cashier, member.member_id, [Line("grocery", 1_000)])
+    with terminal.ctx.read() as session:
+        rows = session.execute(text("SELECT kind, payload FROM outbox ORDER BY seq")).all()
+    for kind, body in rows:  # the ledger reads every field the terminal wrote
+        payload = json.loads(body)
+        assert KINDS[kind].from_payload(payload).to_payload() == payload, kind
+    sold = json.loads(next(body for kind, body in rows if kind == "plus_sold"))
+    assert (sold["channel"], sold["activation"]["last4"]) == ("bank", "NPQR")
