@@ -34,6 +34,7 @@ from app.domain.quote import Line
 from app.logs import setup_logging
 from app.paths import default_data_dir
 from app.selftest import Check, all_checks, check_commands, run_self_test
+from app.services.history import in_words
 from app.services.report_table import FIGURES, TOTAL, write_csv
 from app.services.views import DayReport
 from app.store import failures
@@ -181,6 +182,22 @@ def cmd_enroll(args: argparse.Namespace) -> int:
         f"Enrolled {result.name} as member {result.member_id}."
         + _done(result.member_id, result.event_id),
     )
+    return 0
+
+
+def cmd_member_history(args: argparse.Namespace) -> int:
+    history = terminal_for(args).history(args.query)
+    lines = history.timeline[: args.limit]
+    if args.json:
+        _emit(args, {"member_id": history.member_id, "balance": history.balance, "lines": lines})
+        return 0
+    print(f"{history.member_id}  {history.name}  balance {history.balance} points")
+    for line in lines:
+        points = f"{line.points:+d}" if line.points else ""
+        who = f"  [{line.cashier_id}]" if line.cashier_id else ""
+        print(f"  {_receipt_time(line.at)}  {points:>7}  {in_words(line)}{who}")
+    if not lines:
+        print("  nothing yet")
     return 0
 
 
@@ -517,7 +534,15 @@ def cmd_config_check(args: argparse.Namespace) -> int:
 
 # Commands that only read: on a read-only data directory they open the database read-only.
 READING_COMMANDS: frozenset[Handler] = frozenset(
-    {cmd_member_show, cmd_verify, cmd_report, cmd_cashier_list, cmd_config_check, cmd_config_path}
+    {
+        cmd_member_show,
+        cmd_member_history,
+        cmd_verify,
+        cmd_report,
+        cmd_cashier_list,
+        cmd_config_check,
+        cmd_config_path,
+    }
 )
 
 
@@ -586,6 +611,14 @@ def build_parser(parts: TerminalParts) -> argparse.ArgumentParser:
     )
     p = add("show", cmd_member_show, "show a member card (by member id or phone)", parent=member)
     p.add_argument("query", metavar="MEMBER_OR_PHONE")
+    p = add(
+        "history",
+        cmd_member_history,
+        "what a member did at this counter, newest first, in words",
+        parent=member,
+    )
+    p.add_argument("query", metavar="MEMBER_OR_PHONE")
+    p.add_argument("--limit", type=int, default=50, help="how many lines (default: 50)")
 
     for name, handler, help_text, mut in (
         ("quote", cmd_quote, "quote a basket for a member (changes nothing)", False),
