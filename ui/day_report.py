@@ -30,7 +30,7 @@ FIGURE_NAMES = {
     "plus_fees_fen": QT_TRANSLATE_NOOP("DayReportDialog", "PLUS fees"),
     "gross_fen": QT_TRANSLATE_NOOP("DayReportDialog", "Gross"),
     "refunds": QT_TRANSLATE_NOOP("DayReportDialog", "Refunds"),
-    "refunds_fen": QT_TRANSLATE_NOOP("DayReportDialog", "Refunded"),
+    "refunds_fen": QT_TRANSLATE_NOOP("DayReportDialog", "Refund amount"),
     "net_fen": QT_TRANSLATE_NOOP("DayReportDialog", "Net"),
     "points_awarded": QT_TRANSLATE_NOOP("DayReportDialog", "Points awarded"),
     "points_redeemed": QT_TRANSLATE_NOOP("DayReportDialog", "Points redeemed"),

@@ -46,7 +46,7 @@ FIGURES: tuple[Figure, ...] = (
     Figure("plus_fees_fen", "PLUS fees", "money"),
     Figure("gross_fen", "Gross", "money"),
     Figure("refunds", "Refunds", "count"),
-    Figure("refunds_fen", "Refunded", "money"),
+    Figure("refunds_fen", "Refund amount", "money"),
     Figure("net_fen", "Net", "money"),
     Figure("points_awarded", "Points awarded", "points"),
     Figure("points_redeemed", "Points redeemed", "points"),
