@@ -32,9 +32,10 @@ from app.store.models import (
     Refund,
 )
 
-# Journal kinds a record of its own describes (the purchase, refund or redemption line).
-RECORDED_KINDS = frozenset({"earn", "spend", "refund_earn", "refund_spend"})
-RECORDED_PREFIXES = ("redeem_",)
+# Events a record of their own describes (the purchase, refund or redemption line).
+RECORDED_EVENTS = ("purchase", "refund", "redeem")
+# The line of an event that moved points with no record of its own, by the event's kind.
+EVENT_WORDS = {"adjust": "adjust", "expire": "expire", "checkpoint_applied": "ledger_sync"}
 
 # The codes of ``HistoryLine.what``, each with the English the command line prints.
 WORDS: dict[str, str] = {
@@ -291,46 +292,43 @@ def _coupon_returns(s: Session, member_id: str, rules: RuleBook, local: Local, l
 
 def _journal_only(s: Session, member_id: str, local: Local, limit: int) -> Dated:
     """Events that moved points with no record of their own, one line each."""
-    entries = s.scalars(
-        select(JournalEntry)
-        .where(JournalEntry.member_id == member_id)
+    rows = s.execute(
+        select(JournalEntry, OutboxEvent.kind, OutboxEvent.payload)
+        .join(OutboxEvent, OutboxEvent.seq == JournalEntry.event_seq)
+        .where(JournalEntry.member_id == member_id, OutboxEvent.kind.not_in(RECORDED_EVENTS))
         .order_by(JournalEntry.entry_id.desc())
         .limit(limit * 4)
     ).all()
-    events: dict[int, list[JournalEntry]] = {}
-    for entry in entries:
-        events.setdefault(entry.event_seq, []).append(entry)
+    events: dict[int, list[tuple[JournalEntry, str, str]]] = {}
+    for entry, kind, payload in rows:
+        events.setdefault(entry.event_seq, []).append((entry, kind, payload))
     lines: Dated = []
-    for seq, group in events.items():
-        kinds = {e.kind for e in group}
-        if kinds & RECORDED_KINDS or any(k.startswith(RECORDED_PREFIXES) for k in kinds):
-            continue
-        first = group[-1]
-        points = sum(e.points for e in group)
-        what: str | None = next(
-            (k for k in ("adjust", "expire", "ledger_sync") if k in kinds), None
-        )
-        reason = first.note or ""
-        if what == "adjust" and _resolves_overdraft(s, seq):
+    for group in events.values():
+        first, kind, payload = group[-1]
+        what = EVENT_WORDS.get(kind, "points_moved")
+        facts = _payload(payload)
+        if what == "adjust" and facts.get("resolves") == "overdraft":
             what = "write_off"
+        supervisor = facts.get("supervisor")
         lines.append(
             (
                 first.created_at,
                 HistoryLine(
                     local(first.created_at),
-                    what or "points_moved",
-                    points,
+                    what,
+                    sum(entry.points for entry, _, _ in group),
                     receipt_no=first.receipt_no,
-                    facts={"reason": reason},
+                    cashier_id=supervisor if isinstance(supervisor, str) else None,
+                    facts={"reason": first.note or ""},
                 ),
             )
         )
     return lines
 
 
-def _resolves_overdraft(s: Session, seq: int) -> bool:
-    payload = s.scalar(select(OutboxEvent.payload).where(OutboxEvent.seq == seq))
+def _payload(payload: str) -> dict[str, Any]:
     try:
-        return bool(payload) and json.loads(payload or "{}").get("resolves") == "overdraft"
+        found = json.loads(payload)
     except ValueError:
-        return False
+        return {}
+    return found if isinstance(found, dict) else {}
