@@ -94,6 +94,7 @@ class DayReportDialog(DeskDialog):
         # the shift close's confirmation, in place (Enter closes, Esc keeps the shift open)
         self.confirm_box = QtWidgets.QFrame()
         self.confirm_box.setObjectName("confirmShift")
+        self.confirm_box.setFrameShape(QtWidgets.QFrame.Shape.StyledPanel)
         self.confirm_text = QtWidgets.QLabel()
         self.confirm_text.setObjectName("confirmShiftText")
         self.confirm_text.setWordWrap(True)
@@ -115,8 +116,8 @@ class DayReportDialog(DeskDialog):
             buttons.addWidget(button)
         buttons.addStretch(1)
         figures = QtWidgets.QHBoxLayout()
-        figures.addWidget(self.table, 3)
-        figures.addWidget(self.chart_view, 2)
+        figures.addWidget(self.table)
+        figures.addWidget(self.chart_view, 1)
         layout = QtWidgets.QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.period)
@@ -294,8 +295,8 @@ class DayReportDialog(DeskDialog):
         t = report.totals
         self.totals.setText(
             self.tr(
-                "Net {net} · gross {gross} · {refunds} refunds ({refunded}) · "
-                "{plus} PLUS sold ({fees}) · {adjustments} adjustments"
+                "Net {net} · gross {gross} · refunds {refunds} ({refunded}) · "
+                "PLUS sold {plus} ({fees}) · adjustments {adjustments}"
             ).format(
                 net=("−" if t.net_fen < 0 else "") + money(abs(t.net_fen)),
                 gross=money(t.gross_fen),
@@ -307,7 +308,21 @@ class DayReportDialog(DeskDialog):
             )
         )
         fill(self.table, self._headers(), self._rows())
+        self._fit_table()
         self._render_chart(report)
+
+    def _fit_table(self) -> None:
+        """The table as wide as its columns (the chart takes the rest), up to two thirds of
+        the dialog; beyond that (many cashiers) it scrolls."""
+        table = self.table
+        table.horizontalHeader().setStretchLastSection(False)
+        table.resizeColumnsToContents()
+        needed = (
+            table.horizontalHeader().length()
+            + table.verticalScrollBar().sizeHint().width()
+            + 2 * table.frameWidth()
+        )
+        table.setFixedWidth(min(needed, max(400, self.width() * 2 // 3)))
 
     def _render_chart(self, report: DayReport) -> None:
         chart = self.chart
@@ -325,11 +340,13 @@ class DayReportDialog(DeskDialog):
         for label, field, colour in sets:
             bar = QtCharts.QBarSet(label)
             bar.setColor(QtGui.QColor(colour))
+            bar.setLabelColor(QtGui.QColor("#222222"))  # above the bar, on the chart's white
             values = [getattr(t, field) for t in report.per_cashier] or [0]
             highest = max(highest, *values)
             bar.append([float(v) for v in values])
             series.append(bar)
         series.setLabelsVisible(True)  # the numbers are on the bars: colour is not the key
+        series.setLabelsPosition(QtCharts.QAbstractBarSeries.LabelsPosition.LabelsOutsideEnd)
         chart.addSeries(series)
         axis_x = QtCharts.QBarCategoryAxis()
         axis_x.append(names)

@@ -58,6 +58,10 @@ class ServiceDeskDialog(DeskDialog):
 
         # history
         self.history_table = table("historyTable")
+        # the sentences wrap at the width the column ends up with
+        self.history_table.horizontalHeader().sectionResized.connect(
+            lambda *_: self.history_table.resizeRowsToContents()
+        )
         # adjust
         adjust_page = QtWidgets.QWidget()
         self.adjust_member = QtWidgets.QLabel()
@@ -245,16 +249,25 @@ class ServiceDeskDialog(DeskDialog):
             [
                 [
                     when(line.at),
-                    say(line),
                     signed(line.points) if line.points else "",
                     line.cashier_id or "",
+                    say(line),
                 ]
                 for line in history.timeline
             ],
         )
+        self._wrap_sentences()
+
+    def _wrap_sentences(self) -> None:
+        """The sentence column takes the width that is left and wraps there: a long line
+        never pushes the points out of sight."""
+        table = self.history_table
+        table.setWordWrap(True)
+        table.horizontalHeader().setSectionResizeMode(3, QtWidgets.QHeaderView.ResizeMode.Stretch)
+        table.resizeRowsToContents()
 
     def _history_headers(self) -> list[str]:
-        return [self.tr("Time"), self.tr("What happened"), self.tr("Points"), self.tr("Cashier")]
+        return [self.tr("Time"), self.tr("Points"), self.tr("Cashier"), self.tr("What happened")]
 
     # ------------------------------------------------------------------ adjust
     def confirm_adjust(self) -> None:

@@ -448,6 +448,10 @@ F7 Reembolso · F8 QR tarjeta · Ctrl+D Pantalla</translation>
         <translation>Cierre del día hasta ahora (Ctrl+R)</translation>
     </message>
     <message>
+        <source>Net {net} · gross {gross} · refunds {refunds} ({refunded}) · PLUS sold {plus} ({fees}) · adjustments {adjustments}</source>
+        <translation>Neto {net} · bruto {gross} · devoluciones: {refunds} ({refunded}) · PLUS vendidos: {plus} ({fees}) · ajustes: {adjustments}</translation>
+    </message>
+    <message>
         <source>Awarded</source>
         <translation>Otorgados</translation>
     </message>
@@ -506,10 +510,6 @@ F7 Reembolso · F8 QR tarjeta · Ctrl+D Pantalla</translation>
     <message>
         <source>Business day {day} ({zone}) · from {start} to {end}</source>
         <translation>Día comercial {day} ({zone}) · de {start} a {end}</translation>
-    </message>
-    <message>
-        <source>Net {net} · gross {gross} · {refunds} refunds ({refunded}) · {plus} PLUS sold ({fees}) · {adjustments} adjustments</source>
-        <translation>Neto {net} · bruto {gross} · {refunds} devoluciones ({refunded}) · {plus} PLUS vendidos ({fees}) · {adjustments} ajustes</translation>
     </message>
     <message>
         <source>Points</source>

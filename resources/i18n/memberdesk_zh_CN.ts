@@ -448,6 +448,10 @@ F7 退款 · F8 会员卡码 · Ctrl+D 顾客屏</translation>
         <translation>今日截至目前（Ctrl+R）</translation>
     </message>
     <message>
+        <source>Net {net} · gross {gross} · refunds {refunds} ({refunded}) · PLUS sold {plus} ({fees}) · adjustments {adjustments}</source>
+        <translation>净收入 {net} · 总收入 {gross} · 退款 {refunds} 笔（{refunded}）· 售出 PLUS {plus} 份（{fees}）· 积分调整 {adjustments} 笔</translation>
+    </message>
+    <message>
         <source>Awarded</source>
         <translation>发放</translation>
     </message>
@@ -506,10 +510,6 @@ F7 退款 · F8 会员卡码 · Ctrl+D 顾客屏</translation>
     <message>
         <source>Business day {day} ({zone}) · from {start} to {end}</source>
         <translation>营业日 {day}（{zone}）· 从 {start} 到 {end}</translation>
-    </message>
-    <message>
-        <source>Net {net} · gross {gross} · {refunds} refunds ({refunded}) · {plus} PLUS sold ({fees}) · {adjustments} adjustments</source>
-        <translation>净收入 {net} · 总收入 {gross} · 退款 {refunds} 笔（{refunded}）· 售出 PLUS {plus} 份（{fees}）· 积分调整 {adjustments} 笔</translation>
     </message>
     <message>
         <source>Points</source>

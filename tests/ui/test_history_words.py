@@ -63,11 +63,11 @@ def test_the_service_desk_history_is_in_the_cashiers_words(qtbot, window, langua
     window.set_language(language)
     scan(qtbot, window, "M000003")
     desk = open_dialog(qtbot, window, Qt.Key.Key_H, ServiceDeskDialog)
-    said = [row[1] for row in table_texts(desk.history_table)]
+    said = [row[3] for row in table_texts(desk.history_table)]
     winback = rule_text("We missed you: 20 yuan off 150")
     for sentence in SAID[language]:
         expected = sentence.format(coupon=coupon, receipt=sale.receipt_no, winback=winback)
         assert expected in said, (expected, said)
     assert not any(code in text for code in CODES for text in said), said
-    points = [row[2] for row in table_texts(desk.history_table)]
+    points = [row[1] for row in table_texts(desk.history_table)]
     assert points[0] == "+100" and ("−1500" if language == "es" else "−1,500") in points
