@@ -8,6 +8,8 @@ to PDF, Esc closes the dialog.
 
 from __future__ import annotations
 
+import errno
+from collections.abc import Callable
 from pathlib import Path
 
 from app.services.report_table import FIGURES, Figure, write_csv
@@ -224,7 +226,7 @@ class DayReportDialog(DeskDialog):
         path = self.choose_path(self.default_name("csv"), self.tr("CSV files (*.csv)"))
         if path is None:
             return
-        written = self.run(lambda: write_csv(report, path))
+        written = self._save(lambda: write_csv(report, path), path)
         if isinstance(written, Path):
             self.last_written = written
             self.set_message("success", lambda: self.tr("Saved {path}").format(path=written))
@@ -235,10 +237,36 @@ class DayReportDialog(DeskDialog):
         path = self.choose_path(self.default_name("pdf"), self.tr("PDF files (*.pdf)"))
         if path is None:
             return
-        written = self.run(lambda: self.write_pdf(path))
+        written = self._save(lambda: self.write_pdf(path), path)
         if isinstance(written, Path):
             self.last_written = written
             self.set_message("success", lambda: self.tr("Printed to {path}").format(path=written))
+
+    def _save(self, write: Callable[[], Path], path: Path) -> Path | None:
+        """Write a file; a folder that cannot be written is said so, with its reason."""
+        try:
+            return write()
+        except OSError as error:
+            code = error.errno
+            self.set_message(
+                "error",
+                lambda: self.tr("Could not save {path}: {reason}. Choose another folder.").format(
+                    path=path, reason=self._why_not_saved(code)
+                ),
+            )
+            return None
+
+    def _why_not_saved(self, code: int | None) -> str:
+        """The operating system's reason in the cashier's language (its own is English)."""
+        if code in (errno.ENOENT, errno.ENOTDIR):
+            return self.tr("there is no such folder")
+        if code in (errno.EACCES, errno.EPERM):
+            return self.tr("you may not write there")
+        if code in (errno.ENOSPC, errno.EDQUOT):
+            return self.tr("the disk is full")
+        if code == errno.EROFS:
+            return self.tr("the disk is read-only")
+        return self.tr("the file could not be written")
 
     def write_pdf(self, path: Path) -> Path:
         title = self.title.text()

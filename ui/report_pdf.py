@@ -4,6 +4,7 @@ figures (the screen in the cashier's language, with its chart)."""
 
 from __future__ import annotations
 
+import errno
 import os
 import sys
 from collections.abc import Sequence
@@ -56,6 +57,7 @@ def write_pdf(
     chart: QtGui.QImage | None = None,
 ) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
+    path.open("wb").close()  # a path that cannot be written fails here, with its reason
     writer = QtGui.QPdfWriter(str(path))
     writer.setTitle(title)
     writer.setCreator("MemberDesk")
@@ -71,6 +73,9 @@ def write_pdf(
     document.setHtml(html)
     document.setPageSize(QtCore.QSizeF(writer.width(), writer.height()))
     document.print_(writer)
+    del writer  # closes the file
+    if path.stat().st_size == 0:
+        raise OSError(errno.EIO, "the PDF could not be written", str(path))
     return path
 
 

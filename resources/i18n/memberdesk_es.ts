@@ -504,6 +504,30 @@ F7 Reembolso · F8 QR tarjeta · Ctrl+D Pantalla</translation>
         <translation>Su turno sigue abierto.</translation>
     </message>
     <message>
+        <source>Could not save {path}: {reason}. Choose another folder.</source>
+        <translation>No se pudo guardar {path}: {reason}. Elija otra carpeta.</translation>
+    </message>
+    <message>
+        <source>there is no such folder</source>
+        <translation>esa carpeta no existe</translation>
+    </message>
+    <message>
+        <source>you may not write there</source>
+        <translation>no tiene permiso para escribir ahí</translation>
+    </message>
+    <message>
+        <source>the disk is full</source>
+        <translation>el disco está lleno</translation>
+    </message>
+    <message>
+        <source>the disk is read-only</source>
+        <translation>el disco es de solo lectura</translation>
+    </message>
+    <message>
+        <source>the file could not be written</source>
+        <translation>no se pudo escribir el archivo</translation>
+    </message>
+    <message>
         <source>Figure</source>
         <translation>Concepto</translation>
     </message>

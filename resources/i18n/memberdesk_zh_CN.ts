@@ -504,6 +504,30 @@ F7 退款 · F8 会员卡码 · Ctrl+D 顾客屏</translation>
         <translation>您的班次保持开启。</translation>
     </message>
     <message>
+        <source>Could not save {path}: {reason}. Choose another folder.</source>
+        <translation>无法保存 {path}：{reason}。请选择其他文件夹。</translation>
+    </message>
+    <message>
+        <source>there is no such folder</source>
+        <translation>没有这个文件夹</translation>
+    </message>
+    <message>
+        <source>you may not write there</source>
+        <translation>您无权写入该位置</translation>
+    </message>
+    <message>
+        <source>the disk is full</source>
+        <translation>磁盘已满</translation>
+    </message>
+    <message>
+        <source>the disk is read-only</source>
+        <translation>磁盘为只读</translation>
+    </message>
+    <message>
+        <source>the file could not be written</source>
+        <translation>文件无法写入</translation>
+    </message>
+    <message>
         <source>Figure</source>
         <translation>项目</translation>
     </message>

@@ -141,3 +141,19 @@ def test_the_report_speaks_the_cashiers_language_on_screen_and_in_the_pdf(
     ctrl(qtbot, report.table, Qt.Key.Key_P)
     text = pdf_text(tmp_path / "day-2026-11-24.pdf")
     assert all(word in text for word in words), text
+
+
+def test_a_folder_that_cannot_be_written_is_said_so(qtbot, window) -> None:
+    from pathlib import Path
+
+    from ui.day_report import DayReportDialog
+
+    sign_in(qtbot, window)
+    report = open_dialog(qtbot, window, Qt.Key.Key_R, DayReportDialog)
+    for key, name in ((Qt.Key.Key_S, "day.csv"), (Qt.Key.Key_P, "day.pdf")):
+        report.choose_path = lambda _suggested, _filter, name=name: Path("/proc") / name
+        ctrl(qtbot, report.table, key)
+        assert report.message.text() == (
+            f"Problem: Could not save /proc/{name}: there is no such folder. Choose another folder."
+        )
+        assert not (Path("/proc") / name).exists()
