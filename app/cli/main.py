@@ -189,7 +189,8 @@ def cmd_member_history(args: argparse.Namespace) -> int:
     history = terminal_for(args).history(args.query)
     lines = history.timeline[: args.limit]
     if args.json:
-        _emit(args, {"member_id": history.member_id, "balance": history.balance, "lines": lines})
+        said = [{**dataclasses.asdict(line), "words": in_words(line)} for line in lines]
+        _emit(args, {"member_id": history.member_id, "balance": history.balance, "lines": said})
         return 0
     print(f"{history.member_id}  {history.name}  balance {history.balance} points")
     for line in lines:

@@ -26,5 +26,9 @@ def test_the_command_line_history_is_in_words(pc: Counter) -> None:
     assert "Renewed PLUS for ¥149.00" in first
     second = pc.run("member", "history", "13800138002").stdout  # by phone, as at the counter
     assert "Bought PLUS for ¥149.00" in second
+    lines = pc.json("member", "history", "M000002", "--limit", "3")["lines"]
+    bought = [line for line in lines if line["what"] == "plus_bought"]
+    assert bought and bought[0]["words"].startswith("Bought PLUS for ¥149.00")
+    assert bought[0]["amount_fen"] == 14_900 and bought[0]["cashier_id"] == "lin"
     for code in ("redeem_gift", "plus_sold", "coupon_issued", "gift: tote"):
         assert code not in first + second
