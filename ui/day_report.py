@@ -11,6 +11,7 @@ from __future__ import annotations
 import errno
 from collections.abc import Callable
 from pathlib import Path
+from typing import cast
 
 from app.services.report_table import FIGURES, Figure, write_csv
 from app.services.views import CashierTotals, DayReport
@@ -22,7 +23,7 @@ from ui.qt import QtCharts, QtCore, QtGui, QtWidgets
 from ui.report_pdf import local_time, report_html, write_pdf
 
 Qt = QtCore.Qt
-QT_TRANSLATE_NOOP = QtCore.QT_TRANSLATE_NOOP
+QT_TRANSLATE_NOOP = cast(Callable[[str, str], str], QtCore.QT_TRANSLATE_NOOP)
 
 # The figures' names on screen and in the PDF (``app.services.report_table.FIGURES``).
 FIGURE_NAMES = {

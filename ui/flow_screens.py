@@ -36,10 +36,11 @@ def render_flows(window: CounterWindow, save: Callable[[str, object], Path]) -> 
     controller = window.controller
     flows = window.flows
 
-    dialog: FlowDialog = EnrollDialog(controller, window)
-    dialog.phone.setText("13912345678")
-    dialog.name.setText("陈静")
-    dialog.birthday.setText("1990-05-17")
+    enroll = EnrollDialog(controller, window)
+    dialog: FlowDialog = enroll
+    enroll.phone.setText("13912345678")
+    enroll.name.setText("陈静")
+    enroll.birthday.setText("1990-05-17")
     dialog.confirm()  # without consent: shows what the cashier must ask
     save("enroll", _show(dialog, app))
     dialog.close()

@@ -4,12 +4,15 @@ gift and coupon names translated as the rest of the screen shows them."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import cast
+
 from app.services.history import HistoryLine
 from ui.card import money, num
 from ui.i18n import rule_text
 from ui.qt import QtCore
 
-QT_TRANSLATE_NOOP = QtCore.QT_TRANSLATE_NOOP
+QT_TRANSLATE_NOOP = cast(Callable[[str, str], str], QtCore.QT_TRANSLATE_NOOP)
 CONTEXT = "History"
 
 SENTENCES = {

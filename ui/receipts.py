@@ -118,7 +118,7 @@ def to_pil(image: QtGui.QImage) -> Any:
 
     buffer = QtCore.QBuffer()
     buffer.open(QtCore.QIODevice.OpenModeFlag.WriteOnly)
-    image.save(buffer, "PNG")
+    image.save(buffer, "PNG")  # type: ignore[call-overload]  # the stubs say bytes; Qt takes str
     return Image.open(io.BytesIO(bytes(buffer.data().data())))
 
 

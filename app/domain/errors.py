@@ -28,6 +28,12 @@ class InvalidInput(MemberDeskError):
     code = "invalid_input"
 
 
+class BadPayload(InvalidInput):
+    """An event's payload the ledger cannot take (a final rejection, never a retry)."""
+
+    code = "bad_payload"
+
+
 class RuleBookError(MemberDeskError):
     code = "invalid_rule_book"
 
