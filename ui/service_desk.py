@@ -58,9 +58,15 @@ class ServiceDeskDialog(DeskDialog):
 
         # history
         self.history_table = table("historyTable")
-        # the sentences wrap at the width the column ends up with
+        # the sentences wrap at the width the column ends up with; the scroll bar is always
+        # there, so rows grown by wrapping do not narrow the column after it was measured
+        self.history_table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+        self._rewrap = QtCore.QTimer(self)
+        self._rewrap.setSingleShot(True)
+        self._rewrap.setInterval(0)  # once the layout has settled on the column's width
+        self._rewrap.timeout.connect(self.history_table.resizeRowsToContents)
         self.history_table.horizontalHeader().sectionResized.connect(
-            lambda *_: self.history_table.resizeRowsToContents()
+            lambda *_: self._rewrap.start()
         )
         # adjust
         adjust_page = QtWidgets.QWidget()
