@@ -71,3 +71,25 @@ def test_the_service_desk_history_is_in_the_cashiers_words(qtbot, window, langua
     assert not any(code in text for code in CODES for text in said), said
     points = [row[1] for row in table_texts(desk.history_table)]
     assert points[0] == "+100" and ("−1500" if language == "es" else "−1,500") in points
+
+
+def test_every_kind_of_line_is_said_in_each_language(window) -> None:
+    from app.services.history import WORDS, HistoryLine
+    from ui.history_words import SENTENCES, say
+
+    assert set(SENTENCES) == set(WORDS)  # the screen and the command line know the same lines
+    facts: dict[str, str | int] = {
+        "earned": 12, "used": 3, "clawed": 4, "returned": 5, "owed": 6, "name": "Canvas tote bag",
+        "code": "C123", "until": "2026-12-23", "starts": "2026-11-24", "ends": "2027-11-23",
+        "reason": "R",
+    }  # fmt: skip
+    lines = [HistoryLine("2026-11-24T10:00:00+08:00", what, -7, 1_250, "T01-1", "lin", facts)
+             for what in sorted(WORDS)]  # fmt: skip
+    english = [say(line) for line in lines]
+    assert all("{" not in text for text in english), english
+    for language in ("zh_CN", "es"):
+        window.set_language(language)
+        said = [say(line) for line in lines]
+        same = [(line.what, text) for line, text, en in zip(lines, said, english, strict=True)
+                if text == en]  # fmt: skip
+        assert same == [], (language, same)
