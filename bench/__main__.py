@@ -30,6 +30,7 @@ FIGURES: dict[str, str] = {
     "bundle_size": "bench.bundle_size",
     "scan_to_card": "bench.scan_to_card",
     "card_heavy_member": "bench.card_heavy",
+    "shift_report": "bench.shift_report",
     "cold_start": "bench.cold_start",
 }
 

@@ -10,18 +10,15 @@ from __future__ import annotations
 
 from app.services.servicedesk import MemberHistory, OverdraftItem
 from app.services.views import AdjustResult
-from ui.card import money, num
+from ui.card import num
 from ui.controller import CounterController
 from ui.dialogs import DeskDialog, fill, table
 from ui.fit import fit_to_window
+from ui.history_words import say, signed
 from ui.ledger_flags import FlagSource, LedgerFlagsPage, ledger_source
 from ui.qt import QtCore, QtWidgets
 
 Qt = QtCore.Qt
-
-
-def signed(points: int) -> str:
-    return ("+" if points > 0 else "−" if points < 0 else "") + num(abs(points))
 
 
 def when(iso: str) -> str:
@@ -61,6 +58,16 @@ class ServiceDeskDialog(DeskDialog):
 
         # history
         self.history_table = table("historyTable")
+        # the sentences wrap at the width the column ends up with; the scroll bar is always
+        # there, so rows grown by wrapping do not narrow the column after it was measured
+        self.history_table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+        self._rewrap = QtCore.QTimer(self)
+        self._rewrap.setSingleShot(True)
+        self._rewrap.setInterval(0)  # once the layout has settled on the column's width
+        self._rewrap.timeout.connect(self.history_table.resizeRowsToContents)
+        self.history_table.horizontalHeader().sectionResized.connect(
+            lambda *_: self._rewrap.start()
+        )
         # adjust
         adjust_page = QtWidgets.QWidget()
         self.adjust_member = QtWidgets.QLabel()
@@ -242,91 +249,31 @@ class ServiceDeskDialog(DeskDialog):
                 name=history.name, member_id=history.member_id
             )
         )
-        rows: list[tuple[str, int, list[str]]] = []
-        for m in history.movements:
-            detail = " · ".join(
-                part
-                for part in (
-                    m.receipt_no or "",
-                    m.note or "",
-                    self.tr("expires {date}").format(date=m.expires_on) if m.expires_on else "",
-                )
-                if part
-            )
-            rows.append(
-                (m.at, 3, [when(m.at), self._movement_name(m.kind), signed(m.points), detail])
-            )
-        for p in history.purchases:
-            rows.append(
-                (
-                    p.at,
-                    2,
-                    [
-                        when(p.at),
-                        self.tr("Purchase {receipt}").format(receipt=p.receipt_no),
-                        money(p.payable_fen),
-                        self.tr(
-                            "earned {earned}, used {used}, saved {saved}, cashier {who}"
-                        ).format(
-                            earned=num(p.points_earned),
-                            used=num(p.points_used),
-                            saved=money(p.savings_fen),
-                            who=p.cashier_id,
-                        ),
-                    ],
-                )
-            )
-        for r in history.refunds:
-            rows.append(
-                (
-                    r.at,
-                    1,
-                    [
-                        when(r.at),
-                        self.tr("Refund of {receipt}").format(receipt=r.receipt_no),
-                        "−" + money(r.amount_fen),
-                        self.tr("points back {clawed}, returned {returned}, owed {owed}").format(
-                            clawed=num(r.points_clawed_back),
-                            returned=num(r.points_returned),
-                            owed=num(r.overdraft_points),
-                        ),
-                    ],
-                )
-            )
-        for d in history.redemptions:
-            rows.append(
-                (
-                    d.at,
-                    1,
-                    [
-                        when(d.at),
-                        self.tr("Redeemed: {kind}").format(kind=d.item or d.kind),
-                        signed(-d.points),
-                        money(d.amount_fen) if d.amount_fen else "",
-                    ],
-                )
-            )
-        rows.sort(key=lambda row: (row[0], row[1]), reverse=True)
-        fill(self.history_table, self._history_headers(), [row[2] for row in rows])
+        fill(
+            self.history_table,
+            self._history_headers(),
+            [
+                [
+                    when(line.at),
+                    signed(line.points) if line.points else "",
+                    line.cashier_id or "",
+                    say(line),
+                ]
+                for line in history.timeline
+            ],
+        )
+        self._wrap_sentences()
+
+    def _wrap_sentences(self) -> None:
+        """The sentence column takes the width that is left and wraps there: a long line
+        never pushes the points out of sight."""
+        table = self.history_table
+        table.setWordWrap(True)
+        table.horizontalHeader().setSectionResizeMode(3, QtWidgets.QHeaderView.ResizeMode.Stretch)
+        table.resizeRowsToContents()
 
     def _history_headers(self) -> list[str]:
-        return [self.tr("Time"), self.tr("What"), self.tr("Points / amount"), self.tr("Details")]
-
-    def _movement_name(self, kind: str) -> str:
-        names = {
-            "earn": self.tr("points earned"),
-            "spend": self.tr("points used"),
-            "redeem": self.tr("points redeemed"),
-            "adjust": self.tr("adjustment"),
-            "expire": self.tr("points expired"),
-            "refund_earn": self.tr("refund: earned points back"),
-            "refund_spend": self.tr("refund: used points returned"),
-            "overdraft": self.tr("owed (overdraft)"),
-            "overdraft_settle": self.tr("overdraft paid from"),
-            "overdraft_paid": self.tr("overdraft paid"),
-            "ledger_sync": self.tr("ledger correction"),
-        }
-        return names.get(kind, kind)
+        return [self.tr("Time"), self.tr("Points"), self.tr("Cashier"), self.tr("What happened")]
 
     # ------------------------------------------------------------------ adjust
     def confirm_adjust(self) -> None:

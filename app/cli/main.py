@@ -34,12 +34,16 @@ from app.domain.quote import Line
 from app.logs import setup_logging
 from app.paths import default_data_dir
 from app.selftest import Check, all_checks, check_commands, run_self_test
+from app.services.history import in_words
+from app.services.report_table import FIGURES, TOTAL, write_csv
+from app.services.views import DayReport
 from app.store import failures
 
 log = logging.getLogger("memberdesk.cli")
 PRIVATE_UMASK = 0o077
 Handler = Callable[[argparse.Namespace], int]
 Common = Callable[..., None]
+ReportPdf = Callable[[DayReport, Path], Path]
 Register = Callable[[Any, Common], None]
 
 
@@ -51,6 +55,7 @@ class TerminalParts:
     connect: Connect
     commands: tuple[Register, ...] = ()
     checks: tuple[Callable[[], list[Check]], ...] = ()
+    report_pdf: ReportPdf | None = None  # ``report --pdf`` (the screen's PDF writer)
 
 
 def _plain(value: Any) -> Any:
@@ -177,6 +182,23 @@ def cmd_enroll(args: argparse.Namespace) -> int:
         f"Enrolled {result.name} as member {result.member_id}."
         + _done(result.member_id, result.event_id),
     )
+    return 0
+
+
+def cmd_member_history(args: argparse.Namespace) -> int:
+    history = terminal_for(args).history(args.query)
+    lines = history.timeline[: args.limit]
+    if args.json:
+        said = [{**dataclasses.asdict(line), "words": in_words(line)} for line in lines]
+        _emit(args, {"member_id": history.member_id, "balance": history.balance, "lines": said})
+        return 0
+    print(f"{history.member_id}  {history.name}  balance {history.balance} points")
+    for line in lines:
+        points = f"{line.points:+d}" if line.points else ""
+        who = f"  [{line.cashier_id}]" if line.cashier_id else ""
+        print(f"  {_receipt_time(line.at)}  {points:>7}  {in_words(line)}{who}")
+    if not lines:
+        print("  nothing yet")
     return 0
 
 
@@ -405,29 +427,35 @@ def cmd_expire(args: argparse.Namespace) -> int:
 
 def cmd_report(args: argparse.Namespace) -> int:
     report = terminal_for(args).end_of_day(_date(args.day))
+    written = []
+    if args.csv:
+        written.append(write_csv(report, Path(args.csv)))
+    if args.pdf:
+        printer: ReportPdf | None = args.parts.report_pdf
+        if printer is None:
+            raise MemberDeskError("This program cannot print PDF; use --csv.")
+        written.append(printer(report, Path(args.pdf)))
     if args.json:
         _emit(args, report)
         return 0
-    print(f"End of day {report.start} .. {report.end}")
-    header = ("cashier", "sales", "purchases", "awarded", "redeemed", "refunded", "PLUS", "coupons")
-    print("  ".join(f"{h:>10}" for h in header))
-    for row in [*report.per_cashier, report.totals]:
-        print(
-            "  ".join(
-                f"{v:>10}"
-                for v in (
-                    row.cashier_id,
-                    format_fen(row.sales_fen),
-                    row.purchases,
-                    row.points_awarded,
-                    row.points_redeemed,
-                    row.points_refunded,
-                    row.plus_sold,
-                    row.coupons_used,
-                )
-            )
-        )
+    print(
+        f"Day report, business day {report.business_day} ({report.zone}), "
+        f"from {_receipt_time(report.start)} to {_receipt_time(report.end)}"
+    )
+    columns = [*report.per_cashier, report.totals]
+    width = max(len(f.label) for f in FIGURES)
+    names = [*(t.cashier_id for t in report.per_cashier), TOTAL]
+    print(" " * width + "".join(f"  {n:>10}" for n in names))
+    for figure in FIGURES:
+        print(f"{figure.label:<{width}}" + "".join(f"  {figure.plain(t):>10}" for t in columns))
+    for path in written:
+        print(f"Wrote {path}")
     return 0
+
+
+def _receipt_time(iso: str) -> str:
+    """'2026-11-24T10:00:00+08:00' -> '2026-11-24 10:00 +08:00', as receipts show it."""
+    return f"{iso[:10]} {iso[11:16]} {iso[19:]}".strip() if len(iso) >= 19 else iso
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
@@ -558,6 +586,7 @@ READING_COMMANDS: frozenset[Handler] = frozenset(
     {
         cmd_member_show,
         cmd_receipt,
+        cmd_member_history,
         cmd_verify,
         cmd_report,
         cmd_cashier_list,
@@ -632,6 +661,14 @@ def build_parser(parts: TerminalParts) -> argparse.ArgumentParser:
     )
     p = add("show", cmd_member_show, "show a member card (by member id or phone)", parent=member)
     p.add_argument("query", metavar="MEMBER_OR_PHONE")
+    p = add(
+        "history",
+        cmd_member_history,
+        "what a member did at this counter, newest first, in words",
+        parent=member,
+    )
+    p.add_argument("query", metavar="MEMBER_OR_PHONE")
+    p.add_argument("--limit", type=int, default=50, help="how many lines (default: 50)")
 
     for name, handler, help_text, mut in (
         ("quote", cmd_quote, "quote a basket for a member (changes nothing)", False),
@@ -691,8 +728,14 @@ def build_parser(parts: TerminalParts) -> argparse.ArgumentParser:
     p.add_argument("template")
 
     add("expire", cmd_expire, "expire points past their last day (safe to repeat)")
-    p = add("report", cmd_report, "end-of-day totals per cashier")
-    p.add_argument("--day", help="YYYY-MM-DD (default: today)")
+    p = add(
+        "report",
+        cmd_report,
+        "a day's totals per cashier (sales, PLUS, refunds, adjustments, gross and net, points)",
+    )
+    p.add_argument("--day", help="the shop's business day, YYYY-MM-DD (default: today)")
+    p.add_argument("--csv", metavar="FILE", help="also write the report as CSV to FILE")
+    p.add_argument("--pdf", metavar="FILE", help="also write the report as PDF to FILE")
 
     journal = sub.add_parser("journal", help="the points journal").add_subparsers(
         dest="journal_command", metavar="ACTION", required=True

@@ -138,4 +138,4 @@ def close_shift(ctx: ServiceContext, actor: Actor) -> DayReport:
         shift.closed_at = now
         audit(session, actor=actor, action="close_shift", now=now, shift=shift.shift_id)
         opened = shift.opened_at
-    return totals_between(ctx, opened, now, cashier_id=actor.cashier_id)
+    return totals_between(ctx, opened, now, cashier_id=actor.cashier_id, shift=True)

@@ -184,6 +184,10 @@ class ExpireResult:
 
 @dataclass(frozen=True)
 class CashierTotals:
+    """What one cashier (or, as ``*``, everyone) did in a day or a shift. Money: ``sales_fen``
+    is what purchases paid, ``gross_fen`` that plus PLUS fees, ``net_fen`` the gross less
+    what refunds gave back (``refunds_fen``)."""
+
     cashier_id: str
     points_awarded: int = 0
     points_redeemed: int = 0
@@ -194,14 +198,25 @@ class CashierTotals:
     plus_sold: int = 0
     plus_fees_fen: int = 0
     coupons_used: int = 0
+    refunds_fen: int = 0
+    adjustments: int = 0
+    points_adjusted: int = 0  # net, up and down
+    gross_fen: int = 0
+    net_fen: int = 0
 
 
 @dataclass(frozen=True)
 class DayReport:
+    """A day's or a shift's totals. ``start`` and ``end`` are the shop's local times with
+    their offset (as receipts show them); ``business_day`` is the shop's day it covers."""
+
     start: str
     end: str
     totals: CashierTotals
     per_cashier: list[CashierTotals] = field(default_factory=list)
+    business_day: str = ""
+    zone: str = ""
+    shift: bool = False
 
 
 @dataclass(frozen=True)

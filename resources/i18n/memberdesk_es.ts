@@ -416,20 +416,12 @@ F7 Reembolso · F8 QR tarjeta · Ctrl+D Pantalla</translation>
         <translation>Impreso en {path}</translation>
     </message>
     <message>
-        <source>Cashier</source>
-        <translation>Cajero</translation>
-    </message>
-    <message>
         <source>Points awarded</source>
         <translation>Puntos otorgados</translation>
     </message>
     <message>
         <source>Points redeemed</source>
         <translation>Puntos canjeados</translation>
-    </message>
-    <message>
-        <source>Points refunded</source>
-        <translation>Puntos devueltos</translation>
     </message>
     <message>
         <source>PLUS sold</source>
@@ -456,12 +448,8 @@ F7 Reembolso · F8 QR tarjeta · Ctrl+D Pantalla</translation>
         <translation>Cierre del día hasta ahora (Ctrl+R)</translation>
     </message>
     <message>
-        <source>From {start} to {end}</source>
-        <translation>Desde {start} hasta {end}</translation>
-    </message>
-    <message>
-        <source>{awarded} points awarded · {redeemed} redeemed · {refunded} refunded · {plus} PLUS sold · {coupons} coupons used · {purchases} purchases</source>
-        <translation>{awarded} puntos otorgados · {redeemed} canjeados · {refunded} devueltos · {plus} PLUS vendidos · {coupons} cupones usados · {purchases} compras</translation>
+        <source>Net {net} · gross {gross} · refunds {refunds} ({refunded}) · PLUS sold {plus} ({fees}) · adjustments {adjustments}</source>
+        <translation>Neto {net} · bruto {gross} · devoluciones: {refunds} ({refunded}) · PLUS vendidos: {plus} ({fees}) · ajustes: {adjustments}</translation>
     </message>
     <message>
         <source>Awarded</source>
@@ -474,6 +462,78 @@ F7 Reembolso · F8 QR tarjeta · Ctrl+D Pantalla</translation>
     <message>
         <source>Refunded</source>
         <translation>Devueltos</translation>
+    </message>
+    <message>
+        <source>Purchases</source>
+        <translation>Compras</translation>
+    </message>
+    <message>
+        <source>PLUS fees</source>
+        <translation>Cuotas PLUS</translation>
+    </message>
+    <message>
+        <source>Gross</source>
+        <translation>Bruto</translation>
+    </message>
+    <message>
+        <source>Refunds</source>
+        <translation>Devoluciones</translation>
+    </message>
+    <message>
+        <source>Refund amount</source>
+        <translation>Importe devuelto</translation>
+    </message>
+    <message>
+        <source>Net</source>
+        <translation>Neto</translation>
+    </message>
+    <message>
+        <source>Points taken back by refunds</source>
+        <translation>Puntos retirados por devoluciones</translation>
+    </message>
+    <message>
+        <source>Adjustments</source>
+        <translation>Ajustes</translation>
+    </message>
+    <message>
+        <source>Points adjusted</source>
+        <translation>Puntos ajustados</translation>
+    </message>
+    <message>
+        <source>Your shift stays open.</source>
+        <translation>Su turno sigue abierto.</translation>
+    </message>
+    <message>
+        <source>Could not save {path}: {reason}. Choose another folder.</source>
+        <translation>No se pudo guardar {path}: {reason}. Elija otra carpeta.</translation>
+    </message>
+    <message>
+        <source>there is no such folder</source>
+        <translation>esa carpeta no existe</translation>
+    </message>
+    <message>
+        <source>you may not write there</source>
+        <translation>no tiene permiso para escribir ahí</translation>
+    </message>
+    <message>
+        <source>the disk is full</source>
+        <translation>el disco está lleno</translation>
+    </message>
+    <message>
+        <source>the disk is read-only</source>
+        <translation>el disco es de solo lectura</translation>
+    </message>
+    <message>
+        <source>the file could not be written</source>
+        <translation>no se pudo escribir el archivo</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>Concepto</translation>
+    </message>
+    <message>
+        <source>Business day {day} ({zone}) · from {start} to {end}</source>
+        <translation>Día comercial {day} ({zone}) · de {start} a {end}</translation>
     </message>
     <message>
         <source>Points</source>
@@ -498,6 +558,18 @@ F7 Reembolso · F8 QR tarjeta · Ctrl+D Pantalla</translation>
     <message>
         <source>Print PDF (Ctrl+P)</source>
         <translation>Imprimir PDF (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>Close your shift now? The report is final and you are signed out when you leave this screen.</source>
+        <translation>¿Cerrar su turno ahora? El informe queda definitivo y se cerrará su sesión al salir de esta pantalla.</translation>
+    </message>
+    <message>
+        <source>Close the shift (Enter)</source>
+        <translation>Cerrar el turno (Intro)</translation>
+    </message>
+    <message>
+        <source>Keep it open (Esc)</source>
+        <translation>Mantenerlo abierto (Esc)</translation>
     </message>
     <message>
         <source>Ctrl+E Close my shift · Ctrl+S Export CSV · Ctrl+P Print · Esc Close</source>
@@ -986,6 +1058,73 @@ F7 Reembolso · F8 QR tarjeta · Ctrl+D Pantalla</translation>
     <message>
         <source>Careful:</source>
         <translation>Atención:</translation>
+    </message>
+</context>
+<context>
+    <name>History</name>
+    <message>
+        <source>Bought for {amount} (receipt {receipt}): earned {earned} points, used {used}</source>
+        <translation>Compró por {amount} (ticket {receipt}): ganó {earned} puntos, usó {used}</translation>
+    </message>
+    <message>
+        <source>Refund of {amount} (receipt {receipt}): {clawed} points taken back, {returned} given back</source>
+        <translation>Devolución de {amount} (ticket {receipt}): {clawed} puntos retirados, {returned} devueltos</translation>
+    </message>
+    <message>
+        <source>Refund of {amount} (receipt {receipt}): {clawed} points taken back, {returned} given back, {owed} owed</source>
+        <translation>Devolución de {amount} (ticket {receipt}): {clawed} puntos retirados, {returned} devueltos, {owed} adeudados</translation>
+    </message>
+    <message>
+        <source>Redeemed {points} points for a gift: {name}</source>
+        <translation>Canjeó {points} puntos por un regalo: {name}</translation>
+    </message>
+    <message>
+        <source>Redeemed {points} points for a coupon: {name}</source>
+        <translation>Canjeó {points} puntos por un cupón: {name}</translation>
+    </message>
+    <message>
+        <source>Redeemed {points} points for {amount} off</source>
+        <translation>Canjeó {points} puntos por {amount} de descuento</translation>
+    </message>
+    <message>
+        <source>Bought PLUS for {amount}, {starts} to {ends}</source>
+        <translation>Compró PLUS por {amount}, del {starts} al {ends}</translation>
+    </message>
+    <message>
+        <source>Renewed PLUS for {amount}, {starts} to {ends}</source>
+        <translation>Renovó PLUS por {amount}, del {starts} al {ends}</translation>
+    </message>
+    <message>
+        <source>Got coupon {name} ({code}), valid until {until}</source>
+        <translation>Recibió el cupón {name} ({code}), válido hasta {until}</translation>
+    </message>
+    <message>
+        <source>Used coupon {name} ({code}) on receipt {receipt}</source>
+        <translation>Usó el cupón {name} ({code}) en el ticket {receipt}</translation>
+    </message>
+    <message>
+        <source>Coupon {name} ({code}) given back by a refund</source>
+        <translation>Cupón {name} ({code}) devuelto por una devolución</translation>
+    </message>
+    <message>
+        <source>Points adjusted by a supervisor: {reason}</source>
+        <translation>Puntos ajustados por un supervisor: {reason}</translation>
+    </message>
+    <message>
+        <source>Owed points written off: {reason}</source>
+        <translation>Puntos adeudados condonados: {reason}</translation>
+    </message>
+    <message>
+        <source>{points} points expired</source>
+        <translation>{points} puntos caducados</translation>
+    </message>
+    <message>
+        <source>Points corrected by the ledger</source>
+        <translation>Puntos corregidos por el libro mayor</translation>
+    </message>
+    <message>
+        <source>Points moved</source>
+        <translation>Movimiento de puntos</translation>
     </message>
 </context>
 <context>
@@ -1854,88 +1993,20 @@ Escanee el código de socio, o escriba el número de socio o el teléfono, y pul
         <translation>Ajustar los puntos de {name} ({member_id})</translation>
     </message>
     <message>
-        <source>expires {date}</source>
-        <translation>vence el {date}</translation>
-    </message>
-    <message>
-        <source>Purchase {receipt}</source>
-        <translation>Compra {receipt}</translation>
-    </message>
-    <message>
-        <source>earned {earned}, used {used}, saved {saved}, cashier {who}</source>
-        <translation>ganados {earned}, usados {used}, ahorro {saved}, cajero {who}</translation>
-    </message>
-    <message>
-        <source>Refund of {receipt}</source>
-        <translation>Devolución de {receipt}</translation>
-    </message>
-    <message>
-        <source>points back {clawed}, returned {returned}, owed {owed}</source>
-        <translation>puntos retirados {clawed}, devueltos {returned}, adeudados {owed}</translation>
-    </message>
-    <message>
-        <source>Redeemed: {kind}</source>
-        <translation>Canjeado: {kind}</translation>
-    </message>
-    <message>
         <source>Time</source>
         <translation>Hora</translation>
     </message>
     <message>
-        <source>What</source>
-        <translation>Qué</translation>
+        <source>What happened</source>
+        <translation>Qué pasó</translation>
     </message>
     <message>
-        <source>Points / amount</source>
-        <translation>Puntos / importe</translation>
+        <source>Points</source>
+        <translation>Puntos</translation>
     </message>
     <message>
-        <source>Details</source>
-        <translation>Detalles</translation>
-    </message>
-    <message>
-        <source>points earned</source>
-        <translation>puntos ganados</translation>
-    </message>
-    <message>
-        <source>points used</source>
-        <translation>puntos usados</translation>
-    </message>
-    <message>
-        <source>points redeemed</source>
-        <translation>puntos canjeados</translation>
-    </message>
-    <message>
-        <source>adjustment</source>
-        <translation>ajuste</translation>
-    </message>
-    <message>
-        <source>points expired</source>
-        <translation>puntos vencidos</translation>
-    </message>
-    <message>
-        <source>refund: earned points back</source>
-        <translation>devolución: puntos ganados retirados</translation>
-    </message>
-    <message>
-        <source>refund: used points returned</source>
-        <translation>devolución: puntos usados reintegrados</translation>
-    </message>
-    <message>
-        <source>owed (overdraft)</source>
-        <translation>adeudado (descubierto)</translation>
-    </message>
-    <message>
-        <source>overdraft paid from</source>
-        <translation>descubierto pagado desde</translation>
-    </message>
-    <message>
-        <source>overdraft paid</source>
-        <translation>descubierto pagado</translation>
-    </message>
-    <message>
-        <source>ledger correction</source>
-        <translation>corrección del libro central</translation>
+        <source>Cashier</source>
+        <translation>Cajero</translation>
     </message>
     <message>
         <source>A points adjustment needs a supervisor.</source>

@@ -416,20 +416,12 @@ F7 退款 · F8 会员卡码 · Ctrl+D 顾客屏</translation>
         <translation>已打印到 {path}</translation>
     </message>
     <message>
-        <source>Cashier</source>
-        <translation>收银员</translation>
-    </message>
-    <message>
         <source>Points awarded</source>
         <translation>发放积分</translation>
     </message>
     <message>
         <source>Points redeemed</source>
         <translation>兑换积分</translation>
-    </message>
-    <message>
-        <source>Points refunded</source>
-        <translation>退回积分</translation>
     </message>
     <message>
         <source>PLUS sold</source>
@@ -456,12 +448,8 @@ F7 退款 · F8 会员卡码 · Ctrl+D 顾客屏</translation>
         <translation>今日截至目前（Ctrl+R）</translation>
     </message>
     <message>
-        <source>From {start} to {end}</source>
-        <translation>从 {start} 到 {end}</translation>
-    </message>
-    <message>
-        <source>{awarded} points awarded · {redeemed} redeemed · {refunded} refunded · {plus} PLUS sold · {coupons} coupons used · {purchases} purchases</source>
-        <translation>发放 {awarded} 积分 · 兑换 {redeemed} · 退回 {refunded} · 售出 PLUS {plus} · 使用优惠券 {coupons} 张 · 消费 {purchases} 笔</translation>
+        <source>Net {net} · gross {gross} · refunds {refunds} ({refunded}) · PLUS sold {plus} ({fees}) · adjustments {adjustments}</source>
+        <translation>净收入 {net} · 总收入 {gross} · 退款 {refunds} 笔（{refunded}）· 售出 PLUS {plus} 份（{fees}）· 积分调整 {adjustments} 笔</translation>
     </message>
     <message>
         <source>Awarded</source>
@@ -474,6 +462,78 @@ F7 退款 · F8 会员卡码 · Ctrl+D 顾客屏</translation>
     <message>
         <source>Refunded</source>
         <translation>退回</translation>
+    </message>
+    <message>
+        <source>Purchases</source>
+        <translation>购物笔数</translation>
+    </message>
+    <message>
+        <source>PLUS fees</source>
+        <translation>PLUS 会费</translation>
+    </message>
+    <message>
+        <source>Gross</source>
+        <translation>总收入</translation>
+    </message>
+    <message>
+        <source>Refunds</source>
+        <translation>退款笔数</translation>
+    </message>
+    <message>
+        <source>Refund amount</source>
+        <translation>退款金额</translation>
+    </message>
+    <message>
+        <source>Net</source>
+        <translation>净收入</translation>
+    </message>
+    <message>
+        <source>Points taken back by refunds</source>
+        <translation>退款收回积分</translation>
+    </message>
+    <message>
+        <source>Adjustments</source>
+        <translation>积分调整笔数</translation>
+    </message>
+    <message>
+        <source>Points adjusted</source>
+        <translation>调整积分</translation>
+    </message>
+    <message>
+        <source>Your shift stays open.</source>
+        <translation>您的班次保持开启。</translation>
+    </message>
+    <message>
+        <source>Could not save {path}: {reason}. Choose another folder.</source>
+        <translation>无法保存 {path}：{reason}。请选择其他文件夹。</translation>
+    </message>
+    <message>
+        <source>there is no such folder</source>
+        <translation>没有这个文件夹</translation>
+    </message>
+    <message>
+        <source>you may not write there</source>
+        <translation>您无权写入该位置</translation>
+    </message>
+    <message>
+        <source>the disk is full</source>
+        <translation>磁盘已满</translation>
+    </message>
+    <message>
+        <source>the disk is read-only</source>
+        <translation>磁盘为只读</translation>
+    </message>
+    <message>
+        <source>the file could not be written</source>
+        <translation>文件无法写入</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Business day {day} ({zone}) · from {start} to {end}</source>
+        <translation>营业日 {day}（{zone}）· 从 {start} 到 {end}</translation>
     </message>
     <message>
         <source>Points</source>
@@ -498,6 +558,18 @@ F7 退款 · F8 会员卡码 · Ctrl+D 顾客屏</translation>
     <message>
         <source>Print PDF (Ctrl+P)</source>
         <translation>打印 PDF（Ctrl+P）</translation>
+    </message>
+    <message>
+        <source>Close your shift now? The report is final and you are signed out when you leave this screen.</source>
+        <translation>现在结束您的班次吗？报表将最终确定，离开此界面后您将被登出。</translation>
+    </message>
+    <message>
+        <source>Close the shift (Enter)</source>
+        <translation>结束班次（Enter）</translation>
+    </message>
+    <message>
+        <source>Keep it open (Esc)</source>
+        <translation>保持开启（Esc）</translation>
     </message>
     <message>
         <source>Ctrl+E Close my shift · Ctrl+S Export CSV · Ctrl+P Print · Esc Close</source>
@@ -986,6 +1058,73 @@ F7 退款 · F8 会员卡码 · Ctrl+D 顾客屏</translation>
     <message>
         <source>Careful:</source>
         <translation>注意：</translation>
+    </message>
+</context>
+<context>
+    <name>History</name>
+    <message>
+        <source>Bought for {amount} (receipt {receipt}): earned {earned} points, used {used}</source>
+        <translation>消费 {amount}（小票 {receipt}）：获得 {earned} 积分，使用 {used} 积分</translation>
+    </message>
+    <message>
+        <source>Refund of {amount} (receipt {receipt}): {clawed} points taken back, {returned} given back</source>
+        <translation>退款 {amount}（小票 {receipt}）：收回 {clawed} 积分，退还 {returned} 积分</translation>
+    </message>
+    <message>
+        <source>Refund of {amount} (receipt {receipt}): {clawed} points taken back, {returned} given back, {owed} owed</source>
+        <translation>退款 {amount}（小票 {receipt}）：收回 {clawed} 积分，退还 {returned} 积分，欠 {owed} 积分</translation>
+    </message>
+    <message>
+        <source>Redeemed {points} points for a gift: {name}</source>
+        <translation>用 {points} 积分兑换礼品：{name}</translation>
+    </message>
+    <message>
+        <source>Redeemed {points} points for a coupon: {name}</source>
+        <translation>用 {points} 积分兑换优惠券：{name}</translation>
+    </message>
+    <message>
+        <source>Redeemed {points} points for {amount} off</source>
+        <translation>用 {points} 积分抵扣 {amount}</translation>
+    </message>
+    <message>
+        <source>Bought PLUS for {amount}, {starts} to {ends}</source>
+        <translation>购买 PLUS 会员 {amount}，{starts} 至 {ends}</translation>
+    </message>
+    <message>
+        <source>Renewed PLUS for {amount}, {starts} to {ends}</source>
+        <translation>续费 PLUS 会员 {amount}，{starts} 至 {ends}</translation>
+    </message>
+    <message>
+        <source>Got coupon {name} ({code}), valid until {until}</source>
+        <translation>获得优惠券 {name}（{code}），有效期至 {until}</translation>
+    </message>
+    <message>
+        <source>Used coupon {name} ({code}) on receipt {receipt}</source>
+        <translation>在小票 {receipt} 上使用优惠券 {name}（{code}）</translation>
+    </message>
+    <message>
+        <source>Coupon {name} ({code}) given back by a refund</source>
+        <translation>优惠券 {name}（{code}）因退款退回</translation>
+    </message>
+    <message>
+        <source>Points adjusted by a supervisor: {reason}</source>
+        <translation>主管调整积分：{reason}</translation>
+    </message>
+    <message>
+        <source>Owed points written off: {reason}</source>
+        <translation>核销欠积分：{reason}</translation>
+    </message>
+    <message>
+        <source>{points} points expired</source>
+        <translation>{points} 积分已过期</translation>
+    </message>
+    <message>
+        <source>Points corrected by the ledger</source>
+        <translation>积分已由总账更正</translation>
+    </message>
+    <message>
+        <source>Points moved</source>
+        <translation>积分变动</translation>
     </message>
 </context>
 <context>
@@ -1854,88 +1993,20 @@ Scan the member code, or type a member number or phone number, then press Enter.
         <translation>调整 {name}（{member_id}）的积分</translation>
     </message>
     <message>
-        <source>expires {date}</source>
-        <translation>{date} 过期</translation>
-    </message>
-    <message>
-        <source>Purchase {receipt}</source>
-        <translation>消费 {receipt}</translation>
-    </message>
-    <message>
-        <source>earned {earned}, used {used}, saved {saved}, cashier {who}</source>
-        <translation>获得 {earned}，使用 {used}，节省 {saved}，收银员 {who}</translation>
-    </message>
-    <message>
-        <source>Refund of {receipt}</source>
-        <translation>退款 {receipt}</translation>
-    </message>
-    <message>
-        <source>points back {clawed}, returned {returned}, owed {owed}</source>
-        <translation>扣回 {clawed}，退还 {returned}，欠 {owed}</translation>
-    </message>
-    <message>
-        <source>Redeemed: {kind}</source>
-        <translation>兑换：{kind}</translation>
-    </message>
-    <message>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <source>What</source>
-        <translation>事项</translation>
+        <source>What happened</source>
+        <translation>发生了什么</translation>
     </message>
     <message>
-        <source>Points / amount</source>
-        <translation>积分 / 金额</translation>
+        <source>Points</source>
+        <translation>积分</translation>
     </message>
     <message>
-        <source>Details</source>
-        <translation>详情</translation>
-    </message>
-    <message>
-        <source>points earned</source>
-        <translation>获得积分</translation>
-    </message>
-    <message>
-        <source>points used</source>
-        <translation>使用积分</translation>
-    </message>
-    <message>
-        <source>points redeemed</source>
-        <translation>兑换积分</translation>
-    </message>
-    <message>
-        <source>adjustment</source>
-        <translation>调整</translation>
-    </message>
-    <message>
-        <source>points expired</source>
-        <translation>积分过期</translation>
-    </message>
-    <message>
-        <source>refund: earned points back</source>
-        <translation>退款：扣回所得积分</translation>
-    </message>
-    <message>
-        <source>refund: used points returned</source>
-        <translation>退款：退还已用积分</translation>
-    </message>
-    <message>
-        <source>owed (overdraft)</source>
-        <translation>欠分（透支）</translation>
-    </message>
-    <message>
-        <source>overdraft paid from</source>
-        <translation>透支抵扣自</translation>
-    </message>
-    <message>
-        <source>overdraft paid</source>
-        <translation>透支已还</translation>
-    </message>
-    <message>
-        <source>ledger correction</source>
-        <translation>总账校正</translation>
+        <source>Cashier</source>
+        <translation>收银员</translation>
     </message>
     <message>
         <source>A points adjustment needs a supervisor.</source>

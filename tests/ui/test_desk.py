@@ -134,9 +134,8 @@ def test_shift_close_exports_prints_and_signs_out(qtbot, window, tmp_path: Path)
     qtbot.keyClick(window.counter.checkout.first_field(), Qt.Key.Key_F9)
     report = open_dialog(qtbot, window, Qt.Key.Key_R, DayReportDialog)
     assert report.title.text() == "End of day so far (Ctrl+R)"
-    rows = table_texts(report.table)
-    assert rows[-1][0] == "Total"
-    assert any(row[0] == "lin" for row in rows), (rows, window.message_text())
+    headers = [report.table.horizontalHeaderItem(c).text() for c in range(3)]
+    assert headers == ["Figure", "lin", "Total"], (headers, window.message_text())
     assert report.chart.series()  # the chart of the day is drawn
 
     chosen: list[Path] = []
@@ -148,17 +147,26 @@ def test_shift_close_exports_prints_and_signs_out(qtbot, window, tmp_path: Path)
 
     report.choose_path = choose  # the file dialog, answered
     window.controller.terminal.ctx.clock.advance(hours=8)  # the shift ends later that day
+    ctrl(qtbot, report.table, Qt.Key.Key_E)  # asks first; Esc keeps the shift open
+    assert report.confirm_box.isVisible() and "Close your shift now?" in report.confirm_text.text()
+    qtbot.keyClick(report.confirm_yes, Qt.Key.Key_Escape)
+    assert not report.confirm_box.isVisible() and report.isVisible()
+    assert report.message.text() == "Note: Your shift stays open."
+    assert report.title.text() == "End of day so far (Ctrl+R)"
     ctrl(qtbot, report.table, Qt.Key.Key_E)
+    qtbot.keyClick(report.confirm_yes, Qt.Key.Key_Return)  # Enter closes it
     assert report.title.text() == "Shift report (Ctrl+R)"
-    assert [row[0] for row in table_texts(report.table)] == ["lin", "Total"]
-    assert table_texts(report.table)[0][1] == "140"
+    rows = {row[0]: row[1:] for row in table_texts(report.table)}
+    assert rows["Points awarded"] == ["140", "140"]
+    assert rows["Sales"] == ["¥117.60", "¥117.60"]  # what the customer paid (tier discount)
     ctrl(qtbot, report.table, Qt.Key.Key_S)
     text = chosen[-1].read_text(encoding="utf-8")
     assert chosen[-1].name.startswith("shift-lin-") and chosen[-1].suffix == ".csv"
     lines = text.splitlines()
-    assert lines[1].startswith("cashier,points_awarded,points_redeemed,points_refunded,plus_sold")
-    assert lines[2].startswith("lin,140,")
-    assert lines[3].startswith("TOTAL,140,")
+    assert lines[0] == "report,shift"
+    assert lines[6].startswith("cashier,purchases,sales_yuan,plus_sold,plus_fees_yuan,gross_yuan")
+    assert lines[7].startswith("lin,1,117.60,")
+    assert lines[8].startswith("TOTAL,1,117.60,")
     ctrl(qtbot, report.table, Qt.Key.Key_P)
     pdf = chosen[-1].read_bytes()
     assert chosen[-1].suffix == ".pdf" and pdf.startswith(b"%PDF")

@@ -37,6 +37,7 @@ def test_screenshots_render_for_one_language(qapp, tmp_path: Path) -> None:
         "service_desk_zh_CN.png",
         "settings_zh_CN.png",
         "setup_wizard_zh_CN.png",
+        "shift_close_zh_CN.png",
         "signin_zh_CN.png",
         "sync_panel_zh_CN.png",
     ]
@@ -45,7 +46,9 @@ def test_screenshots_render_for_one_language(qapp, tmp_path: Path) -> None:
         flows = ("enroll", "card_code", "plus", "redeem", "refund", "customer_display")
         if path.name.startswith(flows):
             assert 900 <= image.width() <= 1366 and 560 <= image.height() <= 768  # a flow dialog
-        elif path.name.startswith(("service_desk", "day_report", "sync_panel", "settings_")):
+        elif path.name.startswith(
+            ("service_desk", "day_report", "shift_close", "sync_panel", "settings_")
+        ):
             assert (image.width(), image.height()) == (1200, 768)  # a dialog, within the window
         elif path.name.startswith("setup_wizard"):
             assert (image.width(), image.height()) == (760, 460)
