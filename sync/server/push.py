@@ -67,6 +67,8 @@ from sync.server.models import (
     Terminal,
 )
 from sync.server.profile import ProfileBook
+from sync.server.undo import KIND as REDEEM_UNDONE
+from sync.server.undo import apply_redeem_undone
 
 if TYPE_CHECKING:
     import psycopg
@@ -1095,6 +1097,8 @@ def apply_event(
         batch.expire_due(member, today)
         batch.consume_hold(payload)
         apply.spend(member, "redeem", points, today)
+    elif kind == REDEEM_UNDONE:
+        apply_redeem_undone(batch, apply, member, payload, today)
     elif kind == "refund":
         clawed_back = _int(payload, "points_clawed_back")
         day = _business_day(batch, event, payload)
