@@ -12,7 +12,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any, cast
 
 import orjson
-from sqlalchemy import Table, func, select
+from sqlalchemy import Table, select
 
 from sync.server.ledger import NEVER
 from sync.server.models import Event
@@ -115,10 +115,10 @@ def _undone_before(batch: _Batch, redeem: dict[str, Any], seq: int) -> bool:
             and row["event_id"] not in rejected
         ):
             return True
-    found = batch.session.scalar(
-        select(func.count())
-        .select_from(EVENTS)
-        .where(
+    # Stored ones: this group's own rows are written before they are applied (above).
+    in_group = {str(row["event_id"]) for row in batch.events}
+    stored = batch.session.scalars(
+        select(EVENTS.c.event_id).where(
             EVENTS.c.terminal_id == redeem["terminal_id"],
             EVENTS.c.epoch == redeem["epoch"],
             EVENTS.c.seq > redeem["seq"],
@@ -126,5 +126,5 @@ def _undone_before(batch: _Batch, redeem: dict[str, Any], seq: int) -> bool:
             EVENTS.c.status == "applied",
             EVENTS.c.payload.contains(needle, autoescape=True),
         )
-    )
-    return bool(found)
+    ).all()
+    return any(event_id not in in_group for event_id in stored)

@@ -54,9 +54,7 @@ def test_by_the_last_four_digits_or_the_whole_phone(
     ]
 
 
-def test_results_are_bounded_and_bad_queries_refused(
-    terminal: Terminal, cashier: Actor
-) -> None:
+def test_results_are_bounded_and_bad_queries_refused(terminal: Terminal, cashier: Actor) -> None:
     for n in range(MAX_RESULTS + 5):
         _enroll(terminal, cashier, f"1350000{n:04d}", f"Li {n:02d}")
     assert len(terminal.search_members("li")) == MAX_RESULTS
