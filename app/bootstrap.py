@@ -330,6 +330,10 @@ class Terminal:
         """The members this counter served last, newest first."""
         return search.recent_members(self.ctx)
 
+    def last_redemption(self) -> undo.LastRedemption | None:
+        """What an undo would give back (None: nothing to undo)."""
+        return undo.last_redemption(self.ctx)
+
     def undo_redemption(
         self,
         request_id: str,

@@ -14,6 +14,7 @@ from pathlib import Path
 from app.domain.money import format_fen
 from app.services.views import CashierTotals, DayReport
 from ui.card import money, num
+from ui.confirm import ask
 from ui.controller import CounterController
 from ui.dialogs import DeskDialog, fill, table
 from ui.fit import fit_to_window
@@ -147,6 +148,20 @@ class DayReportDialog(DeskDialog):
     def close_shift(self) -> None:
         if self.closed_shift:
             self.set_message("info", lambda: self.tr("Your shift is closed already."))
+            return
+        actor = self.controller.actor
+        name = actor.name if actor is not None else ""
+        ask(
+            self,
+            lambda: self.tr("Close the shift?"),
+            lambda: self.tr(
+                "Close the shift of {name} now? Its totals are final; you sign out after."
+            ).format(name=name),
+            self._close_shift,
+        )
+
+    def _close_shift(self) -> None:
+        if self.closed_shift:
             return
         report = self.run(self.controller.close_shift)
         if not isinstance(report, DayReport):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from app.services.views import PlusResult
 from ui.card import money, num
+from ui.confirm import ask
 from ui.controller import CounterController
 from ui.flows import FlowDialog, label
 from ui.i18n import rule_text
@@ -39,6 +40,22 @@ class PlusDialog(FlowDialog):
     def confirm(self) -> None:
         if self.finished_ok:
             self.accept()
+            return
+        card = self.card
+        if card is None:
+            return
+        fee = self.offer.fee_fen
+        ask(
+            self,
+            lambda: self.tr("Sell PLUS?"),
+            lambda: self.tr("Sell PLUS to {name} ({member_id}) for {fee}?").format(
+                name=card.name, member_id=card.member_id, fee=money(fee)
+            ),
+            self._sell,
+        )
+
+    def _sell(self) -> None:
+        if self.finished_ok:
             return
         result = self.call(self.controller.sell_plus)
         if not isinstance(result, PlusResult):

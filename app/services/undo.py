@@ -45,6 +45,35 @@ class UndoResult:
     event_id: str | None = None
 
 
+@dataclass(frozen=True)
+class LastRedemption:
+    """What Ctrl+Z would undo, for the question before it."""
+
+    member_id: str
+    name: str
+    kind: str
+    item: str | None
+    points: int
+    at: str  # ISO, UTC
+
+
+def last_redemption(ctx: ServiceContext) -> LastRedemption | None:
+    """This terminal's newest redemption, if it is not undone yet."""
+    with ctx.read() as session:
+        last = session.scalar(select(Redemption).order_by(Redemption.redemption_id.desc()))
+        if last is None or session.get(RedemptionUndo, last.redemption_id) is not None:
+            return None
+        member = load_member(session, last.member_id, for_update=False)
+        return LastRedemption(
+            last.member_id,
+            member.name,
+            last.kind,
+            last.item,
+            last.points,
+            last.created_at.isoformat(),
+        )
+
+
 def undo_last_redemption(
     ctx: ServiceContext,
     *,
