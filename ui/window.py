@@ -302,6 +302,8 @@ class CounterWindow(QtWidgets.QMainWindow):
         elif self.desk.dialog is not None:
             self.desk.dialog.scan_arrived(code)
             return
+        elif self.picks.dialog is not None:
+            self.picks.dialog.reject()  # a scan names the member better than a search
         elif QtWidgets.QApplication.activeModalWidget() is not None:
             # another dialog (a receipt number prompt, a question): say so where it shows
             self.statusBar().showMessage(
