@@ -38,7 +38,7 @@ class CounterPicks(QtCore.QObject):
         window.counter_menu.insertAction(window.checkout_action, self.search_action)
         window.counter_menu.addAction(self.undo_action)
         self.keys = QtWidgets.QLabel()
-        self.keys.setObjectName("pickKeyHint")
+        self.keys.setObjectName("keyHint")  # styled as the counter's own key hint
         self.keys.setWordWrap(True)
         window.counter.bottom.addWidget(self.keys)
 

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from app.domain.errors import NotAllowed
 from app.domain.events import business_day
-from app.services.common import audit, iso, load_member, post
+from app.services.common import audit, iso, load_member, mask_name, post
 from app.services.context import Actor, ServiceContext
 from app.services.idempotency import run_once
 from app.store.journal import shown_balance
@@ -50,7 +50,7 @@ class LastRedemption:
     """What Ctrl+Z would undo, for the question before it."""
 
     member_id: str
-    name: str
+    name: str  # privacy-masked
     kind: str
     item: str | None
     points: int
@@ -66,7 +66,7 @@ def last_redemption(ctx: ServiceContext) -> LastRedemption | None:
         member = load_member(session, last.member_id, for_update=False)
         return LastRedemption(
             last.member_id,
-            member.name,
+            mask_name(member.name),  # as the card shows it
             last.kind,
             last.item,
             last.points,
