@@ -4,10 +4,11 @@ served last. Every query is bounded and reads an index (migration 0010)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy import Select, func, literal_column, select
 
 from app.domain.errors import InvalidInput
 from app.services.common import SERVED_STATUSES, clean_phone, mask_phone
@@ -30,8 +31,12 @@ class MemberHit:
     phone: str  # masked: 139****1234
 
 
-def _hit(member: Member) -> MemberHit:
-    return MemberHit(member.member_id, member.name, mask_phone(member.phone))
+_COLUMNS = (Member.member_id, Member.name, Member.phone)
+
+
+def _hits(rows: Iterable[Any]) -> list[MemberHit]:
+    """Plain rows to hits (no ORM objects: the search runs while the cashier waits)."""
+    return [MemberHit(member_id, name, mask_phone(phone)) for member_id, name, phone in rows]
 
 
 def _ascii_lower(text: str) -> str:
@@ -52,36 +57,52 @@ def search_members(ctx: ServiceContext, query: str, limit: int = MAX_RESULTS) ->
     limit = max(1, min(limit, MAX_RESULTS))
     served = Member.status.in_(SERVED_STATUSES)
     with ctx.read() as session:
-        found: dict[str, Member] = {}
-        by_id = session.get(Member, text.upper()) or session.get(Member, text)
-        if by_id is not None and by_id.status in SERVED_STATUSES:
-            found[by_id.member_id] = by_id
+        # a member number as typed or in capitals (one primary-key read)
+        found = _hits(
+            session.execute(
+                select(*_COLUMNS).where(Member.member_id.in_({text, text.upper()}), served)
+            )
+        )
         digits = _digits(text)
         if digits is not None and len(digits) == 4:
-            rows = session.scalars(
-                select(Member)
-                .where(func.substr(Member.phone, -4) == digits, served)
-                .order_by(Member.name, Member.member_id)
-                .limit(limit)
-            )
-            found.update((m.member_id, m) for m in rows)
+            statement = by_last_digits(digits)
         elif digits is not None:
-            found.update((m.member_id, m) for m in _by_phone(session, text))
+            statement = select(*_COLUMNS).where(Member.phone == _phone(text), served)
         else:
-            prefix = _ascii_lower(text)
-            # [prefix, prefix + the highest character): a range scan of the name index
-            rows = session.scalars(
-                select(Member)
-                .where(
-                    func.lower(Member.name) >= prefix,
-                    func.lower(Member.name) < prefix + "\U0010ffff",
-                    served,
-                )
-                .order_by(func.lower(Member.name), Member.member_id)
-                .limit(limit)
-            )
-            found.update((m.member_id, m) for m in rows)
-        return [_hit(m) for m in list(found.values())[:limit]]
+            statement = by_name_prefix(text)
+        seen = {hit.member_id for hit in found}
+        found += [
+            h for h in _hits(session.execute(statement.limit(limit))) if h.member_id not in seen
+        ]
+        return found[:limit]
+
+
+# The index's own expression, written out: a bound -4 would not match it (a full scan).
+_last4 = func.substr(Member.phone, literal_column("-4"))
+
+
+def by_last_digits(digits: str) -> Select[str, str, str]:
+    """Members whose phone ends with ``digits`` (4), by name: ix_members_phone_last4."""
+    return (
+        select(*_COLUMNS)
+        .where(_last4 == digits, Member.status.in_(SERVED_STATUSES))
+        .order_by(Member.name, Member.member_id)
+    )
+
+
+def by_name_prefix(text: str) -> Select[str, str, str]:
+    """Members whose name begins with ``text`` in any (ASCII) case: ix_members_name_lower,
+    as the range [prefix, prefix + the highest character)."""
+    prefix = _ascii_lower(text)
+    return (
+        select(*_COLUMNS)
+        .where(
+            func.lower(Member.name) >= prefix,
+            func.lower(Member.name) < prefix + "\U0010ffff",
+            Member.status.in_(SERVED_STATUSES),
+        )
+        .order_by(func.lower(Member.name), Member.member_id)
+    )
 
 
 def _digits(text: str) -> str | None:
@@ -91,13 +112,12 @@ def _digits(text: str) -> str | None:
     return normal if normal.isascii() and normal.isdigit() else None
 
 
-def _by_phone(session: Session, text: str) -> list[Member]:
+def _phone(text: str) -> str:
+    """The stored form of a phone as typed; '' (matching nobody) for one that is none."""
     try:
-        phone = clean_phone(text)
+        return clean_phone(text)
     except InvalidInput:
-        return []
-    member = session.scalar(select(Member).where(Member.phone == phone))
-    return [member] if member is not None and member.status in SERVED_STATUSES else []
+        return ""
 
 
 def recent_members(ctx: ServiceContext, limit: int = RECENT_MEMBERS) -> list[MemberHit]:
@@ -116,12 +136,14 @@ def recent_members(ctx: ServiceContext, limit: int = RECENT_MEMBERS) -> list[Mem
                 order.append(member_id)
             if len(order) == limit:
                 break
-        members = {
-            m.member_id: m
-            for m in session.scalars(
-                select(Member).where(
-                    Member.member_id.in_(order), Member.status.in_(SERVED_STATUSES)
+        hits = {
+            hit.member_id: hit
+            for hit in _hits(
+                session.execute(
+                    select(*_COLUMNS).where(
+                        Member.member_id.in_(order), Member.status.in_(SERVED_STATUSES)
+                    )
                 )
             )
         }
-        return [_hit(members[i]) for i in order if i in members]
+        return [hits[i] for i in order if i in hits]
