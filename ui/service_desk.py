@@ -315,6 +315,7 @@ class ServiceDeskDialog(DeskDialog):
             "earn": self.tr("points earned"),
             "spend": self.tr("points used"),
             "redeem": self.tr("points redeemed"),
+            "redeem_undo": self.tr("redemption undone: points back"),
             "adjust": self.tr("adjustment"),
             "expire": self.tr("points expired"),
             "refund_earn": self.tr("refund: earned points back"),

@@ -1996,6 +1996,10 @@ Escanee el código de socio, o escriba el número de socio o el teléfono, y pul
         <translation>puntos canjeados</translation>
     </message>
     <message>
+        <source>redemption undone: points back</source>
+        <translation>canje deshecho: puntos devueltos</translation>
+    </message>
+    <message>
         <source>adjustment</source>
         <translation>ajuste</translation>
     </message>

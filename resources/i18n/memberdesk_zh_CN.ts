@@ -1996,6 +1996,10 @@ Scan the member code, or type a member number or phone number, then press Enter.
         <translation>兑换积分</translation>
     </message>
     <message>
+        <source>redemption undone: points back</source>
+        <translation>兑换已撤销：积分退回</translation>
+    </message>
+    <message>
         <source>adjustment</source>
         <translation>调整</translation>
     </message>

@@ -73,6 +73,20 @@ def test_an_undo_gives_the_points_back_at_the_ledger_once(
     assert ledger_points(ledger, member) == before
 
 
+def test_a_redemption_and_its_undo_in_one_push(
+    ledger: LedgerServer, make_counter: TerminalFactory
+) -> None:
+    counter, member = _shop(make_counter)
+    before = ledger_points(ledger, member)
+    lin = counter.terminal.actor("lin")
+    counter.terminal.redeem("r-1", lin, member, "order", points=900, amount_fen=5_000)
+    counter.terminal.undo_redemption("u-1", lin)
+    counter.syncer.round()
+    assert ledger_points(ledger, member) == before
+    assert [e[2] for e in stored_events(ledger)][-2:] == ["applied", "applied"]
+    assert _redeemed_total(ledger) == 0
+
+
 def test_an_undo_of_no_redemption_or_other_points_is_rejected(
     ledger: LedgerServer, make_counter: TerminalFactory
 ) -> None:
