@@ -108,7 +108,8 @@ def by_name_prefix(text: str) -> Select[str, str, str]:
 def _digits(text: str) -> str | None:
     """The digits of a phone as typed ('+86 139…', full-width), or None for a name."""
     bare = text.replace(" ", "").replace("-", "").lstrip("+")
-    normal = "".join(str(int(c)) if c.isdigit() else c for c in bare)
+    # decimal digits of any script become 0-9 ('¹' is a digit but no decimal: not a phone)
+    normal = "".join(str(int(c)) if c.isdecimal() else c for c in bare)
     return normal if normal.isascii() and normal.isdigit() else None
 
 

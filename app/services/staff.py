@@ -40,7 +40,9 @@ def pin_matches(pin: str, stored: str) -> bool:
         return False
     if scheme != "scrypt":
         return False
-    digest = hashlib.scrypt(pin.encode(), salt=bytes.fromhex(salt_hex), n=_N, r=_R, p=_P)
+    digest = hashlib.scrypt(
+        pin.encode(errors="surrogatepass"), salt=bytes.fromhex(salt_hex), n=_N, r=_R, p=_P
+    )
     return hmac.compare_digest(digest.hex(), digest_hex)
 
 

@@ -7,6 +7,8 @@ import hashlib
 from collections.abc import Callable
 
 import pytest
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
 from probe import DbProbe
 
 from app.bootstrap import Terminal
@@ -88,3 +90,17 @@ def test_a_supervisor_pin_approves_in_place(
     with pytest.raises(WrongPin):
         terminal.approve(cashier, "sam", "0000", "A points adjustment")
     assert db.count("pin_lockouts", "cashier_id = 'sam' AND failures = 1") == 1
+
+
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(cashier_id=st.text(max_size=80), pin=st.text(max_size=20))
+def test_any_id_and_pin_is_a_refusal_in_words(
+    terminal: Terminal, cashier_id: str, pin: str
+) -> None:
+    """Whatever is typed (or piped into ``memberdesk cashier sign-in``): WrongPin, never a
+    crash, and never a way in."""
+    assume((cashier_id.strip(), pin) not in {("lin", "1111"), ("sam", "2222")})
+    with pytest.raises(WrongPin):
+        terminal.sign_in(cashier_id, pin)

@@ -4,6 +4,8 @@ today's receipts. Bounded queries that read the indexes of migration 0010."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from probe import DbProbe
 from sqlalchemy import event
 
@@ -111,3 +113,23 @@ def test_todays_receipts_newest_first_with_refunds(
     assert listed[0].member_name == "Z*** M**"
     clock.advance(days=1)
     assert terminal.receipts_today() == []
+
+
+@settings(
+    max_examples=200,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+@given(text=st.text(max_size=100))
+def test_any_typed_text_finds_at_most_20_or_is_refused_in_words(
+    terminal: Terminal, people: dict[str, str], text: str
+) -> None:
+    """Whatever a cashier (or a scanner in the wrong field) types: a bounded list, or the
+    core's InvalidInput; never another error, never a write."""
+    try:
+        hits = terminal.search_members(text)
+    except InvalidInput as error:
+        assert error.params.get("kind") == "search"
+        return
+    assert len(hits) <= MAX_RESULTS
+    assert all(hit.member_id in people.values() for hit in hits)
