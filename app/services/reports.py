@@ -15,7 +15,14 @@ from sqlalchemy import func, select
 
 from app.services.context import ServiceContext
 from app.services.views import CashierTotals, DayReport
-from app.store.models import CouponUse, PlusTerm, Purchase, Redemption, Refund
+from app.store.models import (
+    CouponUse,
+    PlusTerm,
+    Purchase,
+    Redemption,
+    RedemptionUndo,
+    Refund,
+)
 
 
 def day_bounds(ctx: ServiceContext, day: date) -> tuple[datetime, datetime]:
@@ -67,7 +74,12 @@ def totals_between(
         add(
             session.execute(
                 select(Redemption.cashier_id, func.sum(Redemption.points))
-                .where(*window(Redemption.created_at, Redemption.cashier_id))
+                # an undone redemption gave its points back: not redeemed (pick)
+                .outerjoin(RedemptionUndo, RedemptionUndo.redemption_id == Redemption.redemption_id)
+                .where(
+                    *window(Redemption.created_at, Redemption.cashier_id),
+                    RedemptionUndo.redemption_id.is_(None),
+                )
                 .group_by(Redemption.cashier_id)
             ),
             "points_redeemed",

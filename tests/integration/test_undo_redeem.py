@@ -43,6 +43,7 @@ def test_undo_gives_back_the_points_to_the_same_lots_and_the_gift(
     )
     assert sum(lot["points"] for lot in body["lots"]) == 1_500
     assert db.count("audit_log", "action = 'redeem_undo' AND cashier_id = 'lin'") == 1
+    assert terminal.end_of_day().totals.points_redeemed == 0  # given back: not redeemed
     moves = [(m.kind, m.points) for m in terminal.history(member_id).movements]
     assert sum(points for kind, points in moves if kind == "redeem_undo") == 1_500
     # a retry of the same request is the same result; a new request is refused: once only
