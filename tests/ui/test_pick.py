@@ -6,7 +6,7 @@ Ctrl+Shift+U undoes the last redemption, and wrong PINs lock a cashier."""
 from __future__ import annotations
 
 import pytest
-from answers import answer
+from answers import answer, question
 from test_counter_window import scan, sign_in
 from test_flows import choose, flow, press
 from wedge import person_types, scanner_types
@@ -178,3 +178,21 @@ def test_five_wrong_pins_lock_the_cashier_at_sign_in(qtbot, window) -> None:
     qtbot.keyClicks(page.pin, "1111")
     qtbot.keyClick(page.pin, Qt.Key.Key_Return)
     assert window.stack.currentWidget() is window.counter
+
+
+def test_a_scan_never_answers_a_question(qtbot, window, demo_terminal) -> None:
+    """A scan ends in Enter: it must not say yes to the redemption on screen."""
+    sign_in(qtbot, window)
+    scan(qtbot, window, "M000005")
+    before = demo_terminal.card("M000005").points
+    press(qtbot, window, Qt.Key.Key_F6)
+    redeem = flow(window)
+    choose(qtbot, window, redeem, "tote")
+    press(qtbot, window, Qt.Key.Key_Return)
+    asked = question(qtbot)
+    scanner_types(window, "M000003")  # Shift for the M, then Enter, into the question
+    assert asked.isVisible()
+    assert demo_terminal.card("M000005").points == before
+    assert window.controller.card.member_id == "M000005"
+    answer(qtbot, "1,500 points", key=Qt.Key.Key_Escape)
+    assert demo_terminal.card("M000005").points == before
