@@ -220,6 +220,11 @@ class Terminal:
     def sell_plus(self, request_id: str, actor: Actor, member_id: str) -> PlusResult:
         return plus.sell_plus(self.ctx, request_id=request_id, actor=actor, member_id=member_id)
 
+    def activate_plus(self, request_id: str, actor: Actor, member_id: str, code: str) -> PlusResult:
+        return plus.activate_plus(
+            self.ctx, request_id=request_id, actor=actor, member_id=member_id, code=code
+        )
+
     def issue_coupon(
         self, request_id: str, actor: Actor, member_id: str, template: str
     ) -> CouponIssued:

@@ -69,11 +69,11 @@ def ask(
 class _PinEdit(QtWidgets.QLineEdit):
     """Up/Down move the supervisor list, so the hands stay on the keypad."""
 
-    move = QtCore.Signal(int)
+    stepped = QtCore.Signal(int)
 
     def keyPressEvent(self, event: QtGui.QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down):
-            self.move.emit(-1 if event.key() == Qt.Key.Key_Up else 1)
+            self.stepped.emit(-1 if event.key() == Qt.Key.Key_Up else 1)
             return
         super().keyPressEvent(event)
 
@@ -109,7 +109,7 @@ class SupervisorDialog(FlowDialog):
         self.pin.setEchoMode(QtWidgets.QLineEdit.EchoMode.Password)
         self.pin.setMaxLength(8)
         self.pin_label.setBuddy(self.pin)
-        self.pin.move.connect(self._move)
+        self.pin.stepped.connect(self._move)
         for widget in (self.what, self.list_label, self.list, self.pin_label, self.pin):
             self.body.addWidget(widget)
         for supervisor in self.supervisors:

@@ -349,7 +349,7 @@ class CounterController:
         """The term a sale now would give the member on screen (a renewal extends theirs)."""
         card = self._member()
         current = date.fromisoformat(card.plus_expires_on) if card.plus_expires_on else None
-        return next_term(current, self.today(), self.terminal.rules)
+        return next_term(current, self.today(), self.terminal.rules, growth=card.growth)
 
     def sell_plus(self) -> PlusResult:
         actor, card = self._signed_in(), self._member()
@@ -358,6 +358,19 @@ class CounterController:
         self.flow_recorded("plus")
         self.refresh_card()
         return result
+
+    def activate_plus_job(self, code: str) -> Callable[[], PlusResult]:
+        """Redeeming an activation code as a call safe on a worker thread (it asks the
+        ledger); the same code for the same member keeps its request id until recorded."""
+        actor, card, terminal = self._signed_in(), self._member(), self.terminal
+        member_id = card.member_id
+        request_id = self.flow_request_id("plus_code", (member_id, code.strip().upper()))
+        return lambda: terminal.activate_plus(request_id, actor, member_id, code)
+
+    def plus_activated(self) -> None:
+        """On the GUI thread, once the code's PLUS is recorded."""
+        self.flow_recorded("plus_code")
+        self.refresh_card()
 
     # redeem
     def gifts(self) -> tuple[Gift, ...]:

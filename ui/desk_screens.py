@@ -98,7 +98,8 @@ def render_desk(
         if name == "service_desk":
             dialog.show_tab(3)  # type: ignore[attr-defined]
             flags_page = dialog.flags_page  # type: ignore[attr-defined]
-            _settle(lambda page=flags_page: bool(page.flag_table.rowCount()))
+            table = flags_page.flag_table
+            _settle(lambda: bool(table.rowCount()))  # noqa: B023 (called before the loop goes on)
             flags_page.note_edit.setText("Receipts checked; member paid 300 points back")
             save("service_desk_flags", dialog)
         dialog.done(0)

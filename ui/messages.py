@@ -360,6 +360,57 @@ RULES: tuple[Rule, ...] = (
         needs=("refundable_fen",),
         values=lambda p: {"left": amount(p["refundable_fen"])},
     ),
+    # -- PLUS activation codes
+    Rule(
+        "invalid_input",
+        QT_TRANSLATE_NOOP(
+            "Errors",
+            "That is not a PLUS activation code: 16 letters and digits, like "
+            "ABCD-EFGH-JKLM-NPQR. Check what was typed.",
+        ),
+        kind="activation_code",
+    ),
+    Rule(
+        "plus_code_refused",
+        QT_TRANSLATE_NOOP(
+            "Errors", "The ledger does not know this activation code. Check what was typed."
+        ),
+        kind="unknown",
+    ),
+    Rule(
+        "plus_code_refused",
+        QT_TRANSLATE_NOOP(
+            "Errors",
+            "This activation code was already used. Nothing was changed; the customer should "
+            "ask where they bought it.",
+        ),
+        kind="used",
+    ),
+    Rule(
+        "plus_code_refused",
+        QT_TRANSLATE_NOOP(
+            "Errors",
+            "This activation code has expired. Nothing was changed; PLUS can be sold for its fee.",
+        ),
+        kind="expired",
+    ),
+    Rule(
+        "plus_code_refused",
+        QT_TRANSLATE_NOOP(
+            "Errors",
+            "Activation codes are checked with the mall's ledger, which cannot be reached now. "
+            "Nothing was changed: try again when it is back, or sell PLUS for its fee.",
+        ),
+        kind="offline",
+    ),
+    Rule(
+        "plus_code_refused",
+        QT_TRANSLATE_NOOP(
+            "Errors",
+            "This terminal has no mall ledger, so it cannot redeem activation codes.",
+        ),
+        kind="standalone",
+    ),
     # -- who may do what
     Rule(
         "wrong_pin",

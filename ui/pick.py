@@ -20,11 +20,11 @@ Qt = QtCore.Qt
 class ListKeysEdit(QtWidgets.QLineEdit):
     """A line edit whose ↑ ↓ move a list below it (the hands stay where they type)."""
 
-    move = QtCore.Signal(int)
+    stepped = QtCore.Signal(int)
 
     def keyPressEvent(self, event: QtGui.QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down):
-            self.move.emit(-1 if event.key() == Qt.Key.Key_Up else 1)
+            self.stepped.emit(-1 if event.key() == Qt.Key.Key_Up else 1)
             return
         super().keyPressEvent(event)
 
@@ -55,7 +55,7 @@ class MemberSearchDialog(FlowDialog):
         self.list_label = label("searchListLabel")
         self.list = QtWidgets.QListWidget()
         self.list.setObjectName("searchResults")
-        self.query.move.connect(lambda step: move_row(self.list, step))
+        self.query.stepped.connect(lambda step: move_row(self.list, step))
         row = QtWidgets.QHBoxLayout()
         row.addWidget(self.query_label)
         row.addWidget(self.query, 1)

@@ -35,7 +35,7 @@ class RefundDialog(FlowDialog):
         self.receipt_label = QtWidgets.QLabel()
         self.receipt = ListKeysEdit()
         self.receipt.setObjectName("refundReceipt")
-        self.receipt.move.connect(self._move_receipt)
+        self.receipt.stepped.connect(self._move_receipt)
         self.receipt.textEdited.connect(self._receipt_edited)
         self.amount_label = QtWidgets.QLabel()
         self.amount = QtWidgets.QLineEdit()
@@ -193,16 +193,18 @@ class RefundDialog(FlowDialog):
         )
         row = self.today.currentRow()
         self.today.clear()
-        for r in self.receipts:
+        for listed in self.receipts:
             line = self.tr("{receipt} · {time} · {name} {member_id} · {paid}").format(
-                receipt=r.receipt_no,
-                time=r.at[11:16],
-                name=r.member_name,
-                member_id=r.member_id,
-                paid=money(r.payable_fen),
+                receipt=listed.receipt_no,
+                time=listed.at[11:16],
+                name=listed.member_name,
+                member_id=listed.member_id,
+                paid=money(listed.payable_fen),
             )
-            if r.refunded_fen:
-                line += " · " + self.tr("refunded {amount}").format(amount=money(r.refunded_fen))
+            if listed.refunded_fen:
+                line += " · " + self.tr("refunded {amount}").format(
+                    amount=money(listed.refunded_fen)
+                )
             self.today.addItem(line)
         if row >= 0:
             self.today.setCurrentRow(row)

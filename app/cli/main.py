@@ -201,6 +201,11 @@ def cmd_member_show(args: argparse.Namespace) -> int:
     )
     if card.open_overdraft:
         print(f"  OVERDRAFT {card.open_overdraft} points: see the service desk")
+    print(f"  {_plus_saving_words(card.plus_saving_kind, card.plus_saving_fen)}")
+    if card.plus_prompt == "renew_soon":
+        print(f"  PLUS ends in {card.plus_prompt_days} day(s): offer the renewal")
+    elif card.plus_prompt == "lapsed":
+        print(f"  PLUS lapsed {card.plus_prompt_days} day(s) ago: offer PLUS again")
     print(f"  stage {card.stage}: {card.suggested_action or '-'}")
     if card.birthday_action:
         print(f"  {card.birthday_action}")
@@ -230,6 +235,23 @@ def cmd_member_recent(args: argparse.Namespace) -> int:
         "\n".join(f"{h.member_id:14} {h.phone:14} {h.name}" for h in hits)
         or "No member served at this counter yet.",
     )
+    return 0
+
+
+def _plus_saving_words(kind: str | None, fen: int) -> str:
+    if kind == "saved_this_term":
+        return f"PLUS has saved you {format_fen(fen)} this term"
+    return f"In the last 12 months PLUS would have saved you {format_fen(fen)}"
+
+
+def cmd_receipt(args: argparse.Namespace) -> int:
+    view = terminal_for(args).receipt(args.receipt)
+    lines = [f"receipt {view.receipt_no} {view.at} member {view.member_id}"]
+    lines += [f"  {line.category} {format_fen(line.amount_fen)}" for line in view.lines]
+    lines.append(f"paid {format_fen(view.payable_fen)}, saved {format_fen(view.savings_fen)}")
+    lines.append(f"points earned {view.points_earned}, balance {view.balance}")
+    lines.append(_plus_saving_words(view.plus_saving_kind, view.plus_saving_fen))
+    _emit(args, view, "\n".join(lines))
     return 0
 
 
@@ -349,7 +371,33 @@ def cmd_plus_sell(args: argparse.Namespace) -> int:
         r,
         f"PLUS {'renewed' if r.renewal else 'sold'} for {member_id}: "
         f"{r.starts_on} to {r.ends_on}, fee {format_fen(r.fee_fen)}."
-        + _done(r.member_id, r.event_id),
+        + _done(r.member_id, r.event_id)
+        + _entitlement_lines(r.entitlements),
+    )
+    return 0
+
+
+def _entitlement_lines(given: list[dict[str, str]]) -> str:
+    """The partner benefits issued, for the member to take to the partner."""
+    return "".join(
+        f"\n  {e['name']} ({e['partner']}): code {e['code']}, until {e['valid_until']}"
+        for e in given
+    )
+
+
+def cmd_plus_activate(args: argparse.Namespace) -> int:
+    terminal = terminal_for(args)
+    member_id = terminal.identify(args.member)
+    r = terminal.activate_plus(
+        _request_id(args), terminal.actor(args.cashier), member_id, args.code
+    )
+    _emit(
+        args,
+        r,
+        f"PLUS {'renewed' if r.renewal else 'activated'} for {member_id} with a {r.channel} "
+        f"code: {r.starts_on} to {r.ends_on}, no fee."
+        + _done(r.member_id, r.event_id)
+        + _entitlement_lines(r.entitlements),
     )
     return 0
 
@@ -555,6 +603,7 @@ READING_COMMANDS: frozenset[Handler] = frozenset(
         cmd_member_show,
         cmd_member_search,
         cmd_member_recent,
+        cmd_receipt,
         cmd_verify,
         cmd_report,
         cmd_cashier_list,
@@ -654,6 +703,8 @@ def build_parser(parts: TerminalParts) -> argparse.ArgumentParser:
         p.add_argument("--coupon", help="coupon code to use")
         p.add_argument("--points", type=int, default=0, help="points to deduct")
 
+    p = add("receipt", cmd_receipt, "show what a purchase's receipt prints")
+    p.add_argument("receipt", metavar="RECEIPT_NO")
     p = add("redeem", cmd_redeem, "redeem points: a gift, a coupon, or off an order", mutating=True)
     p.add_argument("member", metavar="MEMBER_OR_PHONE")
     which = p.add_mutually_exclusive_group(required=True)
@@ -679,6 +730,15 @@ def build_parser(parts: TerminalParts) -> argparse.ArgumentParser:
     )
     p = add("sell", cmd_plus_sell, "sell or renew PLUS", mutating=True, parent=plus)
     p.add_argument("member", metavar="MEMBER_OR_PHONE")
+    p = add(
+        "activate",
+        cmd_plus_activate,
+        "PLUS for an activation code bought elsewhere (bank, airline, card, company); online",
+        mutating=True,
+        parent=plus,
+    )
+    p.add_argument("member", metavar="MEMBER_OR_PHONE")
+    p.add_argument("code", metavar="ACTIVATION_CODE")
 
     p = add("adjust", cmd_adjust, "a supervisor's points adjustment with a reason", mutating=True)
     p.add_argument("member", metavar="MEMBER_OR_PHONE")

@@ -15,6 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.domain.errors import NotAllowed
+from app.domain.event_kinds import RedeemUndone
 from app.domain.events import business_day
 from app.services.common import audit, iso, load_member, mask_name, post
 from app.services.context import Actor, ServiceContext
@@ -29,7 +30,7 @@ from app.store.models import (
     RedemptionUndo,
 )
 
-UNDO_KIND = "redeem_undone"  # the event; its ledger handler is sync/server/undo.py
+UNDO_KIND = RedeemUndone.KIND  # the event; its ledger handler is sync/server/undo.py
 UNDO_MINUTES = 5  # settings: redeem.undo_minutes
 UNDOABLE = ("gift", "order")
 
@@ -142,22 +143,22 @@ def undo_last_redemption(
         posting = post(
             session,
             kind=UNDO_KIND,
-            payload={
-                "member_id": last.member_id,
-                "redeem_event_id": redeem_event,
-                "redeem_request_id": last.request_id,
-                "kind": last.kind,
-                "item": last.item,
-                "points": last.points,
+            payload=RedeemUndone(
+                member_id=last.member_id,
+                redeem_event_id=redeem_event,
+                redeem_request_id=last.request_id,
+                kind=last.kind,
+                item=last.item,
+                points=last.points,
                 # where the points were taken from: they go back to the same expiry days
-                "lots": [
+                lots=tuple(
                     {"expires_on": iso(expires), "points": -points}
                     for _lot, points, expires in taken
-                ],
-                "store": ctx.store_code,
-                "cashier": actor.cashier_id,
-                "approved_by": approved_by.cashier_id if approved_by else None,
-            },
+                ),
+                store=ctx.store_code,
+                cashier=actor.cashier_id,
+                approved_by=approved_by.cashier_id if approved_by else None,
+            ).to_payload(),
             request_id=request_id,
             member_id=last.member_id,
             now=now,

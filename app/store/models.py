@@ -431,3 +431,19 @@ class AcceptedCodeStep(Base):
     member_id: Mapped[str] = mapped_column(String(32), primary_key=True)
     step: Mapped[int] = mapped_column(Integer, primary_key=True)
     accepted_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class PlusEntitlement(Base):
+    """A partner benefit issued with a PLUS term, with its own code (the member shows it at
+    the partner; the ledger records its redemption)."""
+
+    __tablename__ = "plus_entitlements"
+    code: Mapped[str] = mapped_column(String(20), primary_key=True)
+    member_id: Mapped[str] = mapped_column(ForeignKey("members.member_id"), index=True)
+    benefit: Mapped[str] = mapped_column(String(32))
+    name: Mapped[str] = mapped_column(Text)
+    partner: Mapped[str] = mapped_column(Text)
+    valid_from: Mapped[date] = mapped_column(Date)
+    valid_until: Mapped[date] = mapped_column(Date)
+    request_id: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)

@@ -856,6 +856,30 @@ F7 Reembolso · F8 QR tarjeta · Ctrl+D Pantalla</translation>
         <translation>De este recibo solo se pueden reembolsar {left}.</translation>
     </message>
     <message>
+        <source>That is not a PLUS activation code: 16 letters and digits, like ABCD-EFGH-JKLM-NPQR. Check what was typed.</source>
+        <translation>Esto no es un código de activación PLUS: 16 letras y cifras, como ABCD-EFGH-JKLM-NPQR. Revise lo tecleado.</translation>
+    </message>
+    <message>
+        <source>The ledger does not know this activation code. Check what was typed.</source>
+        <translation>El registro central no conoce este código de activación. Revise lo tecleado.</translation>
+    </message>
+    <message>
+        <source>This activation code was already used. Nothing was changed; the customer should ask where they bought it.</source>
+        <translation>Este código de activación ya se usó. No se ha cambiado nada; el cliente debe consultar donde lo compró.</translation>
+    </message>
+    <message>
+        <source>This activation code has expired. Nothing was changed; PLUS can be sold for its fee.</source>
+        <translation>Este código de activación ha caducado. No se ha cambiado nada; se puede vender PLUS por su cuota.</translation>
+    </message>
+    <message>
+        <source>Activation codes are checked with the mall&apos;s ledger, which cannot be reached now. Nothing was changed: try again when it is back, or sell PLUS for its fee.</source>
+        <translation>Los códigos de activación se comprueban con el registro central del centro comercial, que ahora no responde. No se ha cambiado nada: inténtelo cuando vuelva o venda PLUS por su cuota.</translation>
+    </message>
+    <message>
+        <source>This terminal has no mall ledger, so it cannot redeem activation codes.</source>
+        <translation>Este terminal no tiene registro central del centro comercial, así que no puede canjear códigos de activación.</translation>
+    </message>
+    <message>
         <source>Too many wrong PINs: this cashier is locked for {minutes} more minutes. Wait, or ask a supervisor to sign in.</source>
         <translation>Demasiados PIN erróneos: este cajero queda bloqueado {minutes} minutos más. Espere, o pida a un supervisor que entre.</translation>
     </message>
@@ -1402,6 +1426,10 @@ Escanee el código de socio, o escriba el número de socio o el teléfono, y pul
 <context>
     <name>PlusDialog</name>
     <message>
+        <source>Asking the ledger…</source>
+        <translation>Consultando al registro central…</translation>
+    </message>
+    <message>
         <source>Sell PLUS?</source>
         <translation>¿Vender PLUS?</translation>
     </message>
@@ -1410,12 +1438,36 @@ Escanee el código de socio, o escriba el número de socio o el teléfono, y pul
         <translation>¿Vender PLUS a {name} ({member_id}) por {fee}?</translation>
     </message>
     <message>
+        <source>bank</source>
+        <translation>banco</translation>
+    </message>
+    <message>
+        <source>airline</source>
+        <translation>aerolínea</translation>
+    </message>
+    <message>
+        <source>co-branded card</source>
+        <translation>tarjeta de marca compartida</translation>
+    </message>
+    <message>
+        <source>corporate</source>
+        <translation>empresa</translation>
+    </message>
+    <message>
+        <source>PLUS activated with a code ({channel}), valid until {date}; no fee to take.</source>
+        <translation>PLUS activado con un código ({channel}), válido hasta el {date}; no hay cuota que cobrar.</translation>
+    </message>
+    <message>
         <source>PLUS renewed until {date}; take the fee of {fee}.</source>
         <translation>PLUS renovado hasta el {date}; cobre la cuota de {fee}.</translation>
     </message>
     <message>
         <source>PLUS sold, valid until {date}; take the fee of {fee}.</source>
         <translation>PLUS vendido, válido hasta el {date}; cobre la cuota de {fee}.</translation>
+    </message>
+    <message>
+        <source>{benefit}: code {code}, until {date}.</source>
+        <translation>{benefit}: código {code}, hasta el {date}.</translation>
     </message>
     <message>
         <source>Coupons given: {codes}</source>
@@ -1442,6 +1494,10 @@ Escanee el código de socio, o escriba el número de socio o el teléfono, y pul
         <translation>{name} ({member_id}) no tiene PLUS.</translation>
     </message>
     <message>
+        <source>Fee: {fee} (your price for growth {growth}; standard {standard})</source>
+        <translation>Cuota: {fee} (su precio por crecimiento {growth}; normal {standard})</translation>
+    </message>
+    <message>
         <source>Fee: {fee}</source>
         <translation>Cuota: {fee}</translation>
     </message>
@@ -1462,8 +1518,58 @@ Escanee el código de socio, o escriba el número de socio o el teléfono, y pul
         <translation>Ventajas:</translation>
     </message>
     <message>
-        <source>Enter confirm (take the fee) · Esc cancel</source>
-        <translation>Enter confirmar (cobrar la cuota) · Esc cancelar</translation>
+        <source>Activation code from a bank, airline, card or company (or leave empty):</source>
+        <translation>Código de activación de un banco, aerolínea, tarjeta o empresa (o déjelo vacío):</translation>
+    </message>
+    <message>
+        <source>Enter confirm (take the fee, or redeem the code) · Esc cancel</source>
+        <translation>Intro confirma (cobrar la cuota o canjear el código) · Esc cancela</translation>
+    </message>
+</context>
+<context>
+    <name>PlusSlip</name>
+    <message>
+        <source>PLUS for member {member_id}</source>
+        <translation>PLUS del socio {member_id}</translation>
+    </message>
+    <message>
+        <source>Valid from {start} to {end}</source>
+        <translation>Válido del {start} al {end}</translation>
+    </message>
+    <message>
+        <source>Code {code}, until {date}</source>
+        <translation>Código {code}, hasta el {date}</translation>
+    </message>
+    <message>
+        <source>Show the code to the partner. Thank you!</source>
+        <translation>Muestre el código al socio comercial. ¡Gracias!</translation>
+    </message>
+</context>
+<context>
+    <name>PlusWords</name>
+    <message>
+        <source>PLUS has saved you {amount} this term</source>
+        <translation>PLUS le ha ahorrado {amount} en este periodo</translation>
+    </message>
+    <message>
+        <source>In the last 12 months PLUS would have saved you {amount}</source>
+        <translation>En los últimos 12 meses PLUS le habría ahorrado {amount}</translation>
+    </message>
+    <message>
+        <source>Your PLUS ends today: renew now and lose no day</source>
+        <translation>Su PLUS termina hoy: renueve ahora y no pierda ningún día</translation>
+    </message>
+    <message>
+        <source>Your PLUS ends tomorrow: renew now and lose no day</source>
+        <translation>Su PLUS termina mañana: renueve ahora y no pierda ningún día</translation>
+    </message>
+    <message>
+        <source>Your PLUS ends in {days} days: renew now and lose no day</source>
+        <translation>Su PLUS termina en {days} días: renueve ahora y no pierda ningún día</translation>
+    </message>
+    <message>
+        <source>Your PLUS has lapsed: join again to keep your benefits</source>
+        <translation>Su PLUS ha caducado: vuelva a unirse para mantener sus ventajas</translation>
     </message>
 </context>
 <context>
@@ -2044,10 +2150,6 @@ Escanee el código de socio, o escriba el número de socio o el teléfono, y pul
         <translation>Puntos: {text} no es un número entero; escriba p. ej. 200 o -150.</translation>
     </message>
     <message>
-        <source>A points adjustment</source>
-        <translation>Un ajuste de puntos</translation>
-    </message>
-    <message>
         <source>Adjusted {points} points for {member_id}; balance {balance}.</source>
         <translation>Ajustados {points} puntos a {member_id}; saldo {balance}.</translation>
     </message>
@@ -2162,6 +2264,10 @@ Escanee el código de socio, o escriba el número de socio o el teléfono, y pul
     <message>
         <source>Ctrl+1 History · Ctrl+2 Adjust · Ctrl+3 Overdrafts · Ctrl+4 Ledger flags · Enter confirms · Esc closes</source>
         <translation>Ctrl+1 Historial · Ctrl+2 Ajustar · Ctrl+3 Descubiertos · Ctrl+4 Alertas · Intro confirma · Esc cierra</translation>
+    </message>
+    <message>
+        <source>A points adjustment</source>
+        <translation>Un ajuste de puntos</translation>
     </message>
 </context>
 <context>

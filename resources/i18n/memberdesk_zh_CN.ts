@@ -856,6 +856,30 @@ F7 退款 · F8 会员卡码 · Ctrl+D 顾客屏</translation>
         <translation>这张小票仅可再退 {left}。</translation>
     </message>
     <message>
+        <source>That is not a PLUS activation code: 16 letters and digits, like ABCD-EFGH-JKLM-NPQR. Check what was typed.</source>
+        <translation>这不是 PLUS 激活码：激活码为 16 位字母和数字，例如 ABCD-EFGH-JKLM-NPQR。请检查输入。</translation>
+    </message>
+    <message>
+        <source>The ledger does not know this activation code. Check what was typed.</source>
+        <translation>总账不认识此激活码。请检查输入。</translation>
+    </message>
+    <message>
+        <source>This activation code was already used. Nothing was changed; the customer should ask where they bought it.</source>
+        <translation>此激活码已被使用。未做任何更改；请顾客向购买处咨询。</translation>
+    </message>
+    <message>
+        <source>This activation code has expired. Nothing was changed; PLUS can be sold for its fee.</source>
+        <translation>此激活码已过期。未做任何更改；可按费用办理 PLUS。</translation>
+    </message>
+    <message>
+        <source>Activation codes are checked with the mall&apos;s ledger, which cannot be reached now. Nothing was changed: try again when it is back, or sell PLUS for its fee.</source>
+        <translation>激活码需由商场总账核验，目前无法连接。未做任何更改：请待连接恢复后重试，或按费用办理 PLUS。</translation>
+    </message>
+    <message>
+        <source>This terminal has no mall ledger, so it cannot redeem activation codes.</source>
+        <translation>此终端未连接商场总账，无法兑换激活码。</translation>
+    </message>
+    <message>
         <source>Too many wrong PINs: this cashier is locked for {minutes} more minutes. Wait, or ask a supervisor to sign in.</source>
         <translation>PIN 错误次数过多：该收银员还将被锁定 {minutes} 分钟。请等待，或请主管登录。</translation>
     </message>
@@ -1402,6 +1426,10 @@ Scan the member code, or type a member number or phone number, then press Enter.
 <context>
     <name>PlusDialog</name>
     <message>
+        <source>Asking the ledger…</source>
+        <translation>正在询问总账…</translation>
+    </message>
+    <message>
         <source>Sell PLUS?</source>
         <translation>销售 PLUS？</translation>
     </message>
@@ -1410,12 +1438,36 @@ Scan the member code, or type a member number or phone number, then press Enter.
         <translation>以 {fee} 向 {name}（{member_id}）销售 PLUS？</translation>
     </message>
     <message>
+        <source>bank</source>
+        <translation>银行</translation>
+    </message>
+    <message>
+        <source>airline</source>
+        <translation>航空公司</translation>
+    </message>
+    <message>
+        <source>co-branded card</source>
+        <translation>联名卡</translation>
+    </message>
+    <message>
+        <source>corporate</source>
+        <translation>企业</translation>
+    </message>
+    <message>
+        <source>PLUS activated with a code ({channel}), valid until {date}; no fee to take.</source>
+        <translation>已用激活码（{channel}）开通 PLUS，有效期至 {date}；无需收费。</translation>
+    </message>
+    <message>
         <source>PLUS renewed until {date}; take the fee of {fee}.</source>
         <translation>PLUS 已续费至 {date}；请收取 {fee}。</translation>
     </message>
     <message>
         <source>PLUS sold, valid until {date}; take the fee of {fee}.</source>
         <translation>PLUS 已开通，有效期至 {date}；请收取 {fee}。</translation>
+    </message>
+    <message>
+        <source>{benefit}: code {code}, until {date}.</source>
+        <translation>{benefit}：兑换码 {code}，有效期至 {date}。</translation>
     </message>
     <message>
         <source>Coupons given: {codes}</source>
@@ -1442,6 +1494,10 @@ Scan the member code, or type a member number or phone number, then press Enter.
         <translation>{name}（{member_id}）尚未开通 PLUS。</translation>
     </message>
     <message>
+        <source>Fee: {fee} (your price for growth {growth}; standard {standard})</source>
+        <translation>费用：{fee}（成长值 {growth} 的专属价；标准价 {standard}）</translation>
+    </message>
+    <message>
         <source>Fee: {fee}</source>
         <translation>费用：{fee}</translation>
     </message>
@@ -1462,8 +1518,58 @@ Scan the member code, or type a member number or phone number, then press Enter.
         <translation>权益：</translation>
     </message>
     <message>
-        <source>Enter confirm (take the fee) · Esc cancel</source>
-        <translation>Enter 确认（收取费用）· Esc 取消</translation>
+        <source>Activation code from a bank, airline, card or company (or leave empty):</source>
+        <translation>来自银行、航空公司、联名卡或企业的激活码（没有请留空）：</translation>
+    </message>
+    <message>
+        <source>Enter confirm (take the fee, or redeem the code) · Esc cancel</source>
+        <translation>Enter 确认（收取费用或兑换激活码）· Esc 取消</translation>
+    </message>
+</context>
+<context>
+    <name>PlusSlip</name>
+    <message>
+        <source>PLUS for member {member_id}</source>
+        <translation>会员 {member_id} 的 PLUS</translation>
+    </message>
+    <message>
+        <source>Valid from {start} to {end}</source>
+        <translation>有效期 {start} 至 {end}</translation>
+    </message>
+    <message>
+        <source>Code {code}, until {date}</source>
+        <translation>兑换码 {code}，有效期至 {date}</translation>
+    </message>
+    <message>
+        <source>Show the code to the partner. Thank you!</source>
+        <translation>请向合作商户出示此兑换码。谢谢！</translation>
+    </message>
+</context>
+<context>
+    <name>PlusWords</name>
+    <message>
+        <source>PLUS has saved you {amount} this term</source>
+        <translation>本期 PLUS 已为您节省 {amount}</translation>
+    </message>
+    <message>
+        <source>In the last 12 months PLUS would have saved you {amount}</source>
+        <translation>过去 12 个月，PLUS 本可为您节省 {amount}</translation>
+    </message>
+    <message>
+        <source>Your PLUS ends today: renew now and lose no day</source>
+        <translation>您的 PLUS 今天到期：立即续费，一天不少</translation>
+    </message>
+    <message>
+        <source>Your PLUS ends tomorrow: renew now and lose no day</source>
+        <translation>您的 PLUS 明天到期：立即续费，一天不少</translation>
+    </message>
+    <message>
+        <source>Your PLUS ends in {days} days: renew now and lose no day</source>
+        <translation>您的 PLUS 将在 {days} 天后到期：立即续费，一天不少</translation>
+    </message>
+    <message>
+        <source>Your PLUS has lapsed: join again to keep your benefits</source>
+        <translation>您的 PLUS 已过期：重新开通即可继续享受权益</translation>
     </message>
 </context>
 <context>
@@ -2044,10 +2150,6 @@ Scan the member code, or type a member number or phone number, then press Enter.
         <translation>积分：{text} 不是整数；请输入如 200 或 -150。</translation>
     </message>
     <message>
-        <source>A points adjustment</source>
-        <translation>积分调整</translation>
-    </message>
-    <message>
         <source>Adjusted {points} points for {member_id}; balance {balance}.</source>
         <translation>已为 {member_id} 调整 {points} 积分；余额 {balance}。</translation>
     </message>
@@ -2162,6 +2264,10 @@ Scan the member code, or type a member number or phone number, then press Enter.
     <message>
         <source>Ctrl+1 History · Ctrl+2 Adjust · Ctrl+3 Overdrafts · Ctrl+4 Ledger flags · Enter confirms · Esc closes</source>
         <translation>Ctrl+1 记录 · Ctrl+2 调整 · Ctrl+3 透支 · Ctrl+4 总账标记 · 回车确认 · Esc 关闭</translation>
+    </message>
+    <message>
+        <source>A points adjustment</source>
+        <translation>积分调整</translation>
     </message>
 </context>
 <context>

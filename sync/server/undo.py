@@ -16,9 +16,11 @@ from sqlalchemy import Table, select
 
 from sync.server.ledger import NEVER
 from sync.server.models import Event
+from sync.server.push.fields import MAX_AMOUNT, Rejection
 
 if TYPE_CHECKING:
-    from sync.server.push import _Apply, _Batch, _Member
+    from sync.server.push.purchase import Purchase
+    from sync.server.push.state import Apply, Batch, MemberState
 
 KIND = "redeem_undone"
 EVENTS = cast(Table, Event.__table__)
@@ -26,18 +28,22 @@ MAX_LOTS = 1000
 
 
 def apply_redeem_undone(
-    batch: _Batch, apply: _Apply, member: _Member, payload: dict[str, Any], today: date
-) -> None:
-    """Give the redemption's points back, or raise a Rejection having changed nothing."""
-    from sync.server.push import MAX_AMOUNT, Rejection  # push dispatches here: no cycle
-
+    apply: Apply,
+    member: MemberState,
+    payload: dict[str, Any],
+    purchase: Purchase | None,
+    today: date,
+) -> date | None:
+    """Give the redemption's points back, or raise a Rejection having changed nothing; no
+    day's buckets change (a redemption never moved them)."""
+    batch = apply.batch
     redeem_id = payload.get("redeem_event_id")
     if not isinstance(redeem_id, str) or not 0 < len(redeem_id) <= 36:
         raise Rejection("bad_payload", "redeem_event_id must name the redemption's event.")
     points = payload.get("points")
     if not isinstance(points, int) or isinstance(points, bool) or not 0 < points <= MAX_AMOUNT:
         raise Rejection("bad_payload", f"points must be a whole number from 1 to {MAX_AMOUNT}.")
-    lots = _lots(payload.get("lots"), points, Rejection)
+    lots = _lots(payload.get("lots"), points)
     redeem = _redemption(batch, redeem_id)
     if redeem is None or redeem["terminal_id"] != batch.terminal.terminal_id:
         raise Rejection(
@@ -55,33 +61,34 @@ def apply_redeem_undone(
     batch.expire_due(member, today)
     for day, lot_points in lots:
         apply.earn(member, "redeem", lot_points, day or NEVER)
+    return None
 
 
-def _lots(value: object, points: int, rejection: type[Exception]) -> list[tuple[date | None, int]]:
+def _lots(value: object, points: int) -> list[tuple[date | None, int]]:
     """The payload's lots: expiry days (None: never) and points, adding up to ``points``."""
     if not isinstance(value, list) or not 0 < len(value) <= MAX_LOTS:
-        raise rejection("bad_payload", "lots must list where the points were taken from.")
+        raise Rejection("bad_payload", "lots must list where the points were taken from.")
     lots: list[tuple[date | None, int]] = []
     for lot in value:
         expires = lot.get("expires_on") if isinstance(lot, dict) else None
         lot_points = lot.get("points") if isinstance(lot, dict) else None
         if not isinstance(lot_points, int) or isinstance(lot_points, bool) or lot_points <= 0:
-            raise rejection("bad_payload", "each lot's points must be a whole number > 0.")
+            raise Rejection("bad_payload", "each lot's points must be a whole number > 0.")
         try:
             day = None if expires is None else date.fromisoformat(str(expires))
         except ValueError:
-            raise rejection("bad_payload", f"lot expiry {expires!r} is not a date.") from None
+            raise Rejection("bad_payload", f"lot expiry {expires!r} is not a date.") from None
         lots.append((day, lot_points))
     if sum(n for _day, n in lots) != points:
-        raise rejection("bad_payload", "the lots do not add up to the points given back.")
+        raise Rejection("bad_payload", "the lots do not add up to the points given back.")
     return lots
 
 
-def _rejected_now(batch: _Batch) -> set[str]:
+def _rejected_now(batch: Batch) -> set[str]:
     return {str(row["event_id"]) for row in batch.rejected}
 
 
-def _redemption(batch: _Batch, event_id: str) -> dict[str, Any] | None:
+def _redemption(batch: Batch, event_id: str) -> dict[str, Any] | None:
     """The applied ``redeem`` event ``event_id``: earlier in this group, or stored."""
     for row in batch.events:
         if row["event_id"] == event_id:
@@ -101,7 +108,7 @@ def _redemption(batch: _Batch, event_id: str) -> dict[str, Any] | None:
     return dict(stored) if stored is not None else None
 
 
-def _undone_before(batch: _Batch, redeem: dict[str, Any], seq: int) -> bool:
+def _undone_before(batch: Batch, redeem: dict[str, Any], seq: int) -> bool:
     """Whether an applied undo of ``redeem`` came before this one (its chain, after it)."""
     needle = f'"redeem_event_id":"{redeem["event_id"]}"'
     rejected = _rejected_now(batch)

@@ -3,6 +3,7 @@ settings, receipts, and scan feedback."""
 
 from __future__ import annotations
 
+import re
 import threading
 import tomllib
 from dataclasses import replace
@@ -526,3 +527,18 @@ def test_offline_the_flags_tab_says_so_in_the_cashier_s_language(qtbot, window) 
     window.set_language("es")
     qtbot.waitUntil(lambda: page.status.text().startswith("No se puede contactar"))
     assert page.flag_table.rowCount() == 0
+
+
+def test_a_plus_sale_prints_the_partner_benefits_codes(qtbot, window, tmp_path: Path) -> None:
+    out = tmp_path / "printer.bin"
+    window.desk.apply(replace(window.desk.counter, printer="file", printer_target=str(out)), None)
+    sign_in(qtbot, window)
+    scan(qtbot, window, "M000003")
+    qtbot.keyClick(window.counter.scan, Qt.Key.Key_F5)
+    qtbot.waitUntil(lambda: window.flows.dialog is not None, timeout=2000)
+    with qtbot.waitSignal(window.desk.printer.done, timeout=5000):
+        qtbot.keyClick(window.flows.dialog, Qt.Key.Key_Return)
+    shown = re.search(r"code (E[A-Z2-9]{12})", window.message_text())  # on screen ...
+    assert shown is not None
+    printed = out.read_bytes()  # ... and on paper, with the partner
+    assert shown.group(1).encode() in printed and b"Star Cinemas" in printed

@@ -8,8 +8,11 @@ from pathlib import Path
 import pytest
 from answers import answer
 
+from app.domain.errors import PlusCodeRefused
+from app.domain.plus_codes import ClaimedCode, code_hash
 from ui.enroll import CardCodeLater, CardCodes
 from ui.qt import QtCore, QtWidgets
+from ui.receipts import ReceiptText
 
 Qt = QtCore.Qt
 pytestmark = pytest.mark.gui
@@ -239,6 +242,50 @@ def test_renew_plus_extends_the_current_term(qtbot, window) -> None:
     press(qtbot, window, Qt.Key.Key_Escape)  # backs out: nothing sold
     qtbot.waitUntil(lambda: window.flows.dialog is None, timeout=2000)
     assert window.controller.terminal.end_of_day().totals.plus_sold == 0
+
+
+class FakePlusCodes:
+    """The ledger's side of activation codes: one good code, once."""
+
+    GOOD = "ABCD-EFGH-JKLM-NPQR"
+
+    def __init__(self) -> None:
+        self.claimed: list[str] = []
+
+    def claim(self, code: str, member_id: str, request_id: str) -> ClaimedCode:
+        if code != self.GOOD.replace("-", "") or self.claimed:
+            raise PlusCodeRefused("used", kind="used")
+        self.claimed.append(member_id)
+        return ClaimedCode("airline", "air-1", 90, code_hash(code), code[-4:])
+
+
+def test_an_activation_code_grants_plus_without_a_fee_and_a_used_one_is_refused(
+    qtbot, window
+) -> None:
+    fake = FakePlusCodes()
+    window.controller.terminal.ctx.plus_codes = fake
+    sign_in(qtbot, window)
+    scan(qtbot, window, "M000003")
+    press(qtbot, window, Qt.Key.Key_F5)
+    dialog = flow(window)
+    dialog.code_edit.setFocus()
+    type_text(qtbot, "abcd efgh jklm npqr")  # as a customer reads it out
+    press(qtbot, window, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.flows.dialog is None, timeout=5000)
+    assert fake.claimed == ["M000003"]
+    assert "PLUS activated with a code (airline)" in window.message_text()
+    assert window.controller.card is not None and window.controller.card.plus_active
+    assert window.controller.terminal.end_of_day().totals.plus_fees_fen == 0
+
+    scan(qtbot, window, "M000004")
+    press(qtbot, window, Qt.Key.Key_F5)
+    dialog = flow(window)
+    dialog.code_edit.setFocus()
+    type_text(qtbot, FakePlusCodes.GOOD)
+    press(qtbot, window, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "already used" in dialog.message_text(), timeout=5000)
+    assert window.controller.card is not None and not window.controller.card.plus_active
+    close_flow(qtbot, window)
 
 
 # ---------------------------------------------------------------------------- redeem
@@ -521,3 +568,34 @@ def test_customer_display_shows_masked_name_points_and_savings(qtbot, window) ->
     qtbot.waitUntil(window.isActiveWindow, timeout=2000)
     press(qtbot, window, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
     assert not display.isVisible()
+
+
+def test_the_plus_saving_is_one_figure_on_the_display_the_dialog_and_the_receipt(
+    qtbot, window
+) -> None:
+    sign_in(qtbot, window)
+    display = window.flows.customer_display
+    press(qtbot, window, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    scan(qtbot, window, "M000003")  # no PLUS
+    before = [t for t in display.visible_texts() if "PLUS would have saved you" in t]
+    assert before and before[0].startswith("In the last 12 months PLUS would have saved you ¥")
+    press(qtbot, window, Qt.Key.Key_F4)
+    type_text(qtbot, "1000")
+    press(qtbot, window, Qt.Key.Key_F9)
+    award = window.controller.last_award
+    assert award is not None and award.plus_saving_kind == "would_have_saved"
+    shown = (
+        "In the last 12 months PLUS would have saved you "
+        f"¥{award.plus_saving_fen // 100}.{award.plus_saving_fen % 100:02d}"
+    )
+    assert shown != before[0]  # the sale counts at once
+    assert shown in display.visible_texts()
+    receipt = ReceiptText().lines(window.controller.terminal.receipt(award.receipt_no))
+    assert shown in " ".join(receipt)  # wrapped to the roll's width
+    scan(qtbot, window, "M000003")
+    assert shown in display.visible_texts()
+    assert shown in window.counter.card.visible_texts()
+    press(qtbot, window, Qt.Key.Key_F5)
+    dialog = flow(window)
+    assert dialog.saving.text() == shown
+    close_flow(qtbot, window)

@@ -1,8 +1,8 @@
 """(branch pick) the counter's member search by name and last 4 phone digits, PIN lockout,
 undone redemptions
 
-Revision ID: 0010
-Revises: 0009
+Revision ID: 0011_pick
+Revises: 0010_plus
 Create Date: 2026-12-06
 """
 
@@ -13,8 +13,8 @@ from alembic import op
 
 from app.store.types import UTCDateTime
 
-revision = "0010"
-down_revision = "0009"
+revision = "0011_pick"
+down_revision = "0010_plus"
 branch_labels = None
 depends_on = None
 
