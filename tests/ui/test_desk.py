@@ -538,6 +538,7 @@ def test_a_plus_sale_prints_the_partner_benefits_codes(qtbot, window, tmp_path: 
     qtbot.waitUntil(lambda: window.flows.dialog is not None, timeout=2000)
     with qtbot.waitSignal(window.desk.printer.done, timeout=5000):
         qtbot.keyClick(window.flows.dialog, Qt.Key.Key_Return)
+        answer(qtbot, "M000003")  # the sale is asked first (pick)
     shown = re.search(r"code (E[A-Z2-9]{12})", window.message_text())  # on screen ...
     assert shown is not None
     printed = out.read_bytes()  # ... and on paper, with the partner
