@@ -19,6 +19,7 @@ from bench.common import Figure, Skipped, note
 FIGURES: dict[str, str] = {
     "award_commit": "bench.award",
     "member_lookup_1m": "bench.lookup",
+    "member_search": "bench.member_search",
     "quote": "bench.quote",
     "sync_push": "bench.sync_push",
     "redeem_online": "bench.redeem_online",

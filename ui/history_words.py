@@ -31,6 +31,7 @@ SENTENCES = {
     "redeem_gift": QT_TRANSLATE_NOOP("History", "Redeemed {points} points for a gift: {name}"),
     "redeem_coupon": QT_TRANSLATE_NOOP("History", "Redeemed {points} points for a coupon: {name}"),
     "redeem_order": QT_TRANSLATE_NOOP("History", "Redeemed {points} points for {amount} off"),
+    "redeem_undone": QT_TRANSLATE_NOOP("History", "Redemption undone: {points} points back"),
     "plus_bought": QT_TRANSLATE_NOOP("History", "Bought PLUS for {amount}, {starts} to {ends}"),
     "plus_renewed": QT_TRANSLATE_NOOP("History", "Renewed PLUS for {amount}, {starts} to {ends}"),
     "coupon_got": QT_TRANSLATE_NOOP("History", "Got coupon {name} ({code}), valid until {until}"),

@@ -8,6 +8,7 @@ from __future__ import annotations
 from app.domain.errors import MemberDeskError
 from app.services.views import PlusResult
 from ui.card import money, num
+from ui.confirm import ask
 from ui.controller import CounterController
 from ui.flows import FlowDialog, label, run_in_background
 from ui.i18n import rule_text
@@ -65,6 +66,22 @@ class PlusDialog(FlowDialog):
             self.busy = True
             self.set_message("info", lambda: self.tr("Asking the ledger…"))
             run_in_background(job, self._activated, self._failed)
+            return
+        card = self.card
+        if card is None:
+            return
+        fee = self.offer.fee_fen
+        ask(
+            self,
+            lambda: self.tr("Sell PLUS?"),
+            lambda: self.tr("Sell PLUS to {name} ({member_id}) for {fee}?").format(
+                name=card.name, member_id=card.member_id, fee=money(fee)
+            ),
+            self._sell,
+        )
+
+    def _sell(self) -> None:
+        if self.finished_ok or self.busy:
             return
         result = self.call(self.controller.sell_plus)
         if isinstance(result, PlusResult):

@@ -8,9 +8,11 @@ fields stay shut and say so.
 
 from __future__ import annotations
 
+from app.services.context import Actor
 from app.services.servicedesk import MemberHistory, OverdraftItem
 from app.services.views import AdjustResult
 from ui.card import num
+from ui.confirm import with_supervisor
 from ui.controller import CounterController
 from ui.dialogs import DeskDialog, fill, table
 from ui.fit import fit_to_window
@@ -159,11 +161,7 @@ class ServiceDeskDialog(DeskDialog):
         self.shortcut("Ctrl+Return", self._confirm_current)
         self.shortcut("Ctrl+Enter", self._confirm_current)
 
-        can_change = controller.is_supervisor
-        for widget in (self.points_edit, self.reason_edit, self.write_off_reason):
-            widget.setEnabled(can_change)
-        self.adjust_button.setEnabled(can_change)
-        self.write_off_button.setEnabled(can_change)
+        # Anyone types the change; a supervisor approves it in place with their PIN (pick).
         fit_to_window(self, 1100, 760)
         self.retranslate()
 
@@ -277,9 +275,10 @@ class ServiceDeskDialog(DeskDialog):
 
     # ------------------------------------------------------------------ adjust
     def confirm_adjust(self) -> None:
-        if not self.controller.is_supervisor:
-            self.set_message("error", lambda: self.tr("A points adjustment needs a supervisor."))
-            return
+        self._adjust(None)
+
+    def _adjust(self, approver: Actor | None) -> None:
+        """``approver``: the supervisor who approved in place (None: the one signed in)."""
         history = self.history
         if history is None:
             self.set_message("error", lambda: self.tr("Show a member's history first (Ctrl+1)."))
@@ -298,11 +297,19 @@ class ServiceDeskDialog(DeskDialog):
             self.points_edit.setFocus()
             return
         reason = self.reason_edit.text()
+        if approver is None and not self.controller.is_supervisor:
+            with_supervisor(
+                self.controller,
+                self,
+                lambda: self.tr("A points adjustment"),
+                self._adjust,
+            )
+            return
         if self._adjust_request is None:
             self._adjust_request = self.controller.new_request_id()
         request = self._adjust_request
         result = self.run(
-            lambda: self.controller.adjust(request, history.member_id, points, reason)
+            lambda: self.controller.adjust(request, history.member_id, points, reason, approver)
         )
         if not isinstance(result, AdjustResult):
             return
@@ -362,22 +369,28 @@ class ServiceDeskDialog(DeskDialog):
         return self.items[row] if 0 <= row < len(self.items) else None
 
     def confirm_write_off(self) -> None:
-        if not self.controller.is_supervisor:
-            self.set_message(
-                "error", lambda: self.tr("Writing off an overdraft needs a supervisor.")
-            )
-            return
+        self._write_off(None)
+
+    def _write_off(self, approver: Actor | None) -> None:
         item = self.selected_overdraft()
         if item is None:
             self.set_message("error", lambda: self.tr("Choose an overdraft with ↑ ↓ first."))
             self.overdraft_table.setFocus()
+            return
+        if approver is None and not self.controller.is_supervisor:
+            with_supervisor(
+                self.controller,
+                self,
+                lambda: self.tr("Writing off an overdraft"),
+                self._write_off,
+            )
             return
         if self._write_off_request is None:
             self._write_off_request = self.controller.new_request_id()
         request = self._write_off_request
         reason = self.write_off_reason.text()
         result = self.run(
-            lambda: self.controller.write_off_overdraft(request, item.member_id, reason)
+            lambda: self.controller.write_off_overdraft(request, item.member_id, reason, approver)
         )
         if not isinstance(result, AdjustResult):
             return
@@ -428,7 +441,10 @@ class ServiceDeskDialog(DeskDialog):
         self.adjust_note.setText(
             self.tr("An adjustment is recorded with your name and the reason.")
             if supervisor
-            else self.tr("Only a supervisor can adjust points. Ask a supervisor to sign in.")
+            else self.tr(
+                "A supervisor approves an adjustment: Enter asks for their PIN here; nobody "
+                "signs out."
+            )
         )
         self.overdraft_note.setText(
             self.tr(
@@ -436,7 +452,7 @@ class ServiceDeskDialog(DeskDialog):
                 "adjustment. Otherwise the member's next points pay it off."
             )
             if supervisor
-            else self.tr("Only a supervisor can write off an overdraft.")
+            else self.tr("A supervisor approves a write-off: Enter asks for their PIN here.")
         )
         self.keys.setText(
             self.tr(

@@ -238,6 +238,28 @@ def cmd_member_show(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_member_search(args: argparse.Namespace) -> int:
+    hits = terminal_for(args).search_members(args.query)
+    _emit(
+        args,
+        [dataclasses.asdict(h) for h in hits],
+        "\n".join(f"{h.member_id:14} {h.phone:14} {h.name}" for h in hits)
+        or f"No member found for {args.query!r}.",
+    )
+    return 0 if hits else 1
+
+
+def cmd_member_recent(args: argparse.Namespace) -> int:
+    hits = terminal_for(args).recent_members()
+    _emit(
+        args,
+        [dataclasses.asdict(h) for h in hits],
+        "\n".join(f"{h.member_id:14} {h.phone:14} {h.name}" for h in hits)
+        or "No member served at this counter yet.",
+    )
+    return 0
+
+
 def _plus_saving_words(kind: str | None, fen: int) -> str:
     if kind == "saved_this_term":
         return f"PLUS has saved you {format_fen(fen)} this term"
@@ -331,6 +353,19 @@ def cmd_redeem(args: argparse.Namespace) -> int:
         f"balance {r.balance}."
         + (f" Coupon {r.coupon_code}." if r.coupon_code else "")
         + _done(r.member_id, r.event_id),
+    )
+    return 0
+
+
+def cmd_redeem_undo(args: argparse.Namespace) -> int:
+    terminal = terminal_for(args)
+    member_id = terminal.identify(args.member) if args.member else None
+    r = terminal.undo_redemption(_request_id(args), terminal.actor(args.cashier), member_id)
+    _emit(
+        args,
+        r,
+        f"Undid the redemption of {r.points} points ({r.kind}{' ' + r.item if r.item else ''}); "
+        f"balance {r.balance}." + _done(r.member_id, r.event_id),
     )
     return 0
 
@@ -491,6 +526,15 @@ def cmd_cashier_first(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_cashier_sign_in(args: argparse.Namespace) -> int:
+    """Check a cashier's PIN, read from standard input (never the command line, where other
+    users can see it): counts towards the lockout exactly as the counter's sign-in does."""
+    pin = sys.stdin.readline().strip()
+    actor = terminal_for(args).sign_in(args.id, pin)
+    _emit(args, dataclasses.asdict(actor), f"PIN right: {actor.name} ({actor.role}).")
+    return 0
+
+
 def cmd_cashier_list(args: argparse.Namespace) -> int:
     people = terminal_for(args).cashiers()
     _emit(
@@ -585,6 +629,8 @@ def cmd_config_check(args: argparse.Namespace) -> int:
 READING_COMMANDS: frozenset[Handler] = frozenset(
     {
         cmd_member_show,
+        cmd_member_search,
+        cmd_member_recent,
         cmd_receipt,
         cmd_member_history,
         cmd_verify,
@@ -669,6 +715,14 @@ def build_parser(parts: TerminalParts) -> argparse.ArgumentParser:
     )
     p.add_argument("query", metavar="MEMBER_OR_PHONE")
     p.add_argument("--limit", type=int, default=50, help="how many lines (default: 50)")
+    p = add(
+        "search",
+        cmd_member_search,
+        "find members by the beginning of the name, a phone or its last 4 digits",
+        parent=member,
+    )
+    p.add_argument("query", metavar="NAME_OR_PHONE")
+    add("recent", cmd_member_recent, "the members this counter served last", parent=member)
 
     for name, handler, help_text, mut in (
         ("quote", cmd_quote, "quote a basket for a member (changes nothing)", False),
@@ -695,6 +749,14 @@ def build_parser(parts: TerminalParts) -> argparse.ArgumentParser:
     which.add_argument("--coupon", help="coupon template to buy with points")
     which.add_argument("--order", metavar="AMOUNT", help="order amount in yuan (with --points)")
     p.add_argument("--points", type=int, help="points to take off the order")
+
+    p = add(
+        "redeem-undo",
+        cmd_redeem_undo,
+        "undo the last redemption (within redeem.undo_minutes): the points come back",
+        mutating=True,
+    )
+    p.add_argument("--member", metavar="MEMBER_OR_PHONE", help="that member's last redemption")
 
     p = add("refund", cmd_refund, "refund a purchase in full or in part", mutating=True)
     p.add_argument("receipt", metavar="RECEIPT_NO")
@@ -765,6 +827,13 @@ def build_parser(parts: TerminalParts) -> argparse.ArgumentParser:
     p.add_argument("--name", required=True)
     p.add_argument("--pin", required=True, help="4 to 8 digits")
     add("list", cmd_cashier_list, "list cashiers", parent=cashier)
+    p = add(
+        "sign-in",
+        cmd_cashier_sign_in,
+        "check a cashier's PIN read from standard input (wrong ones count towards the lockout)",
+        parent=cashier,
+    )
+    p.add_argument("id")
 
     p = add("backup", cmd_backup, "copy the terminal's database safely, even while it runs")
     p.add_argument("file", metavar="FILE", help="where to write the backup (a new file)")

@@ -227,6 +227,41 @@ class Redeem(TerminalEvent):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class RedeemUndone(TerminalEvent):
+    """The terminal's last redemption undone (pick): its points back to the expiry days
+    (``lots``: expires_on, points) they were taken from; sync/server/undo.py applies it."""
+
+    KIND: ClassVar[str] = "redeem_undone"
+
+    member_id: str
+    redeem_event_id: str
+    redeem_request_id: str
+    kind: str
+    item: str | None
+    points: int
+    lots: tuple[Wire, ...]
+    store: str
+    cashier: str
+    approved_by: str | None
+
+    @classmethod
+    def from_payload(cls, payload: Wire) -> Self:
+        return cls(
+            member_id=_text(payload, "member_id"),
+            redeem_event_id=_text(payload, "redeem_event_id"),
+            redeem_request_id=_text(payload, "redeem_request_id"),
+            kind=_text(payload, "kind"),
+            item=_maybe_text(payload, "item"),
+            points=amount(payload, "points"),
+            lots=_documents(payload, "lots"),
+            store=_text(payload, "store"),
+            cashier=_text(payload, "cashier"),
+            approved_by=_maybe_text(payload, "approved_by"),
+            business_day=_business_day(payload),
+        )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Refund(TerminalEvent):
     KIND: ClassVar[str] = "refund"
 
@@ -459,6 +494,7 @@ KINDS: dict[str, type[TerminalEvent]] = {
     for kind in (
         Purchase,
         Redeem,
+        RedeemUndone,
         Refund,
         Adjust,
         PlusSold,

@@ -35,7 +35,12 @@ from app.store.models import (
 # Events a record of their own describes (the purchase, refund or redemption line).
 RECORDED_EVENTS = ("purchase", "refund", "redeem")
 # The line of an event that moved points with no record of its own, by the event's kind.
-EVENT_WORDS = {"adjust": "adjust", "expire": "expire", "checkpoint_applied": "ledger_sync"}
+EVENT_WORDS = {
+    "redeem_undone": "redeem_undone",
+    "adjust": "adjust",
+    "expire": "expire",
+    "checkpoint_applied": "ledger_sync",
+}
 
 # The codes of ``HistoryLine.what``, each with the English the command line prints.
 WORDS: dict[str, str] = {
@@ -47,6 +52,7 @@ WORDS: dict[str, str] = {
     "redeem_gift": "Redeemed {points} points for a gift: {name}",
     "redeem_coupon": "Redeemed {points} points for a coupon: {name}",
     "redeem_order": "Redeemed {points} points for {amount} off",
+    "redeem_undone": "Redemption undone: {points} points back",
     "plus_bought": "Bought PLUS for {amount}, {starts} to {ends}",
     "plus_renewed": "Renewed PLUS for {amount}, {starts} to {ends}",
     "coupon_got": "Got coupon {name} ({code}), valid until {until}",
@@ -84,7 +90,14 @@ def in_words(line: HistoryLine) -> str:
         "receipt": line.receipt_no or "",
         **line.facts,
     }
-    if line.what in ("redeem_gift", "redeem_coupon", "redeem_order", "expire", "write_off"):
+    if line.what in (
+        "redeem_gift",
+        "redeem_coupon",
+        "redeem_order",
+        "redeem_undone",
+        "expire",
+        "write_off",
+    ):
         facts["points"] = str(abs(line.points))
     elif line.what == "points_moved":
         facts["points"] = f"{line.points:+d}"

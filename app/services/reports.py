@@ -18,7 +18,15 @@ from sqlalchemy import func, select
 from app.domain.events import business_day
 from app.services.context import ServiceContext
 from app.services.views import CashierTotals, DayReport
-from app.store.models import AuditEntry, CouponUse, PlusTerm, Purchase, Redemption, Refund
+from app.store.models import (
+    AuditEntry,
+    CouponUse,
+    PlusTerm,
+    Purchase,
+    Redemption,
+    RedemptionUndo,
+    Refund,
+)
 
 # Audit actions that moved points by a supervisor's decision (each audited with its points).
 ADJUST_ACTIONS = ("adjust", "write_off_overdraft")
@@ -77,7 +85,12 @@ def totals_between(
         add(
             session.execute(
                 select(Redemption.cashier_id, func.sum(Redemption.points))
-                .where(*window(Redemption.created_at, Redemption.cashier_id))
+                # an undone redemption gave its points back: not redeemed (pick)
+                .outerjoin(RedemptionUndo, RedemptionUndo.redemption_id == Redemption.redemption_id)
+                .where(
+                    *window(Redemption.created_at, Redemption.cashier_id),
+                    RedemptionUndo.redemption_id.is_(None),
+                )
                 .group_by(Redemption.cashier_id)
             ),
             "points_redeemed",

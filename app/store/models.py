@@ -93,6 +93,12 @@ class Member(Base):
     # Growth value the ledger computed over every store (None: this terminal's own view).
     ledger_growth: Mapped[int | None] = mapped_column(Integer)
 
+    __table_args__ = (
+        # the counter's search: a name's beginning and a phone's last 4 digits (0010)
+        Index("ix_members_name_lower", text("lower(name)")),
+        Index("ix_members_phone_last4", text("substr(phone, -4)")),
+    )
+
 
 class Balance(Base):
     """Cached balance per member, written in the same transaction as the journal and checked
@@ -263,6 +269,19 @@ class Redemption(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
 
 
+class RedemptionUndo(Base):
+    """A redemption undone by a reversing event: at most one per redemption."""
+
+    __tablename__ = "redemption_undos"
+    redemption_id: Mapped[int] = mapped_column(
+        ForeignKey("redemptions.redemption_id"), primary_key=True
+    )
+    request_id: Mapped[str] = mapped_column(String(64))
+    cashier_id: Mapped[str] = mapped_column(String(32))
+    approved_by: Mapped[str | None] = mapped_column(String(32))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
 class Coupon(Base):
     __tablename__ = "coupons"
     coupon_code: Mapped[str] = mapped_column(String(40), primary_key=True)
@@ -364,6 +383,16 @@ class Cashier(Base):
     role: Mapped[str] = mapped_column(String(16))
     pin_hash: Mapped[str] = mapped_column(String(200))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class PinLockout(Base):
+    """Wrong PINs in a row for a cashier id (known or not, so both look alike), and until
+    when it is locked. Not history: the audit log keeps each failure and lock."""
+
+    __tablename__ = "pin_lockouts"
+    cashier_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    failures: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
 
 class Shift(Base):

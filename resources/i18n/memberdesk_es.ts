@@ -164,6 +164,13 @@
     </message>
 </context>
 <context>
+    <name>ConfirmDialog</name>
+    <message>
+        <source>Enter yes, go ahead · Esc no, back</source>
+        <translation>Enter sí, adelante · Esc no, volver</translation>
+    </message>
+</context>
+<context>
     <name>CounterFlows</name>
     <message>
         <source>Scan a member first, then press the key again.</source>
@@ -210,6 +217,57 @@
 F7 Refund · F8 Card QR · Ctrl+D Display</source>
         <translation>F2 Alta · F5 PLUS · F6 Canjear
 F7 Reembolso · F8 QR tarjeta · Ctrl+D Pantalla</translation>
+    </message>
+</context>
+<context>
+    <name>CounterPicks</name>
+    <message>
+        <source>There is no redemption to undo.</source>
+        <translation>No hay ningún canje que deshacer.</translation>
+    </message>
+    <message>
+        <source>Undo the redemption?</source>
+        <translation>¿Deshacer el canje?</translation>
+    </message>
+    <message>
+        <source>the gift {name}</source>
+        <translation>el regalo {name}</translation>
+    </message>
+    <message>
+        <source>points off an order</source>
+        <translation>puntos descontados de un pedido</translation>
+    </message>
+    <message>
+        <source>Give {points} points back to {name} ({member_id}) for {what}?</source>
+        <translation>¿Devolver {points} puntos a {name} ({member_id}) por {what}?</translation>
+    </message>
+    <message>
+        <source>Take the gift back first.</source>
+        <translation>Recoja primero el regalo.</translation>
+    </message>
+    <message>
+        <source>Redemption undone: {points} points are back with {member_id}; balance {balance} points.</source>
+        <translation>Canje deshecho: {points} puntos vuelven a {member_id}; saldo {balance} puntos.</translation>
+    </message>
+    <message>
+        <source>Type the amounts first; then Ctrl+Shift+A uses all the points allowed.</source>
+        <translation>Escriba primero los importes; luego Ctrl+Shift+A usa todos los puntos permitidos.</translation>
+    </message>
+    <message>
+        <source>{n} points used: all this sale allows.</source>
+        <translation>{n} puntos usados: todos los que permite esta venta.</translation>
+    </message>
+    <message>
+        <source>Find a member by name or phone</source>
+        <translation>Buscar un socio por nombre o teléfono</translation>
+    </message>
+    <message>
+        <source>Undo the last redemption</source>
+        <translation>Deshacer el último canje</translation>
+    </message>
+    <message>
+        <source>F11 Find by name/phone · Ctrl+Shift+U Undo redemption · at checkout: Ctrl+Shift+A all points, Ctrl+Shift+K coupons</source>
+        <translation>F11 Buscar por nombre/teléfono · Ctrl+Shift+U Deshacer canje · en caja: Ctrl+Shift+A todos los puntos, Ctrl+Shift+K cupones</translation>
     </message>
 </context>
 <context>
@@ -341,6 +399,29 @@ F7 Reembolso · F8 QR tarjeta · Ctrl+D Pantalla</translation>
     <message>
         <source>F3 Find member · F4 Checkout · F9 Confirm (Ctrl+Enter) · Esc Back · F10 Sign out · F12 Language</source>
         <translation>F3 Buscar socio · F4 Cobro · F9 Confirmar (Ctrl+Intro) · Esc Volver · F10 Cerrar sesión · F12 Idioma</translation>
+    </message>
+</context>
+<context>
+    <name>CouponPickerDialog</name>
+    <message>
+        <source>Coupons</source>
+        <translation>Cupones</translation>
+    </message>
+    <message>
+        <source>{name}&apos;s coupons</source>
+        <translation>Cupones de {name}</translation>
+    </message>
+    <message>
+        <source>{name} has no coupons</source>
+        <translation>{name} no tiene cupones</translation>
+    </message>
+    <message>
+        <source>{name} · {code} · valid until {date}</source>
+        <translation>{name} · {code} · válido hasta {date}</translation>
+    </message>
+    <message>
+        <source>↑ ↓ choose · Enter use this coupon · Esc back</source>
+        <translation>↑ ↓ elegir · Enter usar este cupón · Esc volver</translation>
     </message>
 </context>
 <context>
@@ -743,6 +824,10 @@ F7 Reembolso · F8 QR tarjeta · Ctrl+D Pantalla</translation>
         <translation>{field}: {text} no es un importe; escriba yuanes con dos decimales como máximo, p. ej. 12,50</translation>
     </message>
     <message>
+        <source>Type a name, a phone or its last 4 digits (at most 80 characters).</source>
+        <translation>Escriba un nombre, un teléfono o sus 4 últimas cifras (hasta 80 caracteres).</translation>
+    </message>
+    <message>
         <source>Scan a member code or type a member number or phone.</source>
         <translation>Escanee un código de socio o escriba un número de socio o teléfono.</translation>
     </message>
@@ -857,6 +942,26 @@ F7 Reembolso · F8 QR tarjeta · Ctrl+D Pantalla</translation>
     <message>
         <source>This terminal has no mall ledger, so it cannot redeem activation codes.</source>
         <translation>Este terminal no tiene registro central del centro comercial, así que no puede canjear códigos de activación.</translation>
+    </message>
+    <message>
+        <source>Too many wrong PINs: this cashier is locked for {minutes} more minutes. Wait, or ask a supervisor to sign in.</source>
+        <translation>Demasiados PIN erróneos: este cajero queda bloqueado {minutes} minutos más. Espere, o pida a un supervisor que entre.</translation>
+    </message>
+    <message>
+        <source>There is no redemption to undo.</source>
+        <translation>No hay ningún canje que deshacer.</translation>
+    </message>
+    <message>
+        <source>The last redemption of {member_id} was undone already.</source>
+        <translation>El último canje de {member_id} ya se deshizo.</translation>
+    </message>
+    <message>
+        <source>A coupon bought with points cannot be undone at the counter; send the customer to the service desk.</source>
+        <translation>Un cupón comprado con puntos no se puede deshacer en caja; envíe al cliente al mostrador de atención.</translation>
+    </message>
+    <message>
+        <source>The last redemption is more than {minutes} minutes old: it can no longer be undone here; a supervisor adjusts the points at the service desk.</source>
+        <translation>El último canje tiene más de {minutes} minutos: ya no se puede deshacer aquí; un supervisor ajusta los puntos en el mostrador de atención.</translation>
     </message>
     <message>
         <source>That PIN is not right. Try again, or ask a supervisor.</source>
@@ -1085,6 +1190,10 @@ F7 Reembolso · F8 QR tarjeta · Ctrl+D Pantalla</translation>
     <message>
         <source>Redeemed {points} points for {amount} off</source>
         <translation>Canjeó {points} puntos por {amount} de descuento</translation>
+    </message>
+    <message>
+        <source>Redemption undone: {points} points back</source>
+        <translation>Canje deshecho: {points} puntos devueltos</translation>
     </message>
     <message>
         <source>Bought PLUS for {amount}, {starts} to {ends}</source>
@@ -1352,6 +1461,49 @@ Escanee el código de socio, o escriba el número de socio o el teléfono, y pul
     </message>
 </context>
 <context>
+    <name>MemberSearchDialog</name>
+    <message>
+        <source>Nobody to pick: type a name or a phone.</source>
+        <translation>Nadie que elegir: escriba un nombre o un teléfono.</translation>
+    </message>
+    <message>
+        <source>Find a member</source>
+        <translation>Buscar un socio</translation>
+    </message>
+    <message>
+        <source>Find a member (F11)</source>
+        <translation>Buscar un socio (F11)</translation>
+    </message>
+    <message>
+        <source>&amp;Name or phone</source>
+        <translation>&amp;Nombre o teléfono</translation>
+    </message>
+    <message>
+        <source>the beginning of the name, the phone, or its last 4 digits</source>
+        <translation>el principio del nombre, el teléfono o sus 4 últimas cifras</translation>
+    </message>
+    <message>
+        <source>Served last at this counter:</source>
+        <translation>Atendidos últimamente en esta caja:</translation>
+    </message>
+    <message>
+        <source>Nobody served at this counter yet.</source>
+        <translation>Todavía no se ha atendido a nadie en esta caja.</translation>
+    </message>
+    <message>
+        <source>{n} found for {query}:</source>
+        <translation>{n} encontrados para {query}:</translation>
+    </message>
+    <message>
+        <source>Nobody found for {query}. Check the spelling, or enroll (F2).</source>
+        <translation>Nadie encontrado para {query}. Revise la ortografía, o dé de alta (F2).</translation>
+    </message>
+    <message>
+        <source>Enter search, then ↑ ↓ and Enter pick · Esc back</source>
+        <translation>Enter buscar, luego ↑ ↓ y Enter elegir · Esc volver</translation>
+    </message>
+</context>
+<context>
     <name>PairPage</name>
     <message>
         <source>Pair with the mall&apos;s ledger</source>
@@ -1411,6 +1563,14 @@ Escanee el código de socio, o escriba el número de socio o el teléfono, y pul
     <message>
         <source>Asking the ledger…</source>
         <translation>Consultando al registro central…</translation>
+    </message>
+    <message>
+        <source>Sell PLUS?</source>
+        <translation>¿Vender PLUS?</translation>
+    </message>
+    <message>
+        <source>Sell PLUS to {name} ({member_id}) for {fee}?</source>
+        <translation>¿Vender PLUS a {name} ({member_id}) por {fee}?</translation>
     </message>
     <message>
         <source>bank</source>
@@ -1621,6 +1781,14 @@ Escanee el código de socio, o escriba el número de socio o el teléfono, y pul
         <translation>No coincide con este socio. Pregunte de nuevo, o canjee sin el código de tarjeta (escriba el teléfono del socio en el campo de escaneo).</translation>
     </message>
     <message>
+        <source>Redeem points?</source>
+        <translation>¿Canjear puntos?</translation>
+    </message>
+    <message>
+        <source>Redeem {points} points of {name} ({member_id}) for {item}?</source>
+        <translation>¿Canjear {points} puntos de {name} ({member_id}) por {item}?</translation>
+    </message>
+    <message>
         <source>Asking the ledger…</source>
         <translation>Consultando al libro central…</translation>
     </message>
@@ -1708,6 +1876,14 @@ Escanee el código de socio, o escriba el número de socio o el teléfono, y pul
         <translation>Compruebe la compra. Escriba un importe para un reembolso parcial, o déjelo vacío para todo lo restante; Enter reembolsa.</translation>
     </message>
     <message>
+        <source>Refund in full?</source>
+        <translation>¿Reembolsar todo?</translation>
+    </message>
+    <message>
+        <source>Refund all {amount} of receipt {receipt} to {name} ({member_id})?</source>
+        <translation>¿Reembolsar los {amount} restantes del ticket {receipt} a {name} ({member_id})?</translation>
+    </message>
+    <message>
         <source>Refunded {amount} of receipt {receipt}: {clawed} points taken back, {returned} points given back; balance {balance} points.</source>
         <translation>Reembolsados {amount} del ticket {receipt}: {clawed} puntos retirados, {returned} puntos devueltos; saldo {balance} puntos.</translation>
     </message>
@@ -1728,8 +1904,24 @@ Escanee el código de socio, o escriba el número de socio o el teléfono, y pul
         <translation>Número de &amp;ticket</translation>
     </message>
     <message>
-        <source>e.g. T01-0000003, then Enter</source>
-        <translation>p. ej. T01-0000003, luego Enter</translation>
+        <source>↑ ↓ today&apos;s receipts, or type or scan one, then Enter</source>
+        <translation>↑ ↓ tickets de hoy, o escriba o escanee uno, luego Enter</translation>
+    </message>
+    <message>
+        <source>Today&apos;s receipts here (newest first):</source>
+        <translation>Tickets de hoy en esta caja (los más recientes primero):</translation>
+    </message>
+    <message>
+        <source>No receipts here today.</source>
+        <translation>Hoy no hay tickets en esta caja.</translation>
+    </message>
+    <message>
+        <source>{receipt} · {time} · {name} {member_id} · {paid}</source>
+        <translation>{receipt} · {time} · {name} {member_id} · {paid}</translation>
+    </message>
+    <message>
+        <source>refunded {amount}</source>
+        <translation>reembolsado {amount}</translation>
     </message>
     <message>
         <source>&amp;Amount ¥</source>
@@ -2009,10 +2201,6 @@ Escanee el código de socio, o escriba el número de socio o el teléfono, y pul
         <translation>Cajero</translation>
     </message>
     <message>
-        <source>A points adjustment needs a supervisor.</source>
-        <translation>Un ajuste de puntos necesita un supervisor.</translation>
-    </message>
-    <message>
         <source>Points: {text} is not a whole number; type e.g. 200 or -150.</source>
         <translation>Puntos: {text} no es un número entero; escriba p. ej. 200 o -150.</translation>
     </message>
@@ -2045,12 +2233,12 @@ Escanee el código de socio, o escriba el número de socio o el teléfono, y pul
         <translation>&amp;3 Descubiertos ({n})</translation>
     </message>
     <message>
-        <source>Writing off an overdraft needs a supervisor.</source>
-        <translation>Condonar un descubierto necesita un supervisor.</translation>
-    </message>
-    <message>
         <source>Choose an overdraft with ↑ ↓ first.</source>
         <translation>Elija primero un descubierto con ↑ ↓.</translation>
+    </message>
+    <message>
+        <source>Writing off an overdraft</source>
+        <translation>Condonar un descubierto</translation>
     </message>
     <message>
         <source>Wrote off {points} points owed by {member_id}.</source>
@@ -2125,20 +2313,24 @@ Escanee el código de socio, o escriba el número de socio o el teléfono, y pul
         <translation>El ajuste queda registrado con su nombre y el motivo.</translation>
     </message>
     <message>
-        <source>Only a supervisor can adjust points. Ask a supervisor to sign in.</source>
-        <translation>Solo un supervisor puede ajustar puntos. Pida a un supervisor que inicie sesión.</translation>
+        <source>A supervisor approves an adjustment: Enter asks for their PIN here; nobody signs out.</source>
+        <translation>Un supervisor aprueba el ajuste: Enter pide su PIN aquí; nadie cierra la sesión.</translation>
+    </message>
+    <message>
+        <source>A supervisor approves a write-off: Enter asks for their PIN here.</source>
+        <translation>Un supervisor aprueba la condonación: Enter pide su PIN aquí.</translation>
     </message>
     <message>
         <source>A write-off credits exactly what is owed; the ledger applies it as an adjustment. Otherwise the member&apos;s next points pay it off.</source>
         <translation>La condonación abona exactamente lo adeudado; el libro central la aplica como un ajuste. Si no, los próximos puntos del socio lo saldan.</translation>
     </message>
     <message>
-        <source>Only a supervisor can write off an overdraft.</source>
-        <translation>Solo un supervisor puede condonar un descubierto.</translation>
-    </message>
-    <message>
         <source>Ctrl+1 History · Ctrl+2 Adjust · Ctrl+3 Overdrafts · Ctrl+4 Ledger flags · Enter confirms · Esc closes</source>
         <translation>Ctrl+1 Historial · Ctrl+2 Ajustar · Ctrl+3 Descubiertos · Ctrl+4 Alertas · Intro confirma · Esc cierra</translation>
+    </message>
+    <message>
+        <source>A points adjustment</source>
+        <translation>Un ajuste de puntos</translation>
     </message>
 </context>
 <context>
@@ -2325,6 +2517,37 @@ Escanee el código de socio, o escriba el número de socio o el teléfono, y pul
     <message>
         <source>Not signed in: {message}</source>
         <translation>Sesión no iniciada: {message}</translation>
+    </message>
+</context>
+<context>
+    <name>SupervisorDialog</name>
+    <message>
+        <source>There is no supervisor on this terminal.</source>
+        <translation>No hay ningún supervisor en este terminal.</translation>
+    </message>
+    <message>
+        <source>Supervisor approval</source>
+        <translation>Aprobación del supervisor</translation>
+    </message>
+    <message>
+        <source>A supervisor approves</source>
+        <translation>Un supervisor aprueba</translation>
+    </message>
+    <message>
+        <source>{action}: a supervisor types their PIN here; nobody signs out.</source>
+        <translation>{action}: un supervisor escribe su PIN aquí; nadie cierra la sesión.</translation>
+    </message>
+    <message>
+        <source>&amp;Supervisor (↑ ↓)</source>
+        <translation>&amp;Supervisor (↑ ↓)</translation>
+    </message>
+    <message>
+        <source>&amp;PIN</source>
+        <translation>&amp;PIN</translation>
+    </message>
+    <message>
+        <source>↑ ↓ supervisor · type the PIN · Enter approve · Esc cancel</source>
+        <translation>↑ ↓ supervisor · escriba el PIN · Enter aprobar · Esc cancelar</translation>
     </message>
 </context>
 <context>

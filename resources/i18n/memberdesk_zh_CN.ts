@@ -164,6 +164,13 @@
     </message>
 </context>
 <context>
+    <name>ConfirmDialog</name>
+    <message>
+        <source>Enter yes, go ahead · Esc no, back</source>
+        <translation>Enter 是，继续 · Esc 否，返回</translation>
+    </message>
+</context>
+<context>
     <name>CounterFlows</name>
     <message>
         <source>Scan a member first, then press the key again.</source>
@@ -210,6 +217,57 @@
 F7 Refund · F8 Card QR · Ctrl+D Display</source>
         <translation>F2 入会 · F5 PLUS · F6 兑换
 F7 退款 · F8 会员卡码 · Ctrl+D 顾客屏</translation>
+    </message>
+</context>
+<context>
+    <name>CounterPicks</name>
+    <message>
+        <source>There is no redemption to undo.</source>
+        <translation>没有可撤销的兑换。</translation>
+    </message>
+    <message>
+        <source>Undo the redemption?</source>
+        <translation>撤销这次兑换？</translation>
+    </message>
+    <message>
+        <source>the gift {name}</source>
+        <translation>礼品 {name}</translation>
+    </message>
+    <message>
+        <source>points off an order</source>
+        <translation>订单抵扣积分</translation>
+    </message>
+    <message>
+        <source>Give {points} points back to {name} ({member_id}) for {what}?</source>
+        <translation>为{what}把 {points} 积分退还给 {name}（{member_id}）？</translation>
+    </message>
+    <message>
+        <source>Take the gift back first.</source>
+        <translation>请先收回礼品。</translation>
+    </message>
+    <message>
+        <source>Redemption undone: {points} points are back with {member_id}; balance {balance} points.</source>
+        <translation>兑换已撤销：{points} 积分已退回 {member_id}；余额 {balance} 积分。</translation>
+    </message>
+    <message>
+        <source>Type the amounts first; then Ctrl+Shift+A uses all the points allowed.</source>
+        <translation>请先输入金额；然后按 Ctrl+Shift+A 使用允许的全部积分。</translation>
+    </message>
+    <message>
+        <source>{n} points used: all this sale allows.</source>
+        <translation>已使用 {n} 积分：本单允许的全部积分。</translation>
+    </message>
+    <message>
+        <source>Find a member by name or phone</source>
+        <translation>按姓名或电话查找会员</translation>
+    </message>
+    <message>
+        <source>Undo the last redemption</source>
+        <translation>撤销上一次兑换</translation>
+    </message>
+    <message>
+        <source>F11 Find by name/phone · Ctrl+Shift+U Undo redemption · at checkout: Ctrl+Shift+A all points, Ctrl+Shift+K coupons</source>
+        <translation>F11 按姓名/电话查找 · Ctrl+Shift+U 撤销兑换 · 结账时：Ctrl+Shift+A 全部积分，Ctrl+Shift+K 优惠券</translation>
     </message>
 </context>
 <context>
@@ -341,6 +399,29 @@ F7 退款 · F8 会员卡码 · Ctrl+D 顾客屏</translation>
     <message>
         <source>F3 Find member · F4 Checkout · F9 Confirm (Ctrl+Enter) · Esc Back · F10 Sign out · F12 Language</source>
         <translation>F3 查找会员 · F4 结账 · F9 确认（Ctrl+回车） · Esc 返回 · F10 退出登录 · F12 语言</translation>
+    </message>
+</context>
+<context>
+    <name>CouponPickerDialog</name>
+    <message>
+        <source>Coupons</source>
+        <translation>优惠券</translation>
+    </message>
+    <message>
+        <source>{name}&apos;s coupons</source>
+        <translation>{name} 的优惠券</translation>
+    </message>
+    <message>
+        <source>{name} has no coupons</source>
+        <translation>{name} 没有优惠券</translation>
+    </message>
+    <message>
+        <source>{name} · {code} · valid until {date}</source>
+        <translation>{name} · {code} · 有效期至 {date}</translation>
+    </message>
+    <message>
+        <source>↑ ↓ choose · Enter use this coupon · Esc back</source>
+        <translation>↑ ↓ 选择 · Enter 使用此优惠券 · Esc 返回</translation>
     </message>
 </context>
 <context>
@@ -743,6 +824,10 @@ F7 退款 · F8 会员卡码 · Ctrl+D 顾客屏</translation>
         <translation>{field}：{text} 不是有效金额；请输入最多两位小数的元金额，例如 12.50</translation>
     </message>
     <message>
+        <source>Type a name, a phone or its last 4 digits (at most 80 characters).</source>
+        <translation>请输入姓名、电话或电话后 4 位（最多 80 个字符）。</translation>
+    </message>
+    <message>
         <source>Scan a member code or type a member number or phone.</source>
         <translation>请扫描会员码，或输入会员号或手机号。</translation>
     </message>
@@ -857,6 +942,26 @@ F7 退款 · F8 会员卡码 · Ctrl+D 顾客屏</translation>
     <message>
         <source>This terminal has no mall ledger, so it cannot redeem activation codes.</source>
         <translation>此终端未连接商场总账，无法兑换激活码。</translation>
+    </message>
+    <message>
+        <source>Too many wrong PINs: this cashier is locked for {minutes} more minutes. Wait, or ask a supervisor to sign in.</source>
+        <translation>PIN 错误次数过多：该收银员还将被锁定 {minutes} 分钟。请等待，或请主管登录。</translation>
+    </message>
+    <message>
+        <source>There is no redemption to undo.</source>
+        <translation>没有可撤销的兑换。</translation>
+    </message>
+    <message>
+        <source>The last redemption of {member_id} was undone already.</source>
+        <translation>{member_id} 的上一次兑换已经撤销。</translation>
+    </message>
+    <message>
+        <source>A coupon bought with points cannot be undone at the counter; send the customer to the service desk.</source>
+        <translation>用积分兑换的优惠券不能在收银台撤销；请让顾客去服务台。</translation>
+    </message>
+    <message>
+        <source>The last redemption is more than {minutes} minutes old: it can no longer be undone here; a supervisor adjusts the points at the service desk.</source>
+        <translation>上一次兑换已超过 {minutes} 分钟：这里不能再撤销；请主管在服务台调整积分。</translation>
     </message>
     <message>
         <source>That PIN is not right. Try again, or ask a supervisor.</source>
@@ -1085,6 +1190,10 @@ F7 退款 · F8 会员卡码 · Ctrl+D 顾客屏</translation>
     <message>
         <source>Redeemed {points} points for {amount} off</source>
         <translation>用 {points} 积分抵扣 {amount}</translation>
+    </message>
+    <message>
+        <source>Redemption undone: {points} points back</source>
+        <translation>兑换已撤销：退回 {points} 积分</translation>
     </message>
     <message>
         <source>Bought PLUS for {amount}, {starts} to {ends}</source>
@@ -1352,6 +1461,49 @@ Scan the member code, or type a member number or phone number, then press Enter.
     </message>
 </context>
 <context>
+    <name>MemberSearchDialog</name>
+    <message>
+        <source>Nobody to pick: type a name or a phone.</source>
+        <translation>没有可选的会员：请输入姓名或电话。</translation>
+    </message>
+    <message>
+        <source>Find a member</source>
+        <translation>查找会员</translation>
+    </message>
+    <message>
+        <source>Find a member (F11)</source>
+        <translation>查找会员 (F11)</translation>
+    </message>
+    <message>
+        <source>&amp;Name or phone</source>
+        <translation>姓名或电话(&amp;N)</translation>
+    </message>
+    <message>
+        <source>the beginning of the name, the phone, or its last 4 digits</source>
+        <translation>姓名开头、电话或电话后 4 位</translation>
+    </message>
+    <message>
+        <source>Served last at this counter:</source>
+        <translation>本收银台最近服务的会员：</translation>
+    </message>
+    <message>
+        <source>Nobody served at this counter yet.</source>
+        <translation>本收银台还没有服务过会员。</translation>
+    </message>
+    <message>
+        <source>{n} found for {query}:</source>
+        <translation>找到 {n} 位（{query}）：</translation>
+    </message>
+    <message>
+        <source>Nobody found for {query}. Check the spelling, or enroll (F2).</source>
+        <translation>未找到 {query}。请检查拼写，或办理入会 (F2)。</translation>
+    </message>
+    <message>
+        <source>Enter search, then ↑ ↓ and Enter pick · Esc back</source>
+        <translation>Enter 搜索，然后 ↑ ↓ 和 Enter 选择 · Esc 返回</translation>
+    </message>
+</context>
+<context>
     <name>PairPage</name>
     <message>
         <source>Pair with the mall&apos;s ledger</source>
@@ -1411,6 +1563,14 @@ Scan the member code, or type a member number or phone number, then press Enter.
     <message>
         <source>Asking the ledger…</source>
         <translation>正在询问总账…</translation>
+    </message>
+    <message>
+        <source>Sell PLUS?</source>
+        <translation>销售 PLUS？</translation>
+    </message>
+    <message>
+        <source>Sell PLUS to {name} ({member_id}) for {fee}?</source>
+        <translation>以 {fee} 向 {name}（{member_id}）销售 PLUS？</translation>
     </message>
     <message>
         <source>bank</source>
@@ -1621,6 +1781,14 @@ Scan the member code, or type a member number or phone number, then press Enter.
         <translation>与该会员不符。请再问一次，或不用会员卡码兑换（在扫码栏输入会员手机号）。</translation>
     </message>
     <message>
+        <source>Redeem points?</source>
+        <translation>兑换积分？</translation>
+    </message>
+    <message>
+        <source>Redeem {points} points of {name} ({member_id}) for {item}?</source>
+        <translation>用 {name}（{member_id}）的 {points} 积分兑换 {item}？</translation>
+    </message>
+    <message>
         <source>Asking the ledger…</source>
         <translation>正在询问总账…</translation>
     </message>
@@ -1708,6 +1876,14 @@ Scan the member code, or type a member number or phone number, then press Enter.
         <translation>请核对消费。部分退款请输入金额，留空则退还全部剩余金额；按 Enter 退款。</translation>
     </message>
     <message>
+        <source>Refund in full?</source>
+        <translation>全额退款？</translation>
+    </message>
+    <message>
+        <source>Refund all {amount} of receipt {receipt} to {name} ({member_id})?</source>
+        <translation>将小票 {receipt} 剩余的 {amount} 全部退给 {name}（{member_id}）？</translation>
+    </message>
+    <message>
         <source>Refunded {amount} of receipt {receipt}: {clawed} points taken back, {returned} points given back; balance {balance} points.</source>
         <translation>小票 {receipt} 已退款 {amount}：扣回 {clawed} 积分，退还 {returned} 积分；余额 {balance} 积分。</translation>
     </message>
@@ -1728,8 +1904,24 @@ Scan the member code, or type a member number or phone number, then press Enter.
         <translation>小票号(&amp;R)</translation>
     </message>
     <message>
-        <source>e.g. T01-0000003, then Enter</source>
-        <translation>例如 T01-0000003，然后按 Enter</translation>
+        <source>↑ ↓ today&apos;s receipts, or type or scan one, then Enter</source>
+        <translation>↑ ↓ 选择今天的小票，或输入/扫描小票号，然后按 Enter</translation>
+    </message>
+    <message>
+        <source>Today&apos;s receipts here (newest first):</source>
+        <translation>本机今天的小票（最新在前）：</translation>
+    </message>
+    <message>
+        <source>No receipts here today.</source>
+        <translation>本机今天没有小票。</translation>
+    </message>
+    <message>
+        <source>{receipt} · {time} · {name} {member_id} · {paid}</source>
+        <translation>{receipt} · {time} · {name} {member_id} · {paid}</translation>
+    </message>
+    <message>
+        <source>refunded {amount}</source>
+        <translation>已退 {amount}</translation>
     </message>
     <message>
         <source>&amp;Amount ¥</source>
@@ -2009,10 +2201,6 @@ Scan the member code, or type a member number or phone number, then press Enter.
         <translation>收银员</translation>
     </message>
     <message>
-        <source>A points adjustment needs a supervisor.</source>
-        <translation>积分调整需要主管操作。</translation>
-    </message>
-    <message>
         <source>Points: {text} is not a whole number; type e.g. 200 or -150.</source>
         <translation>积分：{text} 不是整数；请输入如 200 或 -150。</translation>
     </message>
@@ -2045,12 +2233,12 @@ Scan the member code, or type a member number or phone number, then press Enter.
         <translation>&amp;3 透支（{n}）</translation>
     </message>
     <message>
-        <source>Writing off an overdraft needs a supervisor.</source>
-        <translation>核销透支需要主管操作。</translation>
-    </message>
-    <message>
         <source>Choose an overdraft with ↑ ↓ first.</source>
         <translation>请先用 ↑ ↓ 选择一条透支记录。</translation>
+    </message>
+    <message>
+        <source>Writing off an overdraft</source>
+        <translation>核销透支</translation>
     </message>
     <message>
         <source>Wrote off {points} points owed by {member_id}.</source>
@@ -2125,20 +2313,24 @@ Scan the member code, or type a member number or phone number, then press Enter.
         <translation>调整会连同您的姓名和原因一起记录。</translation>
     </message>
     <message>
-        <source>Only a supervisor can adjust points. Ask a supervisor to sign in.</source>
-        <translation>只有主管可以调整积分。请主管登录。</translation>
+        <source>A supervisor approves an adjustment: Enter asks for their PIN here; nobody signs out.</source>
+        <translation>积分调整需主管批准：按 Enter 在此输入主管 PIN；无需退出登录。</translation>
+    </message>
+    <message>
+        <source>A supervisor approves a write-off: Enter asks for their PIN here.</source>
+        <translation>核销需主管批准：按 Enter 在此输入主管 PIN。</translation>
     </message>
     <message>
         <source>A write-off credits exactly what is owed; the ledger applies it as an adjustment. Otherwise the member&apos;s next points pay it off.</source>
         <translation>核销会补足所欠的积分，总账按调整处理。否则，会员之后获得的积分会先用于偿还。</translation>
     </message>
     <message>
-        <source>Only a supervisor can write off an overdraft.</source>
-        <translation>只有主管可以核销透支。</translation>
-    </message>
-    <message>
         <source>Ctrl+1 History · Ctrl+2 Adjust · Ctrl+3 Overdrafts · Ctrl+4 Ledger flags · Enter confirms · Esc closes</source>
         <translation>Ctrl+1 记录 · Ctrl+2 调整 · Ctrl+3 透支 · Ctrl+4 总账标记 · 回车确认 · Esc 关闭</translation>
+    </message>
+    <message>
+        <source>A points adjustment</source>
+        <translation>积分调整</translation>
     </message>
 </context>
 <context>
@@ -2325,6 +2517,37 @@ Scan the member code, or type a member number or phone number, then press Enter.
     <message>
         <source>Not signed in: {message}</source>
         <translation>未登录：{message}</translation>
+    </message>
+</context>
+<context>
+    <name>SupervisorDialog</name>
+    <message>
+        <source>There is no supervisor on this terminal.</source>
+        <translation>本终端没有主管。</translation>
+    </message>
+    <message>
+        <source>Supervisor approval</source>
+        <translation>主管批准</translation>
+    </message>
+    <message>
+        <source>A supervisor approves</source>
+        <translation>主管批准</translation>
+    </message>
+    <message>
+        <source>{action}: a supervisor types their PIN here; nobody signs out.</source>
+        <translation>{action}：主管在此输入 PIN；无需任何人退出登录。</translation>
+    </message>
+    <message>
+        <source>&amp;Supervisor (↑ ↓)</source>
+        <translation>主管(&amp;S)（↑ ↓）</translation>
+    </message>
+    <message>
+        <source>&amp;PIN</source>
+        <translation>PIN(&amp;P)</translation>
+    </message>
+    <message>
+        <source>↑ ↓ supervisor · type the PIN · Enter approve · Esc cancel</source>
+        <translation>↑ ↓ 选择主管 · 输入 PIN · Enter 批准 · Esc 取消</translation>
     </message>
 </context>
 <context>

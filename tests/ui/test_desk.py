@@ -10,6 +10,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from answers import answer
 from test_counter_window import scan, sign_in
 
 from app.domain.quote import Line
@@ -82,7 +83,10 @@ def test_a_bad_adjustment_shows_the_core_message_and_changes_nothing(qtbot, wind
     assert desk.history.movements[0].kind != "adjust"
 
 
-def test_a_cashier_sees_history_but_cannot_adjust(qtbot, window) -> None:
+def test_a_cashier_adjusts_only_with_a_supervisors_pin_in_place(
+    qtbot, window, demo_terminal
+) -> None:
+    from ui.confirm import SupervisorDialog
     from ui.service_desk import ServiceDeskDialog
 
     sign_in(qtbot, window)
@@ -91,10 +95,46 @@ def test_a_cashier_sees_history_but_cannot_adjust(qtbot, window) -> None:
     qtbot.keyClicks(desk.member_edit, "13800138002")
     qtbot.keyClick(desk.member_edit, Qt.Key.Key_Return)
     assert desk.history.member_id == "M000002"
-    assert not desk.points_edit.isEnabled()
-    assert "Only a supervisor can adjust points" in desk.adjust_note.text()
+    assert "Enter asks for their PIN here" in desk.adjust_note.text()
     ctrl(qtbot, desk.history_table, Qt.Key.Key_Return)  # Ctrl+Enter on history: reload only
     assert "Problem" not in desk.message.text()
+    before = demo_terminal.card("M000002").points
+    ctrl(qtbot, desk.member_edit, Qt.Key.Key_2)
+    desk.points_edit.setFocus()
+    qtbot.keyClicks(desk.points_edit, "200")
+    qtbot.keyClick(desk.points_edit, Qt.Key.Key_Return)
+    qtbot.keyClicks(desk.reason_edit, "goodwill")
+    qtbot.keyClick(desk.reason_edit, Qt.Key.Key_Return)
+    # a supervisor approves at the cashier's counter: a wrong PIN first, then the right one
+    qtbot.waitUntil(
+        lambda: isinstance(QtWidgets.QApplication.activeModalWidget(), SupervisorDialog),
+        timeout=2000,
+    )
+    prompt = QtWidgets.QApplication.activeModalWidget()
+    assert "A points adjustment" in prompt.what.text()
+    qtbot.waitUntil(prompt.pin.hasFocus, timeout=2000)  # the PIN field, ready
+    qtbot.keyClicks(prompt.pin, "0000")
+    qtbot.keyClick(prompt.pin, Qt.Key.Key_Return)
+    assert "PIN is not right" in prompt.message_text()
+    assert demo_terminal.card("M000002").points == before
+    qtbot.keyClicks(prompt.pin, "2222")  # sam, the only supervisor listed first
+    qtbot.keyClick(prompt.pin, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not prompt.isVisible(), timeout=2000)
+    assert demo_terminal.card("M000002").points == before + 200
+    assert window.controller.actor.cashier_id == "lin"  # nobody signed out
+    with demo_terminal.ctx.read() as session:
+        from sqlalchemy import select
+
+        from app.store.models import AuditEntry
+
+        approvals = session.scalars(
+            select(AuditEntry.detail).where(AuditEntry.action == "approve")
+        ).all()
+        adjusts = session.scalars(
+            select(AuditEntry.cashier_id).where(AuditEntry.action == "adjust")
+        ).all()
+    assert approvals == ['{"at_counter_of":"lin","what":"A points adjustment"}']
+    assert adjusts[-1] == "sam"
 
 
 def test_a_supervisor_writes_off_an_overdraft(qtbot, window, demo_terminal) -> None:
@@ -505,6 +545,7 @@ def test_a_plus_sale_prints_the_partner_benefits_codes(qtbot, window, tmp_path: 
     qtbot.waitUntil(lambda: window.flows.dialog is not None, timeout=2000)
     with qtbot.waitSignal(window.desk.printer.done, timeout=5000):
         qtbot.keyClick(window.flows.dialog, Qt.Key.Key_Return)
+        answer(qtbot, "M000003")  # the sale is asked first (pick)
     shown = re.search(r"code (E[A-Z2-9]{12})", window.message_text())  # on screen ...
     assert shown is not None
     printed = out.read_bytes()  # ... and on paper, with the partner

@@ -6,6 +6,7 @@ import time
 from pathlib import Path
 
 import pytest
+from answers import answer
 
 from app.domain.errors import PlusCodeRefused
 from app.domain.plus_codes import ClaimedCode, code_hash
@@ -222,6 +223,7 @@ def test_sell_plus_shows_fee_and_term_and_enter_twice_sells_once(qtbot, window) 
     assert dialog.term.text() == "Valid 365 days: from 2026-11-24 to 2027-11-23"
     assert "has no PLUS" in dialog.who.text()
     press(qtbot, window, Qt.Key.Key_Return)
+    answer(qtbot, "M000003", "¥149.00")  # asked first: member and fee named
     press(qtbot, window, Qt.Key.Key_Return)  # a second Enter lands on the counter: harmless
     qtbot.waitUntil(lambda: window.flows.dialog is None, timeout=2000)
     assert terminal.end_of_day().totals.plus_sold == 1
@@ -317,9 +319,10 @@ def test_redeem_a_gift_takes_points_and_stock(qtbot, window) -> None:
     assert "618 points" in dialog.message_text()
     assert dialog.message.property("kind") == "error"
     assert terminal.gift_stock()["umbrella"] == 25
-    # Back up to parking, Enter twice: redeemed once.
+    # Back up to parking, Enter, yes, Enter again: redeemed once.
     press(qtbot, window, Qt.Key.Key_Down)
     press(qtbot, window, Qt.Key.Key_Return)
+    answer(qtbot, "600 points", "M000002", "2 hours parking")
     press(qtbot, window, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: window.flows.dialog is None, timeout=2000)
     assert terminal.gift_stock()["parking"] == 24
@@ -335,6 +338,7 @@ def test_exchange_points_for_a_coupon(qtbot, window) -> None:
     dialog = flow(window)
     choose(qtbot, window, dialog, "DINE10P")
     press(qtbot, window, Qt.Key.Key_Return)
+    answer(qtbot, "800 points", "M000003")
     qtbot.waitUntil(lambda: window.flows.dialog is None, timeout=2000)
     card = window.controller.terminal.card("M000003")
     assert card.points == 7959 - 800
@@ -364,6 +368,7 @@ def test_a_card_code_above_the_threshold_asks_for_proof(qtbot, window) -> None:
     assert controller.terminal.gift_stock()["umbrella"] == 25
     type_text(qtbot, "8006")  # the last 4 digits of the phone
     press(qtbot, window, Qt.Key.Key_Return)
+    answer(qtbot, "3,000 points", "M000006")
     qtbot.waitUntil(lambda: window.flows.dialog is None, timeout=2000)
     assert controller.terminal.gift_stock()["umbrella"] == 24
     # The phone number is proof enough: no question when the member was found by it.
@@ -398,6 +403,7 @@ def test_online_redeem_asks_the_ledger_off_the_gui_thread_and_caps_show_offline(
     )
     choose(qtbot, window, dialog, "tote")
     press(qtbot, window, Qt.Key.Key_Return)
+    answer(qtbot, "1,500 points", "M000005")
     qtbot.waitUntil(lambda: window.flows.dialog is None, timeout=3000)
     assert authorizer.calls == [("M000005", 1500)]
     assert terminal.card("M000005").points == 13773 - 1500
@@ -477,6 +483,7 @@ def test_refund_in_part_then_the_rest_with_an_overdraft(qtbot, window) -> None:
     press(qtbot, window, Qt.Key.Key_F6)
     choose(qtbot, window, flow(window), "parking")
     press(qtbot, window, Qt.Key.Key_Return)
+    answer(qtbot, "600 points")
     qtbot.waitUntil(lambda: window.flows.dialog is None, timeout=2000)
     qtbot.waitUntil(window.isActiveWindow, timeout=2000)
 
@@ -519,6 +526,12 @@ def test_refund_in_part_then_the_rest_with_an_overdraft(qtbot, window) -> None:
     assert "Refunded before: ¥100.00 in 1 refunds" in dialog.details.text()
     assert dialog.outcome.text() == "Can still be refunded: ¥518.13"
     press(qtbot, window, Qt.Key.Key_Return)
+    # all that is left: asked first, naming the amount and the member; Esc backs out
+    answer(qtbot, "¥518.13", "T01-0000044", "M000002", key=Qt.Key.Key_Escape)
+    assert not dialog.finished_ok
+    assert terminal.refund_preview("T01-0000044").refunds == 1
+    press(qtbot, window, Qt.Key.Key_Return)
+    answer(qtbot, "¥518.13")
     assert dialog.finished_ok
     assert dialog.warning.isVisible()
     assert "Overdraft: 519 points" in dialog.warning.text()

@@ -9,7 +9,7 @@ from datetime import date
 from typing import Any
 
 from sync.protocol import WireEvent
-from sync.server import plus_events
+from sync.server import plus_events, undo
 from sync.server.push.fields import MAX_AMOUNT, Rejection, amount, business_day_of, expiry_of
 from sync.server.push.purchase import Purchase, apply_purchase, purchase_inputs
 from sync.server.push.state import Apply, Batch, MemberState
@@ -287,6 +287,7 @@ HANDLERS: dict[str, Handling] = {
     "coupon_issued": Handling(_coupon_issued),
     "purchase": Handling(_purchase),
     "redeem": Handling(_redeem),
+    undo.KIND: Handling(undo.apply_redeem_undone),  # pick: an undone redemption
     "refund": Handling(_refund),
     "adjust": Handling(_adjust),
     "plus_sold": Handling(_plus_sold),
