@@ -232,12 +232,13 @@ class CounterController:
         return self.actor is not None and self.actor.role in ("supervisor", "admin")
 
     def history(self, query: str) -> MemberHistory:
-        return self.terminal.history(query)
+        """A member's history at every counter when the ledger answers, else this one's."""
+        return self.terminal.history(query, mall=True)
 
     def desk_history(self, query: str) -> MemberHistory:
         """The history of the member a scan or a typed entry names (a card or phone code
         too, read as at the counter)."""
-        return self.terminal.history(self.terminal.scan(query).member_id)
+        return self.terminal.history(self.terminal.scan(query).member_id, mall=True)
 
     def overdrafts(self) -> list[OverdraftItem]:
         return self.terminal.overdrafts()

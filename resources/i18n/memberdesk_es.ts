@@ -1235,6 +1235,38 @@ F7 Reembolso · F8 QR tarjeta · Ctrl+D Pantalla</translation>
         <source>Points moved</source>
         <translation>Movimiento de puntos</translation>
     </message>
+    <message>
+        <source>A purchase at {where}</source>
+        <translation>Una compra en {where}</translation>
+    </message>
+    <message>
+        <source>A refund at {where}</source>
+        <translation>Una devolución en {where}</translation>
+    </message>
+    <message>
+        <source>Points redeemed at {where}</source>
+        <translation>Puntos canjeados en {where}</translation>
+    </message>
+    <message>
+        <source>A redemption undone at {where}</source>
+        <translation>Un canje deshecho en {where}</translation>
+    </message>
+    <message>
+        <source>Points adjusted at {where}</source>
+        <translation>Puntos ajustados en {where}</translation>
+    </message>
+    <message>
+        <source>PLUS bought at {where}</source>
+        <translation>PLUS comprado en {where}</translation>
+    </message>
+    <message>
+        <source>Points expired (the ledger)</source>
+        <translation>Puntos caducados (libro mayor)</translation>
+    </message>
+    <message>
+        <source>Points moved at {where}</source>
+        <translation>Movimiento de puntos en {where}</translation>
+    </message>
 </context>
 <context>
     <name>LedgerFlagsPage</name>
@@ -2183,6 +2215,18 @@ Escanee el código de socio, o escriba el número de socio o el teléfono, y pul
     <message>
         <source>Adjust the points of {name} ({member_id})</source>
         <translation>Ajustar los puntos de {name} ({member_id})</translation>
+    </message>
+    <message>
+        <source>Every counter of the mall, as the ledger has it.</source>
+        <translation>Todos los mostradores del centro, según el libro mayor.</translation>
+    </message>
+    <message>
+        <source>This counter only: the ledger does not answer now.</source>
+        <translation>Solo este mostrador: el libro mayor no responde ahora.</translation>
+    </message>
+    <message>
+        <source>This counter only.</source>
+        <translation>Solo este mostrador.</translation>
     </message>
     <message>
         <source>Time</source>

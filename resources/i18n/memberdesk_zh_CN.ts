@@ -1235,6 +1235,38 @@ F7 退款 · F8 会员卡码 · Ctrl+D 顾客屏</translation>
         <source>Points moved</source>
         <translation>积分变动</translation>
     </message>
+    <message>
+        <source>A purchase at {where}</source>
+        <translation>在 {where} 消费</translation>
+    </message>
+    <message>
+        <source>A refund at {where}</source>
+        <translation>在 {where} 退款</translation>
+    </message>
+    <message>
+        <source>Points redeemed at {where}</source>
+        <translation>在 {where} 兑换积分</translation>
+    </message>
+    <message>
+        <source>A redemption undone at {where}</source>
+        <translation>在 {where} 撤销兑换</translation>
+    </message>
+    <message>
+        <source>Points adjusted at {where}</source>
+        <translation>在 {where} 调整积分</translation>
+    </message>
+    <message>
+        <source>PLUS bought at {where}</source>
+        <translation>在 {where} 购买 PLUS</translation>
+    </message>
+    <message>
+        <source>Points expired (the ledger)</source>
+        <translation>积分过期（总账）</translation>
+    </message>
+    <message>
+        <source>Points moved at {where}</source>
+        <translation>在 {where} 积分变动</translation>
+    </message>
 </context>
 <context>
     <name>LedgerFlagsPage</name>
@@ -2183,6 +2215,18 @@ Scan the member code, or type a member number or phone number, then press Enter.
     <message>
         <source>Adjust the points of {name} ({member_id})</source>
         <translation>调整 {name}（{member_id}）的积分</translation>
+    </message>
+    <message>
+        <source>Every counter of the mall, as the ledger has it.</source>
+        <translation>全商场所有柜台的记录（以总账为准）。</translation>
+    </message>
+    <message>
+        <source>This counter only: the ledger does not answer now.</source>
+        <translation>仅本柜台的记录：总账暂时没有应答。</translation>
+    </message>
+    <message>
+        <source>This counter only.</source>
+        <translation>仅本柜台的记录。</translation>
     </message>
     <message>
         <source>Time</source>

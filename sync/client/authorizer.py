@@ -105,6 +105,7 @@ def connect(terminal: Terminal) -> None:
                 "Restore it from a backup of the data directory, or pair again."
             )
         terminal.ctx.authorizer = terminal.ctx.coupons = terminal.ctx.plus_codes = None
+        terminal.mall_history = None
         return
     url, secret = credential.ledger_url, credential.secret
     # The business day of a paired terminal is its store's, as the ledger's rule book says:
@@ -122,3 +123,6 @@ def connect(terminal: Terminal) -> None:
     from sync.client.plus_codes import LedgerPlusCodes  # it builds on this module
 
     terminal.ctx.plus_codes = LedgerPlusCodes(authorizer)
+    from sync.client.mall_history import ledger_history
+
+    terminal.mall_history = ledger_history(terminal.settings.data_dir, terminal.ctx.timezone)
