@@ -28,6 +28,12 @@ class InvalidInput(MemberDeskError):
     code = "invalid_input"
 
 
+class BadPayload(InvalidInput):
+    """An event's payload the ledger cannot take (a final rejection, never a retry)."""
+
+    code = "bad_payload"
+
+
 class RuleBookError(MemberDeskError):
     code = "invalid_rule_book"
 
@@ -129,3 +135,10 @@ class RealNameRequired(MemberDeskError):
     """The rule book asks for a verified real name above this many points."""
 
     code = "real_name_required"
+
+
+class PlusCodeRefused(MemberDeskError):
+    """A PLUS activation code the ledger will not redeem (``kind``: unknown, used, expired),
+    or that cannot be checked with it now (offline)."""
+
+    code = "plus_code_refused"

@@ -6,6 +6,7 @@ from __future__ import annotations
 from sqlalchemy.orm import Session
 
 from app.domain import benefits
+from app.domain.event_kinds import BenefitGiven
 from app.domain.events import business_day
 from app.domain.points import expiry_for
 from app.domain.profile import mark_delta
@@ -42,15 +43,15 @@ def give(
     ]
     posting = post(
         session,
-        kind="benefit_given",
-        payload={
-            "member_id": member_id,
-            "benefit": due.benefit,
-            "period": due.period,
-            "points": due.points,
-            "coupons": [c.wire() for c in coupons],
-            "store": ctx.store_code,
-        },
+        kind=BenefitGiven.KIND,
+        payload=BenefitGiven(
+            member_id=member_id,
+            benefit=due.benefit,
+            period=due.period,
+            points=due.points,
+            coupons=tuple(c.wire() for c in coupons),
+            store=ctx.store_code,
+        ).to_payload(),
         request_id=request_id,
         member_id=member_id,
         now=now,

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from app.domain import benefits
 from app.domain.errors import BenefitNotDue, InvalidInput, RealNameRequired
+from app.domain.event_kinds import Activity, RealNameVerified, ReferralRewarded
 from app.domain.events import business_day
 from app.domain.idcard import clean_id_number, id_proof, same_name
 from app.domain.points import expiry_for
@@ -71,14 +72,14 @@ def record_activity(
         rule = benefits.activity_rule(activity, done, ctx.rules)
         posting = post(
             session,
-            kind="activity",
-            payload={
-                "member_id": member_id,
-                "activity": activity,
-                "receipt": receipt_no,
-                "points": rule.points,
-                "store": ctx.store_code,
-            },
+            kind=Activity.KIND,
+            payload=Activity(
+                member_id=member_id,
+                activity=activity,
+                receipt=receipt_no,
+                points=rule.points,
+                store=ctx.store_code,
+            ).to_payload(),
             request_id=request_id,
             member_id=member_id,
             now=now,
@@ -157,14 +158,14 @@ def verify_real_name(
         now = ctx.now()
         posting = post(
             session,
-            kind="real_name_verified",
-            payload={
-                "member_id": member_id,
-                "id_hash": proof.digest,
-                "id_last4": proof.last4,
-                "supervisor": actor.cashier_id,
-                "store": ctx.store_code,
-            },
+            kind=RealNameVerified.KIND,
+            payload=RealNameVerified(
+                member_id=member_id,
+                id_hash=proof.digest,
+                id_last4=proof.last4,
+                supervisor=actor.cashier_id,
+                store=ctx.store_code,
+            ).to_payload(),
             request_id=request_id,
             member_id=member_id,
             now=now,
@@ -310,13 +311,13 @@ def _referral(
         return None
     posting = post(
         session,
-        kind="referral_rewarded",
-        payload={
-            "member_id": referrer,
-            "referee": member.member_id,
-            "points": rule.points,
-            "store": ctx.store_code,
-        },
+        kind=ReferralRewarded.KIND,
+        payload=ReferralRewarded(
+            member_id=referrer,
+            referee=member.member_id,
+            points=rule.points,
+            store=ctx.store_code,
+        ).to_payload(),
         request_id=request_id,
         member_id=referrer,
         now=now,

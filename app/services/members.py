@@ -8,7 +8,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.domain.errors import DuplicateMember, InvalidInput, UnknownMember
-from app.domain.plus import is_plus
+from app.domain.event_kinds import MemberEnrolled
+from app.domain.plus import fee_for, is_plus
+from app.domain.plus_offer import plus_saving, renewal_prompt
 from app.domain.profile import MemberBasics, Profile, derive
 from app.domain.rulebook import DIMENSIONS
 from app.services.common import (
@@ -23,6 +25,7 @@ from app.services.common import (
 from app.services.context import Actor, ServiceContext
 from app.services.give import welcome_pack
 from app.services.idempotency import run_once
+from app.services.plus_offer import term_start_of
 from app.services.views import CouponView, EnrollResult, MedalView, MemberCard, TopCategory
 from app.store.cardread import CardFacts, MemberFacts, raw_connection, read_card
 from app.store.models import Balance, Member
@@ -91,22 +94,20 @@ def enroll(
         session.add(Balance(member_id=new_id, points=0, open_overdraft=0))
         session.flush()
         pack = welcome_pack(ctx, session, member_id=new_id, request_id=request_id)
-        growth: dict[str, object] = {"referrer": referred_by} if referred_by else {}
-        if pack:
-            growth["coupons"] = [coupon.wire() for coupon in pack]
         posting = post(
             session,
-            kind="member_enrolled",
-            payload={
-                "member_id": new_id,
-                "phone": phone,
-                "name": name,
-                "birthday": iso(birthday),
-                "consent": consent,
-                "store": ctx.store_code,
-                "enrolled_on": today.isoformat(),
-                **growth,
-            },
+            kind=MemberEnrolled.KIND,
+            payload=MemberEnrolled(
+                member_id=new_id,
+                phone=phone,
+                name=name,
+                birthday=birthday,
+                consent=consent,
+                store=ctx.store_code,
+                enrolled_on=today,
+                referrer=referred_by,  # growth: absent when none
+                coupons=tuple(coupon.wire() for coupon in pack) or None,
+            ).to_payload(),
             request_id=request_id,
             member_id=new_id,
             now=now,
@@ -176,6 +177,7 @@ def member_card(ctx: ServiceContext, query: str) -> MemberCard:
         phone,
         today=today,
         horizon=today + timedelta(days=EXPIRING_SOON_DAYS),
+        term_start=term_start_of(ctx),
     )
     if facts is None:
         raise _no_member(text)
@@ -218,6 +220,13 @@ def card_from_facts(ctx: ServiceContext, facts: CardFacts) -> MemberCard:
                 CouponView(code, template_code, template.name, template.kind, until.isoformat())
             )
     plus_active = is_plus(member.plus_expires_on, today)
+    saving = plus_saving(
+        plus_active=plus_active,
+        last_12_months=facts.window.categories,
+        this_term=facts.term_spend,
+        rules=rules,
+    )
+    prompt = renewal_prompt(member.plus_expires_on, today, rules)
     plus = rules.plus
     plus_benefits = [
         f"{plus.points_multiplier_percent / 100:g}x points",
@@ -262,12 +271,9 @@ def card_from_facts(ctx: ServiceContext, facts: CardFacts) -> MemberCard:
         real_name=f"****{member.id_last4}"
         if member.real_name_verified and member.id_last4
         else None,
-    )
-
-
-def current_tier_and_plus(
-    ctx: ServiceContext, session: Session, member: Member | MemberFacts
-) -> tuple[str, bool]:
-    return profile_of(ctx, session, member).tier.tier.code, is_plus(
-        member.plus_expires_on, ctx.today()
+        plus_saving_kind=saving.kind,
+        plus_saving_fen=saving.fen,
+        plus_prompt=prompt.kind if prompt else None,
+        plus_prompt_days=prompt.days if prompt else 0,
+        plus_fee_fen=fee_for(status.growth, rules),
     )

@@ -25,14 +25,14 @@ from typing import TYPE_CHECKING, Any, cast
 from sqlalchemy import Table, func, insert, select, update
 
 from app.domain.benefits import BENEFITS, claim_key
-from app.domain.points import expiry_for
 from app.domain.profile import counted
 from sync.server.models import Flag, FlagResolution, GrowthClaim, Member
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
-    from sync.server.push import _Apply, _Batch, _Member
+    from sync.server.push.purchase import Purchase
+    from sync.server.push.state import Apply, Batch, MemberState
 
 KINDS = ("activity", "real_name_verified", "referral_rewarded", "benefit_given")
 # Flags that speak of the member's conduct (a copied phone code, a coupon used twice), not of
@@ -46,12 +46,28 @@ _PERIOD = re.compile(r"[A-Za-z0-9._-]{1,40}")
 
 
 def _rejection(code: str, reason: str) -> Exception:
-    from sync.server.push import Rejection  # push dispatches here: imported when used
+    # The push package dispatches here (and its batch imports RISK_KINDS): imported when used.
+    from sync.server.push.fields import Rejection
 
     return Rejection(code, reason)
 
 
-def enrolled(batch: _Batch, event_id: str, payload: dict[str, Any]) -> None:
+def handle(
+    step: Apply,
+    member: MemberState,
+    payload: dict[str, Any],
+    purchase: Purchase | None,
+    today: date,
+) -> date | None:
+    """The push's handler of every kind in ``KINDS`` (sync/server/push/handlers.py)."""
+    from sync.server.push.fields import business_day_of
+
+    return apply(
+        step.batch, step, member, payload, business_day_of(step.batch, step.event, payload)
+    )
+
+
+def enrolled(batch: Batch, event_id: str, payload: dict[str, Any]) -> None:
     """Register the enrolment's new-member coupon pack and keep the referrer it names, when
     that member exists (an unknown one is dropped: the enrolment is never refused for it)."""
     referrer = payload.get("referrer")
@@ -83,7 +99,7 @@ def enrolled(batch: _Batch, event_id: str, payload: dict[str, Any]) -> None:
 
 
 def apply(
-    batch: _Batch, step: _Apply, member: _Member, payload: dict[str, Any], day: date
+    batch: Batch, step: Apply, member: MemberState, payload: dict[str, Any], day: date
 ) -> date | None:
     """Apply one growth event, or raise a Rejection having changed nothing. Returns the
     business day whose bucket it counts in (None: it counts in none)."""
@@ -104,14 +120,16 @@ def apply(
         if benefit not in BENEFITS or not isinstance(period, str) or not _PERIOD.fullmatch(period):
             raise _rejection("bad_payload", "benefit and period must name a lifecycle benefit.")
         key = claim_key(str(benefit), member.member_id, period)
+    from sync.server.push.fields import expiry_of
+
+    expires = expiry_of(day, rules)  # may refuse the event: before the claim is written
     _claim(batch, key, member.member_id, step.event.event_id)
     batch.expire_due(member, batch.today())
-    expires = expiry_for(day, rules.points) if rules is not None else None
     step.earn(member, kind if kind != "referral_rewarded" else "referral", points, expires)
     return day
 
 
-def _activity_claim(batch: _Batch, member: _Member, payload: dict[str, Any], day: date) -> str:
+def _activity_claim(batch: Batch, member: MemberState, payload: dict[str, Any], day: date) -> str:
     name = payload.get("activity")
     rules = batch.rule_book()
     rule = rules.activity.get(str(name)) if rules is not None else None
@@ -137,7 +155,7 @@ def _activity_claim(batch: _Batch, member: _Member, payload: dict[str, Any], day
     return claim_key("review", member.member_id, f"{batch.terminal.terminal_id}.{receipt}")
 
 
-def _referral_claim(batch: _Batch, member: _Member, payload: dict[str, Any]) -> str:
+def _referral_claim(batch: Batch, member: MemberState, payload: dict[str, Any]) -> str:
     referee = payload.get("referee")
     row = (
         batch.session.execute(
@@ -155,7 +173,7 @@ def _referral_claim(batch: _Batch, member: _Member, payload: dict[str, Any]) -> 
     return claim_key("referral", str(referee), "once")
 
 
-def _claim(batch: _Batch, key: str, member_id: str, event_id: str) -> None:
+def _claim(batch: Batch, key: str, member_id: str, event_id: str) -> None:
     """Refuse a second claim of ``key``; else record it (in this push's transaction)."""
     taken = key in batch.claims or (
         batch.session.scalar(select(CLAIMS.c.claim).where(CLAIMS.c.claim == key)) is not None
@@ -166,7 +184,7 @@ def _claim(batch: _Batch, key: str, member_id: str, event_id: str) -> None:
     batch.session.execute(insert(CLAIMS).values(claim=key, member_id=member_id, event_id=event_id))
 
 
-def _real_name(batch: _Batch, member: _Member, payload: dict[str, Any]) -> None:
+def _real_name(batch: Batch, member: MemberState, payload: dict[str, Any]) -> None:
     digest, last4 = payload.get("id_hash"), payload.get("id_last4")
     if (
         not isinstance(digest, str)
@@ -184,7 +202,7 @@ def _real_name(batch: _Batch, member: _Member, payload: dict[str, Any]) -> None:
     )
 
 
-def batch_members(batch: _Batch) -> list[str]:
+def batch_members(batch: Batch) -> list[str]:
     return [m for m, found in batch.members.items() if found is not None]
 
 

@@ -1,8 +1,8 @@
 """branch growth: referrer, real-name proof and imported credit score of a member; the claims
 that keep each lifecycle benefit and activity reward to once
 
-Revision ID: L0008
-Revises: L0007
+Revision ID: L0009_growth
+Revises: L0008_plus
 Create Date: 2026-12-06
 """
 
@@ -11,8 +11,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "L0008"
-down_revision = "L0007"
+revision = "L0009_growth"
+down_revision = "L0008_plus"
 branch_labels = None
 depends_on = None
 

@@ -4,8 +4,8 @@ credit score counts 0, no longer a flat 60
 Columns are added in place (ALTER TABLE ADD COLUMN): rebuilding ``members`` would trip the
 foreign keys of every table that names a member.
 
-Revision ID: 0010
-Revises: 0009
+Revision ID: 0012_growth
+Revises: 0011_pick
 Create Date: 2026-12-06
 """
 
@@ -14,8 +14,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0010"
-down_revision = "0009"
+revision = "0012_growth"
+down_revision = "0011_pick"
 branch_labels = None
 depends_on = None
 
