@@ -397,6 +397,14 @@ RULES: tuple[Rule, ...] = (
             "Errors", "This terminal's data was written by a newer MemberDesk; update the program."
         ),
     ),
+    Rule(
+        "database_busy",
+        QT_TRANSLATE_NOOP(
+            "Errors",
+            "The terminal's database is busy (a sync or another program is writing to it); "
+            "nothing was changed. Wait a moment and press the same key again.",
+        ),
+    ),
 )
 
 # Refused scans and member checks: one message per reason, whatever the code's details.

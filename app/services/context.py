@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from app.domain.errors import NotAllowed
 from app.domain.events import business_day
 from app.domain.rulebook import RuleBook
+from app.store import failures
 from app.store.db import Database
 
 Role = Literal["cashier", "supervisor", "admin"]
@@ -113,11 +114,22 @@ class ServiceContext:
             try:
                 yield session
                 session.commit()
-            except BaseException:
+            except BaseException as error:
                 session.rollback()
+                self._raise_busy(error)
                 raise
 
     @contextmanager
     def read(self) -> Iterator[Session]:
         with Session(self.database.reader) as session:
-            yield session
+            try:
+                yield session
+            except Exception as error:
+                self._raise_busy(error)
+                raise
+
+    def _raise_busy(self, error: BaseException) -> None:
+        """Another writer kept the lock past the busy timeout: the terminal's own error (a
+        retry with the same request id applies once), not an unexplained one."""
+        if failures.is_busy(error):
+            raise failures.busy(self.database.path) from error

@@ -131,6 +131,7 @@ def test_shift_close_exports_prints_and_signs_out(qtbot, window, tmp_path: Path)
     qtbot.keyClick(window.counter.scan, Qt.Key.Key_F4)
     qtbot.keyClicks(window.counter.checkout.first_field(), "120")
     qtbot.keyClick(window.counter.checkout.first_field(), Qt.Key.Key_F9)
+    qtbot.waitUntil(lambda: not window.recording)
     report = open_dialog(qtbot, window, Qt.Key.Key_R, DayReportDialog)
     assert report.title.text() == "End of day so far (Ctrl+R)"
     rows = table_texts(report.table)
@@ -294,6 +295,7 @@ def test_a_receipt_prints_after_a_sale_and_reprints(qtbot, window, tmp_path: Pat
     qtbot.keyClicks(window.counter.checkout.first_field(), "88")
     with qtbot.waitSignal(window.desk.printer.done, timeout=5000):
         qtbot.keyClick(window.counter.checkout.first_field(), Qt.Key.Key_F9)
+        qtbot.waitUntil(lambda: not window.recording)
     receipt_no = window.controller.last_award.receipt_no
     printed = out.read_bytes()
     assert receipt_no.encode() in printed

@@ -498,6 +498,7 @@ def test_customer_display_shows_masked_name_points_and_savings(qtbot, window) ->
     press(qtbot, window, Qt.Key.Key_F4)
     type_text(qtbot, "100")
     press(qtbot, window, Qt.Key.Key_F9)
+    qtbot.waitUntil(lambda: not window.recording)
     award = window.controller.last_award
     assert award is not None
     assert (
