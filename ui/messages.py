@@ -398,6 +398,17 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
+        "window_open",
+        QT_TRANSLATE_NOOP(
+            "Errors",
+            "A MemberDesk window is already open on this terminal's data (process {pid}): use "
+            "that window; this one does not start. Command-line commands keep working beside "
+            "it.",
+        ),
+        needs=("pid",),
+        values=lambda p: {"pid": p["pid"] or "?"},
+    ),
+    Rule(
         "database_busy",
         QT_TRANSLATE_NOOP(
             "Errors",

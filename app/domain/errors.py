@@ -115,6 +115,12 @@ class DatabaseBusy(MemberDeskError):
     code = "database_busy"
 
 
+class WindowAlreadyOpen(MemberDeskError):
+    """A counter window is already open on this data directory (in another process)."""
+
+    code = "window_open"
+
+
 class DiskFull(MemberDeskError):
     code = "disk_full"
 

@@ -799,6 +799,10 @@ F7 Reembolso · F8 QR tarjeta · Ctrl+D Pantalla</translation>
         <translation>Los datos de este terminal los escribió un MemberDesk más reciente; actualice el programa.</translation>
     </message>
     <message>
+        <source>A MemberDesk window is already open on this terminal&apos;s data (process {pid}): use that window; this one does not start. Command-line commands keep working beside it.</source>
+        <translation>Ya hay una ventana de MemberDesk abierta con los datos de este terminal (proceso {pid}): use esa ventana; esta no se abre. Los comandos de la línea de órdenes siguen funcionando a su lado.</translation>
+    </message>
+    <message>
         <source>The terminal&apos;s database is busy (a sync or another program is writing to it); nothing was changed. Wait a moment and press the same key again.</source>
         <translation>La base de datos del terminal está ocupada (una sincronización u otro programa está escribiendo en ella); no se ha cambiado nada. Espere un momento y pulse la misma tecla otra vez.</translation>
     </message>

@@ -799,6 +799,10 @@ F7 退款 · F8 会员卡码 · Ctrl+D 顾客屏</translation>
         <translation>此终端的数据由较新版本的 MemberDesk 写入；请更新程序。</translation>
     </message>
     <message>
+        <source>A MemberDesk window is already open on this terminal&apos;s data (process {pid}): use that window; this one does not start. Command-line commands keep working beside it.</source>
+        <translation>此终端的数据已经打开了一个 MemberDesk 窗口（进程 {pid}）：请使用那个窗口；本窗口不会启动。命令行命令可以在它旁边照常使用。</translation>
+    </message>
+    <message>
         <source>The terminal&apos;s database is busy (a sync or another program is writing to it); nothing was changed. Wait a moment and press the same key again.</source>
         <translation>终端数据库正忙（同步或其他程序正在写入）；未做任何更改。请稍候，然后再按一次同一个键。</translation>
     </message>
