@@ -12,7 +12,7 @@ from app.bootstrap import Connect, open_terminal
 from app.config import load_settings
 from app.demo import seed_demo
 from app.domain.errors import MemberDeskError, WindowAlreadyOpen
-from app.store.window_lock import WindowLock, hold_window_lock
+from app.window_lock import WindowLock, hold_window_lock
 from sync.client.fresh_pairing import apply_staged
 from ui import crash
 from ui.background_sync import BackgroundSync

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from app.domain.errors import WindowAlreadyOpen
-from app.store.window_lock import hold_window_lock
+from app.window_lock import hold_window_lock
 from ui.composition import PARTS
 from ui.qt import QtCore, QtWidgets
 
