@@ -19,6 +19,7 @@ from bench.common import Figure, Skipped, note
 # against several baselines); imported only when asked for.
 FIGURES: dict[str, str] = {
     "award_commit": "bench.award",
+    "award_during_pull": "bench.award_during_pull",
     "member_lookup_1m": "bench.lookup",
     "quote": "bench.quote",
     "sync_push": "bench.sync_push",

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from app.domain.errors import NotAllowed
 from app.domain.events import business_day
 from app.domain.rulebook import RuleBook
-from app.store import failures
+from app.store import db, failures
 from app.store.db import Database
 
 Role = Literal["cashier", "supervisor", "admin"]
@@ -109,15 +109,22 @@ class ServiceContext:
 
     @contextmanager
     def write(self) -> Iterator[Session]:
-        """One write transaction (BEGIN IMMEDIATE): committed only if the block returns."""
-        with Session(self.database.writer, expire_on_commit=False) as session:
-            try:
-                yield session
-                session.commit()
-            except BaseException as error:
-                session.rollback()
-                self._raise_busy(error)
-                raise
+        """One write transaction (BEGIN IMMEDIATE): committed only if the block returns.
+        Writers of this process take it in turn (a sync's chunks never starve an award)."""
+        turn = self.database.turn
+        if not turn.acquire(db.BUSY_TIMEOUT_MS / 1000):
+            raise failures.busy(self.database.path)
+        try:
+            with Session(self.database.writer, expire_on_commit=False) as session:
+                try:
+                    yield session
+                    session.commit()
+                except BaseException as error:
+                    session.rollback()
+                    self._raise_busy(error)
+                    raise
+        finally:
+            turn.release()
 
     @contextmanager
     def read(self) -> Iterator[Session]:

@@ -48,7 +48,9 @@ log = logging.getLogger(__name__)
 # A sync holds the terminal's write lock about this long at a time (a checkpoint's members go
 # in chunks): an award at the counter waits for one chunk at most.
 CHUNK_S = 0.04
-BATCH = 25  # members applied between two looks at the clock
+LOOK_S = 0.005  # it looks this often whether a writer of this process (an award) waits
+MAX_BATCH = 1000  # members applied between two looks, at most
+FIRST_GUESS_S = 0.002  # what one member takes, until measured
 CHECKPOINT_KIND = "checkpoint_applied"
 SYNC_KIND = "ledger_sync"  # the journal entries of a checkpoint's corrections
 SYNC_NOTE = "ledger checkpoint"
@@ -315,8 +317,9 @@ def apply_checkpoint(
     after_chunk: Callable[[int], None] | None = None,
 ) -> CheckpointResult:
     """Apply a checkpoint without holding the write lock for long: its members in chunks of
-    about ``chunk_s`` each (an award at the counter waits for one chunk at most), then its
-    state in a last, short transaction.
+    about ``chunk_s`` each, a chunk ending early when an award of this process waits for the
+    lock (it waits a few milliseconds, not a chunk), then its state in a last, short
+    transaction.
 
     Each chunk is whole members, each brought to the ledger's word (the balance shown =
     confirmed + this terminal's events not yet confirmed, for every member at every moment).
@@ -328,17 +331,24 @@ def apply_checkpoint(
     today = ctx.today()
     members = list(checkpoint.members)
     adjusted, done, chunks, rebuilt = 0, 0, 0, set()
+    per_member = FIRST_GUESS_S  # measured on each batch: a new member is quicker than a known one
     while done < len(members):
         with ctx.write() as session:
             began = time.perf_counter()
             while done < len(members):
-                batch = members[done : done + BATCH]
+                left = min(chunk_s - (time.perf_counter() - began), LOOK_S)
+                size = MAX_BATCH if chunk_s <= 0 else max(1, min(MAX_BATCH, int(left / per_member)))
+                batch = members[done : done + size]
+                started = time.perf_counter()
                 count, own = _apply_batch(session, ctx, checkpoint, batch, request_id, today)
+                per_member = max((time.perf_counter() - started) / len(batch), 1e-6)
                 adjusted += count
                 rebuilt.update(own)
                 done += len(batch)
-                if 0 < chunk_s <= time.perf_counter() - began:
-                    break  # this chunk is done: let a waiting award in
+                if chunk_s > 0 and (
+                    time.perf_counter() - began >= chunk_s or ctx.database.turn.wanted()
+                ):
+                    break  # this chunk is done: a waiting award goes first
         chunks += 1
         if after_chunk is not None:
             after_chunk(chunks)

@@ -109,14 +109,14 @@ def test_a_kill_between_chunks_ends_as_one_transaction_would(tmp_path: Path) -> 
     code, out = apply(whole, 0.0)
     assert code == 0 and "chunk 1\ndone" in out, out
 
-    code, out = apply(chunked, 1e-9, kill_after=3)  # a chunk of 25 members each
+    code, out = apply(chunked, 1e-9, kill_after=30)  # a chunk of one member each
     assert code == -signal.SIGKILL, out
-    assert out.strip().endswith("chunk 3"), out
+    assert out.strip().endswith("chunk 30"), out
     halfway = state(chunked)
     assert cursors(chunked) == cursors(base)  # the cursor stays until the last transaction
     assert len(state(base)["members"]) < len(halfway["members"]) < len(state(whole)["members"])
 
     code, out = apply(chunked, 1e-9)  # started again: the next pull applies it again
-    assert code == 0 and "chunk 10\ndone" in out, out
+    assert code == 0 and "chunk 240\ndone" in out, out
     assert state(chunked) == state(whole)
     assert cursors(chunked) == (7, 2, 2)
