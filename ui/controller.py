@@ -80,8 +80,10 @@ class CounterController:
     finished_sale: AwardResult | None = None
     # Open requests of the flows (enroll, PLUS, redeem, refund): operation -> (inputs, id).
     flow_requests: dict[str, tuple[object, str]] = field(default_factory=dict)
-    # How each call into the core is made (the window: its executor's ``wait``).
+    # How each call into the core is made (the window: its executor's ``wait``), and the
+    # reads made while the screen is drawn (its ``wait_briefly``: no event loop turned).
     core: CoreCalls = call_directly
+    core_read: CoreCalls = call_directly
 
     # -- who is at the counter
     @property
@@ -244,7 +246,7 @@ class CounterController:
         """
         counter = getattr(self.terminal, "outbox_waiting", None)
         if callable(counter):
-            return int(self.core(counter))
+            return int(self.core_read(counter))  # drawn in the status bar
         return self.card.unconfirmed_events if self.card is not None else None
 
     # -- service desk, shift close, receipts, sync panel (helper-desk)

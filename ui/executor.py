@@ -135,6 +135,20 @@ class CoreExecutor(QtCore.QObject):
             raise _as_exception(job.value)
         return cast(T, job.value)
 
+    def wait_briefly(self, work: Callable[[], T]) -> T:
+        """``work()`` run on the worker while the GUI thread simply waits (no event loop
+        turned): for reads that never wait for a writer (SQLite's WAL), called while the
+        status bar is drawn or the language changes, where a turning loop could delete the
+        very window that asked."""
+        if not self.on_gui_thread():
+            return work()
+        job = self._start(_Job(work))
+        job.done.wait()
+        self._close(job)
+        if not job.ok:
+            raise _as_exception(job.value)
+        return cast(T, job.value)
+
 
 def _as_exception(error: object) -> Exception:
     return error if isinstance(error, Exception) else RuntimeError(str(error))

@@ -140,6 +140,7 @@ class CounterWindow(QtWidgets.QMainWindow):
         # Every call into the core runs off the GUI thread (ui/executor.py).
         self.executor = core_executor()
         self.controller.core = self.executor.wait
+        self.controller.core_read = self.executor.wait_briefly
         app = QtCore.QCoreApplication.instance()
         assert app is not None
         self.switcher = switcher or LanguageSwitcher(app)

@@ -327,7 +327,7 @@ def apply_checkpoint(
     the next pull applies the checkpoint again, and a member applied already gets no second
     correction (what the ledger confirmed is counted from the journal). ``after_chunk`` is
     told the number of each committed chunk; ``chunk_s`` 0 puts every member in one."""
-    request_id = f"checkpoint-{checkpoint.cursor}"
+    event = _CheckpointEvent(ctx, checkpoint)
     today = ctx.today()
     members = list(checkpoint.members)
     adjusted, done, chunks, rebuilt = 0, 0, 0, set()
@@ -340,7 +340,7 @@ def apply_checkpoint(
                 size = MAX_BATCH if chunk_s <= 0 else max(1, min(MAX_BATCH, int(left / per_member)))
                 batch = members[done : done + size]
                 started = time.perf_counter()
-                count, own = _apply_batch(session, ctx, checkpoint, batch, request_id, today)
+                count, own = _apply_batch(session, ctx, checkpoint, batch, event, today)
                 per_member = max((time.perf_counter() - started) / len(batch), 1e-6)
                 adjusted += count
                 rebuilt.update(own)
@@ -364,7 +364,7 @@ def _apply_batch(
     ctx: ServiceContext,
     checkpoint: Checkpoint,
     batch: Sequence[ReplicaMember],
-    request_id: str,
+    event: _CheckpointEvent,
     today: date,
 ) -> tuple[int, set[str]]:
     """Some of the checkpoint's members, whole: their rows, corrections and profiles. Returns
@@ -373,21 +373,19 @@ def _apply_batch(
     if members_absent(session, fresh):
         # New here (a snapshot page on a new terminal): the same rows the loop below would
         # write go in with a few executemany statements.
-        event_seq = None
-        if any(m.correction for m in fresh):
-            event_seq = _checkpoint_event(session, ctx, checkpoint, request_id)
+        event_seq = event.seq(session) if any(m.correction for m in fresh) else None
         adjusted = insert_new_members(
             session,
             fresh,
             kind=SYNC_KIND,
-            request_id=request_id,
+            request_id=event.request_id,
             event_seq=event_seq,
             now=ctx.now(),
             note=SYNC_NOTE,
         )
         _member_profiles(session, checkpoint, batch, today, new_here=True)
         return adjusted, set()
-    adjusted = _apply_members(session, ctx, checkpoint, batch, request_id, today)
+    adjusted = _apply_members(session, ctx, checkpoint, batch, event, today)
     return adjusted, _member_profiles(session, checkpoint, batch, today, new_here=False)
 
 
@@ -502,32 +500,45 @@ def _new_member(incoming: ReplicaMember, today: date) -> NewMember:
     )
 
 
-def _checkpoint_event(
-    session: Session, ctx: ServiceContext, checkpoint: Checkpoint, request_id: str
-) -> int:
-    """One event names every correction of this checkpoint (entries need one): the one an
-    earlier chunk of it made, if any (a pull's checkpoint applied again after a crash
-    included). Snapshot pages (cursor 0) each have their own."""
-    if checkpoint.cursor > 0:
+class _CheckpointEvent:
+    """The one event that names every correction of a checkpoint (entries need one), made
+    by the first chunk that needs it; after a crash, a pull's checkpoint applied again finds
+    the one made before. Snapshot pages (cursor 0) each have their own."""
+
+    def __init__(self, ctx: ServiceContext, checkpoint: Checkpoint) -> None:
+        self.ctx = ctx
+        self.checkpoint = checkpoint
+        self.request_id = f"checkpoint-{checkpoint.cursor}"
+        self._seq: int | None = None
+
+    def seq(self, session: Session) -> int:
+        if self._seq is None:
+            self._seq = self._made_before(session) or self._make(session)
+        return self._seq
+
+    def _made_before(self, session: Session) -> int | None:
+        if self.checkpoint.cursor == 0:
+            return None
         made = session.scalar(
             select(OutboxEvent.seq).where(
-                OutboxEvent.kind == CHECKPOINT_KIND, OutboxEvent.request_id == request_id
+                OutboxEvent.kind == CHECKPOINT_KIND, OutboxEvent.request_id == self.request_id
             )
         )
-        if made is not None:
-            return int(made)
-    return append_event(
-        session,
-        kind=CHECKPOINT_KIND,
-        payload={
-            "cursor": checkpoint.cursor,
-            "applied_through_seq": checkpoint.applied_through_seq,
-        },
-        request_id=request_id,
-        member_id=None,
-        now=ctx.now(),
-        zone=ctx.timezone,
-    ).seq
+        return None if made is None else int(made)
+
+    def _make(self, session: Session) -> int:
+        return append_event(
+            session,
+            kind=CHECKPOINT_KIND,
+            payload={
+                "cursor": self.checkpoint.cursor,
+                "applied_through_seq": self.checkpoint.applied_through_seq,
+            },
+            request_id=self.request_id,
+            member_id=None,
+            now=self.ctx.now(),
+            zone=self.ctx.timezone,
+        ).seq
 
 
 def _apply_members(
@@ -535,13 +546,12 @@ def _apply_members(
     ctx: ServiceContext,
     checkpoint: Checkpoint,
     members: Sequence[ReplicaMember],
-    request_id: str,
+    event: _CheckpointEvent,
     today: date,
 ) -> int:
     """Member by member: update the ones known here, add the others, post the corrections."""
     ids = [m.member_id for m in members]
     local = _confirmed_locally(session, ids, checkpoint.applied_through_seq)
-    event_seq: int | None = None
     adjusted = 0
     for incoming in members:
         member = _upsert_member(session, incoming)
@@ -550,13 +560,11 @@ def _apply_members(
         delta = incoming.points - local.get(incoming.member_id, 0)
         if delta == 0:
             continue
-        if event_seq is None:
-            event_seq = _checkpoint_event(session, ctx, checkpoint, request_id)
         posting = Posting(
             session=session,
             member_id=incoming.member_id,
-            request_id=request_id,
-            event_seq=event_seq,
+            request_id=event.request_id,
+            event_seq=event.seq(session),
             now=ctx.now(),
             note=SYNC_NOTE,
         )
