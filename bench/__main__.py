@@ -15,9 +15,11 @@ from collections.abc import Callable
 
 from bench.common import Figure, Skipped, note
 
-# Each figure's module has ``run(quick: bool) -> Figure``; imported only when asked for.
+# Each figure's module has ``run(quick: bool) -> Figure`` (or a list of figures: one measure
+# against several baselines); imported only when asked for.
 FIGURES: dict[str, str] = {
     "award_commit": "bench.award",
+    "award_during_pull": "bench.award_during_pull",
     "member_lookup_1m": "bench.lookup",
     "member_search": "bench.member_search",
     "quote": "bench.quote",
@@ -36,9 +38,10 @@ FIGURES: dict[str, str] = {
 }
 
 
-def run_figure(name: str, quick: bool) -> Figure:
-    runner: Callable[[bool], Figure] = importlib.import_module(FIGURES[name]).run
-    return runner(quick)
+def run_figure(name: str, quick: bool) -> list[Figure]:
+    runner: Callable[[bool], Figure | list[Figure]] = importlib.import_module(FIGURES[name]).run
+    figures = runner(quick)
+    return figures if isinstance(figures, list) else [figures]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -53,11 +56,12 @@ def main(argv: list[str] | None = None) -> int:
     for name in args.names or list(FIGURES):
         started = time.perf_counter()
         try:
-            figure = run_figure(name, args.quick)
+            figures = run_figure(name, args.quick)
         except Skipped as why:
             print(f"BENCH {name} skipped: {why}", flush=True)
             continue
-        print(figure.line(), flush=True)
+        for figure in figures:
+            print(figure.line(), flush=True)
         note(f"{name} took {time.perf_counter() - started:.1f} s")
     return 0
 

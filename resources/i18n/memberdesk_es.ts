@@ -281,16 +281,16 @@ F7 Reembolso · F8 QR tarjeta · Ctrl+D Pantalla</translation>
         <translation>Primero escanee un socio y luego pulse F4.</translation>
     </message>
     <message>
-        <source>A member code was scanned while the sale is recorded; scan it again.</source>
-        <translation>Se escaneó un código de socio mientras se registraba la venta; escanéelo de nuevo.</translation>
-    </message>
-    <message>
         <source>A member code was scanned while a dialog was open; close it, then scan again.</source>
         <translation>Se escaneó un código de socio con un diálogo abierto; ciérrelo y vuelva a escanear.</translation>
     </message>
     <message>
         <source>Member {member_id} found. F4 to ring up a sale.</source>
         <translation>Socio {member_id} encontrado. F4 para registrar una venta.</translation>
+    </message>
+    <message>
+        <source>Looking this member up as soon as the sale is recorded.</source>
+        <translation>Se buscará a este socio en cuanto se registre la venta.</translation>
     </message>
     <message>
         <source>Scan a member first.</source>
@@ -303,6 +303,10 @@ F7 Reembolso · F8 QR tarjeta · Ctrl+D Pantalla</translation>
     <message>
         <source>Asking the ledger to hold the points…</source>
         <translation>Pidiendo al libro mayor que reserve los puntos…</translation>
+    </message>
+    <message>
+        <source>Recording the sale…</source>
+        <translation>Registrando la venta…</translation>
     </message>
     <message>
         <source>Sale recorded for {member_id}: receipt {receipt}, paid {payable}, {earned} points earned, balance {balance} points. Next customer: scan a member code.</source>
@@ -387,6 +391,10 @@ F7 Reembolso · F8 QR tarjeta · Ctrl+D Pantalla</translation>
     <message>
         <source>Quit</source>
         <translation>Salir</translation>
+    </message>
+    <message>
+        <source>Working…</source>
+        <translation>Trabajando…</translation>
     </message>
     <message>
         <source>&amp;Member</source>
@@ -990,6 +998,14 @@ F7 Reembolso · F8 QR tarjeta · Ctrl+D Pantalla</translation>
     <message>
         <source>This terminal&apos;s data was written by a newer MemberDesk; update the program.</source>
         <translation>Los datos de este terminal los escribió un MemberDesk más reciente; actualice el programa.</translation>
+    </message>
+    <message>
+        <source>A MemberDesk window is already open on this terminal&apos;s data (process {pid}): use that window; this one does not start. Command-line commands keep working beside it.</source>
+        <translation>Ya hay una ventana de MemberDesk abierta con los datos de este terminal (proceso {pid}): use esa ventana; esta no se abre. Los comandos de la línea de órdenes siguen funcionando a su lado.</translation>
+    </message>
+    <message>
+        <source>The terminal&apos;s database is busy (a sync or another program is writing to it); nothing was changed. Wait a moment and press the same key again.</source>
+        <translation>La base de datos del terminal está ocupada (una sincronización u otro programa está escribiendo en ella); no se ha cambiado nada. Espere un momento y pulse la misma tecla otra vez.</translation>
     </message>
     <message>
         <source>The scan is damaged; scan the member&apos;s code again, or type their number.</source>

@@ -281,16 +281,16 @@ F7 退款 · F8 会员卡码 · Ctrl+D 顾客屏</translation>
         <translation>请先扫描会员，再按 F4。</translation>
     </message>
     <message>
-        <source>A member code was scanned while the sale is recorded; scan it again.</source>
-        <translation>正在记录销售时扫描到会员码；请重新扫描。</translation>
-    </message>
-    <message>
         <source>A member code was scanned while a dialog was open; close it, then scan again.</source>
         <translation>对话框打开时扫描到会员码；请先关闭对话框，再重新扫描。</translation>
     </message>
     <message>
         <source>Member {member_id} found. F4 to ring up a sale.</source>
         <translation>已找到会员 {member_id}。按 F4 开始结账。</translation>
+    </message>
+    <message>
+        <source>Looking this member up as soon as the sale is recorded.</source>
+        <translation>销售记录完成后立即查找此会员。</translation>
     </message>
     <message>
         <source>Scan a member first.</source>
@@ -303,6 +303,10 @@ F7 退款 · F8 会员卡码 · Ctrl+D 顾客屏</translation>
     <message>
         <source>Asking the ledger to hold the points…</source>
         <translation>正在请总账冻结所用积分…</translation>
+    </message>
+    <message>
+        <source>Recording the sale…</source>
+        <translation>正在记录销售…</translation>
     </message>
     <message>
         <source>Sale recorded for {member_id}: receipt {receipt}, paid {payable}, {earned} points earned, balance {balance} points. Next customer: scan a member code.</source>
@@ -387,6 +391,10 @@ F7 退款 · F8 会员卡码 · Ctrl+D 顾客屏</translation>
     <message>
         <source>Quit</source>
         <translation>退出</translation>
+    </message>
+    <message>
+        <source>Working…</source>
+        <translation>处理中…</translation>
     </message>
     <message>
         <source>&amp;Member</source>
@@ -990,6 +998,14 @@ F7 退款 · F8 会员卡码 · Ctrl+D 顾客屏</translation>
     <message>
         <source>This terminal&apos;s data was written by a newer MemberDesk; update the program.</source>
         <translation>此终端的数据由较新版本的 MemberDesk 写入；请更新程序。</translation>
+    </message>
+    <message>
+        <source>A MemberDesk window is already open on this terminal&apos;s data (process {pid}): use that window; this one does not start. Command-line commands keep working beside it.</source>
+        <translation>此终端的数据已经打开了一个 MemberDesk 窗口（进程 {pid}）：请使用那个窗口；本窗口不会启动。命令行命令可以在它旁边照常使用。</translation>
+    </message>
+    <message>
+        <source>The terminal&apos;s database is busy (a sync or another program is writing to it); nothing was changed. Wait a moment and press the same key again.</source>
+        <translation>终端数据库正忙（同步或其他程序正在写入）；未做任何更改。请稍候，然后再按一次同一个键。</translation>
     </message>
     <message>
         <source>The scan is damaged; scan the member&apos;s code again, or type their number.</source>

@@ -246,6 +246,7 @@ class LedgerClient:
             f"/members/{quote(member_id, safe='')}/history",
             MemberHistoryPage,
             params={"limit": limit},
+            timeout=(2.0, 4.0),  # the service desk waits for it: offline says so quickly
         )
 
     def flags(self, member_id: str | None = None, *, include_resolved: bool = False) -> FlagList:
