@@ -33,6 +33,10 @@ MemberId = Annotated[str, Field(min_length=1, max_length=32, pattern=PRINTABLE)]
 StoreCode = Annotated[str, Field(min_length=1, max_length=32, pattern=PRINTABLE)]
 
 
+_CODE_CHAR = "[A-HJ-NP-Za-hj-np-z2-9]"
+PLUS_CODE = rf"^{_CODE_CHAR}{{4}}(-?{_CODE_CHAR}{{4}}){{3}}$"
+
+
 def text(min_length: int = 0, max_length: int = 64) -> Any:
     """A printable string field of a request, ``min_length`` to ``max_length`` characters."""
     return Field(min_length=min_length, max_length=max_length, pattern=PRINTABLE)
@@ -249,7 +253,9 @@ class PlusCodeClaim(Message):
     """``POST /v1/plus/codes/claim``: bind a PLUS activation code to a member, for this
     terminal's request (a retry of the same request gets the same answer)."""
 
-    code: str = text(1, 64)
+    # 16 of the codes' letters and digits (no 0/O, 1/I), any case, in groups of four with
+    # or without dashes (app.domain.plus_codes): anything else is no code
+    code: str = Field(pattern=PLUS_CODE)
     member_id: MemberId
     request_id: str = text(1, 64)
 
