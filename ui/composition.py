@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 from app.cli.main import TerminalParts
 from app.cli.main import main as command_line
-from sync.client import code_commands
+from sync.client import code_commands, phone_commands
 from sync.client import commands as sync_commands
 from sync.client import selftest as sync_selftest
 from sync.client.authorizer import connect
@@ -24,7 +24,12 @@ from ui import selftest as window_selftest
 
 PARTS = TerminalParts(
     connect=connect,
-    commands=(window_commands.register, sync_commands.register, code_commands.register),
+    commands=(
+        window_commands.register,
+        sync_commands.register,
+        code_commands.register,
+        phone_commands.register,
+    ),
     checks=(window_selftest.checks, sync_selftest.checks),
 )
 

@@ -402,3 +402,12 @@ class AcceptedCodeStep(Base):
     member_id: Mapped[str] = mapped_column(String(32), primary_key=True)
     step: Mapped[int] = mapped_column(Integer, primary_key=True)
     accepted_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class RemovedDevice(Base):
+    """A member's phone removed at the ledger (a lost phone, or the member removed it): its
+    codes are refused here although its credential has not expired. The last checkpoint's
+    whole set."""
+
+    __tablename__ = "removed_devices"
+    device_key: Mapped[str] = mapped_column(String(64), primary_key=True)  # hex

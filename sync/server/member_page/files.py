@@ -1,0 +1,83 @@
+"""The page's files, served from ``static/`` under a strict Content-Security-Policy: only
+this origin's own scripts, styles and API; no inline script, no third-party origin."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from fastapi import APIRouter, Request
+from fastapi.responses import Response
+
+from sync.server.errors import Refused
+
+STATIC = Path(__file__).parent / "static"
+TYPES = {
+    ".html": "text/html; charset=utf-8",
+    ".js": "text/javascript; charset=utf-8",
+    ".mjs": "text/javascript; charset=utf-8",
+    ".css": "text/css; charset=utf-8",
+    ".json": "application/json",
+    ".webmanifest": "application/manifest+json",
+    ".svg": "image/svg+xml",
+    ".png": "image/png",
+    ".txt": "text/plain; charset=utf-8",
+}
+CSP = "; ".join(
+    (
+        "default-src 'none'",
+        "script-src 'self'",
+        "style-src 'self'",
+        "img-src 'self' data: blob:",
+        "connect-src 'self'",
+        "manifest-src 'self'",
+        "worker-src 'self'",
+        "base-uri 'none'",
+        "form-action 'none'",
+        "frame-ancestors 'none'",
+    )
+)
+SECURITY_HEADERS = {
+    "Content-Security-Policy": CSP,
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "X-Frame-Options": "DENY",
+    "Cross-Origin-Opener-Policy": "same-origin",
+    "Cross-Origin-Resource-Policy": "same-origin",
+    "Permissions-Policy": "camera=(), microphone=(), geolocation=()",
+}
+
+
+def _load() -> dict[str, tuple[bytes, str, str]]:
+    """Every file of static/ by its path under /phone/: (bytes, type, etag); read once."""
+    found = {}
+    for path in sorted(STATIC.rglob("*")):
+        if path.is_file() and path.suffix in TYPES:
+            data = path.read_bytes()
+            name = path.relative_to(STATIC).as_posix()
+            etag = '"' + hashlib.sha256(data).hexdigest()[:32] + '"'
+            found[name] = (data, TYPES[path.suffix], etag)
+    found[""] = found["index.html"]
+    return found
+
+
+def router() -> APIRouter:
+    files = _load()
+    routes = APIRouter(include_in_schema=False)
+
+    @routes.get("/phone")
+    def bare() -> Response:
+        return Response(status_code=308, headers={"Location": "/phone/"})
+
+    @routes.get("/phone/{name:path}")
+    def page_file(name: str, request: Request) -> Response:
+        found = files.get(name)
+        if found is None:
+            raise Refused(404, "not_found", "There is no such page.")
+        data, media_type, etag = found
+        headers = {**SECURITY_HEADERS, "ETag": etag, "Cache-Control": "no-cache"}
+        if request.headers.get("if-none-match") == etag:
+            return Response(status_code=304, headers=headers)
+        return Response(data, media_type=media_type, headers=headers)
+
+    return routes
