@@ -31,6 +31,7 @@ FIGURES: dict[str, str] = {
     "scan_to_card": "bench.scan_to_card",
     "card_heavy_member": "bench.card_heavy",
     "cold_start": "bench.cold_start",
+    "code_page": "bench.code_page",  # needs chromium and chromium-driver, else skipped
 }
 
 
