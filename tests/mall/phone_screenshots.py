@@ -55,6 +55,7 @@ def main(out: Path) -> None:
         try:
             browser.get(counter.json("phone", "bind", "13900000001")["url"])
             wait_for(browser, "document.body.dataset.points")
+            browser.find_element(By.CSS_SELECTOR, ".coupons button").click()  # its own QR
             for language in LANGUAGES:
                 Select(browser.find_element(By.ID, "language")).select_by_value(language)
                 browser.execute_script("window.scrollTo(0, 0)")

@@ -26,6 +26,7 @@ def test_a_phone_bound_at_the_counter_shows_a_code_the_counters_take(
         "member_id"
     ]
     counter.run("award", PHONE, "--line", "grocery=100", "--cashier", "lin")
+    coupon = counter.json("coupon", "issue", PHONE, "COFFEE", "--cashier", "lin")["coupon_code"]
     counter.run("sync", "--once")
 
     # The cashier shows the binding QR; the member's camera reads it.
@@ -46,6 +47,10 @@ def test_a_phone_bound_at_the_counter_shows_a_code_the_counters_take(
         assert "Show this code at the counter" in text and "New code in" in text
         assert "Turn the screen brightness up" in text
         assert "100" in text and "Purchase" in text and "+100" in text
+        # Each coupon shows its own QR code.
+        browser.find_element(By.CSS_SELECTOR, ".coupons button").click()
+        coupon_qr = browser.find_element(By.CSS_SELECTOR, ".coupon-qr canvas")
+        assert read_qr(coupon_qr.screenshot_as_png) == coupon
 
         # The binding code worked once: a second phone cannot use it.
         other = requests.get(f"{ledger.url}/phone/", timeout=10)

@@ -64,6 +64,7 @@ class PointsView(PageMessage):
 class MedalView(PageMessage):
     code: str
     name: str
+    kind: str  # category (progress in fen spent) or behaviour (a count)
     level: int
     levels: int
     progress: int

@@ -75,6 +75,7 @@ def member_page(
             MedalView(
                 code=m.medal.code,
                 name=m.medal.name,
+                kind=m.medal.kind,
                 level=m.level,
                 levels=len(m.medal.levels),
                 progress=m.progress,

@@ -157,6 +157,13 @@ function pointsSection(points) {
   );
 }
 
+// A category medal counts money spent in its category (fen); a behaviour medal, times.
+function medalFigures(m) {
+  return m.kind === 'category'
+    ? { p: money(m.progress), t: money(m.next_threshold) }
+    : { p: m.progress, t: m.next_threshold };
+}
+
 function medalsSection(medals) {
   return section(
     t('medals'),
@@ -166,7 +173,7 @@ function medalsSection(medals) {
       el('strong', null, m.name),
       ' ',
       t('medal_level', { l: m.level, n: m.levels }),
-      m.next_threshold === null ? null : el('small', null, t('medal_next', { p: m.progress, t: m.next_threshold })),
+      m.next_threshold === null ? null : el('small', null, t('medal_next', medalFigures(m))),
     ))),
   );
 }
@@ -174,17 +181,18 @@ function medalsSection(medals) {
 function couponsSection(coupons) {
   if (!coupons.length) return section(t('coupons'), el('p', null, t('no_coupons')));
   return section(t('coupons'), el('ul', 'coupons', ...coupons.map((c) => {
-    const canvas = el('canvas', 'coupon-qr');
-    canvas.hidden = true;
+    const canvas = el('canvas');
+    const box = el('div', 'coupon-qr', canvas);
+    box.hidden = true;
     const button = el('button', null, t('show_coupon'));
     button.type = 'button';
     button.addEventListener('click', () => {
-      canvas.hidden = !canvas.hidden;
-      if (!canvas.hidden) drawQr(canvas, c.code, 200, 'Byte');
-      button.textContent = canvas.hidden ? t('show_coupon') : t('hide_coupon');
+      box.hidden = !box.hidden;
+      if (!box.hidden) drawQr(canvas, c.code, 200, 'Byte');
+      button.textContent = box.hidden ? t('show_coupon') : t('hide_coupon');
     });
     return el('li', null, el('strong', null, c.name), el('span', 'code-text', c.code),
-      el('small', null, t('valid_until', { d: day(c.valid_until) })), button, canvas);
+      el('small', null, t('valid_until', { d: day(c.valid_until) })), button, box);
   })));
 }
 
