@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from ui.card import money, num
 from ui.controller import CounterController
-from ui.qt import QtCore, QtWidgets
+from ui.qt import QtCore, QtGui, QtWidgets
 
 Qt = QtCore.Qt
 
@@ -36,6 +36,10 @@ class CustomerDisplay(QtWidgets.QWidget):
         self.name = self._label("displayName")
         self.points = self._label("displayPoints")
         self.sale = self._label("displaySale")
+        # A phone binding QR while the cashier shows one (ui/phone_binding.py).
+        self.binding: QtGui.QPixmap | None = None
+        self.qr = self._label("displayQr")
+        self.qr.setVisible(False)
         layout = QtWidgets.QVBoxLayout(self)
         layout.setContentsMargins(48, 48, 48, 48)
         layout.addWidget(self.welcome)
@@ -43,6 +47,7 @@ class CustomerDisplay(QtWidgets.QWidget):
         layout.addWidget(self.name)
         layout.addWidget(self.points)
         layout.addWidget(self.sale)
+        layout.addWidget(self.qr)
         layout.addStretch(2)
         self.resize(1024, 600)
         self.refresh()
@@ -54,8 +59,16 @@ class CustomerDisplay(QtWidgets.QWidget):
         label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         return label
 
+    def show_binding(self, pixmap: QtGui.QPixmap | None) -> None:
+        """Show (or, with None, take away) the phone binding QR for the member's camera."""
+        self.binding = pixmap
+        self.refresh()
+
     def refresh(self) -> None:
         """Show what the counter shows now (cheap: no call into the core)."""
+        self.qr.setVisible(self.binding is not None)
+        if self.binding is not None:
+            self.qr.setPixmap(self.binding)
         card = self.controller.card
         award = self.controller.last_award
         self.setWindowTitle(self.tr("MemberDesk — welcome"))
@@ -80,7 +93,9 @@ class CustomerDisplay(QtWidgets.QWidget):
             return
         self.name.setText(card.name)
         self.points.setText(self.tr("You have {points} points").format(points=num(card.points)))
-        if award is not None and award.member_id == card.member_id:
+        if self.binding is not None:
+            self.sale.setText(self.tr("Scan this code with your phone's camera to bind your phone"))
+        elif award is not None and award.member_id == card.member_id:
             self.sale.setText(
                 self.tr("This purchase: +{earned} points · you saved {saved}").format(
                     earned=num(award.points_earned), saved=money(award.savings_fen)

@@ -76,8 +76,8 @@
         <translation>Imprimir tarjeta (Ctrl+P)</translation>
     </message>
     <message>
-        <source>Ctrl+P print card · Ctrl+S save as… · Enter or Esc close</source>
-        <translation>Ctrl+P imprimir tarjeta · Ctrl+S guardar como… · Enter o Esc cerrar</translation>
+        <source>Ctrl+P print card · Ctrl+S save as… · Ctrl+B bind the phone · Enter or Esc close</source>
+        <translation>Ctrl+P imprimir tarjeta · Ctrl+S guardar como… · Ctrl+B vincular el teléfono · Enter o Esc cerrar</translation>
     </message>
 </context>
 <context>
@@ -375,6 +375,10 @@ F7 Reembolso · F8 QR tarjeta · Ctrl+D Pantalla</translation>
     <message>
         <source>Scan your member code</source>
         <translation>Escanee su código de socio</translation>
+    </message>
+    <message>
+        <source>Scan this code with your phone&apos;s camera to bind your phone</source>
+        <translation>Escanee este código con la cámara de su teléfono para vincularlo</translation>
     </message>
     <message>
         <source>You have {points} points</source>
@@ -1241,6 +1245,53 @@ Escanee el código de socio, o escriba el número de socio o el teléfono, y pul
     <message>
         <source>Paired: terminal {terminal} of store {store}.</source>
         <translation>Emparejado: terminal {terminal} de la tienda {store}.</translation>
+    </message>
+</context>
+<context>
+    <name>PhoneBindingDialog</name>
+    <message>
+        <source>Bind the member&apos;s phone</source>
+        <translation>Vincular el teléfono del socio</translation>
+    </message>
+    <message>
+        <source>Bind the phone of {name}</source>
+        <translation>Vincular el teléfono de {name}</translation>
+    </message>
+    <message>
+        <source>Member number {member_id}</source>
+        <translation>Número de socio {member_id}</translation>
+    </message>
+    <message>
+        <source>Asking the ledger for a binding code…</source>
+        <translation>Pidiendo al sistema central un código de vinculación…</translation>
+    </message>
+    <message>
+        <source>The member scans this code with the phone&apos;s camera and opens the page. It works once, until {until}.</source>
+        <translation>El socio escanea este código con la cámara del teléfono y abre la página. Sirve una sola vez, hasta las {until}.</translation>
+    </message>
+    <message>
+        <source>Offline: phones are bound with the ledger. Try again when the terminal is online.</source>
+        <translation>Sin conexión: los teléfonos se vinculan con el sistema central. Inténtelo de nuevo cuando el terminal esté en línea.</translation>
+    </message>
+    <message>
+        <source>This terminal is not paired with a ledger, so it cannot bind phones.</source>
+        <translation>Este terminal no está emparejado con un sistema central, así que no puede vincular teléfonos.</translation>
+    </message>
+    <message>
+        <source>The ledger refused to bind a phone for this member; call the service desk.</source>
+        <translation>El sistema central rechazó vincular un teléfono a este socio; llame a atención al cliente.</translation>
+    </message>
+    <message>
+        <source>No QR yet</source>
+        <translation>Aún no hay QR</translation>
+    </message>
+    <message>
+        <source>No QR</source>
+        <translation>Sin QR</translation>
+    </message>
+    <message>
+        <source>Enter or Esc close</source>
+        <translation>Enter o Esc cerrar</translation>
     </message>
 </context>
 <context>

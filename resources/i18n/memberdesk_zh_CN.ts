@@ -76,8 +76,8 @@
         <translation>打印会员卡 (Ctrl+P)</translation>
     </message>
     <message>
-        <source>Ctrl+P print card · Ctrl+S save as… · Enter or Esc close</source>
-        <translation>Ctrl+P 打印会员卡 · Ctrl+S 另存为… · Enter 或 Esc 关闭</translation>
+        <source>Ctrl+P print card · Ctrl+S save as… · Ctrl+B bind the phone · Enter or Esc close</source>
+        <translation>Ctrl+P 打印会员卡 · Ctrl+S 另存为… · Ctrl+B 绑定手机 · Enter 或 Esc 关闭</translation>
     </message>
 </context>
 <context>
@@ -375,6 +375,10 @@ F7 退款 · F8 会员卡码 · Ctrl+D 顾客屏</translation>
     <message>
         <source>Scan your member code</source>
         <translation>请出示您的会员码</translation>
+    </message>
+    <message>
+        <source>Scan this code with your phone&apos;s camera to bind your phone</source>
+        <translation>请用手机相机扫描此码，绑定您的手机</translation>
     </message>
     <message>
         <source>You have {points} points</source>
@@ -1241,6 +1245,53 @@ Scan the member code, or type a member number or phone number, then press Enter.
     <message>
         <source>Paired: terminal {terminal} of store {store}.</source>
         <translation>配对成功：门店 {store} 的终端 {terminal}。</translation>
+    </message>
+</context>
+<context>
+    <name>PhoneBindingDialog</name>
+    <message>
+        <source>Bind the member&apos;s phone</source>
+        <translation>绑定会员手机</translation>
+    </message>
+    <message>
+        <source>Bind the phone of {name}</source>
+        <translation>为 {name} 绑定手机</translation>
+    </message>
+    <message>
+        <source>Member number {member_id}</source>
+        <translation>会员号 {member_id}</translation>
+    </message>
+    <message>
+        <source>Asking the ledger for a binding code…</source>
+        <translation>正在向会员系统申请绑定码…</translation>
+    </message>
+    <message>
+        <source>The member scans this code with the phone&apos;s camera and opens the page. It works once, until {until}.</source>
+        <translation>会员用手机相机扫描此码并打开页面。此码仅可使用一次，有效至 {until}。</translation>
+    </message>
+    <message>
+        <source>Offline: phones are bound with the ledger. Try again when the terminal is online.</source>
+        <translation>离线：手机需通过会员系统绑定。请在终端联网后重试。</translation>
+    </message>
+    <message>
+        <source>This terminal is not paired with a ledger, so it cannot bind phones.</source>
+        <translation>此终端未与会员系统配对，无法绑定手机。</translation>
+    </message>
+    <message>
+        <source>The ledger refused to bind a phone for this member; call the service desk.</source>
+        <translation>会员系统拒绝为此会员绑定手机；请联系服务台。</translation>
+    </message>
+    <message>
+        <source>No QR yet</source>
+        <translation>暂无二维码</translation>
+    </message>
+    <message>
+        <source>No QR</source>
+        <translation>无二维码</translation>
+    </message>
+    <message>
+        <source>Enter or Esc close</source>
+        <translation>Enter 或 Esc 关闭</translation>
     </message>
 </context>
 <context>

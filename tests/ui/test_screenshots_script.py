@@ -25,6 +25,7 @@ def test_screenshots_render_for_one_language(qapp, tmp_path: Path) -> None:
         "customer_display_zh_CN.png",
         "day_report_zh_CN.png",
         "enroll_zh_CN.png",
+        "phone_binding_zh_CN.png",
         "plus_zh_CN.png",
         "redeem_zh_CN.png",
         "refund_zh_CN.png",
@@ -40,7 +41,15 @@ def test_screenshots_render_for_one_language(qapp, tmp_path: Path) -> None:
     ]
     for path in written:
         image = QtGui.QImage(str(path))
-        flows = ("enroll", "card_code", "plus", "redeem", "refund", "customer_display")
+        flows = (
+            "enroll",
+            "card_code",
+            "phone_binding",
+            "plus",
+            "redeem",
+            "refund",
+            "customer_display",
+        )
         if path.name.startswith(flows):
             assert 900 <= image.width() <= 1366 and 560 <= image.height() <= 768  # a flow dialog
         elif path.name.startswith(("service_desk", "day_report", "sync_panel", "settings_")):

@@ -4,12 +4,11 @@ this origin's own scripts, styles and API; no inline script, no third-party orig
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from pathlib import Path
 
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
-
-from sync.server.errors import Refused
 
 STATIC = Path(__file__).parent / "static"
 TYPES = {
@@ -62,22 +61,24 @@ def _load() -> dict[str, tuple[bytes, str, str]]:
 
 
 def router() -> APIRouter:
-    files = _load()
+    """One route per file (``/phone/`` is index.html): any other path under /phone is the
+    API's or no one's, so a wrong method on an API path still answers 405."""
     routes = APIRouter(include_in_schema=False)
 
     @routes.get("/phone")
     def bare() -> Response:
         return Response(status_code=308, headers={"Location": "/phone/"})
 
-    @routes.get("/phone/{name:path}")
-    def page_file(name: str, request: Request) -> Response:
-        found = files.get(name)
-        if found is None:
-            raise Refused(404, "not_found", "There is no such page.")
-        data, media_type, etag = found
+    for name, found in _load().items():
+        routes.add_api_route(f"/phone/{name}", _serve(*found), methods=["GET"])
+    return routes
+
+
+def _serve(data: bytes, media_type: str, etag: str) -> Callable[[Request], Response]:
+    def page_file(request: Request) -> Response:
         headers = {**SECURITY_HEADERS, "ETag": etag, "Cache-Control": "no-cache"}
         if request.headers.get("if-none-match") == etag:
             return Response(status_code=304, headers=headers)
         return Response(data, media_type=media_type, headers=headers)
 
-    return routes
+    return page_file
