@@ -1263,7 +1263,7 @@ Scan the member code, or type a member number or phone number, then press Enter.
     </message>
     <message>
         <source>Asking the ledger for a binding code…</source>
-        <translation>正在向会员系统申请绑定码…</translation>
+        <translation>正在向总账申请绑定码…</translation>
     </message>
     <message>
         <source>The member scans this code with the phone&apos;s camera and opens the page. It works once, until {until}.</source>
@@ -1271,15 +1271,15 @@ Scan the member code, or type a member number or phone number, then press Enter.
     </message>
     <message>
         <source>Offline: phones are bound with the ledger. Try again when the terminal is online.</source>
-        <translation>离线：手机需通过会员系统绑定。请在终端联网后重试。</translation>
+        <translation>离线：手机需通过总账绑定。请在终端联网后重试。</translation>
     </message>
     <message>
         <source>This terminal is not paired with a ledger, so it cannot bind phones.</source>
-        <translation>此终端未与会员系统配对，无法绑定手机。</translation>
+        <translation>此终端未与总账配对，无法绑定手机。</translation>
     </message>
     <message>
         <source>The ledger refused to bind a phone for this member; call the service desk.</source>
-        <translation>会员系统拒绝为此会员绑定手机；请联系服务台。</translation>
+        <translation>总账拒绝为此会员绑定手机；请联系服务台。</translation>
     </message>
     <message>
         <source>No QR yet</source>
@@ -1292,6 +1292,73 @@ Scan the member code, or type a member number or phone number, then press Enter.
     <message>
         <source>Enter or Esc close</source>
         <translation>Enter 或 Esc 关闭</translation>
+    </message>
+</context>
+<context>
+    <name>PhonesPage</name>
+    <message>
+        <source>Look a member up first (the Member field above).</source>
+        <translation>请先查找会员（上方的会员栏）。</translation>
+    </message>
+    <message>
+        <source>Asking the ledger…</source>
+        <translation>正在询问总账…</translation>
+    </message>
+    <message>
+        <source>Choose a phone with ↑ ↓; Enter removes it (asks first).</source>
+        <translation>用 ↑ ↓ 选择手机；回车移除（会先确认）。</translation>
+    </message>
+    <message>
+        <source>No phone is bound to this member.</source>
+        <translation>此会员没有绑定手机。</translation>
+    </message>
+    <message>
+        <source>Choose a phone with ↑ ↓ first.</source>
+        <translation>请先用 ↑ ↓ 选择一部手机。</translation>
+    </message>
+    <message>
+        <source>Remove the phone “{label}”? Its codes stop working at every counter after their next sync. Press Enter again to remove it, or Esc.</source>
+        <translation>移除手机“{label}”？各收银台下次同步后将拒绝它的会员码。再按回车移除，或按 Esc。</translation>
+    </message>
+    <message>
+        <source>Removing the phone…</source>
+        <translation>正在移除手机…</translation>
+    </message>
+    <message>
+        <source>Removed the phone “{label}”. Counters refuse its codes after their next sync.</source>
+        <translation>已移除手机“{label}”。各收银台下次同步后将拒绝它的会员码。</translation>
+    </message>
+    <message>
+        <source>The ledger cannot be reached; phones are listed online.</source>
+        <translation>无法连接总账；手机列表需联网查看。</translation>
+    </message>
+    <message>
+        <source>This terminal is not paired with a ledger.</source>
+        <translation>本终端未与总账配对。</translation>
+    </message>
+    <message>
+        <source>The ledger refused: {words}</source>
+        <translation>总账拒绝：{words}</translation>
+    </message>
+    <message>
+        <source>Something unexpected went wrong ({kind}).</source>
+        <translation>发生意外错误（{kind}）。</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>手机</translation>
+    </message>
+    <message>
+        <source>Bound</source>
+        <translation>绑定时间</translation>
+    </message>
+    <message>
+        <source>Last used</source>
+        <translation>最近使用</translation>
+    </message>
+    <message>
+        <source>Phone id</source>
+        <translation>手机编号</translation>
     </message>
 </context>
 <context>
@@ -2011,8 +2078,12 @@ Scan the member code, or type a member number or phone number, then press Enter.
         <translation>只有主管可以核销透支。</translation>
     </message>
     <message>
-        <source>Ctrl+1 History · Ctrl+2 Adjust · Ctrl+3 Overdrafts · Ctrl+4 Ledger flags · Enter confirms · Esc closes</source>
-        <translation>Ctrl+1 记录 · Ctrl+2 调整 · Ctrl+3 透支 · Ctrl+4 总账标记 · 回车确认 · Esc 关闭</translation>
+        <source>Ctrl+1 History · Ctrl+2 Adjust · Ctrl+3 Overdrafts · Ctrl+4 Ledger flags · Ctrl+5 Phones · Enter confirms · Esc closes</source>
+        <translation>Ctrl+1 记录 · Ctrl+2 调整 · Ctrl+3 透支 · Ctrl+4 总账标记 · Ctrl+5 手机 · 回车确认 · Esc 关闭</translation>
+    </message>
+    <message>
+        <source>&amp;5 Phones</source>
+        <translation>&amp;5 手机</translation>
     </message>
 </context>
 <context>

@@ -33,6 +33,7 @@ def test_screenshots_render_for_one_language(qapp, tmp_path: Path) -> None:
         "sale_done_zh_CN.png",
         "scan_failed_zh_CN.png",
         "service_desk_flags_zh_CN.png",
+        "service_desk_phones_zh_CN.png",
         "service_desk_zh_CN.png",
         "settings_zh_CN.png",
         "setup_wizard_zh_CN.png",
