@@ -56,6 +56,23 @@ def phone(profile: Path, language: str = "en", size: tuple[int, int] = (390, 844
     return driver
 
 
+# A browser whose Web Crypto has no Ed25519 (as older ones): key generation refused, as such
+# a browser refuses it, before any of the page's scripts run.
+NO_WEB_CRYPTO_ED25519 = """
+const generateKey = crypto.subtle.generateKey.bind(crypto.subtle);
+crypto.subtle.generateKey = (algorithm, ...rest) =>
+  (algorithm === 'Ed25519' || (algorithm && algorithm.name === 'Ed25519'))
+    ? Promise.reject(new DOMException('Unrecognized algorithm name', 'NotSupportedError'))
+    : generateKey(algorithm, ...rest);
+"""
+
+
+def without_web_crypto_ed25519(driver: WebDriver) -> None:
+    driver.execute_cdp_cmd(  # type: ignore[attr-defined]
+        "Page.addScriptToEvaluateOnNewDocument", {"source": NO_WEB_CRYPTO_ED25519}
+    )
+
+
 def wait_for(driver: WebDriver, script: str, timeout: float = 30) -> object:
     """Wait until ``script`` (a JavaScript expression) is truthy in the page; its value."""
     return WebDriverWait(driver, timeout, poll_frequency=0.05).until(
