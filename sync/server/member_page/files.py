@@ -56,6 +56,8 @@ def _load() -> dict[str, tuple[bytes, str, str]]:
             name = path.relative_to(STATIC).as_posix()
             etag = '"' + hashlib.sha256(data).hexdigest()[:32] + '"'
             found[name] = (data, TYPES[path.suffix], etag)
+    if "index.html" not in found:
+        raise RuntimeError(f"The member page's files are missing from {STATIC}; reinstall.")
     found[""] = found["index.html"]
     return found
 
