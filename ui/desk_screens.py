@@ -15,6 +15,7 @@ SHOTS = (
     "service_desk_flags",
     "service_desk_phones",
     "day_report",
+    "shift_close",
     "sync_panel",
     "settings",
     "reprint",
@@ -82,6 +83,24 @@ def _settle(until: Callable[[], bool] = lambda: True, rounds: int = 200) -> None
         QtCore.QThread.msleep(5)
 
 
+def _a_busier_day(window: QtWidgets.QMainWindow) -> None:
+    """A refund, a gift, PLUS, a coupon used and an adjustment, so the report and the
+    member's history show them (fixed request ids: once, whichever language comes first)."""
+    from ui.window import CounterWindow
+
+    assert isinstance(window, CounterWindow)
+    terminal = window.controller.terminal
+    lin, sam = terminal.actor("lin"), terminal.actor("sam")
+    member = "M000003"
+    coupon = terminal.issue_coupon("shot-coupon", sam, member, "WINBACK20").coupon_code
+    sale = terminal.award("shot-sale", lin, member, [Line("fashion", 30_000)], coupon=coupon)
+    terminal.refund("shot-refund", lin, sale.receipt_no, 5_000)
+    terminal.redeem("shot-gift", lin, member, "gift", item="tote")
+    terminal.sell_plus("shot-plus", sam, member)
+    terminal.adjust("shot-adjust", sam, member, 100, "Birthday goodwill")
+    window.controller.refresh_card()
+
+
 def render_desk(
     window: QtWidgets.QMainWindow, save: Callable[[str, QtWidgets.QWidget], Path]
 ) -> None:
@@ -99,6 +118,7 @@ def render_desk(
     # one sale by the supervisor, so the day report and its chart have something to show
     controller = window.controller
     controller.award(SaleInput((Line("grocery", 12_850), Line("dining", 8_600))))
+    _a_busier_day(window)
     window.counter.card.show_card(controller.card)
     window.desk.feedback.timer.stop()  # keep the "member found" flash in the picture
     desk = window.desk
@@ -119,6 +139,10 @@ def render_desk(
         for _ in range(5):
             QtCore.QCoreApplication.processEvents()
         save(name, dialog)
+        if name == "day_report":
+            dialog.close_shift()  # type: ignore[attr-defined]  # asks first
+            save("shift_close", dialog)
+            dialog.cancel_close()  # type: ignore[attr-defined]
         if name == "service_desk":
             dialog.show_tab(3)  # type: ignore[attr-defined]
             flags_page = dialog.flags_page  # type: ignore[attr-defined]

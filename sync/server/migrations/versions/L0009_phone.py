@@ -1,7 +1,7 @@
 """phone (branch phone): members' phones, one-time binding codes, signed-request nonces
 
-Revision ID: L0008
-Revises: L0007
+Revision ID: L0009_phone
+Revises: L0008_plus
 Create Date: 2026-12-06
 """
 
@@ -12,8 +12,8 @@ from alembic import op
 
 from app.store.types import UTCDateTime
 
-revision = "L0008"
-down_revision = "L0007"
+revision = "L0009_phone"
+down_revision = "L0008_plus"
 branch_labels = None
 depends_on = None
 
