@@ -184,6 +184,9 @@ class ChangesPage(Message):
     applied_through_seq: int
     ledger_time: str
     keys: list[PublicKey] = []  # the whole key set, every page (it is small)
+    # Removed phones whose credentials have not expired (hex device keys), the whole set on
+    # every page; None: a ledger that keeps no phones (keep what the terminal has).
+    removed_devices: list[str] | None = None
 
 
 class SnapshotPage(Message):
@@ -195,6 +198,7 @@ class SnapshotPage(Message):
     applied_through_seq: int
     ledger_time: str
     keys: list[PublicKey] = []
+    removed_devices: list[str] | None = None
 
 
 # ---------------------------------------------------------------------------- member codes
@@ -221,6 +225,39 @@ class CredentialResponse(Message):
     device_key: str
     expires_on: str
     ledger_signature: str  # base64
+
+
+# ------------------------------------------------------------------------ members' phones
+
+
+class PhoneBindingRequest(Message):
+    member_id: MemberId
+
+
+class PhoneBindingResponse(Message):
+    """A one-time binding code as the link the member's phone opens (shown as a QR)."""
+
+    member_id: str
+    url: str
+    expires_at: str
+
+
+class PhoneView(Message):
+    device_id: str  # hex of the phone's public key
+    label: str
+    bound_at: str
+    last_seen_at: str
+
+
+class PhoneList(Message):
+    member_id: str
+    phones: list[PhoneView]
+
+
+class PhoneRemoved(Message):
+    member_id: str
+    device_id: str
+    status: Literal["removed"]
 
 
 # ---------------------------------------------------------------------- online redemption

@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 from app.domain.profile import DayDelta, fold
 from app.domain.rulebook import RuleBook, parse_rule_book
 from app.services.context import ServiceContext
-from app.services.member_codes import PublishedKey, install_keys
+from app.services.member_codes import PublishedKey, install_keys, install_removed_devices
 from app.store.bulkload import NewMember, insert_new_members, members_absent
 from app.store.cardread import raw_connection
 from app.store.journal import Posting
@@ -102,6 +102,8 @@ class Checkpoint:
     snapshot: bool = False
     # The ledger's whole member-code key set (None: this checkpoint does not carry one).
     keys: Sequence[PublishedKey] | None = None
+    # The ledger's removed phones (hex device keys), the whole set; None: not carried.
+    removed_devices: Sequence[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -328,6 +330,8 @@ def apply_checkpoint(ctx: ServiceContext, checkpoint: Checkpoint) -> CheckpointR
         )
         if checkpoint.keys is not None:
             install_keys(session, checkpoint.keys, ctx.now())
+        if checkpoint.removed_devices is not None:
+            install_removed_devices(session, checkpoint.removed_devices)
         request_id = f"checkpoint-{checkpoint.cursor}"
         today = ctx.today()
         fresh = [_new_member(m, today) for m in checkpoint.members]
