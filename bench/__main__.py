@@ -35,6 +35,7 @@ FIGURES: dict[str, str] = {
     "card_heavy_member": "bench.card_heavy",
     "shift_report": "bench.shift_report",
     "cold_start": "bench.cold_start",
+    "code_page": "bench.code_page",  # needs chromium and chromium-driver, else skipped
 }
 
 

@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 from app.domain.profile import DayDelta, fold
 from app.domain.rulebook import RuleBook, parse_rule_book
 from app.services.context import ServiceContext
-from app.services.member_codes import PublishedKey, install_keys
+from app.services.member_codes import PublishedKey, install_keys, install_removed_devices
 from app.store.bulkload import NewMember, insert_new_members, members_absent
 from app.store.cardread import raw_connection
 from app.store.journal import Posting
@@ -109,6 +109,8 @@ class Checkpoint:
     snapshot: bool = False
     # The ledger's whole member-code key set (None: this checkpoint does not carry one).
     keys: Sequence[PublishedKey] | None = None
+    # The ledger's removed phones (hex device keys), the whole set; None: not carried.
+    removed_devices: Sequence[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -418,6 +420,8 @@ def _finish(
         )
         if checkpoint.keys is not None:
             install_keys(session, checkpoint.keys, ctx.now())
+        if checkpoint.removed_devices is not None:
+            install_removed_devices(session, checkpoint.removed_devices)
         through = checkpoint.applied_through_seq
         if state.profile_through_seq < through:
             connection = raw_connection(session)
