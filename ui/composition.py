@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from app.cli import growth_commands
 from app.cli.main import TerminalParts
 from app.cli.main import main as command_line
-from sync.client import code_commands
+from sync.client import code_commands, phone_commands
 from sync.client import commands as sync_commands
 from sync.client import selftest as sync_selftest
 from sync.client.authorizer import connect
@@ -31,6 +31,7 @@ PARTS = TerminalParts(
         window_commands.register,
         sync_commands.register,
         code_commands.register,
+        phone_commands.register,
         growth_commands.register,
     ),
     checks=(window_selftest.checks, sync_selftest.checks),

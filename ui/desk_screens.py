@@ -13,6 +13,7 @@ from ui.qt import QtCore, QtWidgets
 SHOTS = (
     "service_desk",
     "service_desk_flags",
+    "service_desk_phones",
     "service_desk_growth",
     "day_report",
     "shift_close",
@@ -51,6 +52,28 @@ def _example_flags() -> object:
         ),
     ]
     return FlagSource(lambda _member: flags, lambda _flag, _note, _who: flags[0])
+
+
+def _example_phones() -> object:
+    """Two bound phones as the ledger lists them, for the picture of the phones tab."""
+    from sync.protocol import PhoneView
+    from ui.desk_phones import PhoneSource
+
+    phones = [
+        PhoneView(
+            device_id="3f" * 32,
+            label="iPhone",
+            bound_at="2026-10-02T03:12:00+00:00",
+            last_seen_at="2026-11-24T01:40:00+00:00",
+        ),
+        PhoneView(
+            device_id="a7" * 32,
+            label="Android",
+            bound_at="2026-11-20T09:15:00+00:00",
+            last_seen_at="2026-11-22T12:05:00+00:00",
+        ),
+    ]
+    return PhoneSource(lambda _member: phones, lambda _member, _phone: None)
 
 
 def _settle(until: Callable[[], bool] = lambda: True, rounds: int = 200) -> None:
@@ -101,6 +124,7 @@ def render_desk(
     window.desk.feedback.timer.stop()  # keep the "member found" flash in the picture
     desk = window.desk
     desk.flag_source = _example_flags()  # type: ignore[assignment]
+    desk.phone_source = _example_phones()  # type: ignore[assignment]
     for name, opener in (
         ("service_desk", desk.open_service_desk),
         ("day_report", desk.open_day_report),
@@ -127,8 +151,12 @@ def render_desk(
             _settle(lambda: bool(table.rowCount()))  # noqa: B023 (called before the loop goes on)
             flags_page.note_edit.setText("Receipts checked; member paid 300 points back")
             save("service_desk_flags", dialog)
-            # the growth page refusing a mistyped ID number (its check digit)
             dialog.show_tab(4)  # type: ignore[attr-defined]
+            phones = dialog.phones_page.phone_table  # type: ignore[attr-defined]
+            _settle(lambda: bool(phones.rowCount()))  # noqa: B023 (called before the loop goes on)
+            save("service_desk_phones", dialog)
+            # the growth page refusing a mistyped ID number (its check digit)
+            dialog.show_tab(5)  # type: ignore[attr-defined]
             growth_page = dialog.growth_page  # type: ignore[attr-defined]
             growth_page.id_edit.setText("110105194912310021")
             growth_page.doc_name_edit.setText("Wang Fang")

@@ -1,11 +1,10 @@
-"""The service desk's growth page (Ctrl+5): a check-in, a review of a purchase, real-name
+"""The service desk's growth page (Ctrl+6): a check-in, a review of a purchase, real-name
 verification by a supervisor, and the win-back coupon, for the member the desk shows."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from app.services import growth
 from app.services.views import Given
 from ui.card import num
 from ui.controller import CounterController
@@ -103,36 +102,22 @@ class GrowthDeskPage(QtWidgets.QWidget):
 
     # ------------------------------------------------------------------ actions
     def _record(self, activity: str) -> None:
-        ctx, actor = self.controller.terminal.ctx, self.controller.actor
+        controller = self.controller
         receipt = self.receipt_edit.text().strip() or None if activity == "review" else None
         done = self._call(
             f"{activity}:{receipt}",
-            lambda request, member: growth.record_activity(
-                ctx,
-                request_id=request,
-                actor=actor,  # type: ignore[arg-type]  # checked in _call
-                member_id=member,
-                activity=activity,
-                receipt_no=receipt,
-            ),
+            lambda request, member: controller.record_activity(request, member, activity, receipt),
         )
         if done is not None:
             self.receipt_edit.clear()
             self.desk.set_message("success", lambda: self._said(done))
 
     def verify(self) -> None:
-        ctx, actor = self.controller.terminal.ctx, self.controller.actor
+        controller = self.controller
         number, name = self.id_edit.text(), self.doc_name_edit.text()
         done = self._call(
             "verify",
-            lambda request, member: growth.verify_real_name(
-                ctx,
-                request_id=request,
-                actor=actor,  # type: ignore[arg-type]
-                member_id=member,
-                id_number=number,
-                name_on_document=name,
-            ),
+            lambda request, member: controller.verify_real_name(request, member, number, name),
         )
         if done is not None:
             self.id_edit.clear()
@@ -140,16 +125,8 @@ class GrowthDeskPage(QtWidgets.QWidget):
             self.desk.set_message("success", lambda: self.tr("Real name verified."))
 
     def winback(self) -> None:
-        ctx, actor = self.controller.terminal.ctx, self.controller.actor
-        done = self._call(
-            "winback",
-            lambda request, member: growth.issue_winback(
-                ctx,
-                request_id=request,
-                actor=actor,  # type: ignore[arg-type]
-                member_id=member,
-            ),
-        )
+        controller = self.controller
+        done = self._call("winback", controller.issue_winback)
         if done is not None:
             self.desk.set_message("success", lambda: self._said(done))
 

@@ -1,4 +1,4 @@
-"""The service desk's growth page (Ctrl+5), keyboard only: a supervisor verifies a real name
+"""The service desk's growth page (Ctrl+6), keyboard only: a supervisor verifies a real name
 (a mistyped ID number is refused and saves nothing), records a check-in; the card shows growth
 by dimension, top categories and the verified name."""
 
@@ -25,7 +25,7 @@ def test_a_supervisor_verifies_a_real_name_by_keyboard(qtbot, window) -> None:
     assert any(t.startswith("Growth by dimension: consumption ") for t in texts)
     assert any(t.startswith("Top categories: ") for t in texts)
     desk = open_dialog(qtbot, window, Qt.Key.Key_H, ServiceDeskDialog)
-    ctrl(qtbot, desk.history_table, Qt.Key.Key_5)
+    ctrl(qtbot, desk.history_table, Qt.Key.Key_6)
     page = desk.growth_page
     assert desk.tabs.currentWidget() is page
     qtbot.keyClick(desk, Qt.Key.Key_I, ALT)  # &ID number
@@ -72,7 +72,7 @@ def test_a_cashier_cannot_verify_a_real_name(qtbot, window) -> None:
     sign_in(qtbot, window, "lin", "1111")
     scan(qtbot, window, "M000004")
     desk = open_dialog(qtbot, window, Qt.Key.Key_H, ServiceDeskDialog)
-    ctrl(qtbot, desk.history_table, Qt.Key.Key_5)
+    ctrl(qtbot, desk.history_table, Qt.Key.Key_6)
     page = desk.growth_page
     assert not page.id_edit.isEnabled() and not page.verify_button.isEnabled()
     assert page.note.text() == (

@@ -5,7 +5,7 @@ Columns are added in place (ALTER TABLE ADD COLUMN): rebuilding ``members`` woul
 foreign keys of every table that names a member.
 
 Revision ID: 0012_growth
-Revises: 0011_pick
+Revises: 0012_phone
 Create Date: 2026-12-06
 """
 
@@ -15,7 +15,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0012_growth"
-down_revision = "0011_pick"
+down_revision = "0012_phone"
 branch_labels = None
 depends_on = None
 

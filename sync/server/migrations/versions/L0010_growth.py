@@ -1,8 +1,8 @@
 """branch growth: referrer, real-name proof and imported credit score of a member; the claims
 that keep each lifecycle benefit and activity reward to once
 
-Revision ID: L0009_growth
-Revises: L0008_plus
+Revision ID: L0010_growth
+Revises: L0009_phone
 Create Date: 2026-12-06
 """
 
@@ -11,8 +11,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "L0009_growth"
-down_revision = "L0008_plus"
+revision = "L0010_growth"
+down_revision = "L0009_phone"
 branch_labels = None
 depends_on = None
 
