@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
+from app.domain.event_kinds import PlusSold
 from app.domain.plus import is_plus, next_term
 from app.services.common import audit, load_member, post
 from app.services.context import Actor, ServiceContext
@@ -39,17 +40,16 @@ def sell_plus(ctx: ServiceContext, *, request_id: str, actor: Actor, member_id: 
         issued = [coupon.coupon_code for coupon in given]
         posting = post(
             session,
-            kind="plus_sold",
-            payload={
-                "member_id": member_id,
-                "starts_on": term.starts_on.isoformat(),
-                "ends_on": term.ends_on.isoformat(),
-                "fee_fen": term.fee_fen,
-                "store": ctx.store_code,
-                "cashier": actor.cashier_id,
-                "coupons_issued": issued,
-                "coupons": [coupon.wire() for coupon in given],
-            },
+            PlusSold(
+                member_id=member_id,
+                starts_on=term.starts_on,
+                ends_on=term.ends_on,
+                fee_fen=term.fee_fen,
+                store=ctx.store_code,
+                cashier=actor.cashier_id,
+                coupons_issued=tuple(issued),
+                coupons=tuple(coupon.wire() for coupon in given),
+            ),
             request_id=request_id,
             member_id=member_id,
             now=now,

@@ -18,6 +18,7 @@ from typing import NamedTuple
 from sqlalchemy import func, or_, select, update
 from sqlalchemy.orm import Session
 
+from app.domain.event_kinds import CheckpointApplied
 from app.domain.profile import DayDelta, fold
 from app.domain.rulebook import RuleBook, parse_rule_book
 from app.services.context import ServiceContext
@@ -445,11 +446,9 @@ def _checkpoint_event(
     """One event names every correction of this checkpoint (entries need one)."""
     return append_event(
         session,
-        kind=CHECKPOINT_KIND,
-        payload={
-            "cursor": checkpoint.cursor,
-            "applied_through_seq": checkpoint.applied_through_seq,
-        },
+        CheckpointApplied(
+            cursor=checkpoint.cursor, applied_through_seq=checkpoint.applied_through_seq
+        ),
         request_id=request_id,
         member_id=None,
         now=ctx.now(),
