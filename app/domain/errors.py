@@ -122,3 +122,10 @@ class ReadOnlyData(MemberDeskError):
     """The data directory (or a file in it) cannot be written."""
 
     code = "read_only"
+
+
+class PlusCodeRefused(MemberDeskError):
+    """A PLUS activation code the ledger will not redeem (``kind``: unknown, used, expired),
+    or that cannot be checked with it now (offline)."""
+
+    code = "plus_code_refused"

@@ -81,6 +81,17 @@ def _documents(payload: Wire, key: str) -> tuple[Wire, ...]:
     return tuple(item for item in value if isinstance(item, Mapping))
 
 
+def _document(payload: Wire, key: str) -> Wire | None:
+    """A sub-document as it came, or None when absent or not one."""
+    value = payload.get(key)
+    return value if isinstance(value, Mapping) else None
+
+
+def _maybe_int(payload: Wire, key: str) -> int | None:
+    value = payload.get(key)
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
 def _texts(payload: Wire, key: str) -> tuple[str, ...]:
     value = payload.get(key)
     return tuple(str(item) for item in value) if isinstance(value, list) else ()
@@ -141,6 +152,10 @@ class Purchase(TerminalEvent):
     payable_fen: int
     coupons_issued: tuple[str, ...]
     coupons: tuple[Wire, ...]
+    # the member's medal levels the campaigns saw (code -> level; branch plus): the ledger
+    # recomputes points with them, as with the tier; absent in older terminals' purchases
+    medals: Wire | None = None
+    OPTIONAL: ClassVar[frozenset[str]] = frozenset({BUSINESS_DAY, "medals"})
 
     @classmethod
     def from_payload(cls, payload: Wire) -> Self:
@@ -173,6 +188,7 @@ class Purchase(TerminalEvent):
             coupons_issued=_texts(payload, "coupons_issued"),
             coupons=_documents(payload, "coupons"),
             business_day=day,
+            medals=_document(payload, "medals"),
         )
 
 
@@ -206,6 +222,41 @@ class Redeem(TerminalEvent):
             request_id=_text(payload, "request_id"),
             coupon_issued=_maybe_text(payload, "coupon_issued"),
             coupons=_documents(payload, "coupons"),
+            business_day=_business_day(payload),
+        )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RedeemUndone(TerminalEvent):
+    """The terminal's last redemption undone (pick): its points back to the expiry days
+    (``lots``: expires_on, points) they were taken from; sync/server/undo.py applies it."""
+
+    KIND: ClassVar[str] = "redeem_undone"
+
+    member_id: str
+    redeem_event_id: str
+    redeem_request_id: str
+    kind: str
+    item: str | None
+    points: int
+    lots: tuple[Wire, ...]
+    store: str
+    cashier: str
+    approved_by: str | None
+
+    @classmethod
+    def from_payload(cls, payload: Wire) -> Self:
+        return cls(
+            member_id=_text(payload, "member_id"),
+            redeem_event_id=_text(payload, "redeem_event_id"),
+            redeem_request_id=_text(payload, "redeem_request_id"),
+            kind=_text(payload, "kind"),
+            item=_maybe_text(payload, "item"),
+            points=amount(payload, "points"),
+            lots=_documents(payload, "lots"),
+            store=_text(payload, "store"),
+            cashier=_text(payload, "cashier"),
+            approved_by=_maybe_text(payload, "approved_by"),
             business_day=_business_day(payload),
         )
 
@@ -283,6 +334,17 @@ class PlusSold(TerminalEvent):
     cashier: str
     coupons_issued: tuple[str, ...]
     coupons: tuple[Wire, ...]
+    # Branch plus; absent in older terminals' sales. The fee by growth and the standard one,
+    # the sales channel (counter, or an activation code's: bank, airline, cobrand,
+    # corporate), the code (its hash, last four, batch) and the partner entitlements issued.
+    standard_fee_fen: int | None = None
+    growth: int | None = None
+    channel: str | None = None
+    activation: Wire | None = None
+    entitlements: tuple[Wire, ...] | None = None
+    OPTIONAL: ClassVar[frozenset[str]] = frozenset(
+        {BUSINESS_DAY, "standard_fee_fen", "growth", "channel", "activation", "entitlements"}
+    )
 
     @classmethod
     def from_payload(cls, payload: Wire) -> Self:
@@ -301,6 +363,13 @@ class PlusSold(TerminalEvent):
             coupons_issued=_texts(payload, "coupons_issued"),
             coupons=_documents(payload, "coupons"),
             business_day=_business_day(payload),
+            standard_fee_fen=_maybe_int(payload, "standard_fee_fen"),
+            growth=_maybe_int(payload, "growth"),
+            channel=_maybe_text(payload, "channel"),
+            activation=_document(payload, "activation"),
+            entitlements=(
+                _documents(payload, "entitlements") if "entitlements" in payload else None
+            ),
         )
 
 
@@ -425,6 +494,7 @@ KINDS: dict[str, type[TerminalEvent]] = {
     for kind in (
         Purchase,
         Redeem,
+        RedeemUndone,
         Refund,
         Adjust,
         PlusSold,

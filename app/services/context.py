@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from app.domain.errors import NotAllowed
 from app.domain.events import business_day
+from app.domain.plus_codes import ClaimedCode
 from app.domain.rulebook import RuleBook
 from app.store.db import Database
 
@@ -87,6 +88,16 @@ class CouponChecker(Protocol):
         ...
 
 
+class PlusCodes(Protocol):
+    """Claims a PLUS activation code at the ledger for a member (online only)."""
+
+    def claim(self, code: str, member_id: str, request_id: str) -> ClaimedCode:
+        """The code's channel and days of PLUS, now bound to this member and request (a
+        retry of the request gets the same answer). Raise PlusCodeRefused when the ledger
+        says no, LedgerUnavailable when it cannot be asked."""
+        ...
+
+
 @dataclass
 class ServiceContext:
     database: Database
@@ -97,6 +108,7 @@ class ServiceContext:
     terminal_id: str
     authorizer: Authorizer | None = None
     coupons: CouponChecker | None = None
+    plus_codes: PlusCodes | None = None
     _rules_listeners: list[object] = field(default_factory=list)
 
     def now(self) -> datetime:

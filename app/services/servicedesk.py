@@ -25,6 +25,7 @@ from app.domain.points import expiry_for
 from app.services.adjust import MAX_REASON
 from app.services.common import audit, find_member_id, load_member, mask_name, post
 from app.services.context import Actor, ServiceContext
+from app.services.history import HistoryLine, member_timeline
 from app.services.idempotency import run_once
 from app.services.views import AdjustResult
 from app.store.journal import shown_balance
@@ -106,6 +107,7 @@ class MallEventView:
 MallHistory = Callable[[str], Sequence[MallEventView]]
 SCOPE_MALL = "mall"  # ``mall`` lists every counter's events
 SCOPE_COUNTER = "this_counter"  # only this terminal's own records
+SCOPE_OFFLINE = "this_counter_offline"  # this terminal's own: the ledger did not answer
 
 
 @dataclass(frozen=True)
@@ -121,6 +123,8 @@ class MemberHistory:
     scope: str = SCOPE_COUNTER
     mall: list[MallEventView] = field(default_factory=list)  # newest first, when scope is mall
     scope_note: str = "This counter's records only."
+    # one line per thing that happened here, newest first, said by code (``app.services.history``)
+    timeline: list[HistoryLine] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -156,6 +160,7 @@ def member_history(
     except Exception as error:  # offline, refused, not paired: this counter's records only
         return dataclasses.replace(
             local,
+            scope=SCOPE_OFFLINE,
             scope_note=f"This counter's records only: the ledger did not answer ({error}).",
         )
     return dataclasses.replace(
@@ -248,6 +253,9 @@ def _local_history(ctx: ServiceContext, query: str, limit: int) -> MemberHistory
             purchases,
             refunds,
             redemptions,
+            timeline=member_timeline(
+                session, member_id, ctx.rules, lambda at: _local(ctx, at), limit
+            ),
         )
 
 

@@ -104,7 +104,8 @@ def connect(terminal: Terminal) -> None:
                 f"({credentials.FILE_NAME}) is missing from {terminal.settings.data_dir}. "
                 "Restore it from a backup of the data directory, or pair again."
             )
-        terminal.ctx.authorizer = terminal.ctx.coupons = None
+        terminal.ctx.authorizer = terminal.ctx.coupons = terminal.ctx.plus_codes = None
+        terminal.mall_history = None
         return
     url, secret = credential.ledger_url, credential.secret
     # The business day of a paired terminal is its store's, as the ledger's rule book says:
@@ -119,3 +120,9 @@ def connect(terminal: Terminal) -> None:
     authorizer = LedgerAuthorizer(client)
     terminal.ctx.authorizer = authorizer
     terminal.ctx.coupons = LedgerCoupons(authorizer)
+    from sync.client.plus_codes import LedgerPlusCodes  # it builds on this module
+
+    terminal.ctx.plus_codes = LedgerPlusCodes(authorizer)
+    from sync.client.mall_history import ledger_history
+
+    terminal.mall_history = ledger_history(terminal.settings.data_dir, terminal.ctx.timezone)

@@ -28,7 +28,7 @@ from app.domain.errors import MemberDeskError
 from app.domain.money import format_fen
 from app.paths import default_rule_book
 from sync.protocol import FlagView, TerminalId
-from sync.server import flags, keys, ledger, member_import, member_view
+from sync.server import flags, keys, ledger, member_import, member_view, plus_cli
 from sync.server.db import make_engine, migrate, private_directory, sqlite_url
 from sync.server.errors import Refused
 from sync.server.logsafe import logging_config
@@ -576,6 +576,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--by", required=True, help="who resolves it")
 
     add(sub, "report", cmd_report, "liability, what stores owe each other, overdrafts, flags")
+    plus_cli.register(sub, add, _open, _emit)
     return parser
 
 

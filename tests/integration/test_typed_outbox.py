@@ -20,6 +20,7 @@ def test_every_event_the_services_write_reads_back_as_written(
     member = rich_member.member_id
     sale = terminal.award("sale-1", cashier, member, [Line("dining", 25_000)], points=300)
     terminal.redeem("gift-1", cashier, member, "order", points=100, amount_fen=1_000)
+    terminal.undo_redemption("undo-1", cashier)
     terminal.refund("back-1", cashier, sale.receipt_no, amount_fen=5_000)
     terminal.sell_plus("plus-1", cashier, member)
     terminal.issue_coupon("give-1", supervisor, member, "WINBACK20")
@@ -30,6 +31,7 @@ def test_every_event_the_services_write_reads_back_as_written(
         rows = session.execute(text("SELECT kind, payload FROM outbox ORDER BY seq")).all()
     kinds = [kind for kind, _ in rows]
     assert {"member_enrolled", "adjust", "purchase", "redeem", "refund", "plus_sold"} <= set(kinds)
+    assert "redeem_undone" in kinds
     assert "coupon_issued" in kinds
     for kind, body in rows:
         payload = json.loads(body)

@@ -10,6 +10,7 @@ from typing import Any
 
 from app.domain import event_kinds as kinds
 from sync.protocol import WireEvent
+from sync.server import plus_events, undo
 from sync.server.push.fields import Rejection, business_day_of, expiry_of, typed
 from sync.server.push.purchase import Purchase, apply_purchase, purchase_inputs
 from sync.server.push.state import Apply, Batch, MemberState
@@ -157,6 +158,15 @@ def _plus_sold(
     today: date,
 ) -> date | None:
     ends = typed(kinds.PlusSold, payload).ends_on
+    refused = plus_events.take_plus_sold(  # its activation code and partner entitlements
+        apply.batch.session,
+        terminal_id=apply.batch.terminal.terminal_id,
+        event_id=apply.event.event_id,
+        member_id=member.member_id,
+        payload=payload,
+    )
+    if refused is not None:
+        raise Rejection("plus_code_unclaimed", refused)
     apply.batch.expire_due(member, today)
     if member.plus_expires_on is None or ends > member.plus_expires_on:
         member.plus_expires_on = ends
@@ -263,6 +273,7 @@ HANDLERS: dict[str, Handling] = {
     "coupon_issued": Handling(_coupon_issued),
     "purchase": Handling(_purchase),
     "redeem": Handling(_redeem),
+    undo.KIND: Handling(undo.apply_redeem_undone),  # pick: an undone redemption
     "refund": Handling(_refund),
     "adjust": Handling(_adjust),
     "plus_sold": Handling(_plus_sold),

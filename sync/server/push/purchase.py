@@ -12,6 +12,7 @@ from app.domain.plus import is_plus
 from app.domain.quote import Shopper, points_earned
 from app.domain.rulebook import RuleBook, Tier
 from sync.protocol import WireEvent
+from sync.server.plus_events import medal_levels
 from sync.server.push.fields import Rejection, business_day_of, expiry_of, typed
 from sync.server.push.state import Apply, Batch, MemberState
 
@@ -51,14 +52,22 @@ def purchase_inputs(batch: Batch, event: WireEvent, payload: dict[str, Any]) -> 
         except KeyError:
             tier = None
         if tier is not None and plus is not None:
-            want = _points_wanted(batch, rules, tier, plus, payable, day, purchase.member_id)
+            want = _points_wanted(batch, rules, tier, plus, payable, day, purchase)
     return Purchase(purchase, used, earned, day, rules, payable, expires, tier, plus, want)
 
 
 def _points_wanted(
-    batch: Batch, rules: RuleBook, tier: Tier, plus: bool, payable: int, day: date, member: str
+    batch: Batch,
+    rules: RuleBook,
+    tier: Tier,
+    plus: bool,
+    payable: int,
+    day: date,
+    event: event_kinds.Purchase,
 ) -> int:
-    shopper = Shopper(member, tier, plus, 0)
+    # the medal levels the terminal used: campaigns may target them (sync/server/plus_events)
+    levels = medal_levels({"medals": event.medals})
+    shopper = Shopper(event.member_id, tier, plus, 0, levels)
     store = batch.terminal.store_code
     return points_earned(payable, shopper=shopper, store=store, day=day, rules=rules).total
 
@@ -102,7 +111,7 @@ def apply_purchase(
     if want is None:  # the terminal did not say PLUS: the member's PLUS on the day, as it is
         plus = is_plus(member.plus_expires_on, purchase.day)
         want = _points_wanted(
-            batch, rules, purchase.tier, plus, purchase.payable, purchase.day, member.member_id
+            batch, rules, purchase.tier, plus, purchase.payable, purchase.day, purchase.event
         )
     if want != purchase.earned:
         apply.flag(

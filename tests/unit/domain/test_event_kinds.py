@@ -228,6 +228,32 @@ EVENTS: dict[str, tuple[dict[str, Any], ek.TerminalEvent]] = {
         {"cursor": 812, "applied_through_seq": 41},
         ek.CheckpointApplied(cursor=812, applied_through_seq=41),
     ),
+    "redeem_undone": (
+        {
+            "member_id": "M000123",
+            "redeem_event_id": "01a24b2d-42a7-76c9-91f8-38d093ecbd71",
+            "redeem_request_id": "r-43",
+            "kind": "gift",
+            "item": "mug",
+            "points": 500,
+            "lots": [{"expires_on": "2027-12-31", "points": 500}],
+            "store": "S001",
+            "cashier": "c1",
+            "approved_by": None,
+        },
+        ek.RedeemUndone(
+            member_id="M000123",
+            redeem_event_id="01a24b2d-42a7-76c9-91f8-38d093ecbd71",
+            redeem_request_id="r-43",
+            kind="gift",
+            item="mug",
+            points=500,
+            lots=({"expires_on": "2027-12-31", "points": 500},),
+            store="S001",
+            cashier="c1",
+            approved_by=None,
+        ),
+    ),
 }
 # Computed on main (26d83ed) from the payloads above, before events were typed.
 PINNED = {
@@ -242,6 +268,8 @@ PINNED = {
     "expire": "874a0b93944b9a35eb4ebff67c7917b625495e323b478d3a2a771a6ca86407e6",
     "code_accepted": "0406511c1f99d041230448840fe0252fe881ef08fd245ec8b9b4944605fb35a5",
     "checkpoint_applied": "077fbd20f69cf489f3883219139a4cd68c6506689e638fb7c0ff482fbea32e21",
+    # a kind newer than the typing (branch pick): pinned from its first form
+    "redeem_undone": "628bc3abc4e123befe42a317938e6ff79f3435b7c07bc2480852c03deed10479",
 }
 
 
