@@ -16,6 +16,7 @@ from app.services.views import AdjustResult
 from ui.card import num
 from ui.confirm import with_supervisor
 from ui.controller import CounterController
+from ui.desk_phones import PhoneSource, PhonesPage, ledger_phones
 from ui.dialogs import DeskDialog, fill, table
 from ui.fit import fit_to_window
 from ui.history_words import say, say_elsewhere, signed
@@ -40,6 +41,7 @@ class ServiceDeskDialog(DeskDialog):
         controller: CounterController,
         parent: QtWidgets.QWidget | None = None,
         flag_source: FlagSource | None = None,
+        phone_source: PhoneSource | None = None,
     ):
         super().__init__(parent)
         self.setObjectName("serviceDesk")
@@ -134,6 +136,11 @@ class ServiceDeskDialog(DeskDialog):
         self.flags_page.changed.connect(self._flags_counted)
         self._flag_count: int | None = None
         self.tabs.addTab(self.flags_page, "")
+        # the member's bound phones (the member page)
+        self.phones_page = PhonesPage(
+            phone_source or ledger_phones(controller.terminal.settings.data_dir), self
+        )
+        self.tabs.addTab(self.phones_page, "")
         self.keys = QtWidgets.QLabel()
         self.keys.setObjectName("keyHint")
         self.keys.setWordWrap(True)
@@ -164,6 +171,7 @@ class ServiceDeskDialog(DeskDialog):
         self.shortcut("Ctrl+2", lambda: self.show_tab(1))
         self.shortcut("Ctrl+3", lambda: self.show_tab(2))
         self.shortcut("Ctrl+4", lambda: self.show_tab(3))
+        self.shortcut("Ctrl+5", lambda: self.show_tab(4))
         self.shortcut("Ctrl+Return", self._confirm_current)
         self.shortcut("Ctrl+Enter", self._confirm_current)
 
@@ -201,6 +209,9 @@ class ServiceDeskDialog(DeskDialog):
         elif index == 3:
             self.flags_page.load(self.history.member_id if self.history else None)
             self.flags_page.flag_table.setFocus()
+        elif index == 4:
+            self.phones_page.load(self.history.member_id if self.history else None)
+            self.phones_page.phone_table.setFocus()
         else:
             self.member_edit.setFocus()
 
@@ -211,6 +222,8 @@ class ServiceDeskDialog(DeskDialog):
             self.confirm_write_off()
         elif self.tabs.currentIndex() == 3:
             self.flags_page.resolve_selected()
+        elif self.tabs.currentIndex() == 4:
+            self.phones_page.remove_selected()
         else:
             self.load_history()
 
@@ -474,11 +487,13 @@ class ServiceDeskDialog(DeskDialog):
         self.keys.setText(
             self.tr(
                 "Ctrl+1 History · Ctrl+2 Adjust · Ctrl+3 Overdrafts · Ctrl+4 Ledger flags · "
-                "Enter confirms · Esc closes"
+                "Ctrl+5 Phones · Enter confirms · Esc closes"
             )
         )
         self._render_history()
         self._render_overdrafts()
         self._render_flag_tab()
         self.flags_page.retranslate()
+        self.tabs.setTabText(4, self.tr("&5 Phones"))
+        self.phones_page.retranslate()
         super().retranslate()

@@ -325,7 +325,8 @@ def cmd_quote(args: argparse.Namespace) -> int:
 
 def cmd_award(args: argparse.Namespace) -> int:
     terminal = terminal_for(args)
-    member_id = terminal.identify(args.member)
+    # A member code as a scanner types it is taken as a scan (a phone code's step once).
+    member_id = terminal.scan(args.member).member_id
     r = terminal.award(
         _request_id(args),
         terminal.actor(args.cashier),
