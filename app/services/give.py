@@ -43,15 +43,14 @@ def give(
     ]
     posting = post(
         session,
-        kind=BenefitGiven.KIND,
-        payload=BenefitGiven(
+        BenefitGiven(
             member_id=member_id,
             benefit=due.benefit,
             period=due.period,
             points=due.points,
             coupons=tuple(c.wire() for c in coupons),
             store=ctx.store_code,
-        ).to_payload(),
+        ),
         request_id=request_id,
         member_id=member_id,
         now=now,

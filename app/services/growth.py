@@ -72,14 +72,13 @@ def record_activity(
         rule = benefits.activity_rule(activity, done, ctx.rules)
         posting = post(
             session,
-            kind=Activity.KIND,
-            payload=Activity(
+            Activity(
                 member_id=member_id,
                 activity=activity,
                 receipt=receipt_no,
                 points=rule.points,
                 store=ctx.store_code,
-            ).to_payload(),
+            ),
             request_id=request_id,
             member_id=member_id,
             now=now,
@@ -158,14 +157,13 @@ def verify_real_name(
         now = ctx.now()
         posting = post(
             session,
-            kind=RealNameVerified.KIND,
-            payload=RealNameVerified(
+            RealNameVerified(
                 member_id=member_id,
                 id_hash=proof.digest,
                 id_last4=proof.last4,
                 supervisor=actor.cashier_id,
                 store=ctx.store_code,
-            ).to_payload(),
+            ),
             request_id=request_id,
             member_id=member_id,
             now=now,
@@ -311,13 +309,12 @@ def _referral(
         return None
     posting = post(
         session,
-        kind=ReferralRewarded.KIND,
-        payload=ReferralRewarded(
+        ReferralRewarded(
             member_id=referrer,
             referee=member.member_id,
             points=rule.points,
             store=ctx.store_code,
-        ).to_payload(),
+        ),
         request_id=request_id,
         member_id=referrer,
         now=now,

@@ -96,8 +96,7 @@ def enroll(
         pack = welcome_pack(ctx, session, member_id=new_id, request_id=request_id)
         posting = post(
             session,
-            kind=MemberEnrolled.KIND,
-            payload=MemberEnrolled(
+            MemberEnrolled(
                 member_id=new_id,
                 phone=phone,
                 name=name,
@@ -107,7 +106,7 @@ def enroll(
                 enrolled_on=today,
                 referrer=referred_by,  # growth: absent when none
                 coupons=tuple(coupon.wire() for coupon in pack) or None,
-            ).to_payload(),
+            ),
             request_id=request_id,
             member_id=new_id,
             now=now,
