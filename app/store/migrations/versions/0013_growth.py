@@ -4,7 +4,7 @@ credit score counts 0, no longer a flat 60
 Columns are added in place (ALTER TABLE ADD COLUMN): rebuilding ``members`` would trip the
 foreign keys of every table that names a member.
 
-Revision ID: 0012_growth
+Revision ID: 0013_growth
 Revises: 0012_phone
 Create Date: 2026-12-06
 """
@@ -14,7 +14,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0012_growth"
+revision = "0013_growth"
 down_revision = "0012_phone"
 branch_labels = None
 depends_on = None
