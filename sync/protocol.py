@@ -163,6 +163,9 @@ class MemberState(Message):
     buckets: list[Bucket]
     days: list[ProfileDay] = []  # the buckets of the last 365 days (and a day's slack)
     coupons: list[CouponState] = []  # the member's coupons not yet expired
+    # points by scope (app/domain/stores.py): "mall", a joint group or a single store's code;
+    # ``points`` and ``buckets`` are those of the asking terminal's own scope
+    scopes: dict[str, int] = {}
 
 
 class PublicKey(Message):

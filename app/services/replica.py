@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import NamedTuple
@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from app.domain.profile import DayDelta, fold
 from app.domain.rulebook import RuleBook, parse_rule_book
+from app.domain.stores import scope_of
 from app.services.context import ServiceContext
 from app.services.member_codes import PublishedKey, install_keys
 from app.store.bulkload import NewMember, insert_new_members, members_absent
@@ -42,6 +43,7 @@ from app.store.profiledays import (
     replace_ledger_days,
     store_windows,
 )
+from app.store.scopes import put_scope_balances
 
 log = logging.getLogger(__name__)
 CHECKPOINT_KIND = "checkpoint_applied"
@@ -90,6 +92,7 @@ class ReplicaMember(NamedTuple):  # a tuple: a bootstrap makes a million of them
     buckets: Sequence[tuple[date | None, int]] = ()
     days: Sequence[DayDelta] = ()  # the ledger's profile buckets of the window
     coupons: Sequence[ReplicaCoupon] = ()
+    scopes: Mapping[str, int] = {}  # the ledger's balance in each scope (app/domain/stores.py)
 
 
 @dataclass(frozen=True)
@@ -350,6 +353,12 @@ def apply_checkpoint(ctx: ServiceContext, checkpoint: Checkpoint) -> CheckpointR
         else:
             adjusted = _apply_members(session, ctx, checkpoint, request_id, today)
         _apply_profiles(session, ctx, state, checkpoint, new_here=bulk)
+        put_scope_balances(
+            session,
+            [(m.member_id, m.scopes) for m in checkpoint.members],
+            own_scope=scope_of(new_rules or ctx.rules, ctx.store_code),
+            new_here=bulk,
+        )
         state.pull_cursor = max(state.pull_cursor, checkpoint.cursor)
         state.applied_through_seq = max(state.applied_through_seq, checkpoint.applied_through_seq)
         if checkpoint.snapshot:

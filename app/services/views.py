@@ -25,6 +25,16 @@ class MedalView:
 
 
 @dataclass(frozen=True)
+class ScopePointsView:
+    """The member's points in one scope of the mall: spendable here, or only at its stores."""
+
+    scope: str
+    name: str  # the store's name for a single store, else the scope with its stores
+    points: int
+    here: bool
+
+
+@dataclass(frozen=True)
 class MemberCard:
     member_id: str
     name: str  # privacy-masked
@@ -52,6 +62,8 @@ class MemberCard:
     birthday_action: str | None
     winback_coupon: str | None
     unconfirmed_events: int  # this member's changes the ledger has not taken yet
+    # points by scope, when the member has any outside this store's: here first
+    scope_points: list[ScopePointsView] = field(default_factory=list)
 
 
 @dataclass(frozen=True)

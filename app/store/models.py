@@ -402,3 +402,14 @@ class AcceptedCodeStep(Base):
     member_id: Mapped[str] = mapped_column(String(32), primary_key=True)
     step: Mapped[int] = mapped_column(Integer, primary_key=True)
     accepted_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class ScopeBalance(Base):
+    """A member's points in each scope of the mall (``app/domain/stores.py``) as the ledger
+    confirmed them at the last checkpoint: the card shows where the points can be spent.
+    Only this terminal's own scope is spendable here (its lots)."""
+
+    __tablename__ = "scope_balances"
+    member_id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    scope: Mapped[str] = mapped_column(String(32), primary_key=True)
+    points: Mapped[int] = mapped_column(Integer)

@@ -66,6 +66,7 @@ def to_replica(state: MemberState) -> ReplicaMember:
             ReplicaCoupon(c.code, c.template, day(c.valid_from), day(c.valid_until), c.used)
             for c in state.coupons
         ],
+        state.scopes,
     )
 
 
@@ -98,6 +99,7 @@ def wire_to_replica(state: dict[str, Any]) -> ReplicaMember:
             )
             for c in state["coupons"]
         ],
+        state["scopes"],
     )
 
 

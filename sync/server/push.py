@@ -41,6 +41,7 @@ from app.domain.plus import is_plus
 from app.domain.points import expiry_for
 from app.domain.quote import Shopper, points_earned
 from app.domain.rulebook import DEFAULT_TIMEZONE, RuleBook, Tier
+from app.domain.stores import MALL, scope_of
 from app.store.types import UTCDateTime
 from sync.protocol import PushResponse, WireEvent
 from sync.server.errors import Refused
@@ -67,6 +68,7 @@ from sync.server.models import (
     Terminal,
 )
 from sync.server.profile import ProfileBook
+from sync.server.scopes import ScopeBook
 
 if TYPE_CHECKING:
     import psycopg
@@ -215,6 +217,7 @@ class _Batch:
     zones: dict[str, ZoneInfo] = field(default_factory=dict)  # store code -> its time zone
     holds: list[dict[str, Any]] = field(default_factory=list)  # holds the events consume
     profile: ProfileBook = field(default_factory=ProfileBook)  # buckets and coupons
+    scopes: ScopeBook = field(default_factory=ScopeBook)  # points of single/joint stores
 
     def consume_hold(self, payload: dict[str, Any]) -> None:
         """The spending event's own hold is used up: found by the request id (or the hold id
@@ -244,6 +247,13 @@ class _Batch:
             rules = self.rule_book()
             self.zones[store] = rules.zone(store) if rules else ZoneInfo(DEFAULT_TIMEZONE)
         return self.zones[store]
+
+    def scope(self) -> str:
+        """Where the pushing terminal's store earns and spends (``app/domain/stores.py``)."""
+        return scope_of(self.rule_book(), self.terminal.store_code)
+
+    def member_ids(self) -> list[str]:
+        return [m for m, found in self.members.items() if found is not None]
 
     def today(self) -> date:
         """The store's business day at ledger time: what has expired there by now."""
@@ -311,6 +321,7 @@ class _Batch:
             if remaining > 0 and day < today:
                 total += remaining
                 member.lots[day] = 0
+        total += self.scopes.expire(self.session, self.member_ids(), member.member_id, today)
         if total:
             self.entry("expiry", member, "expire", -total, "ledger")
 
@@ -334,7 +345,13 @@ class _Apply:
         settle = min(member.overdraft, points)
         member.overdraft -= settle
         left = points - settle
-        if left:
+        scope = self.batch.scope()
+        if left and scope != MALL:
+            batch = self.batch
+            batch.scopes.earn(
+                batch.session, batch.member_ids(), member.member_id, scope, left, expires
+            )
+        elif left:
             day = expires or NEVER
             member.lots[day] = member.lots.get(day, 0) + left
 
@@ -346,7 +363,15 @@ class _Apply:
             return 0
         self.batch.entry(self.event.event_id, member, kind, -points, self.store_code)
         left = points
-        for day in sorted(d for d, r in member.lots.items() if r > 0 and d >= today):
+        scope = self.batch.scope()
+        if scope != MALL:  # only the points of the store's own scope
+            batch = self.batch
+            left = batch.scopes.spend(
+                batch.session, batch.member_ids(), member.member_id, scope, points, today
+            )
+        for day in sorted(
+            d for d, r in member.lots.items() if scope == MALL and r > 0 and d >= today
+        ):
             take = min(member.lots[day], left)
             member.lots[day] -= take
             left -= take
@@ -354,7 +379,10 @@ class _Apply:
                 break
         if left:
             member.overdraft += left
-            self.flag("overdraft", member, f"{kind}: {left} points more than the member had", left)
+            where = "" if scope == MALL else f" in scope {scope}"
+            self.flag(
+                "overdraft", member, f"{kind}: {left} points more than the member had{where}", left
+            )
         return left
 
 
@@ -934,6 +962,7 @@ def _write_rows(batch: _Batch, writer: _Writer) -> None:
     # Growth as of today for the members whose buckets changed, then the buckets and coupons.
     batch.profile.settle_growth(batch.members, batch.rule_book(), batch.today())
     batch.profile.write(session)
+    batch.scopes.write(writer)
     if batch.rejected:  # written as applied with the members' locks (_write_position)
         writer.update(EVENTS, ("event_id",), batch.rejected)
     if batch.entries:
