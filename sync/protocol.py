@@ -239,6 +239,21 @@ class AuthorizeResponse(Message):
     ledger_time: str
 
 
+class GrantRequest(Message):
+    """A store grants points it funds from its budget at the ledger (online only)."""
+
+    member_id: MemberId
+    points: int = Field(ge=1, le=1_000_000)
+    request_id: str = text(1, 64)
+
+
+class GrantResponse(Message):
+    approved: bool
+    budget_left: int  # the store's budget after this grant (before it, when refused)
+    reason: str | None
+    ledger_time: str
+
+
 class ReleaseRequest(Message):
     request_id: str = text(1, 64)
 

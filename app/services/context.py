@@ -87,6 +87,15 @@ class CouponChecker(Protocol):
         ...
 
 
+class GrantAuthorizer(Protocol):
+    """Asks the ledger to take a grant from the store's points budget (online only)."""
+
+    def authorize_grant(self, member_id: str, points: int, request_id: str) -> int:
+        """Return the budget left after the grant. Raise InvalidInput when the budget is
+        short, LedgerUnavailable when the ledger cannot be asked."""
+        ...
+
+
 @dataclass
 class ServiceContext:
     database: Database
@@ -97,6 +106,7 @@ class ServiceContext:
     terminal_id: str
     authorizer: Authorizer | None = None
     coupons: CouponChecker | None = None
+    grants: GrantAuthorizer | None = None  # None: standalone, or not linked to its ledger
     _rules_listeners: list[object] = field(default_factory=list)
 
     def now(self) -> datetime:

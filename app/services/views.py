@@ -163,6 +163,17 @@ class CouponIssued:
 
 
 @dataclass(frozen=True)
+class GrantResult:
+    member_id: str
+    points: int
+    store: str
+    reason: str
+    budget_left: int  # the store's budget at the ledger after this grant
+    balance: int
+    event_id: str | None = None
+
+
+@dataclass(frozen=True)
 class AdjustResult:
     member_id: str
     points: int

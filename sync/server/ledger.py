@@ -32,6 +32,7 @@ from sync.protocol import (
     ReleaseResponse,
 )
 from sync.server import profile
+from sync.server.clearing import clearing_report
 from sync.server.db import current_cursor
 from sync.server.errors import Refused
 from sync.server.models import (
@@ -723,7 +724,8 @@ def _state(
 
 
 def report(session: Session) -> dict[str, Any]:
-    """Points liability, what each store owes the others, overdrafts, flags."""
+    """Points liability, what each store owes the others and each funder owes (sync/server/
+    clearing.py), overdrafts, flags."""
     rules = rule_book(session)
     value = rules.points.value_fen_per_point if rules else 1
     points, overdraft, members = session.execute(
@@ -733,30 +735,7 @@ def report(session: Session) -> dict[str, Any]:
             func.count(Member.member_id),
         )
     ).one()
-    earned: dict[str, int] = dict(
-        session.execute(
-            select(Entry.store_code, func.sum(Entry.points))
-            .where(Entry.kind.in_(("earn", "adjust")), Entry.points > 0)
-            .group_by(Entry.store_code)
-        ).all()
-    )
-    spent: dict[str, int] = dict(
-        session.execute(
-            select(Entry.store_code, -func.sum(Entry.points))
-            .where(Entry.kind.in_(("spend", "redeem")))
-            .group_by(Entry.store_code)
-        ).all()
-    )
-    total_earned = sum(int(v) for v in earned.values()) or 1
-    # Points are pooled: a store's redemptions are funded by each store in proportion to
-    # the points it issued. Store X owes store Y: share(X) * redeemed at Y, in fen.
-    owed = []
-    for issuer, issued in sorted(earned.items()):
-        for redeemer, redeemed in sorted(spent.items()):
-            if issuer != redeemer and redeemed:
-                fen = int(issued) * int(redeemed) * value // total_earned
-                if fen:
-                    owed.append({"from": issuer, "to": redeemer, "fen": fen})
+    clearing = clearing_report(session, rules)
     overdrafts = [
         {"member_id": m, "points": int(p)}
         for m, p in session.execute(
@@ -788,9 +767,7 @@ def report(session: Session) -> dict[str, Any]:
         "liability_points": int(points),
         "liability_fen": int(points) * value,
         "overdraft_points": int(overdraft),
-        "earned_by_store": {k: int(v) for k, v in earned.items()},
-        "redeemed_by_store": {k: int(v) for k, v in spent.items()},
-        "owed": owed,
+        **clearing,  # earned_by_store, redeemed_by_store, owed, funders
         "overdrafts": overdrafts,
         "flags": flags,
         "open_flags": int(open_flags or 0),

@@ -44,6 +44,8 @@ from app.domain.rulebook import DEFAULT_TIMEZONE, RuleBook, Tier
 from app.domain.stores import MALL, scope_of
 from app.store.types import UTCDateTime
 from sync.protocol import PushResponse, WireEvent
+from sync.server.budgets import GRANT_KIND, GrantBook, GrantRefused
+from sync.server.clearing import FundingBook, receipt_of
 from sync.server.errors import Refused
 from sync.server.ledger import (
     NEVER,
@@ -218,6 +220,8 @@ class _Batch:
     holds: list[dict[str, Any]] = field(default_factory=list)  # holds the events consume
     profile: ProfileBook = field(default_factory=ProfileBook)  # buckets and coupons
     scopes: ScopeBook = field(default_factory=ScopeBook)  # points of single/joint stores
+    funding: FundingBook = field(default_factory=FundingBook)  # who pays for points given
+    grants: GrantBook = field(default_factory=GrantBook)  # store budget grants used up
 
     def consume_hold(self, payload: dict[str, Any]) -> None:
         """The spending event's own hold is used up: found by the request id (or the hold id
@@ -963,6 +967,8 @@ def _write_rows(batch: _Batch, writer: _Writer) -> None:
     batch.profile.settle_growth(batch.members, batch.rule_book(), batch.today())
     batch.profile.write(session)
     batch.scopes.write(writer)
+    batch.funding.write(session)
+    batch.grants.write(session)
     if batch.rejected:  # written as applied with the members' locks (_write_position)
         writer.update(EVENTS, ("event_id",), batch.rejected)
     if batch.entries:
@@ -1131,6 +1137,8 @@ def apply_event(
         returned = _int(payload, "points_returned")
         batch.expire_due(member, today)
         apply.spend(member, "refund_earn", clawed_back, today)
+        batch.funding.refund(batch.session, batch.at, event.event_id, member.member_id,
+                             receipt_of(payload), terminal.store_code, clawed_back)  # fmt: skip
         apply.earn(member, "refund_spend", returned, expires)
     elif kind == "adjust":
         points = payload.get("points", 0)
@@ -1145,6 +1153,17 @@ def apply_event(
         else:
             batch.expire_due(member, today)
             apply.spend(member, "adjust", -points, today)
+    elif kind == GRANT_KIND:  # a store's points from its budget (sync/server/budgets.py)
+        points = _int(payload, "points")
+        try:
+            batch.grants.take(batch.session, terminal.terminal_id, payload, member.member_id,
+                              points, event.event_id)  # fmt: skip
+        except GrantRefused as refused:
+            raise Rejection(refused.code, refused.reason) from None
+        expires = _expiry(_business_day(batch, event, payload), rules)
+        batch.expire_due(member, today)
+        apply.earn(member, "grant", points, expires)
+        batch.funding.grant(batch.at, event.event_id, member.member_id, apply.store_code, points)
     elif kind == "plus_sold":
         try:
             ends = date.fromisoformat(str(payload.get("ends_on")))
@@ -1328,6 +1347,13 @@ def _purchase(
     batch.consume_hold(payload)
     apply.spend(member, "spend", purchase.used, today)
     apply.earn(member, "earn", purchase.earned, purchase.expires)
+    pricing = None  # what the clearing needs to charge each campaign's funder
+    if purchase.rules is not None and purchase.tier is not None:
+        plus = purchase.plus
+        plus = is_plus(member.plus_expires_on, purchase.day) if plus is None else plus
+        pricing = (purchase.rules, purchase.tier, plus, purchase.payable, purchase.day)
+    batch.funding.purchase(batch.at, apply.event.event_id, member.member_id, receipt_of(payload),
+                           apply.store_code, purchase.earned, pricing)  # fmt: skip
     member.purchases += 1
     member.spend_365_fen += purchase.payable
     rules = purchase.rules
