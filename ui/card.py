@@ -47,6 +47,7 @@ class MemberCardView(QtWidgets.QFrame):
         self.progress.setFormat("%p%")
         self.growth = _label("cardGrowth")
         self.points = _label("cardPoints")
+        self.scopes = _label("cardScopes")  # points of other stores' scopes, not spendable here
         self.expiring = _label("cardExpiring")
         self.stage = _label("cardStage")
         self.birthday = _label("cardBirthday")
@@ -70,6 +71,7 @@ class MemberCardView(QtWidgets.QFrame):
         layout.addLayout(tier_row)
         layout.addWidget(self.growth)
         layout.addWidget(self.points)
+        layout.addWidget(self.scopes)
         layout.addWidget(self.expiring)
         layout.addWidget(self.stage)
         layout.addWidget(self.birthday)
@@ -152,6 +154,18 @@ class MemberCardView(QtWidgets.QFrame):
                 + " · "
                 + self.tr("{n} points owed from refunds").format(n=card.open_overdraft)
             )
+        elsewhere = [s for s in card.scope_points if not s.here]
+        self.scopes.setVisible(bool(elsewhere))
+        self.scopes.setText(
+            self.tr("Not spendable here: {list}").format(
+                list="; ".join(
+                    self.tr("{points} points at {where}").format(
+                        points=num(s.points), where=self._scope_name(s.scope, s.name)
+                    )
+                    for s in elsewhere
+                )
+            )
+        )
         if card.expiring_points and card.expiring_on:
             self.expiring.setText(
                 self.tr("Expiring soon: {points} points on {date}").format(
@@ -219,6 +233,9 @@ class MemberCardView(QtWidgets.QFrame):
                     n=card.unconfirmed_events
                 )
             )
+
+    def _scope_name(self, scope: str, name: str) -> str:
+        return self.tr("the mall-wide stores") if scope == "mall" else rule_text(name)
 
     def _stage_name(self, stage: str) -> str:
         names = {

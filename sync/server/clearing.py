@@ -20,6 +20,7 @@ from app.domain.quote import Shopper, points_earned
 from app.domain.rulebook import RuleBook, Tier
 from app.domain.stores import FunderCharge, funders_of, scope_of, split_clawback
 from sync.server.models import Entry, FundedPoints
+from sync.server.scopes import Writer
 
 FUNDED = cast(Table, FundedPoints.__table__)
 GRANT = "grant"
@@ -107,9 +108,9 @@ class FundingBook:
         for funder, points in sorted(split_clawback(funded, clawed_back).items()):
             self._add(at, event_id, member_id, receipt_no, store, funder, "refund", -points)
 
-    def write(self, session: Session) -> None:
+    def write(self, writer: Writer) -> None:
         if self.rows:
-            session.execute(FUNDED.insert(), self.rows)
+            writer.insert(FUNDED, self.rows)
 
 
 # ------------------------------------------------------------------------------ the report

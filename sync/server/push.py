@@ -967,7 +967,7 @@ def _write_rows(batch: _Batch, writer: _Writer) -> None:
     batch.profile.settle_growth(batch.members, batch.rule_book(), batch.today())
     batch.profile.write(session)
     batch.scopes.write(writer)
-    batch.funding.write(session)
+    batch.funding.write(writer)
     batch.grants.write(session)
     if batch.rejected:  # written as applied with the members' locks (_write_position)
         writer.update(EVENTS, ("event_id",), batch.rejected)

@@ -21,6 +21,7 @@ def test_screenshots_render_for_one_language(qapp, tmp_path: Path) -> None:
         "card_code_zh_CN.png",
         "checkout_zh_CN.png",
         "counter_flash_zh_CN.png",
+        "counter_scopes_zh_CN.png",
         "counter_zh_CN.png",
         "customer_display_zh_CN.png",
         "day_report_zh_CN.png",
