@@ -308,6 +308,11 @@ def _member_text(m: member_view.MemberAtLedger) -> str:
         f"enrolled {m.enrolled_on}{plus}",
         f"  points {m.points} (held {m.held}, available {m.available}); overdraft {m.overdraft}",
         f"  lots: {lots or '-'}",
+        *(
+            [f"  by scope: {' | '.join(f'{k} {v}' for k, v in sorted(m.scopes.items()))}"]
+            if set(m.scopes) - {"mall"}
+            else []
+        ),
         *_profile_text(m.profile),
         f"  open holds: {len(m.holds) or 'none'}",
         *(

@@ -61,6 +61,8 @@ def test_points_of_a_joint_scope_are_spent_only_there(
     assert balances(main, member) == (100, [("mall", 100, True), (food_court, 1000, False)])
     assert balances(noodles, member) == (1000, [(food_court, 1000, True), ("mall", 100, False)])
     assert ledger.balance(member) == 1100  # the member's points, every scope
+    shown = ledger.admin("members", "show", member, "--json").json()
+    assert shown["scopes"] == {"mall": 100, "food-court": 1000}
 
     # Online, the ledger holds only the scope's points: 100 at the main counter.
     refused = redeem(main, member, 500, "m-r1")
