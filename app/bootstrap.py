@@ -36,9 +36,11 @@ from app.services import (
     refund,
     replica,
     reports,
+    search,
     servicedesk,
     setup,
     staff,
+    undo,
     verify,
 )
 from app.services.context import Actor, Clock, Role, ServiceContext, SystemClock
@@ -220,6 +222,11 @@ class Terminal:
     def sell_plus(self, request_id: str, actor: Actor, member_id: str) -> PlusResult:
         return plus.sell_plus(self.ctx, request_id=request_id, actor=actor, member_id=member_id)
 
+    def activate_plus(self, request_id: str, actor: Actor, member_id: str, code: str) -> PlusResult:
+        return plus.activate_plus(
+            self.ctx, request_id=request_id, actor=actor, member_id=member_id, code=code
+        )
+
     def issue_coupon(
         self, request_id: str, actor: Actor, member_id: str, template: str
     ) -> CouponIssued:
@@ -272,7 +279,22 @@ class Terminal:
         staff.add_first_admin(self.ctx, cashier_id=cashier_id, name=name, pin=pin)
 
     def sign_in(self, cashier_id: str, pin: str) -> Actor:
-        return staff.sign_in(self.ctx, cashier_id, pin)
+        attempts, minutes = self._pin_limits()
+        return staff.sign_in(self.ctx, cashier_id, pin, attempts=attempts, lock_minutes=minutes)
+
+    def approve(self, actor: Actor, supervisor_id: str, pin: str, action: str) -> Actor:
+        """A supervisor's PIN in place, for ``action`` at ``actor``'s counter (audited)."""
+        attempts, minutes = self._pin_limits()
+        return staff.approve(
+            self.ctx, actor, supervisor_id, pin, action, attempts=attempts, lock_minutes=minutes
+        )
+
+    def _pin_limits(self) -> tuple[int, int]:
+        """(wrong PINs that lock, minutes locked), from the settings."""
+        return (
+            int(self.settings.get("staff.pin_attempts")),
+            int(self.settings.get("staff.pin_lockout_minutes")),
+        )
 
     def actor(self, cashier_id: str) -> Actor:
         """The cashier record without a PIN check, for the operator's command line."""
@@ -313,6 +335,40 @@ class Terminal:
     def refund_preview(self, receipt_no: str) -> lookups.RefundPreview:
         """A purchase and what is left of it to refund (UnknownReceipt if none)."""
         return lookups.refund_preview(self.ctx, receipt_no)
+
+    def receipts_today(self) -> list[lookups.TodayReceipt]:
+        """Today's purchases on this terminal, newest first (bounded)."""
+        return lookups.receipts_today(self.ctx)
+
+    # -- find and recover at the counter
+    def search_members(self, query: str) -> list[search.MemberHit]:
+        """By the beginning of a name, a phone or its last 4 digits, a member number."""
+        return search.search_members(self.ctx, query)
+
+    def recent_members(self) -> list[search.MemberHit]:
+        """The members this counter served last, newest first."""
+        return search.recent_members(self.ctx)
+
+    def last_redemption(self) -> undo.LastRedemption | None:
+        """What an undo would give back (None: nothing to undo)."""
+        return undo.last_redemption(self.ctx)
+
+    def undo_redemption(
+        self,
+        request_id: str,
+        actor: Actor,
+        member_id: str | None = None,
+        approved_by: Actor | None = None,
+    ) -> undo.UndoResult:
+        """Undo the newest redemption (of ``member_id``), within ``redeem.undo_minutes``."""
+        return undo.undo_last_redemption(
+            self.ctx,
+            request_id=request_id,
+            actor=actor,
+            member_id=member_id,
+            minutes=int(self.settings.get("redeem.undo_minutes")),
+            approved_by=approved_by,
+        )
 
     # -- service desk and receipts (read-only, except the supervisor's write-off)
     def history(

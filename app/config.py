@@ -101,6 +101,30 @@ SCHEMA: tuple[Key, ...] = (
         check=_zone_problem,
     ),
     Key("terminal.language", str, "en", "the screen's language at start", ("en", "zh_CN", "es")),
+    Key(
+        "staff.pin_attempts",
+        int,
+        5,
+        "wrong PINs in a row that lock a cashier",
+        minimum=2,
+        maximum=20,
+    ),
+    Key(
+        "staff.pin_lockout_minutes",
+        int,
+        5,
+        "how long a cashier stays locked after too many wrong PINs",
+        minimum=1,
+        maximum=1440,
+    ),
+    Key(
+        "redeem.undo_minutes",
+        int,
+        5,
+        "how long after a redemption it can be undone at the counter (0: never)",
+        minimum=0,
+        maximum=60,
+    ),
 )
 KEYS: dict[str, Key] = {key.name: key for key in SCHEMA}
 # Tables of the same file that another module reads and validates itself (it gets the file

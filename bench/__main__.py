@@ -19,6 +19,7 @@ from bench.common import Figure, Skipped, note
 FIGURES: dict[str, str] = {
     "award_commit": "bench.award",
     "member_lookup_1m": "bench.lookup",
+    "member_search": "bench.member_search",
     "quote": "bench.quote",
     "sync_push": "bench.sync_push",
     "redeem_online": "bench.redeem_online",
@@ -30,6 +31,7 @@ FIGURES: dict[str, str] = {
     "bundle_size": "bench.bundle_size",
     "scan_to_card": "bench.scan_to_card",
     "card_heavy_member": "bench.card_heavy",
+    "shift_report": "bench.shift_report",
     "cold_start": "bench.cold_start",
 }
 

@@ -263,6 +263,23 @@ class ReleaseResponse(Message):
     ledger_time: str
 
 
+class PlusCodeClaim(Message):
+    """``POST /v1/plus/codes/claim``: bind a PLUS activation code to a member, for this
+    terminal's request (a retry of the same request gets the same answer)."""
+
+    code: str = text(1, 64)
+    member_id: MemberId
+    request_id: str = text(1, 64)
+
+
+class PlusCodeClaimed(Message):
+    channel: str  # bank, airline, cobrand, corporate
+    batch: str
+    validity_days: int
+    code_hash: str
+    last4: str
+
+
 class Health(Message):
     status: Literal["ok"]
     protocol: int

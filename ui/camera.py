@@ -27,7 +27,8 @@ def decode_frame(image: QtGui.QImage) -> str | None:
     if image.isNull():
         return None
     gray = image.convertToFormat(QtGui.QImage.Format.Format_Grayscale8)
-    found = zxingcpp.read_barcodes(gray, formats=zxingcpp.BarcodeFormat.QRCode)
+    only_qr = zxingcpp.BarcodeFormats(zxingcpp.BarcodeFormat.QRCode)
+    found = zxingcpp.read_barcodes(gray, formats=only_qr)
     for barcode in found:
         if barcode.valid and barcode.text:
             return str(barcode.text)

@@ -6,6 +6,7 @@ from app.domain.money import format_fen
 from app.services.views import MemberCard
 from ui.fit import scrolling
 from ui.i18n import rule_text
+from ui.plus_words import PlusWords
 from ui.qt import QtCore, QtWidgets
 
 Qt = QtCore.Qt
@@ -49,6 +50,7 @@ class MemberCardView(QtWidgets.QFrame):
         self.points = _label("cardPoints")
         self.scopes = _label("cardScopes")  # points of other stores' scopes, not spendable here
         self.expiring = _label("cardExpiring")
+        self.plus_pitch = _label("cardPlusPitch")
         self.stage = _label("cardStage")
         self.birthday = _label("cardBirthday")
         self.medals = _label("cardMedals")
@@ -73,6 +75,7 @@ class MemberCardView(QtWidgets.QFrame):
         layout.addWidget(self.points)
         layout.addWidget(self.scopes)
         layout.addWidget(self.expiring)
+        layout.addWidget(self.plus_pitch)
         layout.addWidget(self.stage)
         layout.addWidget(self.birthday)
         layout.addWidget(self.medals)
@@ -174,6 +177,7 @@ class MemberCardView(QtWidgets.QFrame):
             )
         else:
             self.expiring.setText(self.tr("No points expiring soon"))
+        self.plus_pitch.setText(self._plus_pitch(card))
         stage = self._stage_name(card.stage)
         if card.suggested_action:
             self.stage.setText(
@@ -236,6 +240,13 @@ class MemberCardView(QtWidgets.QFrame):
 
     def _scope_name(self, scope: str, name: str) -> str:
         return self.tr("the mall-wide stores") if scope == "mall" else rule_text(name)
+
+    def _plus_pitch(self, card: MemberCard) -> str:
+        """What PLUS saves the member, with the renewal prompt when one is due."""
+        words = PlusWords()
+        pitch = words.saving(card.plus_saving_kind, money(card.plus_saving_fen))
+        prompt = words.prompt(card.plus_prompt, card.plus_prompt_days)
+        return f"{pitch} · {prompt}" if prompt else pitch
 
     def _stage_name(self, stage: str) -> str:
         names = {

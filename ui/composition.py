@@ -5,7 +5,8 @@ in; nothing is discovered (no entry points), so a missing part fails at start, l
 - ``connect`` wires each terminal a command or the window opens to its ledger (online holds
   on a paired terminal, after every restart);
 - the subcommands of the window and of sync;
-- the self-test's checks beyond the core's: the window, translations, a sync round.
+- the self-test's checks beyond the core's: the window, translations, a sync round;
+- the PDF writer of ``memberdesk report --pdf`` (Qt's, without a window).
 """
 
 from __future__ import annotations
@@ -21,11 +22,13 @@ from sync.client import selftest as sync_selftest
 from sync.client.authorizer import connect
 from ui import commands as window_commands
 from ui import selftest as window_selftest
+from ui.report_pdf import command_line_pdf
 
 PARTS = TerminalParts(
     connect=connect,
     commands=(window_commands.register, sync_commands.register, code_commands.register),
     checks=(window_selftest.checks, sync_selftest.checks),
+    report_pdf=command_line_pdf,
 )
 
 

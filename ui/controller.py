@@ -19,11 +19,13 @@ from app.domain.plus import PlusTerm, next_term
 from app.domain.quote import Line, Quote
 from app.domain.rulebook import Category, CouponTemplate, Gift, OfflineCaps, Plus
 from app.services.context import Actor
-from app.services.lookups import RefundPreview
+from app.services.lookups import RefundPreview, TodayReceipt
 from app.services.member_codes import TYPED, MemberCheck
 from app.services.receipts import ReceiptView
 from app.services.replica import SyncState
+from app.services.search import MemberHit
 from app.services.servicedesk import MemberHistory, OverdraftItem
+from app.services.undo import LastRedemption, UndoResult
 from app.services.views import (
     AdjustResult,
     AwardResult,
@@ -240,15 +242,51 @@ class CounterController:
     def overdrafts(self) -> list[OverdraftItem]:
         return self.terminal.overdrafts()
 
-    def adjust(self, request_id: str, member_id: str, points: int, reason: str) -> AdjustResult:
-        if self.actor is None:
-            raise InvalidInput("Sign in first.")
-        return self.terminal.adjust(request_id, self.actor, member_id, points, reason)
+    def adjust(
+        self,
+        request_id: str,
+        member_id: str,
+        points: int,
+        reason: str,
+        approver: Actor | None = None,
+    ) -> AdjustResult:
+        """In the name of ``approver`` (a supervisor who approved in place), if given."""
+        actor = approver or self._signed_in()
+        return self.terminal.adjust(request_id, actor, member_id, points, reason)
 
-    def write_off_overdraft(self, request_id: str, member_id: str, reason: str) -> AdjustResult:
-        if self.actor is None:
-            raise InvalidInput("Sign in first.")
-        return self.terminal.write_off_overdraft(request_id, self.actor, member_id, reason)
+    def write_off_overdraft(
+        self, request_id: str, member_id: str, reason: str, approver: Actor | None = None
+    ) -> AdjustResult:
+        actor = approver or self._signed_in()
+        return self.terminal.write_off_overdraft(request_id, actor, member_id, reason)
+
+    # -- find and recover (pick)
+    def approve(self, supervisor_id: str, pin: str, action: str) -> Actor:
+        """A supervisor's PIN for ``action`` at this counter; nobody signs out."""
+        return self.terminal.approve(self._signed_in(), supervisor_id, pin, action)
+
+    def search_members(self, query: str) -> list[MemberHit]:
+        return self.terminal.search_members(query)
+
+    def recent_members(self) -> list[MemberHit]:
+        return self.terminal.recent_members()
+
+    def receipts_today(self) -> list[TodayReceipt]:
+        return self.terminal.receipts_today()
+
+    def last_redemption(self) -> LastRedemption | None:
+        return self.terminal.last_redemption()
+
+    def undo_redemption(self) -> UndoResult:
+        """Undo the newest redemption; a second Enter on the same question applies once."""
+        actor = self._signed_in()
+        last = self.terminal.last_redemption()
+        request_id = self.flow_request_id("undo", last)
+        result = self.terminal.undo_redemption(request_id, actor)
+        self.flow_recorded("undo")
+        if self.card is not None:
+            self.refresh_card()
+        return result
 
     def close_shift(self) -> DayReport:
         if self.actor is None:
@@ -311,7 +349,7 @@ class CounterController:
         """The term a sale now would give the member on screen (a renewal extends theirs)."""
         card = self._member()
         current = date.fromisoformat(card.plus_expires_on) if card.plus_expires_on else None
-        return next_term(current, self.today(), self.terminal.rules)
+        return next_term(current, self.today(), self.terminal.rules, growth=card.growth)
 
     def sell_plus(self) -> PlusResult:
         actor, card = self._signed_in(), self._member()
@@ -320,6 +358,19 @@ class CounterController:
         self.flow_recorded("plus")
         self.refresh_card()
         return result
+
+    def activate_plus_job(self, code: str) -> Callable[[], PlusResult]:
+        """Redeeming an activation code as a call safe on a worker thread (it asks the
+        ledger); the same code for the same member keeps its request id until recorded."""
+        actor, card, terminal = self._signed_in(), self._member(), self.terminal
+        member_id = card.member_id
+        request_id = self.flow_request_id("plus_code", (member_id, code.strip().upper()))
+        return lambda: terminal.activate_plus(request_id, actor, member_id, code)
+
+    def plus_activated(self) -> None:
+        """On the GUI thread, once the code's PLUS is recorded."""
+        self.flow_recorded("plus_code")
+        self.refresh_card()
 
     # redeem
     def gifts(self) -> tuple[Gift, ...]:

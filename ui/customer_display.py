@@ -1,13 +1,16 @@
 """The customer display: a second window facing the customer, in the cashier's language.
 
-It shows the member's name (privacy-masked, as on the card), their points, and what the last
-sale earned and saved. It only reads the controller; the window asks it to ``refresh``.
+It shows the member's name (privacy-masked, as on the card), their points, what the last
+sale earned and saved, and PLUS's pitch: what it saves them (the card's and the receipt's
+figure) and the renewal prompt when one is due. It only reads the controller; the window
+asks it to ``refresh``.
 """
 
 from __future__ import annotations
 
 from ui.card import money, num
 from ui.controller import CounterController
+from ui.plus_words import PlusWords
 from ui.qt import QtCore, QtWidgets
 
 Qt = QtCore.Qt
@@ -19,6 +22,8 @@ QLabel#displayWelcome { font-size: 40px; font-weight: bold; }
 QLabel#displayName { font-size: 48px; font-weight: bold; }
 QLabel#displayPoints { font-size: 36px; }
 QLabel#displaySale { font-size: 34px; color: #ffe08a; }
+QLabel#displayPlus { font-size: 30px; color: #ffd36b; }
+QLabel#displayPrompt { font-size: 30px; font-weight: bold; }
 """
 
 
@@ -36,6 +41,9 @@ class CustomerDisplay(QtWidgets.QWidget):
         self.name = self._label("displayName")
         self.points = self._label("displayPoints")
         self.sale = self._label("displaySale")
+        self.plus = self._label("displayPlus")
+        self.prompt = self._label("displayPrompt")
+        self.words = PlusWords(self)
         layout = QtWidgets.QVBoxLayout(self)
         layout.setContentsMargins(48, 48, 48, 48)
         layout.addWidget(self.welcome)
@@ -43,6 +51,8 @@ class CustomerDisplay(QtWidgets.QWidget):
         layout.addWidget(self.name)
         layout.addWidget(self.points)
         layout.addWidget(self.sale)
+        layout.addWidget(self.plus)
+        layout.addWidget(self.prompt)
         layout.addStretch(2)
         self.resize(1024, 600)
         self.refresh()
@@ -72,12 +82,17 @@ class CustomerDisplay(QtWidgets.QWidget):
                     earned=num(finished.points_earned), saved=money(finished.savings_fen)
                 )
             )
+            self._pitch(finished.plus_saving_kind, finished.plus_saving_fen, None, 0)
             return
         if card is None:
             self.name.setText(self.tr("Scan your member code"))
             self.points.setText("")
             self.sale.setText("")
+            self._pitch(None, 0, None, 0)
             return
+        self._pitch(
+            card.plus_saving_kind, card.plus_saving_fen, card.plus_prompt, card.plus_prompt_days
+        )
         self.name.setText(card.name)
         self.points.setText(self.tr("You have {points} points").format(points=num(card.points)))
         if award is not None and award.member_id == card.member_id:
@@ -89,10 +104,16 @@ class CustomerDisplay(QtWidgets.QWidget):
         else:
             self.sale.setText("")
 
+    def _pitch(self, kind: str | None, fen: int, prompt: str | None, days: int) -> None:
+        """PLUS's saving (nothing before a member is known, or from an older result) and the
+        renewal prompt."""
+        self.plus.setText(self.words.saving(kind, money(fen)) if kind else "")
+        self.prompt.setText(self.words.prompt(prompt, days))
+
     def visible_texts(self) -> list[str]:
         return [
             label.text()
-            for label in (self.welcome, self.name, self.points, self.sale)
+            for label in (self.welcome, self.name, self.points, self.sale, self.plus, self.prompt)
             if label.text()
         ]
 

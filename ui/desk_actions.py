@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from app.config import CONFIG_NAME
 from app.counter_config import CounterSettings, read_counter
 from app.domain.errors import MemberDeskError
-from app.services.views import AwardResult, DayReport
+from app.services.views import AwardResult, DayReport, PlusResult
 from ui.day_report import DayReportDialog
 from ui.dialogs import DeskDialog
 from ui.feedback import STYLE as FEEDBACK_STYLE
@@ -247,6 +247,11 @@ class Desk(QtCore.QObject):
                 "error",
                 lambda: self.tr("No receipt printer is set. Choose one in Settings (Ctrl+,)."),
             )
+
+    def print_plus_slip(self, result: PlusResult) -> None:
+        """The slip with the partner benefits' codes; with no printer set, the codes stay in
+        the sale's message on screen."""
+        self.printer.print_plus_slip(result)
 
     def _printed(self, ok: bool, where: str) -> None:
         if ok:  # in the status bar: the sale's own message stays on screen

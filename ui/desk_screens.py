@@ -14,6 +14,7 @@ SHOTS = (
     "service_desk",
     "service_desk_flags",
     "day_report",
+    "shift_close",
     "sync_panel",
     "settings",
     "reprint",
@@ -59,6 +60,24 @@ def _settle(until: Callable[[], bool] = lambda: True, rounds: int = 200) -> None
         QtCore.QThread.msleep(5)
 
 
+def _a_busier_day(window: QtWidgets.QMainWindow) -> None:
+    """A refund, a gift, PLUS, a coupon used and an adjustment, so the report and the
+    member's history show them (fixed request ids: once, whichever language comes first)."""
+    from ui.window import CounterWindow
+
+    assert isinstance(window, CounterWindow)
+    terminal = window.controller.terminal
+    lin, sam = terminal.actor("lin"), terminal.actor("sam")
+    member = "M000003"
+    coupon = terminal.issue_coupon("shot-coupon", sam, member, "WINBACK20").coupon_code
+    sale = terminal.award("shot-sale", lin, member, [Line("fashion", 30_000)], coupon=coupon)
+    terminal.refund("shot-refund", lin, sale.receipt_no, 5_000)
+    terminal.redeem("shot-gift", lin, member, "gift", item="tote")
+    terminal.sell_plus("shot-plus", sam, member)
+    terminal.adjust("shot-adjust", sam, member, 100, "Birthday goodwill")
+    window.controller.refresh_card()
+
+
 def render_desk(
     window: QtWidgets.QMainWindow, save: Callable[[str, QtWidgets.QWidget], Path]
 ) -> None:
@@ -76,6 +95,7 @@ def render_desk(
     # one sale by the supervisor, so the day report and its chart have something to show
     controller = window.controller
     controller.award(SaleInput((Line("grocery", 12_850), Line("dining", 8_600))))
+    _a_busier_day(window)
     window.counter.card.show_card(controller.card)
     window.desk.feedback.timer.stop()  # keep the "member found" flash in the picture
     desk = window.desk
@@ -95,10 +115,15 @@ def render_desk(
         for _ in range(5):
             QtCore.QCoreApplication.processEvents()
         save(name, dialog)
+        if name == "day_report":
+            dialog.close_shift()  # type: ignore[attr-defined]  # asks first
+            save("shift_close", dialog)
+            dialog.cancel_close()  # type: ignore[attr-defined]
         if name == "service_desk":
             dialog.show_tab(3)  # type: ignore[attr-defined]
             flags_page = dialog.flags_page  # type: ignore[attr-defined]
-            _settle(lambda page=flags_page: bool(page.flag_table.rowCount()))
+            table = flags_page.flag_table
+            _settle(lambda: bool(table.rowCount()))  # noqa: B023 (called before the loop goes on)
             flags_page.note_edit.setText("Receipts checked; member paid 300 points back")
             save("service_desk_flags", dialog)
         dialog.done(0)

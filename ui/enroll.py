@@ -76,7 +76,7 @@ def qr_pixmap(text: str, side: int = 320) -> QtGui.QPixmap:
     """The QR code of ``text`` drawn for the screen (qrcode -> PNG bytes -> QPixmap)."""
     image = qrcode.make(text, error_correction=qrcode.constants.ERROR_CORRECT_M, border=4)
     buffer = io.BytesIO()
-    image.save(buffer, format="PNG")
+    image.save(buffer)  # PNG: the kind of both of qrcode's image factories
     pixmap = QtGui.QPixmap()
     pixmap.loadFromData(buffer.getvalue(), "PNG")
     return pixmap.scaled(

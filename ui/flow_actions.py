@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from app.services.views import EnrollResult
+from app.services.views import EnrollResult, PlusResult
 from ui.customer_display import CustomerDisplay
 from ui.enroll import CardCodeDialog, CardCodes, EnrollDialog, ledger_fetcher
 from ui.flows import FlowDialog
@@ -150,12 +150,14 @@ class CounterFlows(QtCore.QObject):
         if not self._ready(needs_member=True):
             return
         dialog = PlusDialog(self.controller, self.window)
-        dialog.sold.connect(self._plus_sold)
+        dialog.sold.connect(lambda text: self._plus_sold(text, dialog.result_))
         self._open(dialog)
 
-    def _plus_sold(self, text: Callable[[], str]) -> None:
+    def _plus_sold(self, text: Callable[[], str], result: PlusResult | None) -> None:
         self._show_card()
         self.window.set_message("success", text)
+        if result is not None and result.entitlements:
+            self.window.desk.print_plus_slip(result)  # the partner benefits' codes, on paper
 
     def redeem(self) -> None:
         if not self._ready(needs_member=True):

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from app.services.context import FixedClock
 from ui.enroll import CardCodeDialog, EnrollDialog
 from ui.flows import FlowDialog
 from ui.plus import PlusDialog
@@ -36,10 +37,11 @@ def render_flows(window: CounterWindow, save: Callable[[str, object], Path]) -> 
     controller = window.controller
     flows = window.flows
 
-    dialog: FlowDialog = EnrollDialog(controller, window)
-    dialog.phone.setText("13912345678")
-    dialog.name.setText("陈静")
-    dialog.birthday.setText("1990-05-17")
+    enroll = EnrollDialog(controller, window)
+    dialog: FlowDialog = enroll
+    enroll.phone.setText("13912345678")
+    enroll.name.setText("陈静")
+    enroll.birthday.setText("1990-05-17")
     dialog.confirm()  # without consent: shows what the cashier must ask
     save("enroll", _show(dialog, app))
     dialog.close()
@@ -86,3 +88,34 @@ def render_flows(window: CounterWindow, save: Callable[[str, object], Path]) -> 
     save("customer_display", display)
     display.hide()
     QtWidgets.QApplication.processEvents()
+    _render_plus_renewal(window, save, app)
+
+
+def _render_plus_renewal(
+    window: CounterWindow, save: Callable[[str, object], Path], app: QtCore.QCoreApplication
+) -> None:
+    """A PLUS member 17 days before the end of the term: the saving this term and the renewal
+    prompt, in the PLUS dialog and on the customer display (the demo's clock, moved and put
+    back: the other pictures keep their day)."""
+    clock = window.controller.terminal.ctx.clock
+    if not isinstance(clock, FixedClock):
+        return
+    was = clock.current
+    try:
+        clock.advance(days=147)  # 2027-04-20; M000001's PLUS ends 2027-05-07
+        window.counter.scan.setText("M000001")
+        window.look_up()
+        dialog = PlusDialog(window.controller, window)
+        save("plus_renewal", _show(dialog, app))
+        dialog.close()
+        display = window.flows.customer_display
+        display.refresh()
+        display.show()
+        for _ in range(5):
+            app.processEvents()
+        save("customer_display_plus", display)
+        display.hide()
+        window.controller.clear_member()
+        QtWidgets.QApplication.processEvents()
+    finally:
+        clock.current = was

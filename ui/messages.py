@@ -67,6 +67,13 @@ NOT_AN_AMOUNT = QT_TRANSLATE_NOOP(
 RULES: tuple[Rule, ...] = (
     # -- finding the member
     Rule(
+        "invalid_input",
+        QT_TRANSLATE_NOOP(
+            "Errors", "Type a name, a phone or its last 4 digits (at most 80 characters)."
+        ),
+        kind="search",
+    ),
+    Rule(
         "unknown_member",
         NO_MEMBER_FOUND,
         needs=("query",),
@@ -353,7 +360,102 @@ RULES: tuple[Rule, ...] = (
         needs=("refundable_fen",),
         values=lambda p: {"left": amount(p["refundable_fen"])},
     ),
+    # -- PLUS activation codes
+    Rule(
+        "invalid_input",
+        QT_TRANSLATE_NOOP(
+            "Errors",
+            "That is not a PLUS activation code: 16 letters and digits, like "
+            "ABCD-EFGH-JKLM-NPQR. Check what was typed.",
+        ),
+        kind="activation_code",
+    ),
+    Rule(
+        "plus_code_refused",
+        QT_TRANSLATE_NOOP(
+            "Errors", "The ledger does not know this activation code. Check what was typed."
+        ),
+        kind="unknown",
+    ),
+    Rule(
+        "plus_code_refused",
+        QT_TRANSLATE_NOOP(
+            "Errors",
+            "This activation code was already used. Nothing was changed; the customer should "
+            "ask where they bought it.",
+        ),
+        kind="used",
+    ),
+    Rule(
+        "plus_code_refused",
+        QT_TRANSLATE_NOOP(
+            "Errors",
+            "This activation code has expired. Nothing was changed; PLUS can be sold for its fee.",
+        ),
+        kind="expired",
+    ),
+    Rule(
+        "plus_code_refused",
+        QT_TRANSLATE_NOOP(
+            "Errors",
+            "Activation codes are checked with the mall's ledger, which cannot be reached now. "
+            "Nothing was changed: try again when it is back, or sell PLUS for its fee.",
+        ),
+        kind="offline",
+    ),
+    Rule(
+        "plus_code_refused",
+        QT_TRANSLATE_NOOP(
+            "Errors",
+            "This terminal has no mall ledger, so it cannot redeem activation codes.",
+        ),
+        kind="standalone",
+    ),
     # -- who may do what
+    Rule(
+        "wrong_pin",
+        QT_TRANSLATE_NOOP(
+            "Errors",
+            "Too many wrong PINs: this cashier is locked for {minutes} more minutes. Wait, or "
+            "ask a supervisor to sign in.",
+        ),
+        kind="locked",
+        needs=("minutes",),
+        values=lambda p: {"minutes": number(p["minutes"])},
+    ),
+    # -- undoing a redemption
+    Rule(
+        "not_allowed",
+        QT_TRANSLATE_NOOP("Errors", "There is no redemption to undo."),
+        kind="undo_none",
+    ),
+    Rule(
+        "not_allowed",
+        QT_TRANSLATE_NOOP("Errors", "The last redemption of {member_id} was undone already."),
+        kind="undo_done",
+        needs=("member_id",),
+        values=lambda p: {"member_id": p["member_id"]},
+    ),
+    Rule(
+        "not_allowed",
+        QT_TRANSLATE_NOOP(
+            "Errors",
+            "A coupon bought with points cannot be undone at the counter; send the customer "
+            "to the service desk.",
+        ),
+        kind="undo_coupon",
+    ),
+    Rule(
+        "not_allowed",
+        QT_TRANSLATE_NOOP(
+            "Errors",
+            "The last redemption is more than {minutes} minutes old: it can no longer be undone "
+            "here; a supervisor adjusts the points at the service desk.",
+        ),
+        kind="undo_too_late",
+        needs=("minutes",),
+        values=lambda p: {"minutes": number(p["minutes"])},
+    ),
     Rule(
         "wrong_pin",
         QT_TRANSLATE_NOOP("Errors", "That PIN is not right. Try again, or ask a supervisor."),

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import logging
+import textwrap
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -19,7 +20,10 @@ from typing import Any
 from app.counter_config import CounterSettings
 from app.domain.money import format_fen
 from app.services.receipts import ReceiptView
+from app.services.views import PlusResult
 from ui.card import num
+from ui.i18n import rule_text
+from ui.plus_words import PlusWords
 from ui.qt import QtCore, QtGui
 
 log = logging.getLogger(__name__)
@@ -33,6 +37,12 @@ def _money(fen: int) -> str:
 def _pair(left: str, right: str, width: int = WIDTH) -> str:
     gap = max(1, width - len(left) - len(right))
     return f"{left}{' ' * gap}{right}"
+
+
+def _wrapped(text: str) -> list[str]:
+    """A sentence in lines that fit the roll (a Chinese character takes two columns)."""
+    width = WIDTH if not needs_image([text]) else WIDTH // 2
+    return textwrap.wrap(text, width) or [""]
 
 
 class ReceiptText(QtCore.QObject):
@@ -80,7 +90,31 @@ class ReceiptText(QtCore.QObject):
                     n=num(view.expiring_points), date=view.expiring_on
                 )
             )
+        if view.plus_saving_kind:
+            out += _wrapped(PlusWords().saving(view.plus_saving_kind, _money(view.plus_saving_fen)))
         out.append(self.tr("Thank you!"))
+        return out
+
+
+class PlusSlip(QtCore.QObject):
+    """The slip of a PLUS sale: the term and each partner benefit's code."""
+
+    def lines(self, result: PlusResult) -> list[str]:
+        out = [
+            self.tr("PLUS for member {member_id}").format(member_id=result.member_id),
+            self.tr("Valid from {start} to {end}").format(
+                start=result.starts_on, end=result.ends_on
+            ),
+            "-" * WIDTH,
+        ]
+        for given in result.entitlements:
+            out += _wrapped(f"{rule_text(given['name'])} ({given['partner']})")
+            out.append(
+                self.tr("Code {code}, until {date}").format(
+                    code=given["code"], date=given["valid_until"]
+                )
+            )
+        out.append(self.tr("Show the code to the partner. Thank you!"))
         return out
 
 
@@ -118,7 +152,7 @@ def to_pil(image: QtGui.QImage) -> Any:
 
     buffer = QtCore.QBuffer()
     buffer.open(QtCore.QIODevice.OpenModeFlag.WriteOnly)
-    image.save(buffer, "PNG")
+    image.save(buffer, "PNG")  # type: ignore[call-overload]  # the stubs say bytes; Qt takes str
     return Image.open(io.BytesIO(bytes(buffer.data().data())))
 
 
@@ -193,19 +227,28 @@ class ReceiptPrinter(QtCore.QObject):
         self.pdf_dir = pdf_dir
         self.opener = opener
         self.text = ReceiptText(self)
+        self.slip = PlusSlip(self)
         self.last_thread: threading.Thread | None = None
 
     def print_receipt(self, view: ReceiptView) -> bool:
         """Start printing; False when no printer is set (nothing to wait for)."""
+        return self.print_lines(self.text.lines(view), view.receipt_no)
+
+    def print_plus_slip(self, result: PlusResult) -> bool:
+        """The PLUS term and its partner benefits' codes, for the member to take along."""
+        name = f"plus-{result.event_id or result.member_id}"
+        return self.print_lines(self.slip.lines(result), name)
+
+    def print_lines(self, lines: list[str], receipt_no: str) -> bool:
+        """Start printing ``lines``; False when no printer is set (nothing to wait for)."""
         config = self.settings()
-        lines = self.text.lines(view)
         if config.printer == "none":
             return False
         if config.printer == "pdf":
             folder = Path(config.printer_target) if config.printer_target else self.pdf_dir
-            target = folder / f"receipt-{view.receipt_no}.pdf"
+            target = folder / f"receipt-{receipt_no}.pdf"
             try:
-                write_pdf(lines, view.receipt_no, target)
+                write_pdf(lines, receipt_no, target)
             except Exception as error:  # a full disk, a folder that is not there
                 log.exception("PDF receipt failed")
                 self.done.emit(False, str(error))

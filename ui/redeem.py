@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from app.domain.errors import MemberDeskError
 from app.services.views import RedeemResult
 from ui.card import money, num
+from ui.confirm import ask
 from ui.controller import CounterController
 from ui.flows import FlowDialog, label, run_in_background
 from ui.i18n import rule_text
@@ -166,6 +167,26 @@ class RedeemDialog(FlowDialog):
                 self.verify_edit.setFocus()
                 return
             self.verified = True
+        card = self.card
+        if offer.points > card.points:
+            self._redeem(offer)  # cannot be done: the core says why, nothing to confirm
+            return
+        ask(
+            self,
+            lambda: self.tr("Redeem points?"),
+            lambda: self.tr("Redeem {points} points of {name} ({member_id}) for {item}?").format(
+                points=num(offer.points),
+                name=card.name,
+                member_id=card.member_id,
+                item=rule_text(offer.name),
+            ),
+            lambda: self._redeem(offer),
+        )
+
+    def _redeem(self, offer: Offer) -> None:
+        """Asked and answered: redeem ``offer`` for the member on this dialog."""
+        if self.card is None or self.busy or self.finished_ok:
+            return
         if self.controller.redeem_asks_ledger():
             actor = self.controller.actor
             member_id = self.card.member_id

@@ -1,20 +1,23 @@
 """Refund a purchase by its receipt number, in full or in part.
 
+Today's receipts are listed: ↑ ↓ in the receipt field pick one (or type or scan its number).
 Enter on the receipt number shows the purchase; Enter again refunds (the amount empty: all
-that is left). The result says the points taken back and given back, and warns when earned
-points were already spent (an overdraft the service desk follows up).
+that is left, asked first). The result says the points taken back and given back, and warns
+when earned points were already spent (an overdraft the service desk follows up).
 """
 
 from __future__ import annotations
 
 from app.domain.errors import MemberDeskError
-from app.services.lookups import RefundPreview
+from app.services.lookups import RefundPreview, TodayReceipt
 from app.services.views import RefundResult
 from ui.amounts import parse_yuan
 from ui.card import money, num
+from ui.confirm import ask
 from ui.controller import CounterController
 from ui.flows import FlowDialog, label
 from ui.i18n import rule_text
+from ui.pick import ListKeysEdit, move_row
 from ui.qt import QtCore, QtWidgets
 
 Qt = QtCore.Qt
@@ -30,8 +33,9 @@ class RefundDialog(FlowDialog):
         self.preview: RefundPreview | None = None
         self.result_: RefundResult | None = None
         self.receipt_label = QtWidgets.QLabel()
-        self.receipt = QtWidgets.QLineEdit()
+        self.receipt = ListKeysEdit()
         self.receipt.setObjectName("refundReceipt")
+        self.receipt.stepped.connect(self._move_receipt)
         self.receipt.textEdited.connect(self._receipt_edited)
         self.amount_label = QtWidgets.QLabel()
         self.amount = QtWidgets.QLineEdit()
@@ -46,13 +50,31 @@ class RefundDialog(FlowDialog):
         self.outcome = label("refundOutcome")
         self.outcome.setObjectName("flowBig")
         self.warning = label("refundWarning")
+        self.today_label = label("refundTodayLabel")
+        self.today = QtWidgets.QListWidget()
+        self.today.setObjectName("refundToday")
+        self.today.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # ↑ ↓ in the receipt field move it
+        self.today.setMaximumHeight(150)
+        found = self.call(controller.receipts_today)
+        self.receipts: list[TodayReceipt] = found if isinstance(found, list) else []
         self.body.addLayout(form)
+        self.body.addWidget(self.today_label)
+        self.body.addWidget(self.today)
         self.body.addWidget(self.details, 1)
         self.body.addWidget(self.outcome)
         self.body.addWidget(self.warning)
         self.setMinimumSize(820, 600)
         self.retranslate()
         self.receipt.setFocus()
+
+    def _move_receipt(self, step: int) -> None:
+        if self.finished_ok or not self.receipts:
+            return
+        move_row(self.today, step)
+        row = self.today.currentRow()
+        if 0 <= row < len(self.receipts):
+            self.receipt.setText(self.receipts[row].receipt_no)
+            self._receipt_edited(self.receipt.text())
 
     def _receipt_edited(self, _text: str) -> None:
         if self.preview is not None and not self.finished_ok:
@@ -92,6 +114,33 @@ class RefundDialog(FlowDialog):
             return
         try:
             amount = self._amount_fen()
+        except MemberDeskError as error:
+            self.show_error(error)
+            self.amount.setFocus()
+            self.amount.selectAll()
+            return
+        if amount is None:  # all that is left: asked first
+            receipt, left = self.preview.receipt, self.preview.refundable_fen
+            ask(
+                self,
+                lambda: self.tr("Refund in full?"),
+                lambda: self.tr(
+                    "Refund all {amount} of receipt {receipt} to {name} ({member_id})?"
+                ).format(
+                    amount=money(left),
+                    receipt=receipt.receipt_no,
+                    name=receipt.member_name,
+                    member_id=receipt.member_id,
+                ),
+                lambda: self._refund(receipt_no, None),
+            )
+            return
+        self._refund(receipt_no, amount)
+
+    def _refund(self, receipt_no: str, amount: int | None) -> None:
+        if self.finished_ok:
+            return
+        try:
             result = self.controller.refund(receipt_no, amount)
         except MemberDeskError as error:
             self.show_error(error)
@@ -134,7 +183,31 @@ class RefundDialog(FlowDialog):
         self.setWindowTitle(self.tr("Refund"))
         self.title.setText(self.tr("Refund a receipt (F7)"))
         self.receipt_label.setText(self.tr("&Receipt number"))
-        self.receipt.setPlaceholderText(self.tr("e.g. T01-0000003, then Enter"))
+        self.receipt.setPlaceholderText(
+            self.tr("↑ ↓ today's receipts, or type or scan one, then Enter")
+        )
+        self.today_label.setText(
+            self.tr("Today's receipts here (newest first):")
+            if self.receipts
+            else self.tr("No receipts here today.")
+        )
+        row = self.today.currentRow()
+        self.today.clear()
+        for listed in self.receipts:
+            line = self.tr("{receipt} · {time} · {name} {member_id} · {paid}").format(
+                receipt=listed.receipt_no,
+                time=listed.at[11:16],
+                name=listed.member_name,
+                member_id=listed.member_id,
+                paid=money(listed.payable_fen),
+            )
+            if listed.refunded_fen:
+                line += " · " + self.tr("refunded {amount}").format(
+                    amount=money(listed.refunded_fen)
+                )
+            self.today.addItem(line)
+        if row >= 0:
+            self.today.setCurrentRow(row)
         self.amount_label.setText(self.tr("&Amount ¥"))
         self.amount.setPlaceholderText(self.tr("empty: refund all that is left"))
         self.amount.setEnabled(self.preview is not None and not self.finished_ok)

@@ -35,6 +35,7 @@ def render(out_dir: Path, languages: tuple[str, ...] | None = None) -> list[Path
     from ui.desk_screens import render_desk
     from ui.flow_screens import render_flows
     from ui.i18n import LANGUAGE_CODES, LanguageSwitcher
+    from ui.pick_screens import render_picks
     from ui.qt import QtCore, QtWidgets
     from ui.window import CounterWindow
 
@@ -106,6 +107,7 @@ def render(out_dir: Path, languages: tuple[str, ...] | None = None) -> list[Path
 
                 render_desk(window, save)  # service desk, day report, sync, settings
                 render_flows(window, save)  # enroll, card QR, PLUS, redeem, refund, display
+                render_picks(window, save)  # find, coupons, questions, supervisor PIN
 
                 window.close()
                 window.deleteLater()

@@ -5,16 +5,23 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app.selftest import Check
 
+if TYPE_CHECKING:
+    from ui.qt import QtWidgets
 
-def _application():  # -> QApplication
+
+def _application() -> QtWidgets.QApplication:
     # Headless by design: the self-test never needs (or opens) a window on a real screen.
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from ui.qt import QtWidgets
 
-    return QtWidgets.QApplication.instance() or QtWidgets.QApplication(["memberdesk-selftest"])
+    running = QtWidgets.QApplication.instance()
+    if isinstance(running, QtWidgets.QApplication):
+        return running
+    return QtWidgets.QApplication(["memberdesk-selftest"])
 
 
 def check_window(scratch: Path) -> str:

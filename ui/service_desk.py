@@ -8,20 +8,19 @@ fields stay shut and say so.
 
 from __future__ import annotations
 
+from app.services.context import Actor
 from app.services.servicedesk import MemberHistory, OverdraftItem
 from app.services.views import AdjustResult
-from ui.card import money, num
+from ui.card import num
+from ui.confirm import with_supervisor
 from ui.controller import CounterController
 from ui.dialogs import DeskDialog, fill, table
 from ui.fit import fit_to_window
+from ui.history_words import say, signed
 from ui.ledger_flags import FlagSource, LedgerFlagsPage, ledger_source
 from ui.qt import QtCore, QtWidgets
 
 Qt = QtCore.Qt
-
-
-def signed(points: int) -> str:
-    return ("+" if points > 0 else "−" if points < 0 else "") + num(abs(points))
 
 
 def when(iso: str) -> str:
@@ -61,6 +60,16 @@ class ServiceDeskDialog(DeskDialog):
 
         # history
         self.history_table = table("historyTable")
+        # the sentences wrap at the width the column ends up with; the scroll bar is always
+        # there, so rows grown by wrapping do not narrow the column after it was measured
+        self.history_table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+        self._rewrap = QtCore.QTimer(self)
+        self._rewrap.setSingleShot(True)
+        self._rewrap.setInterval(0)  # once the layout has settled on the column's width
+        self._rewrap.timeout.connect(self.history_table.resizeRowsToContents)
+        self.history_table.horizontalHeader().sectionResized.connect(
+            lambda *_: self._rewrap.start()
+        )
         # adjust
         adjust_page = QtWidgets.QWidget()
         self.adjust_member = QtWidgets.QLabel()
@@ -152,11 +161,7 @@ class ServiceDeskDialog(DeskDialog):
         self.shortcut("Ctrl+Return", self._confirm_current)
         self.shortcut("Ctrl+Enter", self._confirm_current)
 
-        can_change = controller.is_supervisor
-        for widget in (self.points_edit, self.reason_edit, self.write_off_reason):
-            widget.setEnabled(can_change)
-        self.adjust_button.setEnabled(can_change)
-        self.write_off_button.setEnabled(can_change)
+        # Anyone types the change; a supervisor approves it in place with their PIN (pick).
         fit_to_window(self, 1100, 760)
         self.retranslate()
 
@@ -242,97 +247,38 @@ class ServiceDeskDialog(DeskDialog):
                 name=history.name, member_id=history.member_id
             )
         )
-        rows: list[tuple[str, int, list[str]]] = []
-        for m in history.movements:
-            detail = " · ".join(
-                part
-                for part in (
-                    m.receipt_no or "",
-                    m.note or "",
-                    self.tr("expires {date}").format(date=m.expires_on) if m.expires_on else "",
-                )
-                if part
-            )
-            rows.append(
-                (m.at, 3, [when(m.at), self._movement_name(m.kind), signed(m.points), detail])
-            )
-        for p in history.purchases:
-            rows.append(
-                (
-                    p.at,
-                    2,
-                    [
-                        when(p.at),
-                        self.tr("Purchase {receipt}").format(receipt=p.receipt_no),
-                        money(p.payable_fen),
-                        self.tr(
-                            "earned {earned}, used {used}, saved {saved}, cashier {who}"
-                        ).format(
-                            earned=num(p.points_earned),
-                            used=num(p.points_used),
-                            saved=money(p.savings_fen),
-                            who=p.cashier_id,
-                        ),
-                    ],
-                )
-            )
-        for r in history.refunds:
-            rows.append(
-                (
-                    r.at,
-                    1,
-                    [
-                        when(r.at),
-                        self.tr("Refund of {receipt}").format(receipt=r.receipt_no),
-                        "−" + money(r.amount_fen),
-                        self.tr("points back {clawed}, returned {returned}, owed {owed}").format(
-                            clawed=num(r.points_clawed_back),
-                            returned=num(r.points_returned),
-                            owed=num(r.overdraft_points),
-                        ),
-                    ],
-                )
-            )
-        for d in history.redemptions:
-            rows.append(
-                (
-                    d.at,
-                    1,
-                    [
-                        when(d.at),
-                        self.tr("Redeemed: {kind}").format(kind=d.item or d.kind),
-                        signed(-d.points),
-                        money(d.amount_fen) if d.amount_fen else "",
-                    ],
-                )
-            )
-        rows.sort(key=lambda row: (row[0], row[1]), reverse=True)
-        fill(self.history_table, self._history_headers(), [row[2] for row in rows])
+        fill(
+            self.history_table,
+            self._history_headers(),
+            [
+                [
+                    when(line.at),
+                    signed(line.points) if line.points else "",
+                    line.cashier_id or "",
+                    say(line),
+                ]
+                for line in history.timeline
+            ],
+        )
+        self._wrap_sentences()
+
+    def _wrap_sentences(self) -> None:
+        """The sentence column takes the width that is left and wraps there: a long line
+        never pushes the points out of sight."""
+        table = self.history_table
+        table.setWordWrap(True)
+        table.horizontalHeader().setSectionResizeMode(3, QtWidgets.QHeaderView.ResizeMode.Stretch)
+        table.resizeRowsToContents()
 
     def _history_headers(self) -> list[str]:
-        return [self.tr("Time"), self.tr("What"), self.tr("Points / amount"), self.tr("Details")]
-
-    def _movement_name(self, kind: str) -> str:
-        names = {
-            "earn": self.tr("points earned"),
-            "spend": self.tr("points used"),
-            "redeem": self.tr("points redeemed"),
-            "adjust": self.tr("adjustment"),
-            "expire": self.tr("points expired"),
-            "refund_earn": self.tr("refund: earned points back"),
-            "refund_spend": self.tr("refund: used points returned"),
-            "overdraft": self.tr("owed (overdraft)"),
-            "overdraft_settle": self.tr("overdraft paid from"),
-            "overdraft_paid": self.tr("overdraft paid"),
-            "ledger_sync": self.tr("ledger correction"),
-        }
-        return names.get(kind, kind)
+        return [self.tr("Time"), self.tr("Points"), self.tr("Cashier"), self.tr("What happened")]
 
     # ------------------------------------------------------------------ adjust
     def confirm_adjust(self) -> None:
-        if not self.controller.is_supervisor:
-            self.set_message("error", lambda: self.tr("A points adjustment needs a supervisor."))
-            return
+        self._adjust(None)
+
+    def _adjust(self, approver: Actor | None) -> None:
+        """``approver``: the supervisor who approved in place (None: the one signed in)."""
         history = self.history
         if history is None:
             self.set_message("error", lambda: self.tr("Show a member's history first (Ctrl+1)."))
@@ -351,11 +297,19 @@ class ServiceDeskDialog(DeskDialog):
             self.points_edit.setFocus()
             return
         reason = self.reason_edit.text()
+        if approver is None and not self.controller.is_supervisor:
+            with_supervisor(
+                self.controller,
+                self,
+                lambda: self.tr("A points adjustment"),
+                self._adjust,
+            )
+            return
         if self._adjust_request is None:
             self._adjust_request = self.controller.new_request_id()
         request = self._adjust_request
         result = self.run(
-            lambda: self.controller.adjust(request, history.member_id, points, reason)
+            lambda: self.controller.adjust(request, history.member_id, points, reason, approver)
         )
         if not isinstance(result, AdjustResult):
             return
@@ -415,22 +369,28 @@ class ServiceDeskDialog(DeskDialog):
         return self.items[row] if 0 <= row < len(self.items) else None
 
     def confirm_write_off(self) -> None:
-        if not self.controller.is_supervisor:
-            self.set_message(
-                "error", lambda: self.tr("Writing off an overdraft needs a supervisor.")
-            )
-            return
+        self._write_off(None)
+
+    def _write_off(self, approver: Actor | None) -> None:
         item = self.selected_overdraft()
         if item is None:
             self.set_message("error", lambda: self.tr("Choose an overdraft with ↑ ↓ first."))
             self.overdraft_table.setFocus()
+            return
+        if approver is None and not self.controller.is_supervisor:
+            with_supervisor(
+                self.controller,
+                self,
+                lambda: self.tr("Writing off an overdraft"),
+                self._write_off,
+            )
             return
         if self._write_off_request is None:
             self._write_off_request = self.controller.new_request_id()
         request = self._write_off_request
         reason = self.write_off_reason.text()
         result = self.run(
-            lambda: self.controller.write_off_overdraft(request, item.member_id, reason)
+            lambda: self.controller.write_off_overdraft(request, item.member_id, reason, approver)
         )
         if not isinstance(result, AdjustResult):
             return
@@ -481,7 +441,10 @@ class ServiceDeskDialog(DeskDialog):
         self.adjust_note.setText(
             self.tr("An adjustment is recorded with your name and the reason.")
             if supervisor
-            else self.tr("Only a supervisor can adjust points. Ask a supervisor to sign in.")
+            else self.tr(
+                "A supervisor approves an adjustment: Enter asks for their PIN here; nobody "
+                "signs out."
+            )
         )
         self.overdraft_note.setText(
             self.tr(
@@ -489,7 +452,7 @@ class ServiceDeskDialog(DeskDialog):
                 "adjustment. Otherwise the member's next points pay it off."
             )
             if supervisor
-            else self.tr("Only a supervisor can write off an overdraft.")
+            else self.tr("A supervisor approves a write-off: Enter asks for their PIN here.")
         )
         self.keys.setText(
             self.tr(

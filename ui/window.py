@@ -24,6 +24,7 @@ from ui.flow_actions import CounterFlows
 from ui.flows import run_in_background
 from ui.i18n import LANGUAGES, LanguageSwitcher
 from ui.messages import error_text
+from ui.pick_actions import CounterPicks
 from ui.qt import QtCore, QtGui, QtWidgets
 from ui.scanner import ScanDetector
 from ui.signin import SignInPage
@@ -167,6 +168,7 @@ class CounterWindow(QtWidgets.QMainWindow):
 
         self._build_actions()
         self.flows = CounterFlows(self)  # enroll, PLUS, redeem, refund, card QR, display
+        self.picks = CounterPicks(self)  # find a member, recent ones, undo, coupons, all points
 
         self.sign_in_page.signed_in.connect(self._signed_in)
         self.counter.scan.returnPressed.connect(self.look_up)
@@ -300,6 +302,8 @@ class CounterWindow(QtWidgets.QMainWindow):
         elif self.desk.dialog is not None:
             self.desk.dialog.scan_arrived(code)
             return
+        elif self.picks.dialog is not None:
+            self.picks.dialog.reject()  # a scan names the member better than a search
         elif QtWidgets.QApplication.activeModalWidget() is not None:
             # another dialog (a receipt number prompt, a question): say so where it shows
             self.statusBar().showMessage(
@@ -586,6 +590,7 @@ class CounterWindow(QtWidgets.QMainWindow):
         self.desk.retranslate()
         self.first_run.retranslate()
         self.flows.retranslate()
+        self.picks.retranslate()
         self.counter.keys.setText(
             self.tr(
                 "F3 Find member · F4 Checkout · F9 Confirm (Ctrl+Enter) · Esc Back · "

@@ -34,12 +34,16 @@ from app.domain.quote import Line
 from app.logs import setup_logging
 from app.paths import default_data_dir
 from app.selftest import Check, all_checks, check_commands, run_self_test
+from app.services.history import in_words
+from app.services.report_table import FIGURES, TOTAL, write_csv
+from app.services.views import DayReport
 from app.store import failures
 
 log = logging.getLogger("memberdesk.cli")
 PRIVATE_UMASK = 0o077
 Handler = Callable[[argparse.Namespace], int]
 Common = Callable[..., None]
+ReportPdf = Callable[[DayReport, Path], Path]
 Register = Callable[[Any, Common], None]
 
 
@@ -51,6 +55,7 @@ class TerminalParts:
     connect: Connect
     commands: tuple[Register, ...] = ()
     checks: tuple[Callable[[], list[Check]], ...] = ()
+    report_pdf: ReportPdf | None = None  # ``report --pdf`` (the screen's PDF writer)
 
 
 def _plain(value: Any) -> Any:
@@ -180,6 +185,23 @@ def cmd_enroll(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_member_history(args: argparse.Namespace) -> int:
+    history = terminal_for(args).history(args.query)
+    lines = history.timeline[: args.limit]
+    if args.json:
+        said = [{**dataclasses.asdict(line), "words": in_words(line)} for line in lines]
+        _emit(args, {"member_id": history.member_id, "balance": history.balance, "lines": said})
+        return 0
+    print(f"{history.member_id}  {history.name}  balance {history.balance} points")
+    for line in lines:
+        points = f"{line.points:+d}" if line.points else ""
+        who = f"  [{line.cashier_id}]" if line.cashier_id else ""
+        print(f"  {_receipt_time(line.at)}  {points:>7}  {in_words(line)}{who}")
+    if not lines:
+        print("  nothing yet")
+    return 0
+
+
 def cmd_member_show(args: argparse.Namespace) -> int:
     card = terminal_for(args).card(args.query)
     if args.json:
@@ -201,6 +223,11 @@ def cmd_member_show(args: argparse.Namespace) -> int:
     )
     if card.open_overdraft:
         print(f"  OVERDRAFT {card.open_overdraft} points: see the service desk")
+    print(f"  {_plus_saving_words(card.plus_saving_kind, card.plus_saving_fen)}")
+    if card.plus_prompt == "renew_soon":
+        print(f"  PLUS ends in {card.plus_prompt_days} day(s): offer the renewal")
+    elif card.plus_prompt == "lapsed":
+        print(f"  PLUS lapsed {card.plus_prompt_days} day(s) ago: offer PLUS again")
     print(f"  stage {card.stage}: {card.suggested_action or '-'}")
     if card.birthday_action:
         print(f"  {card.birthday_action}")
@@ -208,6 +235,45 @@ def cmd_member_show(args: argparse.Namespace) -> int:
     print(f"  medals: {', '.join(medals) or '-'}")
     print(f"  coupons: {', '.join(f'{c.code} ({c.name})' for c in card.coupons) or '-'}")
     print(f"  sync: {card.unconfirmed_events} change(s) not yet confirmed by the ledger")
+    return 0
+
+
+def cmd_member_search(args: argparse.Namespace) -> int:
+    hits = terminal_for(args).search_members(args.query)
+    _emit(
+        args,
+        [dataclasses.asdict(h) for h in hits],
+        "\n".join(f"{h.member_id:14} {h.phone:14} {h.name}" for h in hits)
+        or f"No member found for {args.query!r}.",
+    )
+    return 0 if hits else 1
+
+
+def cmd_member_recent(args: argparse.Namespace) -> int:
+    hits = terminal_for(args).recent_members()
+    _emit(
+        args,
+        [dataclasses.asdict(h) for h in hits],
+        "\n".join(f"{h.member_id:14} {h.phone:14} {h.name}" for h in hits)
+        or "No member served at this counter yet.",
+    )
+    return 0
+
+
+def _plus_saving_words(kind: str | None, fen: int) -> str:
+    if kind == "saved_this_term":
+        return f"PLUS has saved you {format_fen(fen)} this term"
+    return f"In the last 12 months PLUS would have saved you {format_fen(fen)}"
+
+
+def cmd_receipt(args: argparse.Namespace) -> int:
+    view = terminal_for(args).receipt(args.receipt)
+    lines = [f"receipt {view.receipt_no} {view.at} member {view.member_id}"]
+    lines += [f"  {line.category} {format_fen(line.amount_fen)}" for line in view.lines]
+    lines.append(f"paid {format_fen(view.payable_fen)}, saved {format_fen(view.savings_fen)}")
+    lines.append(f"points earned {view.points_earned}, balance {view.balance}")
+    lines.append(_plus_saving_words(view.plus_saving_kind, view.plus_saving_fen))
+    _emit(args, view, "\n".join(lines))
     return 0
 
 
@@ -291,6 +357,19 @@ def cmd_redeem(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_redeem_undo(args: argparse.Namespace) -> int:
+    terminal = terminal_for(args)
+    member_id = terminal.identify(args.member) if args.member else None
+    r = terminal.undo_redemption(_request_id(args), terminal.actor(args.cashier), member_id)
+    _emit(
+        args,
+        r,
+        f"Undid the redemption of {r.points} points ({r.kind}{' ' + r.item if r.item else ''}); "
+        f"balance {r.balance}." + _done(r.member_id, r.event_id),
+    )
+    return 0
+
+
 def cmd_refund(args: argparse.Namespace) -> int:
     terminal = terminal_for(args)
     amount = None if args.amount is None else parse_amount(args.amount, "--amount")
@@ -314,7 +393,33 @@ def cmd_plus_sell(args: argparse.Namespace) -> int:
         r,
         f"PLUS {'renewed' if r.renewal else 'sold'} for {member_id}: "
         f"{r.starts_on} to {r.ends_on}, fee {format_fen(r.fee_fen)}."
-        + _done(r.member_id, r.event_id),
+        + _done(r.member_id, r.event_id)
+        + _entitlement_lines(r.entitlements),
+    )
+    return 0
+
+
+def _entitlement_lines(given: list[dict[str, str]]) -> str:
+    """The partner benefits issued, for the member to take to the partner."""
+    return "".join(
+        f"\n  {e['name']} ({e['partner']}): code {e['code']}, until {e['valid_until']}"
+        for e in given
+    )
+
+
+def cmd_plus_activate(args: argparse.Namespace) -> int:
+    terminal = terminal_for(args)
+    member_id = terminal.identify(args.member)
+    r = terminal.activate_plus(
+        _request_id(args), terminal.actor(args.cashier), member_id, args.code
+    )
+    _emit(
+        args,
+        r,
+        f"PLUS {'renewed' if r.renewal else 'activated'} for {member_id} with a {r.channel} "
+        f"code: {r.starts_on} to {r.ends_on}, no fee."
+        + _done(r.member_id, r.event_id)
+        + _entitlement_lines(r.entitlements),
     )
     return 0
 
@@ -373,29 +478,35 @@ def cmd_expire(args: argparse.Namespace) -> int:
 
 def cmd_report(args: argparse.Namespace) -> int:
     report = terminal_for(args).end_of_day(_date(args.day))
+    written = []
+    if args.csv:
+        written.append(write_csv(report, Path(args.csv)))
+    if args.pdf:
+        printer: ReportPdf | None = args.parts.report_pdf
+        if printer is None:
+            raise MemberDeskError("This program cannot print PDF; use --csv.")
+        written.append(printer(report, Path(args.pdf)))
     if args.json:
         _emit(args, report)
         return 0
-    print(f"End of day {report.start} .. {report.end}")
-    header = ("cashier", "sales", "purchases", "awarded", "redeemed", "refunded", "PLUS", "coupons")
-    print("  ".join(f"{h:>10}" for h in header))
-    for row in [*report.per_cashier, report.totals]:
-        print(
-            "  ".join(
-                f"{v:>10}"
-                for v in (
-                    row.cashier_id,
-                    format_fen(row.sales_fen),
-                    row.purchases,
-                    row.points_awarded,
-                    row.points_redeemed,
-                    row.points_refunded,
-                    row.plus_sold,
-                    row.coupons_used,
-                )
-            )
-        )
+    print(
+        f"Day report, business day {report.business_day} ({report.zone}), "
+        f"from {_receipt_time(report.start)} to {_receipt_time(report.end)}"
+    )
+    columns = [*report.per_cashier, report.totals]
+    width = max(len(f.label) for f in FIGURES)
+    names = [*(t.cashier_id for t in report.per_cashier), TOTAL]
+    print(" " * width + "".join(f"  {n:>10}" for n in names))
+    for figure in FIGURES:
+        print(f"{figure.label:<{width}}" + "".join(f"  {figure.plain(t):>10}" for t in columns))
+    for path in written:
+        print(f"Wrote {path}")
     return 0
+
+
+def _receipt_time(iso: str) -> str:
+    """'2026-11-24T10:00:00+08:00' -> '2026-11-24 10:00 +08:00', as receipts show it."""
+    return f"{iso[:10]} {iso[11:16]} {iso[19:]}".strip() if len(iso) >= 19 else iso
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
@@ -428,6 +539,15 @@ def cmd_cashier_first(args: argparse.Namespace) -> int:
         f"Added {args.id} as this terminal's first cashier (admin). Sign in with that PIN; "
         "add more with 'memberdesk cashier add ID --cashier " + args.id + "'.",
     )
+    return 0
+
+
+def cmd_cashier_sign_in(args: argparse.Namespace) -> int:
+    """Check a cashier's PIN, read from standard input (never the command line, where other
+    users can see it): counts towards the lockout exactly as the counter's sign-in does."""
+    pin = sys.stdin.readline().strip()
+    actor = terminal_for(args).sign_in(args.id, pin)
+    _emit(args, dataclasses.asdict(actor), f"PIN right: {actor.name} ({actor.role}).")
     return 0
 
 
@@ -523,7 +643,18 @@ def cmd_config_check(args: argparse.Namespace) -> int:
 
 # Commands that only read: on a read-only data directory they open the database read-only.
 READING_COMMANDS: frozenset[Handler] = frozenset(
-    {cmd_member_show, cmd_verify, cmd_report, cmd_cashier_list, cmd_config_check, cmd_config_path}
+    {
+        cmd_member_show,
+        cmd_member_search,
+        cmd_member_recent,
+        cmd_receipt,
+        cmd_member_history,
+        cmd_verify,
+        cmd_report,
+        cmd_cashier_list,
+        cmd_config_check,
+        cmd_config_path,
+    }
 )
 
 
@@ -592,6 +723,22 @@ def build_parser(parts: TerminalParts) -> argparse.ArgumentParser:
     )
     p = add("show", cmd_member_show, "show a member card (by member id or phone)", parent=member)
     p.add_argument("query", metavar="MEMBER_OR_PHONE")
+    p = add(
+        "history",
+        cmd_member_history,
+        "what a member did at this counter, newest first, in words",
+        parent=member,
+    )
+    p.add_argument("query", metavar="MEMBER_OR_PHONE")
+    p.add_argument("--limit", type=int, default=50, help="how many lines (default: 50)")
+    p = add(
+        "search",
+        cmd_member_search,
+        "find members by the beginning of the name, a phone or its last 4 digits",
+        parent=member,
+    )
+    p.add_argument("query", metavar="NAME_OR_PHONE")
+    add("recent", cmd_member_recent, "the members this counter served last", parent=member)
 
     for name, handler, help_text, mut in (
         ("quote", cmd_quote, "quote a basket for a member (changes nothing)", False),
@@ -609,6 +756,8 @@ def build_parser(parts: TerminalParts) -> argparse.ArgumentParser:
         p.add_argument("--coupon", help="coupon code to use")
         p.add_argument("--points", type=int, default=0, help="points to deduct")
 
+    p = add("receipt", cmd_receipt, "show what a purchase's receipt prints")
+    p.add_argument("receipt", metavar="RECEIPT_NO")
     p = add("redeem", cmd_redeem, "redeem points: a gift, a coupon, or off an order", mutating=True)
     p.add_argument("member", metavar="MEMBER_OR_PHONE")
     which = p.add_mutually_exclusive_group(required=True)
@@ -616,6 +765,14 @@ def build_parser(parts: TerminalParts) -> argparse.ArgumentParser:
     which.add_argument("--coupon", help="coupon template to buy with points")
     which.add_argument("--order", metavar="AMOUNT", help="order amount in yuan (with --points)")
     p.add_argument("--points", type=int, help="points to take off the order")
+
+    p = add(
+        "redeem-undo",
+        cmd_redeem_undo,
+        "undo the last redemption (within redeem.undo_minutes): the points come back",
+        mutating=True,
+    )
+    p.add_argument("--member", metavar="MEMBER_OR_PHONE", help="that member's last redemption")
 
     p = add("refund", cmd_refund, "refund a purchase in full or in part", mutating=True)
     p.add_argument("receipt", metavar="RECEIPT_NO")
@@ -626,6 +783,15 @@ def build_parser(parts: TerminalParts) -> argparse.ArgumentParser:
     )
     p = add("sell", cmd_plus_sell, "sell or renew PLUS", mutating=True, parent=plus)
     p.add_argument("member", metavar="MEMBER_OR_PHONE")
+    p = add(
+        "activate",
+        cmd_plus_activate,
+        "PLUS for an activation code bought elsewhere (bank, airline, card, company); online",
+        mutating=True,
+        parent=plus,
+    )
+    p.add_argument("member", metavar="MEMBER_OR_PHONE")
+    p.add_argument("code", metavar="ACTIVATION_CODE")
 
     p = add("adjust", cmd_adjust, "a supervisor's points adjustment with a reason", mutating=True)
     p.add_argument("member", metavar="MEMBER_OR_PHONE")
@@ -650,8 +816,14 @@ def build_parser(parts: TerminalParts) -> argparse.ArgumentParser:
     p.add_argument("template")
 
     add("expire", cmd_expire, "expire points past their last day (safe to repeat)")
-    p = add("report", cmd_report, "end-of-day totals per cashier")
-    p.add_argument("--day", help="YYYY-MM-DD (default: today)")
+    p = add(
+        "report",
+        cmd_report,
+        "a day's totals per cashier (sales, PLUS, refunds, adjustments, gross and net, points)",
+    )
+    p.add_argument("--day", help="the shop's business day, YYYY-MM-DD (default: today)")
+    p.add_argument("--csv", metavar="FILE", help="also write the report as CSV to FILE")
+    p.add_argument("--pdf", metavar="FILE", help="also write the report as PDF to FILE")
 
     journal = sub.add_parser("journal", help="the points journal").add_subparsers(
         dest="journal_command", metavar="ACTION", required=True
@@ -681,6 +853,13 @@ def build_parser(parts: TerminalParts) -> argparse.ArgumentParser:
     p.add_argument("--name", required=True)
     p.add_argument("--pin", required=True, help="4 to 8 digits")
     add("list", cmd_cashier_list, "list cashiers", parent=cashier)
+    p = add(
+        "sign-in",
+        cmd_cashier_sign_in,
+        "check a cashier's PIN read from standard input (wrong ones count towards the lockout)",
+        parent=cashier,
+    )
+    p.add_argument("id")
 
     p = add("backup", cmd_backup, "copy the terminal's database safely, even while it runs")
     p.add_argument("file", metavar="FILE", help="where to write the backup (a new file)")

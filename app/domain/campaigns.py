@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 
@@ -29,9 +30,30 @@ def variant_for(campaign: Campaign, member_id: str) -> tuple[str | None, Campaig
     raise AssertionError("unreachable: bucket is below the total weight")
 
 
+def targets(campaign: Campaign, *, plus_active: bool, medal_levels: Mapping[str, int]) -> bool:
+    """Whether the campaign's audience takes this member: PLUS members only (or all but
+    them), and a level of one of its medals."""
+    if campaign.plus == "only" and not plus_active:
+        return False
+    if campaign.plus == "excluded" and plus_active:
+        return False
+    if campaign.medals:
+        return any(medal_levels.get(t.medal, 0) >= t.level for t in campaign.medals)
+    return True
+
+
 def campaigns_in_force(
-    *, rules: RuleBook, day: date, store: str, tier: str, member_id: str
+    *,
+    rules: RuleBook,
+    day: date,
+    store: str,
+    tier: str,
+    member_id: str,
+    plus_active: bool = False,
+    medal_levels: Mapping[str, int] | None = None,
 ) -> tuple[AppliedCampaign, ...]:
+    """The campaigns for a purchase; ``medal_levels``: the member's medal levels by code."""
+    levels = medal_levels or {}
     applied = []
     for campaign in rules.campaigns:
         if not campaign.starts_on <= day <= campaign.ends_on:
@@ -41,6 +63,8 @@ def campaigns_in_force(
         if campaign.stores and store not in campaign.stores:
             continue
         if campaign.tiers and tier not in campaign.tiers:
+            continue
+        if not targets(campaign, plus_active=plus_active, medal_levels=levels):
             continue
         variant, effect = variant_for(campaign, member_id)
         applied.append(AppliedCampaign(campaign, variant, effect))

@@ -28,6 +28,12 @@ class InvalidInput(MemberDeskError):
     code = "invalid_input"
 
 
+class BadPayload(InvalidInput):
+    """An event's payload the ledger cannot take (a final rejection, never a retry)."""
+
+    code = "bad_payload"
+
+
 class RuleBookError(MemberDeskError):
     code = "invalid_rule_book"
 
@@ -116,3 +122,10 @@ class ReadOnlyData(MemberDeskError):
     """The data directory (or a file in it) cannot be written."""
 
     code = "read_only"
+
+
+class PlusCodeRefused(MemberDeskError):
+    """A PLUS activation code the ledger will not redeem (``kind``: unknown, used, expired),
+    or that cannot be checked with it now (offline)."""
+
+    code = "plus_code_refused"

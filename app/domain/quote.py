@@ -9,14 +9,15 @@ campaign extras, each a share of the base.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import date
 
 from app.domain.campaigns import campaigns_in_force
 from app.domain.coupons import Coupon, coupon_discount
 from app.domain.errors import InsufficientPoints, InvalidInput
 from app.domain.money import MAX_AMOUNT_FEN, check_amount_fen, percent_of
+from app.domain.plus import plus_percent
 from app.domain.points import apply_percent, points_for_fen
 from app.domain.rulebook import RuleBook, Tier
 
@@ -37,6 +38,8 @@ class Shopper:
     tier: Tier
     plus_active: bool
     spendable_points: int
+    # medal code -> level reached (0 omitted): campaigns may target medal levels
+    medal_levels: Mapping[str, int] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,10 +103,6 @@ def _check_lines(lines: Sequence[Line], rules: RuleBook) -> None:
         check_amount_fen(sum(line.amount_fen for line in lines), "Total")
 
 
-def _plus_percent(category: str, rules: RuleBook) -> int:
-    return max(rules.plus.extra_discount_percent, rules.plus.category_discounts.get(category, 0))
-
-
 def points_earned(
     payable_fen: int, *, shopper: Shopper, store: str, day: date, rules: RuleBook
 ) -> EarnBreakdown:
@@ -112,7 +111,13 @@ def points_earned(
     recompute a terminal's purchase."""
     base = points_for_fen(payable_fen, rules.points)
     applied = campaigns_in_force(
-        rules=rules, day=day, store=store, tier=shopper.tier.code, member_id=shopper.member_id
+        rules=rules,
+        day=day,
+        store=store,
+        tier=shopper.tier.code,
+        member_id=shopper.member_id,
+        plus_active=shopper.plus_active,
+        medal_levels=shopper.medal_levels,
     )
     shares = tuple(
         (
@@ -154,7 +159,7 @@ def quote(
     ]
     tier_discount = sum(ln.amount_fen for ln in lines) - sum(a for _, a in after_tier)
 
-    plus_cuts = [percent_of(amount, _plus_percent(cat, rules)) for cat, amount in after_tier]
+    plus_cuts = [percent_of(amount, plus_percent(cat, rules)) for cat, amount in after_tier]
     plus_discount = sum(plus_cuts) if shopper.plus_active else 0
     after_plus = (
         [(cat, amount - cut) for (cat, amount), cut in zip(after_tier, plus_cuts, strict=True)]

@@ -64,6 +64,23 @@ class GrowthWeights:
 
 
 @dataclass(frozen=True, slots=True)
+class PlusPrice:
+    growth: int  # members with at least this growth value ...
+    fee_fen: int  # ... pay this fee
+
+
+@dataclass(frozen=True, slots=True)
+class PartnerBenefit:
+    """A partner's benefit issued with every PLUS term as an entitlement with its own code
+    (a video platform's membership, cinema tickets), redeemed at the partner."""
+
+    code: str
+    name: str
+    partner: str
+    validity_days: int
+
+
+@dataclass(frozen=True, slots=True)
 class Plus:
     fee_fen: int
     validity_days: int
@@ -72,6 +89,10 @@ class Plus:
     category_discounts: Mapping[str, int]
     monthly_coupons: tuple[str, ...]
     partner_benefits: tuple[str, ...]
+    prices: tuple[PlusPrice, ...] = ()  # special prices by growth line, rising growth
+    renewal_prompt_days: int = 30  # offer the renewal from this many days before expiry
+    lapsed_prompt_days: int = 365  # offer PLUS again for this many days after a lapse
+    entitlements: tuple[PartnerBenefit, ...] = ()  # the partner benefits issued with a code
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,6 +136,15 @@ class CampaignVariant:
     effect: CampaignEffect
 
 
+PlusAudience = Literal["any", "only", "excluded"]
+
+
+@dataclass(frozen=True, slots=True)
+class MedalTarget:
+    medal: str  # a medal's code ...
+    level: int  # ... at this level or above
+
+
 @dataclass(frozen=True, slots=True)
 class Campaign:
     code: str
@@ -127,6 +157,8 @@ class Campaign:
     funded_by: str  # a store code or "mall"
     effect: CampaignEffect
     variants: tuple[CampaignVariant, ...]
+    plus: PlusAudience = "any"  # PLUS members only, or everybody but them
+    medals: tuple[MedalTarget, ...] = ()  # empty = everybody; else any one of these
 
 
 @dataclass(frozen=True, slots=True)
@@ -354,8 +386,41 @@ def _plus(n: _Node, categories: frozenset[str]) -> Plus:
         extra_discount_percent=n.get("extra_discount_percent", 0).integer(0, 90),
         category_discounts=discounts,
         monthly_coupons=n.get("monthly_coupons", []).texts(),
-        partner_benefits=n.get("partner_benefits", []).texts(),
+        partner_benefits=tuple(
+            b.text() if isinstance(b.value, str) else b.get("name").text()
+            for b in n.get("partner_benefits", []).items()
+        ),
+        entitlements=_entitlements(n.get("partner_benefits", [])),
+        prices=_plus_prices(n.get("prices", [])),
+        renewal_prompt_days=n.get("renewal_prompt_days", 30).integer(0, 366),
+        lapsed_prompt_days=n.get("lapsed_prompt_days", 365).integer(0, 3660),
     )
+
+
+def _entitlements(n: _Node) -> tuple[PartnerBenefit, ...]:
+    """The partner benefits given as objects (a text is shown only, never issued)."""
+    issued = tuple(
+        PartnerBenefit(
+            code=b.get("code").text(),
+            name=b.get("name").text(),
+            partner=b.get("partner").text(),
+            validity_days=b.get("validity_days", 365).integer(1, 3660),
+        )
+        for b in n.items()
+        if not isinstance(b.value, str)
+    )
+    _unique(issued, lambda b: b.code, n)
+    return issued
+
+
+def _plus_prices(n: _Node) -> tuple[PlusPrice, ...]:
+    prices = n.list_of(
+        lambda p: PlusPrice(growth=p.get("growth").integer(1), fee_fen=p.get("fee_fen").integer(0))
+    )
+    for i in range(1, len(prices)):
+        if prices[i].growth <= prices[i - 1].growth:
+            raise n.at(i, "growth").fail("growth lines must rise from price to price")
+    return prices
 
 
 def _medal(n: _Node) -> Medal:
@@ -434,6 +499,10 @@ def _campaign(n: _Node) -> Campaign:
         funded_by=n.get("funded_by", "mall").text(),
         effect=_effect(n),
         variants=variants,
+        plus=n.get("plus", "any").text(["any", "only", "excluded"]),  # type: ignore[arg-type]
+        medals=n.get("medals", []).list_of(
+            lambda m: MedalTarget(medal=m.get("medal").text(), level=m.get("level", 1).integer(1))
+        ),
     )
 
 
@@ -576,6 +645,15 @@ def parse_rule_book(document: Any) -> RuleBook:
     for i, campaign in enumerate(campaigns):
         _known(campaigns_node.at(i), "stores", campaign.stores, store_codes, "store")
         _known(campaigns_node.at(i), "tiers", campaign.tiers, tier_codes, "tier")
+        medal_levels = {m.code: len(m.levels) for m in medals}
+        for j, target in enumerate(campaign.medals):
+            where = campaigns_node.at(i).get("medals").at(j)
+            if target.medal not in medal_levels:
+                raise where.get("medal").fail(f"'{target.medal}' is not a medal of this rule book")
+            if target.level > medal_levels[target.medal]:
+                raise where.get("level").fail(
+                    f"medal '{target.medal}' has {medal_levels[target.medal]} level(s)"
+                )
         if campaign.funded_by != "mall" and campaign.funded_by not in store_codes:
             raise campaigns_node.at(i, "funded_by").fail(
                 f"'{campaign.funded_by}' is neither 'mall' nor a store"

@@ -8,6 +8,7 @@ from collections.abc import Callable, Sequence
 from sqlalchemy.orm import Session
 
 from app.domain.events import business_day
+from app.domain.plus import is_plus
 from app.domain.points import expiry_for
 from app.domain.profile import purchase_delta
 from app.domain.quote import Line, Quote, Shopper, quote
@@ -17,9 +18,10 @@ from app.services.context import Actor, ServiceContext
 from app.services.coupons import check_with_ledger, give_coupon, load_coupon
 from app.services.idempotency import earlier_result, run_once
 from app.services.member_codes import MemberCheck, require_member_check
-from app.services.members import current_tier_and_plus
+from app.services.members import profile_of
+from app.services.plus_offer import give_monthly_coupons, saving_of
 from app.services.views import AwardResult
-from app.store.cardread import raw_connection, read_points
+from app.store.cardread import MemberFacts, raw_connection, read_points
 from app.store.outbox import canonical_json
 from app.store.profiledays import add_own
 from app.store.purchasewrite import (
@@ -40,14 +42,15 @@ def _quote_in(
     lines: Sequence[Line],
     coupon_code: str | None,
     points_to_use: int,
-) -> tuple[Quote, Shopper]:
+) -> tuple[Quote, Shopper, MemberFacts]:
     today = ctx.today()
     member = load_member_facts(session, member_id)
-    tier_code, plus_active = current_tier_and_plus(ctx, session, member)
+    profile = profile_of(ctx, session, member)
     shopper = Shopper(
         member_id=member.member_id,
-        tier=ctx.rules.tier(tier_code),
-        plus_active=plus_active,
+        tier=profile.tier.tier,
+        plus_active=is_plus(member.plus_expires_on, today),
+        medal_levels={m.medal.code: m.level for m in profile.medals if m.level},
         spendable_points=read_points(
             raw_connection(session), member.member_id, today, today
         ).spendable,
@@ -62,7 +65,7 @@ def _quote_in(
         coupon=coupon,
         points_to_use=points_to_use,
     )
-    return q, shopper
+    return q, shopper, member
 
 
 def quote_purchase(
@@ -130,7 +133,7 @@ def _award_work(
     hold_id: str | None,
 ) -> Callable[[Session], AwardResult]:
     def work(session: Session) -> AwardResult:
-        q, shopper = _quote_in(ctx, session, member_id, lines, coupon_code, points_to_use)
+        q, shopper, member = _quote_in(ctx, session, member_id, lines, coupon_code, points_to_use)
         if hold_id is None and q.points_used > 0:  # nothing to cap otherwise
             check_offline_caps(ctx, session, member_id, q.points_used)
         now = ctx.now()
@@ -153,6 +156,14 @@ def _award_work(
             )
             for template in q.earn.campaign_coupons
         ]
+        if shopper.plus_active:  # the member's first purchase of a month brings its coupons
+            given += give_monthly_coupons(
+                ctx,
+                session,
+                member_id=member_id,
+                plus_expires_on=member.plus_expires_on,
+                request_id=request_id,
+            )
         issued = [coupon.coupon_code for coupon in given]
         event = append_event(
             connection,
@@ -168,6 +179,7 @@ def _award_work(
                 "rule_book_version": ctx.rules.version,
                 "tier": shopper.tier.code,
                 "plus": shopper.plus_active,
+                "medals": dict(sorted(shopper.medal_levels.items())),  # campaigns target them
                 "lines": [[ln.category, ln.amount_fen] for ln in lines],
                 "coupon": q.coupon_code,
                 "points_used": q.points_used,
@@ -225,6 +237,7 @@ def _award_work(
             [purchase_delta(today, [(ln.category, ln.amount_fen) for ln in lines], q.payable_fen)],
             today,
         )
+        saving = saving_of(ctx, connection, member)  # with this sale, as the receipt says
         if q.coupon_code:
             insert_coupon_use(connection, q.coupon_code, receipt_no, actor.cashier_id, now)
         insert_audit(
@@ -253,6 +266,8 @@ def _award_work(
             plus_would_save_fen=q.plus_would_save_fen,
             balance=balance,
             event_id=event.event_id,
+            plus_saving_kind=saving.kind,
+            plus_saving_fen=saving.fen,
         )
 
     return work

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from app.domain.errors import NotAllowed
 from app.domain.events import business_day
+from app.domain.plus_codes import ClaimedCode
 from app.domain.rulebook import RuleBook
 from app.store.db import Database
 
@@ -96,6 +97,16 @@ class GrantAuthorizer(Protocol):
         ...
 
 
+class PlusCodes(Protocol):
+    """Claims a PLUS activation code at the ledger for a member (online only)."""
+
+    def claim(self, code: str, member_id: str, request_id: str) -> ClaimedCode:
+        """The code's channel and days of PLUS, now bound to this member and request (a
+        retry of the request gets the same answer). Raise PlusCodeRefused when the ledger
+        says no, LedgerUnavailable when it cannot be asked."""
+        ...
+
+
 @dataclass
 class ServiceContext:
     database: Database
@@ -107,6 +118,7 @@ class ServiceContext:
     authorizer: Authorizer | None = None
     coupons: CouponChecker | None = None
     grants: GrantAuthorizer | None = None  # None: standalone, or not linked to its ledger
+    plus_codes: PlusCodes | None = None
     _rules_listeners: list[object] = field(default_factory=list)
 
     def now(self) -> datetime:

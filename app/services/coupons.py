@@ -80,15 +80,18 @@ def give_coupon(
     template_code: str,
     source: str,
     request_id: str,
+    code: str | None = None,
 ) -> CouponIssued:
-    """Write the coupon row; the caller's event records it."""
+    """Write the coupon row; the caller's event records it. ``code``: the coupon's own code
+    when the rule derives it (a PLUS monthly coupon), else a new random one."""
     template = ctx.rules.coupon_template(template_code)
     if template is None:
         raise InvalidInput(f"There is no coupon template {template_code!r}.", field="template")
     start, until = domain.validity(template, ctx.today())
-    code = new_coupon_code()
-    while session.get(Coupon, code) is not None:
+    if code is None:
         code = new_coupon_code()
+        while session.get(Coupon, code) is not None:
+            code = new_coupon_code()
     session.add(
         Coupon(
             coupon_code=code,

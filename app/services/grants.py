@@ -12,6 +12,7 @@ from __future__ import annotations
 from sqlalchemy.orm import Session
 
 from app.domain.errors import InvalidInput, LedgerUnavailable, OfflineLimit
+from app.domain.event_kinds import PointsGranted
 from app.domain.points import expiry_for
 from app.services.common import audit, load_member, post
 from app.services.context import Actor, ServiceContext
@@ -19,7 +20,7 @@ from app.services.idempotency import run_once
 from app.services.views import GrantResult
 from app.store.journal import shown_balance
 
-GRANT_KIND = "points_granted"
+GRANT_KIND = PointsGranted.KIND  # its ledger handler is in sync/server/push/handlers.py
 MAX_GRANT = 1_000_000
 MAX_REASON = 200
 
@@ -61,14 +62,14 @@ def grant_points(
         posting = post(
             session,
             kind=GRANT_KIND,
-            payload={
-                "member_id": member_id,
-                "points": points,
-                "reason": reason,
-                "request_id": request_id,
-                "cashier": actor.cashier_id,
-                "store": ctx.store_code,
-            },
+            payload=PointsGranted(
+                member_id=member_id,
+                points=points,
+                reason=reason,
+                request_id=request_id,
+                cashier=actor.cashier_id,
+                store=ctx.store_code,
+            ).to_payload(),
             request_id=request_id,
             member_id=member_id,
             now=now,

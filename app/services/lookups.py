@@ -1,5 +1,5 @@
 """Reads the counter's flows show before they change anything: gift stock, what a receipt
-still has to refund."""
+still has to refund, today's receipts to pick a refund from."""
 
 from __future__ import annotations
 
@@ -8,8 +8,12 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 
 from app.services import receipts
+from app.services.common import mask_name
 from app.services.context import ServiceContext
-from app.store.models import GiftStock, Refund
+from app.services.reports import day_bounds
+from app.store.models import GiftStock, Member, Purchase, Refund
+
+TODAY_RECEIPTS = 50
 
 
 @dataclass(frozen=True)
@@ -41,3 +45,48 @@ def refund_preview(ctx: ServiceContext, receipt_no: str) -> RefundPreview:
             ).where(Refund.receipt_no == view.receipt_no)
         ).one()
     return RefundPreview(view, int(refunded), int(count))
+
+
+@dataclass(frozen=True)
+class TodayReceipt:
+    """One of today's purchases on this terminal, as the refund screen lists it."""
+
+    receipt_no: str
+    at: str  # local time with its offset
+    member_id: str
+    member_name: str  # privacy-masked
+    payable_fen: int
+    refunded_fen: int
+
+
+def receipts_today(ctx: ServiceContext, limit: int = TODAY_RECEIPTS) -> list[TodayReceipt]:
+    """Today's purchases (the shop's business day), newest first, at most ``limit``."""
+    start, end = day_bounds(ctx, ctx.today())
+    with ctx.read() as session:
+        rows = session.execute(
+            select(Purchase, Member.name)
+            .join(Member, Member.member_id == Purchase.member_id)
+            .where(Purchase.created_at >= start, Purchase.created_at < end)
+            .order_by(Purchase.created_at.desc(), Purchase.receipt_no.desc())
+            .limit(max(1, min(limit, TODAY_RECEIPTS)))
+        ).all()
+        numbers = [purchase.receipt_no for purchase, _name in rows]
+        refunded: dict[str, int] = {
+            receipt_no: int(total or 0)
+            for receipt_no, total in session.execute(
+                select(Refund.receipt_no, func.sum(Refund.amount_fen))
+                .where(Refund.receipt_no.in_(numbers))
+                .group_by(Refund.receipt_no)
+            )
+        }
+        return [
+            TodayReceipt(
+                receipt_no=purchase.receipt_no,
+                at=purchase.created_at.astimezone(ctx.timezone).isoformat(timespec="seconds"),
+                member_id=purchase.member_id,
+                member_name=mask_name(name),
+                payable_fen=purchase.payable_fen,
+                refunded_fen=refunded.get(purchase.receipt_no, 0),
+            )
+            for purchase, name in rows
+        ]

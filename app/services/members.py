@@ -9,7 +9,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.domain.errors import DuplicateMember, InvalidInput, UnknownMember
-from app.domain.plus import is_plus
+from app.domain.plus import fee_for, is_plus
+from app.domain.plus_offer import plus_saving, renewal_prompt
 from app.domain.profile import MemberBasics, Profile, derive
 from app.domain.stores import scope_name, scope_of
 from app.services.common import (
@@ -23,6 +24,7 @@ from app.services.common import (
 )
 from app.services.context import Actor, ServiceContext
 from app.services.idempotency import run_once
+from app.services.plus_offer import term_start_of
 from app.services.views import (
     CouponView,
     EnrollResult,
@@ -167,6 +169,7 @@ def member_card(ctx: ServiceContext, query: str) -> MemberCard:
         phone,
         today=today,
         horizon=today + timedelta(days=EXPIRING_SOON_DAYS),
+        term_start=term_start_of(ctx),
     )
     if facts is None:
         raise _no_member(text)
@@ -230,6 +233,13 @@ def card_from_facts(ctx: ServiceContext, facts: CardFacts) -> MemberCard:
                 CouponView(code, template_code, template.name, template.kind, until.isoformat())
             )
     plus_active = is_plus(member.plus_expires_on, today)
+    saving = plus_saving(
+        plus_active=plus_active,
+        last_12_months=facts.window.categories,
+        this_term=facts.term_spend,
+        rules=rules,
+    )
+    prompt = renewal_prompt(member.plus_expires_on, today, rules)
     plus = rules.plus
     plus_benefits = [
         f"{plus.points_multiplier_percent / 100:g}x points",
@@ -267,12 +277,9 @@ def card_from_facts(ctx: ServiceContext, facts: CardFacts) -> MemberCard:
         birthday_action=stage.birthday_action,
         winback_coupon=stage.winback_coupon,
         unconfirmed_events=facts.pending_events,
-    )
-
-
-def current_tier_and_plus(
-    ctx: ServiceContext, session: Session, member: Member | MemberFacts
-) -> tuple[str, bool]:
-    return profile_of(ctx, session, member).tier.tier.code, is_plus(
-        member.plus_expires_on, ctx.today()
+        plus_saving_kind=saving.kind,
+        plus_saving_fen=saving.fen,
+        plus_prompt=prompt.kind if prompt else None,
+        plus_prompt_days=prompt.days if prompt else 0,
+        plus_fee_fen=fee_for(status.growth, rules),
     )

@@ -16,6 +16,8 @@ from app.domain.errors import UnknownReceipt
 from app.services.common import mask_name
 from app.services.context import ServiceContext
 from app.services.members import EXPIRING_SOON_DAYS
+from app.services.plus_offer import saving_of
+from app.store.cardread import find_member, raw_connection
 from app.store.journal import points_summary, shown_balance
 from app.store.models import Cashier, Member, Purchase, PurchaseLine
 
@@ -47,6 +49,9 @@ class ReceiptView:
     balance: int = 0  # the member's balance now
     expiring_points: int = 0
     expiring_on: str | None = None
+    # the member's PLUS saving as their card shows it now (app.services.plus_offer)
+    plus_saving_kind: str | None = None
+    plus_saving_fen: int = 0
 
 
 # A receipt number as a person types it: "146", "t01-146", "T01-0000146".
@@ -95,6 +100,9 @@ def receipt(ctx: ServiceContext, receipt_no: str) -> ReceiptView:
             session, purchase.member_id, today, today + timedelta(days=EXPIRING_SOON_DAYS)
         )
         quote = json.loads(purchase.quote)
+        connection = raw_connection(session)
+        facts = find_member(connection, purchase.member_id, None)
+        saving = saving_of(ctx, connection, facts) if facts is not None else None
         return ReceiptView(
             store_code=purchase.store_code,
             terminal_id=ctx.terminal_id,
@@ -115,4 +123,6 @@ def receipt(ctx: ServiceContext, receipt_no: str) -> ReceiptView:
             balance=shown_balance(session, purchase.member_id, today),
             expiring_points=summary.expiring,
             expiring_on=summary.first_expiry.isoformat() if summary.first_expiry else None,
+            plus_saving_kind=saving.kind if saving else None,
+            plus_saving_fen=saving.fen if saving else 0,
         )

@@ -1,7 +1,9 @@
-"""End-of-day and shift totals: points awarded, redeemed, refunded, PLUS sold, coupons used.
+"""End-of-day and shift totals: sales, PLUS fees, refunds, adjustments, gross and net money,
+points awarded and redeemed, per cashier, in the shop's time zone.
 
 Each figure is one indexed aggregate over the day's rows, so a day of thousands of
-purchases closes in milliseconds, not minutes.
+purchases closes in milliseconds, not minutes. Times are the shop's (the receipts' times and
+business day), never UTC: a sale at 00:30 in Shanghai is on that day, not the one before.
 """
 
 from __future__ import annotations
@@ -13,9 +15,21 @@ from typing import Any
 
 from sqlalchemy import func, select
 
+from app.domain.events import business_day
 from app.services.context import ServiceContext
 from app.services.views import CashierTotals, DayReport
-from app.store.models import CouponUse, PlusTerm, Purchase, Redemption, Refund
+from app.store.models import (
+    AuditEntry,
+    CouponUse,
+    PlusTerm,
+    Purchase,
+    Redemption,
+    RedemptionUndo,
+    Refund,
+)
+
+# Audit actions that moved points by a supervisor's decision (each audited with its points).
+ADJUST_ACTIONS = ("adjust", "write_off_overdraft")
 
 
 def day_bounds(ctx: ServiceContext, day: date) -> tuple[datetime, datetime]:
@@ -29,7 +43,12 @@ def end_of_day(ctx: ServiceContext, day: date | None = None) -> DayReport:
 
 
 def totals_between(
-    ctx: ServiceContext, start: datetime, end: datetime, *, cashier_id: str | None = None
+    ctx: ServiceContext,
+    start: datetime,
+    end: datetime,
+    *,
+    cashier_id: str | None = None,
+    shift: bool = False,
 ) -> DayReport:
     per: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
 
@@ -39,14 +58,13 @@ def totals_between(
             for name, value in zip(fields, row[1:], strict=True):
                 per[cashier][name] += int(value or 0)
 
+    def window(column: Any, cashier: Any) -> list[Any]:
+        conditions = [column >= start, column < end]
+        if cashier_id is not None:
+            conditions.append(cashier == cashier_id)
+        return conditions
+
     with ctx.read() as session:
-
-        def window(column: Any, cashier: Any) -> list[Any]:
-            conditions = [column >= start, column < end]
-            if cashier_id is not None:
-                conditions.append(cashier == cashier_id)
-            return conditions
-
         add(
             session.execute(
                 select(
@@ -67,7 +85,12 @@ def totals_between(
         add(
             session.execute(
                 select(Redemption.cashier_id, func.sum(Redemption.points))
-                .where(*window(Redemption.created_at, Redemption.cashier_id))
+                # an undone redemption gave its points back: not redeemed (pick)
+                .outerjoin(RedemptionUndo, RedemptionUndo.redemption_id == Redemption.redemption_id)
+                .where(
+                    *window(Redemption.created_at, Redemption.cashier_id),
+                    RedemptionUndo.redemption_id.is_(None),
+                )
                 .group_by(Redemption.cashier_id)
             ),
             "points_redeemed",
@@ -78,14 +101,14 @@ def totals_between(
                     Refund.cashier_id,
                     func.sum(Refund.points_clawed_back),
                     func.count(Refund.refund_id),
-                    func.sum(-Refund.amount_fen),
+                    func.sum(Refund.amount_fen),
                 )
                 .where(*window(Refund.created_at, Refund.cashier_id))
                 .group_by(Refund.cashier_id)
             ),
             "points_refunded",
             "refunds",
-            "sales_fen",
+            "refunds_fen",
         )
         add(
             session.execute(
@@ -106,14 +129,44 @@ def totals_between(
             ),
             "coupons_used",
         )
+        add(
+            session.execute(
+                select(
+                    AuditEntry.cashier_id,
+                    func.count(AuditEntry.audit_id),
+                    func.sum(func.json_extract(AuditEntry.detail, "$.points")),
+                )
+                .where(
+                    *window(AuditEntry.at, AuditEntry.cashier_id),
+                    AuditEntry.action.in_(ADJUST_ACTIONS),
+                )
+                .group_by(AuditEntry.cashier_id)
+            ),
+            "adjustments",
+            "points_adjusted",
+        )
 
-    rows = [CashierTotals(cashier_id=c, **dict(v)) for c, v in sorted(per.items())]
+    rows = [_with_money(CashierTotals(cashier_id=c, **dict(v))) for c, v in sorted(per.items())]
     names = [f.name for f in dataclasses.fields(CashierTotals) if f.name != "cashier_id"]
     total = CashierTotals(
         cashier_id=cashier_id or "*",
         **{name: sum(getattr(r, name) for r in rows) for name in names},
     )
-    return DayReport(start.isoformat(), end.isoformat(), total, rows)
+    zone = ctx.timezone
+    return DayReport(
+        start.astimezone(zone).isoformat(timespec="seconds"),
+        end.astimezone(zone).isoformat(timespec="seconds"),
+        total,
+        rows,
+        business_day=business_day(start, zone).isoformat(),
+        zone=zone.key,
+        shift=shift,
+    )
+
+
+def _with_money(totals: CashierTotals) -> CashierTotals:
+    gross = totals.sales_fen + totals.plus_fees_fen
+    return dataclasses.replace(totals, gross_fen=gross, net_fen=gross - totals.refunds_fen)
 
 
 __all__ = ["DayReport", "end_of_day", "totals_between"]

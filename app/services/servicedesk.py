@@ -24,6 +24,7 @@ from app.domain.points import expiry_for
 from app.services.adjust import MAX_REASON
 from app.services.common import audit, find_member_id, load_member, mask_name, post
 from app.services.context import Actor, ServiceContext
+from app.services.history import HistoryLine, member_timeline
 from app.services.idempotency import run_once
 from app.services.views import AdjustResult
 from app.store.journal import shown_balance
@@ -120,6 +121,8 @@ class MemberHistory:
     scope: str = SCOPE_COUNTER
     mall: list[MallEventView] = field(default_factory=list)  # newest first, when scope is mall
     scope_note: str = "This counter's records only."
+    # one line per thing that happened here, newest first, said by code (``app.services.history``)
+    timeline: list[HistoryLine] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -247,6 +250,9 @@ def _local_history(ctx: ServiceContext, query: str, limit: int) -> MemberHistory
             purchases,
             refunds,
             redemptions,
+            timeline=member_timeline(
+                session, member_id, ctx.rules, lambda at: _local(ctx, at), limit
+            ),
         )
 
 

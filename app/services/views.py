@@ -64,6 +64,13 @@ class MemberCard:
     unconfirmed_events: int  # this member's changes the ledger has not taken yet
     # points by scope, when the member has any outside this store's: here first
     scope_points: list[ScopePointsView] = field(default_factory=list)
+    # What PLUS saved this term (a PLUS member: "saved_this_term") or would have saved in
+    # the last 12 months (anyone else: "would_have_saved"): the customer sees this figure.
+    plus_saving_kind: str = "would_have_saved"
+    plus_saving_fen: int = 0
+    plus_prompt: str | None = None  # "renew_soon" or "lapsed" (app.domain.plus_offer)
+    plus_prompt_days: int = 0  # days left (renew_soon) or since the lapse (lapsed)
+    plus_fee_fen: int = 0  # the member's PLUS fee (by growth: plus.prices)
 
 
 @dataclass(frozen=True)
@@ -97,6 +104,9 @@ class AwardResult:
     # The outbox event this result wrote (the UUIDv7 the ledger's flags name); None only in
     # a result stored before results carried it.
     event_id: str | None = None
+    # The member's PLUS saving after this sale (the card's figure; None in an older result)
+    plus_saving_kind: str | None = None
+    plus_saving_fen: int = 0
 
 
 @dataclass(frozen=True)
@@ -139,6 +149,10 @@ class PlusResult:
     # The outbox event this result wrote (the UUIDv7 the ledger's flags name); None only in
     # a result stored before results carried it.
     event_id: str | None = None
+    channel: str = "counter"  # or the channel of the activation code (bank, airline, ...)
+    # partner benefits issued with the term, each {code, benefit, name, partner, valid_from,
+    # valid_until} (app.domain.entitlements.Entitlement.wire)
+    entitlements: list[dict[str, str]] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -193,6 +207,10 @@ class ExpireResult:
 
 @dataclass(frozen=True)
 class CashierTotals:
+    """What one cashier (or, as ``*``, everyone) did in a day or a shift. Money: ``sales_fen``
+    is what purchases paid, ``gross_fen`` that plus PLUS fees, ``net_fen`` the gross less
+    what refunds gave back (``refunds_fen``)."""
+
     cashier_id: str
     points_awarded: int = 0
     points_redeemed: int = 0
@@ -203,14 +221,25 @@ class CashierTotals:
     plus_sold: int = 0
     plus_fees_fen: int = 0
     coupons_used: int = 0
+    refunds_fen: int = 0
+    adjustments: int = 0
+    points_adjusted: int = 0  # net, up and down
+    gross_fen: int = 0
+    net_fen: int = 0
 
 
 @dataclass(frozen=True)
 class DayReport:
+    """A day's or a shift's totals. ``start`` and ``end`` are the shop's local times with
+    their offset (as receipts show them); ``business_day`` is the shop's day it covers."""
+
     start: str
     end: str
     totals: CashierTotals
     per_cashier: list[CashierTotals] = field(default_factory=list)
+    business_day: str = ""
+    zone: str = ""
+    shift: bool = False
 
 
 @dataclass(frozen=True)

@@ -12,9 +12,9 @@ the member's window with the same statements on its own write transaction's conn
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, cast
 
@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 
 from app.domain.profile import Window
 from app.store.journal import PointsSummary
-from app.store.profiledays import read_window
+from app.store.profiledays import read_window, spend_since
 
 # The member with their cached overdraft, by id or by phone (both unique, both indexed).
 _MEMBER = (
@@ -86,6 +86,12 @@ class CardFacts:
     window: Window  # the member's buckets of the last 365 days, folded
     coupons: tuple[tuple[str, str, date], ...]  # (code, template, valid until), soonest first
     pending_events: int
+    # net spend per category since the start of the member's PLUS term (none: no PLUS)
+    term_spend: Mapping[str, int] = field(default_factory=dict)
+
+
+# The first day of a member's running PLUS term, or None (the rule book's, from the service).
+TermStart = Callable[[MemberFacts], date | None]
 
 
 def _day(value: Any) -> date | None:
@@ -139,6 +145,7 @@ def read_card_in(
     *,
     today: date,
     horizon: date,
+    term_start: TermStart | None = None,
 ) -> CardFacts | None:
     """Everything the card shows, inside the caller's transaction; None when no member
     matches ``member_id`` (or, failing that, ``phone``)."""
@@ -153,7 +160,9 @@ def read_card_in(
         for code, template, until in connection.execute(_COUPONS, (found, today.isoformat()))
     )
     (pending,) = connection.execute(_PENDING_EVENTS, (found,)).fetchone()
-    return CardFacts(member, points, window, coupons, int(pending or 0))
+    since = term_start(member) if term_start is not None else None
+    term = spend_since(connection, found, since) if since is not None else {}
+    return CardFacts(member, points, window, coupons, int(pending or 0), term)
 
 
 def read_card(
@@ -163,10 +172,13 @@ def read_card(
     *,
     today: date,
     horizon: date,
+    term_start: TermStart | None = None,
 ) -> CardFacts | None:
     """``read_card_in`` in one read transaction on a pooled connection of ``engine``."""
     with raw_read(engine) as connection:
-        return read_card_in(connection, member_id, phone, today=today, horizon=horizon)
+        return read_card_in(
+            connection, member_id, phone, today=today, horizon=horizon, term_start=term_start
+        )
 
 
 @contextmanager

@@ -93,6 +93,12 @@ class Member(Base):
     # Growth value the ledger computed over every store (None: this terminal's own view).
     ledger_growth: Mapped[int | None] = mapped_column(Integer)
 
+    __table_args__ = (
+        # the counter's search: a name's beginning and a phone's last 4 digits (0010)
+        Index("ix_members_name_lower", text("lower(name)")),
+        Index("ix_members_phone_last4", text("substr(phone, -4)")),
+    )
+
 
 class Balance(Base):
     """Cached balance per member, written in the same transaction as the journal and checked
@@ -263,6 +269,19 @@ class Redemption(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
 
 
+class RedemptionUndo(Base):
+    """A redemption undone by a reversing event: at most one per redemption."""
+
+    __tablename__ = "redemption_undos"
+    redemption_id: Mapped[int] = mapped_column(
+        ForeignKey("redemptions.redemption_id"), primary_key=True
+    )
+    request_id: Mapped[str] = mapped_column(String(64))
+    cashier_id: Mapped[str] = mapped_column(String(32))
+    approved_by: Mapped[str | None] = mapped_column(String(32))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
 class Coupon(Base):
     __tablename__ = "coupons"
     coupon_code: Mapped[str] = mapped_column(String(40), primary_key=True)
@@ -366,6 +385,16 @@ class Cashier(Base):
     active: Mapped[bool] = mapped_column(Boolean, default=True)
 
 
+class PinLockout(Base):
+    """Wrong PINs in a row for a cashier id (known or not, so both look alike), and until
+    when it is locked. Not history: the audit log keeps each failure and lock."""
+
+    __tablename__ = "pin_lockouts"
+    cashier_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    failures: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
 class Shift(Base):
     __tablename__ = "shifts"
     shift_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
@@ -413,3 +442,19 @@ class ScopeBalance(Base):
     member_id: Mapped[str] = mapped_column(String(32), primary_key=True)
     scope: Mapped[str] = mapped_column(String(32), primary_key=True)
     points: Mapped[int] = mapped_column(Integer)
+
+
+class PlusEntitlement(Base):
+    """A partner benefit issued with a PLUS term, with its own code (the member shows it at
+    the partner; the ledger records its redemption)."""
+
+    __tablename__ = "plus_entitlements"
+    code: Mapped[str] = mapped_column(String(20), primary_key=True)
+    member_id: Mapped[str] = mapped_column(ForeignKey("members.member_id"), index=True)
+    benefit: Mapped[str] = mapped_column(String(32))
+    name: Mapped[str] = mapped_column(Text)
+    partner: Mapped[str] = mapped_column(Text)
+    valid_from: Mapped[date] = mapped_column(Date)
+    valid_until: Mapped[date] = mapped_column(Date)
+    request_id: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)

@@ -119,6 +119,11 @@ def sum_window(connection: sqlite3.Connection, member_id: str, today: date) -> W
     return _sum(connection, member_id, window_start(today), None)
 
 
+def spend_since(connection: sqlite3.Connection, member_id: str, since: date) -> dict[str, int]:
+    """The member's net spend per category on the days from ``since`` on (a PLUS term)."""
+    return dict(_sum(connection, member_id, since, None).categories)
+
+
 def _sum(connection: sqlite3.Connection, member_id: str, start: date, end: date | None) -> Window:
     """The buckets of the days in [start, end) (end None: every day from start), folded."""
     bounds = (member_id, start.isoformat(), end.isoformat() if end else _END)

@@ -164,6 +164,13 @@
     </message>
 </context>
 <context>
+    <name>ConfirmDialog</name>
+    <message>
+        <source>Enter yes, go ahead · Esc no, back</source>
+        <translation>Enter sí, adelante · Esc no, volver</translation>
+    </message>
+</context>
+<context>
     <name>CounterFlows</name>
     <message>
         <source>Scan a member first, then press the key again.</source>
@@ -210,6 +217,57 @@
 F7 Refund · F8 Card QR · Ctrl+D Display</source>
         <translation>F2 Alta · F5 PLUS · F6 Canjear
 F7 Reembolso · F8 QR tarjeta · Ctrl+D Pantalla</translation>
+    </message>
+</context>
+<context>
+    <name>CounterPicks</name>
+    <message>
+        <source>There is no redemption to undo.</source>
+        <translation>No hay ningún canje que deshacer.</translation>
+    </message>
+    <message>
+        <source>Undo the redemption?</source>
+        <translation>¿Deshacer el canje?</translation>
+    </message>
+    <message>
+        <source>the gift {name}</source>
+        <translation>el regalo {name}</translation>
+    </message>
+    <message>
+        <source>points off an order</source>
+        <translation>puntos descontados de un pedido</translation>
+    </message>
+    <message>
+        <source>Give {points} points back to {name} ({member_id}) for {what}?</source>
+        <translation>¿Devolver {points} puntos a {name} ({member_id}) por {what}?</translation>
+    </message>
+    <message>
+        <source>Take the gift back first.</source>
+        <translation>Recoja primero el regalo.</translation>
+    </message>
+    <message>
+        <source>Redemption undone: {points} points are back with {member_id}; balance {balance} points.</source>
+        <translation>Canje deshecho: {points} puntos vuelven a {member_id}; saldo {balance} puntos.</translation>
+    </message>
+    <message>
+        <source>Type the amounts first; then Ctrl+Shift+A uses all the points allowed.</source>
+        <translation>Escriba primero los importes; luego Ctrl+Shift+A usa todos los puntos permitidos.</translation>
+    </message>
+    <message>
+        <source>{n} points used: all this sale allows.</source>
+        <translation>{n} puntos usados: todos los que permite esta venta.</translation>
+    </message>
+    <message>
+        <source>Find a member by name or phone</source>
+        <translation>Buscar un socio por nombre o teléfono</translation>
+    </message>
+    <message>
+        <source>Undo the last redemption</source>
+        <translation>Deshacer el último canje</translation>
+    </message>
+    <message>
+        <source>F11 Find by name/phone · Ctrl+Shift+U Undo redemption · at checkout: Ctrl+Shift+A all points, Ctrl+Shift+K coupons</source>
+        <translation>F11 Buscar por nombre/teléfono · Ctrl+Shift+U Deshacer canje · en caja: Ctrl+Shift+A todos los puntos, Ctrl+Shift+K cupones</translation>
     </message>
 </context>
 <context>
@@ -344,6 +402,29 @@ F7 Reembolso · F8 QR tarjeta · Ctrl+D Pantalla</translation>
     </message>
 </context>
 <context>
+    <name>CouponPickerDialog</name>
+    <message>
+        <source>Coupons</source>
+        <translation>Cupones</translation>
+    </message>
+    <message>
+        <source>{name}&apos;s coupons</source>
+        <translation>Cupones de {name}</translation>
+    </message>
+    <message>
+        <source>{name} has no coupons</source>
+        <translation>{name} no tiene cupones</translation>
+    </message>
+    <message>
+        <source>{name} · {code} · valid until {date}</source>
+        <translation>{name} · {code} · válido hasta {date}</translation>
+    </message>
+    <message>
+        <source>↑ ↓ choose · Enter use this coupon · Esc back</source>
+        <translation>↑ ↓ elegir · Enter usar este cupón · Esc volver</translation>
+    </message>
+</context>
+<context>
     <name>Crash</name>
     <message>
         <source>the log</source>
@@ -416,20 +497,12 @@ F7 Reembolso · F8 QR tarjeta · Ctrl+D Pantalla</translation>
         <translation>Impreso en {path}</translation>
     </message>
     <message>
-        <source>Cashier</source>
-        <translation>Cajero</translation>
-    </message>
-    <message>
         <source>Points awarded</source>
         <translation>Puntos otorgados</translation>
     </message>
     <message>
         <source>Points redeemed</source>
         <translation>Puntos canjeados</translation>
-    </message>
-    <message>
-        <source>Points refunded</source>
-        <translation>Puntos devueltos</translation>
     </message>
     <message>
         <source>PLUS sold</source>
@@ -456,12 +529,8 @@ F7 Reembolso · F8 QR tarjeta · Ctrl+D Pantalla</translation>
         <translation>Cierre del día hasta ahora (Ctrl+R)</translation>
     </message>
     <message>
-        <source>From {start} to {end}</source>
-        <translation>Desde {start} hasta {end}</translation>
-    </message>
-    <message>
-        <source>{awarded} points awarded · {redeemed} redeemed · {refunded} refunded · {plus} PLUS sold · {coupons} coupons used · {purchases} purchases</source>
-        <translation>{awarded} puntos otorgados · {redeemed} canjeados · {refunded} devueltos · {plus} PLUS vendidos · {coupons} cupones usados · {purchases} compras</translation>
+        <source>Net {net} · gross {gross} · refunds {refunds} ({refunded}) · PLUS sold {plus} ({fees}) · adjustments {adjustments}</source>
+        <translation>Neto {net} · bruto {gross} · devoluciones: {refunds} ({refunded}) · PLUS vendidos: {plus} ({fees}) · ajustes: {adjustments}</translation>
     </message>
     <message>
         <source>Awarded</source>
@@ -474,6 +543,78 @@ F7 Reembolso · F8 QR tarjeta · Ctrl+D Pantalla</translation>
     <message>
         <source>Refunded</source>
         <translation>Devueltos</translation>
+    </message>
+    <message>
+        <source>Purchases</source>
+        <translation>Compras</translation>
+    </message>
+    <message>
+        <source>PLUS fees</source>
+        <translation>Cuotas PLUS</translation>
+    </message>
+    <message>
+        <source>Gross</source>
+        <translation>Bruto</translation>
+    </message>
+    <message>
+        <source>Refunds</source>
+        <translation>Devoluciones</translation>
+    </message>
+    <message>
+        <source>Refund amount</source>
+        <translation>Importe devuelto</translation>
+    </message>
+    <message>
+        <source>Net</source>
+        <translation>Neto</translation>
+    </message>
+    <message>
+        <source>Points taken back by refunds</source>
+        <translation>Puntos retirados por devoluciones</translation>
+    </message>
+    <message>
+        <source>Adjustments</source>
+        <translation>Ajustes</translation>
+    </message>
+    <message>
+        <source>Points adjusted</source>
+        <translation>Puntos ajustados</translation>
+    </message>
+    <message>
+        <source>Your shift stays open.</source>
+        <translation>Su turno sigue abierto.</translation>
+    </message>
+    <message>
+        <source>Could not save {path}: {reason}. Choose another folder.</source>
+        <translation>No se pudo guardar {path}: {reason}. Elija otra carpeta.</translation>
+    </message>
+    <message>
+        <source>there is no such folder</source>
+        <translation>esa carpeta no existe</translation>
+    </message>
+    <message>
+        <source>you may not write there</source>
+        <translation>no tiene permiso para escribir ahí</translation>
+    </message>
+    <message>
+        <source>the disk is full</source>
+        <translation>el disco está lleno</translation>
+    </message>
+    <message>
+        <source>the disk is read-only</source>
+        <translation>el disco es de solo lectura</translation>
+    </message>
+    <message>
+        <source>the file could not be written</source>
+        <translation>no se pudo escribir el archivo</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>Concepto</translation>
+    </message>
+    <message>
+        <source>Business day {day} ({zone}) · from {start} to {end}</source>
+        <translation>Día comercial {day} ({zone}) · de {start} a {end}</translation>
     </message>
     <message>
         <source>Points</source>
@@ -498,6 +639,18 @@ F7 Reembolso · F8 QR tarjeta · Ctrl+D Pantalla</translation>
     <message>
         <source>Print PDF (Ctrl+P)</source>
         <translation>Imprimir PDF (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>Close your shift now? The report is final and you are signed out when you leave this screen.</source>
+        <translation>¿Cerrar su turno ahora? El informe queda definitivo y se cerrará su sesión al salir de esta pantalla.</translation>
+    </message>
+    <message>
+        <source>Close the shift (Enter)</source>
+        <translation>Cerrar el turno (Intro)</translation>
+    </message>
+    <message>
+        <source>Keep it open (Esc)</source>
+        <translation>Mantenerlo abierto (Esc)</translation>
     </message>
     <message>
         <source>Ctrl+E Close my shift · Ctrl+S Export CSV · Ctrl+P Print · Esc Close</source>
@@ -671,6 +824,10 @@ F7 Reembolso · F8 QR tarjeta · Ctrl+D Pantalla</translation>
         <translation>{field}: {text} no es un importe; escriba yuanes con dos decimales como máximo, p. ej. 12,50</translation>
     </message>
     <message>
+        <source>Type a name, a phone or its last 4 digits (at most 80 characters).</source>
+        <translation>Escriba un nombre, un teléfono o sus 4 últimas cifras (hasta 80 caracteres).</translation>
+    </message>
+    <message>
         <source>Scan a member code or type a member number or phone.</source>
         <translation>Escanee un código de socio o escriba un número de socio o teléfono.</translation>
     </message>
@@ -761,6 +918,50 @@ F7 Reembolso · F8 QR tarjeta · Ctrl+D Pantalla</translation>
     <message>
         <source>Only {left} of this receipt can still be refunded.</source>
         <translation>De este recibo solo se pueden reembolsar {left}.</translation>
+    </message>
+    <message>
+        <source>That is not a PLUS activation code: 16 letters and digits, like ABCD-EFGH-JKLM-NPQR. Check what was typed.</source>
+        <translation>Esto no es un código de activación PLUS: 16 letras y cifras, como ABCD-EFGH-JKLM-NPQR. Revise lo tecleado.</translation>
+    </message>
+    <message>
+        <source>The ledger does not know this activation code. Check what was typed.</source>
+        <translation>El registro central no conoce este código de activación. Revise lo tecleado.</translation>
+    </message>
+    <message>
+        <source>This activation code was already used. Nothing was changed; the customer should ask where they bought it.</source>
+        <translation>Este código de activación ya se usó. No se ha cambiado nada; el cliente debe consultar donde lo compró.</translation>
+    </message>
+    <message>
+        <source>This activation code has expired. Nothing was changed; PLUS can be sold for its fee.</source>
+        <translation>Este código de activación ha caducado. No se ha cambiado nada; se puede vender PLUS por su cuota.</translation>
+    </message>
+    <message>
+        <source>Activation codes are checked with the mall&apos;s ledger, which cannot be reached now. Nothing was changed: try again when it is back, or sell PLUS for its fee.</source>
+        <translation>Los códigos de activación se comprueban con el registro central del centro comercial, que ahora no responde. No se ha cambiado nada: inténtelo cuando vuelva o venda PLUS por su cuota.</translation>
+    </message>
+    <message>
+        <source>This terminal has no mall ledger, so it cannot redeem activation codes.</source>
+        <translation>Este terminal no tiene registro central del centro comercial, así que no puede canjear códigos de activación.</translation>
+    </message>
+    <message>
+        <source>Too many wrong PINs: this cashier is locked for {minutes} more minutes. Wait, or ask a supervisor to sign in.</source>
+        <translation>Demasiados PIN erróneos: este cajero queda bloqueado {minutes} minutos más. Espere, o pida a un supervisor que entre.</translation>
+    </message>
+    <message>
+        <source>There is no redemption to undo.</source>
+        <translation>No hay ningún canje que deshacer.</translation>
+    </message>
+    <message>
+        <source>The last redemption of {member_id} was undone already.</source>
+        <translation>El último canje de {member_id} ya se deshizo.</translation>
+    </message>
+    <message>
+        <source>A coupon bought with points cannot be undone at the counter; send the customer to the service desk.</source>
+        <translation>Un cupón comprado con puntos no se puede deshacer en caja; envíe al cliente al mostrador de atención.</translation>
+    </message>
+    <message>
+        <source>The last redemption is more than {minutes} minutes old: it can no longer be undone here; a supervisor adjusts the points at the service desk.</source>
+        <translation>El último canje tiene más de {minutes} minutos: ya no se puede deshacer aquí; un supervisor ajusta los puntos en el mostrador de atención.</translation>
     </message>
     <message>
         <source>That PIN is not right. Try again, or ask a supervisor.</source>
@@ -962,6 +1163,77 @@ F7 Reembolso · F8 QR tarjeta · Ctrl+D Pantalla</translation>
     <message>
         <source>Careful:</source>
         <translation>Atención:</translation>
+    </message>
+</context>
+<context>
+    <name>History</name>
+    <message>
+        <source>Bought for {amount} (receipt {receipt}): earned {earned} points, used {used}</source>
+        <translation>Compró por {amount} (ticket {receipt}): ganó {earned} puntos, usó {used}</translation>
+    </message>
+    <message>
+        <source>Refund of {amount} (receipt {receipt}): {clawed} points taken back, {returned} given back</source>
+        <translation>Devolución de {amount} (ticket {receipt}): {clawed} puntos retirados, {returned} devueltos</translation>
+    </message>
+    <message>
+        <source>Refund of {amount} (receipt {receipt}): {clawed} points taken back, {returned} given back, {owed} owed</source>
+        <translation>Devolución de {amount} (ticket {receipt}): {clawed} puntos retirados, {returned} devueltos, {owed} adeudados</translation>
+    </message>
+    <message>
+        <source>Redeemed {points} points for a gift: {name}</source>
+        <translation>Canjeó {points} puntos por un regalo: {name}</translation>
+    </message>
+    <message>
+        <source>Redeemed {points} points for a coupon: {name}</source>
+        <translation>Canjeó {points} puntos por un cupón: {name}</translation>
+    </message>
+    <message>
+        <source>Redeemed {points} points for {amount} off</source>
+        <translation>Canjeó {points} puntos por {amount} de descuento</translation>
+    </message>
+    <message>
+        <source>Redemption undone: {points} points back</source>
+        <translation>Canje deshecho: {points} puntos devueltos</translation>
+    </message>
+    <message>
+        <source>Bought PLUS for {amount}, {starts} to {ends}</source>
+        <translation>Compró PLUS por {amount}, del {starts} al {ends}</translation>
+    </message>
+    <message>
+        <source>Renewed PLUS for {amount}, {starts} to {ends}</source>
+        <translation>Renovó PLUS por {amount}, del {starts} al {ends}</translation>
+    </message>
+    <message>
+        <source>Got coupon {name} ({code}), valid until {until}</source>
+        <translation>Recibió el cupón {name} ({code}), válido hasta {until}</translation>
+    </message>
+    <message>
+        <source>Used coupon {name} ({code}) on receipt {receipt}</source>
+        <translation>Usó el cupón {name} ({code}) en el ticket {receipt}</translation>
+    </message>
+    <message>
+        <source>Coupon {name} ({code}) given back by a refund</source>
+        <translation>Cupón {name} ({code}) devuelto por una devolución</translation>
+    </message>
+    <message>
+        <source>Points adjusted by a supervisor: {reason}</source>
+        <translation>Puntos ajustados por un supervisor: {reason}</translation>
+    </message>
+    <message>
+        <source>Owed points written off: {reason}</source>
+        <translation>Puntos adeudados condonados: {reason}</translation>
+    </message>
+    <message>
+        <source>{points} points expired</source>
+        <translation>{points} puntos caducados</translation>
+    </message>
+    <message>
+        <source>Points corrected by the ledger</source>
+        <translation>Puntos corregidos por el libro mayor</translation>
+    </message>
+    <message>
+        <source>Points moved</source>
+        <translation>Movimiento de puntos</translation>
     </message>
 </context>
 <context>
@@ -1201,6 +1473,49 @@ Escanee el código de socio, o escriba el número de socio o el teléfono, y pul
     </message>
 </context>
 <context>
+    <name>MemberSearchDialog</name>
+    <message>
+        <source>Nobody to pick: type a name or a phone.</source>
+        <translation>Nadie que elegir: escriba un nombre o un teléfono.</translation>
+    </message>
+    <message>
+        <source>Find a member</source>
+        <translation>Buscar un socio</translation>
+    </message>
+    <message>
+        <source>Find a member (F11)</source>
+        <translation>Buscar un socio (F11)</translation>
+    </message>
+    <message>
+        <source>&amp;Name or phone</source>
+        <translation>&amp;Nombre o teléfono</translation>
+    </message>
+    <message>
+        <source>the beginning of the name, the phone, or its last 4 digits</source>
+        <translation>el principio del nombre, el teléfono o sus 4 últimas cifras</translation>
+    </message>
+    <message>
+        <source>Served last at this counter:</source>
+        <translation>Atendidos últimamente en esta caja:</translation>
+    </message>
+    <message>
+        <source>Nobody served at this counter yet.</source>
+        <translation>Todavía no se ha atendido a nadie en esta caja.</translation>
+    </message>
+    <message>
+        <source>{n} found for {query}:</source>
+        <translation>{n} encontrados para {query}:</translation>
+    </message>
+    <message>
+        <source>Nobody found for {query}. Check the spelling, or enroll (F2).</source>
+        <translation>Nadie encontrado para {query}. Revise la ortografía, o dé de alta (F2).</translation>
+    </message>
+    <message>
+        <source>Enter search, then ↑ ↓ and Enter pick · Esc back</source>
+        <translation>Enter buscar, luego ↑ ↓ y Enter elegir · Esc volver</translation>
+    </message>
+</context>
+<context>
     <name>PairPage</name>
     <message>
         <source>Pair with the mall&apos;s ledger</source>
@@ -1258,12 +1573,48 @@ Escanee el código de socio, o escriba el número de socio o el teléfono, y pul
 <context>
     <name>PlusDialog</name>
     <message>
+        <source>Asking the ledger…</source>
+        <translation>Consultando al registro central…</translation>
+    </message>
+    <message>
+        <source>Sell PLUS?</source>
+        <translation>¿Vender PLUS?</translation>
+    </message>
+    <message>
+        <source>Sell PLUS to {name} ({member_id}) for {fee}?</source>
+        <translation>¿Vender PLUS a {name} ({member_id}) por {fee}?</translation>
+    </message>
+    <message>
+        <source>bank</source>
+        <translation>banco</translation>
+    </message>
+    <message>
+        <source>airline</source>
+        <translation>aerolínea</translation>
+    </message>
+    <message>
+        <source>co-branded card</source>
+        <translation>tarjeta de marca compartida</translation>
+    </message>
+    <message>
+        <source>corporate</source>
+        <translation>empresa</translation>
+    </message>
+    <message>
+        <source>PLUS activated with a code ({channel}), valid until {date}; no fee to take.</source>
+        <translation>PLUS activado con un código ({channel}), válido hasta el {date}; no hay cuota que cobrar.</translation>
+    </message>
+    <message>
         <source>PLUS renewed until {date}; take the fee of {fee}.</source>
         <translation>PLUS renovado hasta el {date}; cobre la cuota de {fee}.</translation>
     </message>
     <message>
         <source>PLUS sold, valid until {date}; take the fee of {fee}.</source>
         <translation>PLUS vendido, válido hasta el {date}; cobre la cuota de {fee}.</translation>
+    </message>
+    <message>
+        <source>{benefit}: code {code}, until {date}.</source>
+        <translation>{benefit}: código {code}, hasta el {date}.</translation>
     </message>
     <message>
         <source>Coupons given: {codes}</source>
@@ -1290,6 +1641,10 @@ Escanee el código de socio, o escriba el número de socio o el teléfono, y pul
         <translation>{name} ({member_id}) no tiene PLUS.</translation>
     </message>
     <message>
+        <source>Fee: {fee} (your price for growth {growth}; standard {standard})</source>
+        <translation>Cuota: {fee} (su precio por crecimiento {growth}; normal {standard})</translation>
+    </message>
+    <message>
         <source>Fee: {fee}</source>
         <translation>Cuota: {fee}</translation>
     </message>
@@ -1310,8 +1665,58 @@ Escanee el código de socio, o escriba el número de socio o el teléfono, y pul
         <translation>Ventajas:</translation>
     </message>
     <message>
-        <source>Enter confirm (take the fee) · Esc cancel</source>
-        <translation>Enter confirmar (cobrar la cuota) · Esc cancelar</translation>
+        <source>Activation code from a bank, airline, card or company (or leave empty):</source>
+        <translation>Código de activación de un banco, aerolínea, tarjeta o empresa (o déjelo vacío):</translation>
+    </message>
+    <message>
+        <source>Enter confirm (take the fee, or redeem the code) · Esc cancel</source>
+        <translation>Intro confirma (cobrar la cuota o canjear el código) · Esc cancela</translation>
+    </message>
+</context>
+<context>
+    <name>PlusSlip</name>
+    <message>
+        <source>PLUS for member {member_id}</source>
+        <translation>PLUS del socio {member_id}</translation>
+    </message>
+    <message>
+        <source>Valid from {start} to {end}</source>
+        <translation>Válido del {start} al {end}</translation>
+    </message>
+    <message>
+        <source>Code {code}, until {date}</source>
+        <translation>Código {code}, hasta el {date}</translation>
+    </message>
+    <message>
+        <source>Show the code to the partner. Thank you!</source>
+        <translation>Muestre el código al socio comercial. ¡Gracias!</translation>
+    </message>
+</context>
+<context>
+    <name>PlusWords</name>
+    <message>
+        <source>PLUS has saved you {amount} this term</source>
+        <translation>PLUS le ha ahorrado {amount} en este periodo</translation>
+    </message>
+    <message>
+        <source>In the last 12 months PLUS would have saved you {amount}</source>
+        <translation>En los últimos 12 meses PLUS le habría ahorrado {amount}</translation>
+    </message>
+    <message>
+        <source>Your PLUS ends today: renew now and lose no day</source>
+        <translation>Su PLUS termina hoy: renueve ahora y no pierda ningún día</translation>
+    </message>
+    <message>
+        <source>Your PLUS ends tomorrow: renew now and lose no day</source>
+        <translation>Su PLUS termina mañana: renueve ahora y no pierda ningún día</translation>
+    </message>
+    <message>
+        <source>Your PLUS ends in {days} days: renew now and lose no day</source>
+        <translation>Su PLUS termina en {days} días: renueve ahora y no pierda ningún día</translation>
+    </message>
+    <message>
+        <source>Your PLUS has lapsed: join again to keep your benefits</source>
+        <translation>Su PLUS ha caducado: vuelva a unirse para mantener sus ventajas</translation>
     </message>
 </context>
 <context>
@@ -1386,6 +1791,14 @@ Escanee el código de socio, o escriba el número de socio o el teléfono, y pul
     <message>
         <source>That does not match this member. Ask again, or redeem without the card code (type the member&apos;s phone number at the scan field).</source>
         <translation>No coincide con este socio. Pregunte de nuevo, o canjee sin el código de tarjeta (escriba el teléfono del socio en el campo de escaneo).</translation>
+    </message>
+    <message>
+        <source>Redeem points?</source>
+        <translation>¿Canjear puntos?</translation>
+    </message>
+    <message>
+        <source>Redeem {points} points of {name} ({member_id}) for {item}?</source>
+        <translation>¿Canjear {points} puntos de {name} ({member_id}) por {item}?</translation>
     </message>
     <message>
         <source>Asking the ledger…</source>
@@ -1475,6 +1888,14 @@ Escanee el código de socio, o escriba el número de socio o el teléfono, y pul
         <translation>Compruebe la compra. Escriba un importe para un reembolso parcial, o déjelo vacío para todo lo restante; Enter reembolsa.</translation>
     </message>
     <message>
+        <source>Refund in full?</source>
+        <translation>¿Reembolsar todo?</translation>
+    </message>
+    <message>
+        <source>Refund all {amount} of receipt {receipt} to {name} ({member_id})?</source>
+        <translation>¿Reembolsar los {amount} restantes del ticket {receipt} a {name} ({member_id})?</translation>
+    </message>
+    <message>
         <source>Refunded {amount} of receipt {receipt}: {clawed} points taken back, {returned} points given back; balance {balance} points.</source>
         <translation>Reembolsados {amount} del ticket {receipt}: {clawed} puntos retirados, {returned} puntos devueltos; saldo {balance} puntos.</translation>
     </message>
@@ -1495,8 +1916,24 @@ Escanee el código de socio, o escriba el número de socio o el teléfono, y pul
         <translation>Número de &amp;ticket</translation>
     </message>
     <message>
-        <source>e.g. T01-0000003, then Enter</source>
-        <translation>p. ej. T01-0000003, luego Enter</translation>
+        <source>↑ ↓ today&apos;s receipts, or type or scan one, then Enter</source>
+        <translation>↑ ↓ tickets de hoy, o escriba o escanee uno, luego Enter</translation>
+    </message>
+    <message>
+        <source>Today&apos;s receipts here (newest first):</source>
+        <translation>Tickets de hoy en esta caja (los más recientes primero):</translation>
+    </message>
+    <message>
+        <source>No receipts here today.</source>
+        <translation>Hoy no hay tickets en esta caja.</translation>
+    </message>
+    <message>
+        <source>{receipt} · {time} · {name} {member_id} · {paid}</source>
+        <translation>{receipt} · {time} · {name} {member_id} · {paid}</translation>
+    </message>
+    <message>
+        <source>refunded {amount}</source>
+        <translation>reembolsado {amount}</translation>
     </message>
     <message>
         <source>&amp;Amount ¥</source>
@@ -1760,92 +2197,20 @@ Escanee el código de socio, o escriba el número de socio o el teléfono, y pul
         <translation>Ajustar los puntos de {name} ({member_id})</translation>
     </message>
     <message>
-        <source>expires {date}</source>
-        <translation>vence el {date}</translation>
-    </message>
-    <message>
-        <source>Purchase {receipt}</source>
-        <translation>Compra {receipt}</translation>
-    </message>
-    <message>
-        <source>earned {earned}, used {used}, saved {saved}, cashier {who}</source>
-        <translation>ganados {earned}, usados {used}, ahorro {saved}, cajero {who}</translation>
-    </message>
-    <message>
-        <source>Refund of {receipt}</source>
-        <translation>Devolución de {receipt}</translation>
-    </message>
-    <message>
-        <source>points back {clawed}, returned {returned}, owed {owed}</source>
-        <translation>puntos retirados {clawed}, devueltos {returned}, adeudados {owed}</translation>
-    </message>
-    <message>
-        <source>Redeemed: {kind}</source>
-        <translation>Canjeado: {kind}</translation>
-    </message>
-    <message>
         <source>Time</source>
         <translation>Hora</translation>
     </message>
     <message>
-        <source>What</source>
-        <translation>Qué</translation>
+        <source>What happened</source>
+        <translation>Qué pasó</translation>
     </message>
     <message>
-        <source>Points / amount</source>
-        <translation>Puntos / importe</translation>
+        <source>Points</source>
+        <translation>Puntos</translation>
     </message>
     <message>
-        <source>Details</source>
-        <translation>Detalles</translation>
-    </message>
-    <message>
-        <source>points earned</source>
-        <translation>puntos ganados</translation>
-    </message>
-    <message>
-        <source>points used</source>
-        <translation>puntos usados</translation>
-    </message>
-    <message>
-        <source>points redeemed</source>
-        <translation>puntos canjeados</translation>
-    </message>
-    <message>
-        <source>adjustment</source>
-        <translation>ajuste</translation>
-    </message>
-    <message>
-        <source>points expired</source>
-        <translation>puntos vencidos</translation>
-    </message>
-    <message>
-        <source>refund: earned points back</source>
-        <translation>devolución: puntos ganados retirados</translation>
-    </message>
-    <message>
-        <source>refund: used points returned</source>
-        <translation>devolución: puntos usados reintegrados</translation>
-    </message>
-    <message>
-        <source>owed (overdraft)</source>
-        <translation>adeudado (descubierto)</translation>
-    </message>
-    <message>
-        <source>overdraft paid from</source>
-        <translation>descubierto pagado desde</translation>
-    </message>
-    <message>
-        <source>overdraft paid</source>
-        <translation>descubierto pagado</translation>
-    </message>
-    <message>
-        <source>ledger correction</source>
-        <translation>corrección del libro central</translation>
-    </message>
-    <message>
-        <source>A points adjustment needs a supervisor.</source>
-        <translation>Un ajuste de puntos necesita un supervisor.</translation>
+        <source>Cashier</source>
+        <translation>Cajero</translation>
     </message>
     <message>
         <source>Points: {text} is not a whole number; type e.g. 200 or -150.</source>
@@ -1880,12 +2245,12 @@ Escanee el código de socio, o escriba el número de socio o el teléfono, y pul
         <translation>&amp;3 Descubiertos ({n})</translation>
     </message>
     <message>
-        <source>Writing off an overdraft needs a supervisor.</source>
-        <translation>Condonar un descubierto necesita un supervisor.</translation>
-    </message>
-    <message>
         <source>Choose an overdraft with ↑ ↓ first.</source>
         <translation>Elija primero un descubierto con ↑ ↓.</translation>
+    </message>
+    <message>
+        <source>Writing off an overdraft</source>
+        <translation>Condonar un descubierto</translation>
     </message>
     <message>
         <source>Wrote off {points} points owed by {member_id}.</source>
@@ -1960,20 +2325,24 @@ Escanee el código de socio, o escriba el número de socio o el teléfono, y pul
         <translation>El ajuste queda registrado con su nombre y el motivo.</translation>
     </message>
     <message>
-        <source>Only a supervisor can adjust points. Ask a supervisor to sign in.</source>
-        <translation>Solo un supervisor puede ajustar puntos. Pida a un supervisor que inicie sesión.</translation>
+        <source>A supervisor approves an adjustment: Enter asks for their PIN here; nobody signs out.</source>
+        <translation>Un supervisor aprueba el ajuste: Enter pide su PIN aquí; nadie cierra la sesión.</translation>
+    </message>
+    <message>
+        <source>A supervisor approves a write-off: Enter asks for their PIN here.</source>
+        <translation>Un supervisor aprueba la condonación: Enter pide su PIN aquí.</translation>
     </message>
     <message>
         <source>A write-off credits exactly what is owed; the ledger applies it as an adjustment. Otherwise the member&apos;s next points pay it off.</source>
         <translation>La condonación abona exactamente lo adeudado; el libro central la aplica como un ajuste. Si no, los próximos puntos del socio lo saldan.</translation>
     </message>
     <message>
-        <source>Only a supervisor can write off an overdraft.</source>
-        <translation>Solo un supervisor puede condonar un descubierto.</translation>
-    </message>
-    <message>
         <source>Ctrl+1 History · Ctrl+2 Adjust · Ctrl+3 Overdrafts · Ctrl+4 Ledger flags · Enter confirms · Esc closes</source>
         <translation>Ctrl+1 Historial · Ctrl+2 Ajustar · Ctrl+3 Descubiertos · Ctrl+4 Alertas · Intro confirma · Esc cierra</translation>
+    </message>
+    <message>
+        <source>A points adjustment</source>
+        <translation>Un ajuste de puntos</translation>
     </message>
 </context>
 <context>
@@ -2160,6 +2529,37 @@ Escanee el código de socio, o escriba el número de socio o el teléfono, y pul
     <message>
         <source>Not signed in: {message}</source>
         <translation>Sesión no iniciada: {message}</translation>
+    </message>
+</context>
+<context>
+    <name>SupervisorDialog</name>
+    <message>
+        <source>There is no supervisor on this terminal.</source>
+        <translation>No hay ningún supervisor en este terminal.</translation>
+    </message>
+    <message>
+        <source>Supervisor approval</source>
+        <translation>Aprobación del supervisor</translation>
+    </message>
+    <message>
+        <source>A supervisor approves</source>
+        <translation>Un supervisor aprueba</translation>
+    </message>
+    <message>
+        <source>{action}: a supervisor types their PIN here; nobody signs out.</source>
+        <translation>{action}: un supervisor escribe su PIN aquí; nadie cierra la sesión.</translation>
+    </message>
+    <message>
+        <source>&amp;Supervisor (↑ ↓)</source>
+        <translation>&amp;Supervisor (↑ ↓)</translation>
+    </message>
+    <message>
+        <source>&amp;PIN</source>
+        <translation>&amp;PIN</translation>
+    </message>
+    <message>
+        <source>↑ ↓ supervisor · type the PIN · Enter approve · Esc cancel</source>
+        <translation>↑ ↓ supervisor · escriba el PIN · Enter aprobar · Esc cancelar</translation>
     </message>
 </context>
 <context>

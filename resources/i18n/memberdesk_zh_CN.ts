@@ -164,6 +164,13 @@
     </message>
 </context>
 <context>
+    <name>ConfirmDialog</name>
+    <message>
+        <source>Enter yes, go ahead · Esc no, back</source>
+        <translation>Enter 是，继续 · Esc 否，返回</translation>
+    </message>
+</context>
+<context>
     <name>CounterFlows</name>
     <message>
         <source>Scan a member first, then press the key again.</source>
@@ -210,6 +217,57 @@
 F7 Refund · F8 Card QR · Ctrl+D Display</source>
         <translation>F2 入会 · F5 PLUS · F6 兑换
 F7 退款 · F8 会员卡码 · Ctrl+D 顾客屏</translation>
+    </message>
+</context>
+<context>
+    <name>CounterPicks</name>
+    <message>
+        <source>There is no redemption to undo.</source>
+        <translation>没有可撤销的兑换。</translation>
+    </message>
+    <message>
+        <source>Undo the redemption?</source>
+        <translation>撤销这次兑换？</translation>
+    </message>
+    <message>
+        <source>the gift {name}</source>
+        <translation>礼品 {name}</translation>
+    </message>
+    <message>
+        <source>points off an order</source>
+        <translation>订单抵扣积分</translation>
+    </message>
+    <message>
+        <source>Give {points} points back to {name} ({member_id}) for {what}?</source>
+        <translation>为{what}把 {points} 积分退还给 {name}（{member_id}）？</translation>
+    </message>
+    <message>
+        <source>Take the gift back first.</source>
+        <translation>请先收回礼品。</translation>
+    </message>
+    <message>
+        <source>Redemption undone: {points} points are back with {member_id}; balance {balance} points.</source>
+        <translation>兑换已撤销：{points} 积分已退回 {member_id}；余额 {balance} 积分。</translation>
+    </message>
+    <message>
+        <source>Type the amounts first; then Ctrl+Shift+A uses all the points allowed.</source>
+        <translation>请先输入金额；然后按 Ctrl+Shift+A 使用允许的全部积分。</translation>
+    </message>
+    <message>
+        <source>{n} points used: all this sale allows.</source>
+        <translation>已使用 {n} 积分：本单允许的全部积分。</translation>
+    </message>
+    <message>
+        <source>Find a member by name or phone</source>
+        <translation>按姓名或电话查找会员</translation>
+    </message>
+    <message>
+        <source>Undo the last redemption</source>
+        <translation>撤销上一次兑换</translation>
+    </message>
+    <message>
+        <source>F11 Find by name/phone · Ctrl+Shift+U Undo redemption · at checkout: Ctrl+Shift+A all points, Ctrl+Shift+K coupons</source>
+        <translation>F11 按姓名/电话查找 · Ctrl+Shift+U 撤销兑换 · 结账时：Ctrl+Shift+A 全部积分，Ctrl+Shift+K 优惠券</translation>
     </message>
 </context>
 <context>
@@ -344,6 +402,29 @@ F7 退款 · F8 会员卡码 · Ctrl+D 顾客屏</translation>
     </message>
 </context>
 <context>
+    <name>CouponPickerDialog</name>
+    <message>
+        <source>Coupons</source>
+        <translation>优惠券</translation>
+    </message>
+    <message>
+        <source>{name}&apos;s coupons</source>
+        <translation>{name} 的优惠券</translation>
+    </message>
+    <message>
+        <source>{name} has no coupons</source>
+        <translation>{name} 没有优惠券</translation>
+    </message>
+    <message>
+        <source>{name} · {code} · valid until {date}</source>
+        <translation>{name} · {code} · 有效期至 {date}</translation>
+    </message>
+    <message>
+        <source>↑ ↓ choose · Enter use this coupon · Esc back</source>
+        <translation>↑ ↓ 选择 · Enter 使用此优惠券 · Esc 返回</translation>
+    </message>
+</context>
+<context>
     <name>Crash</name>
     <message>
         <source>the log</source>
@@ -416,20 +497,12 @@ F7 退款 · F8 会员卡码 · Ctrl+D 顾客屏</translation>
         <translation>已打印到 {path}</translation>
     </message>
     <message>
-        <source>Cashier</source>
-        <translation>收银员</translation>
-    </message>
-    <message>
         <source>Points awarded</source>
         <translation>发放积分</translation>
     </message>
     <message>
         <source>Points redeemed</source>
         <translation>兑换积分</translation>
-    </message>
-    <message>
-        <source>Points refunded</source>
-        <translation>退回积分</translation>
     </message>
     <message>
         <source>PLUS sold</source>
@@ -456,12 +529,8 @@ F7 退款 · F8 会员卡码 · Ctrl+D 顾客屏</translation>
         <translation>今日截至目前（Ctrl+R）</translation>
     </message>
     <message>
-        <source>From {start} to {end}</source>
-        <translation>从 {start} 到 {end}</translation>
-    </message>
-    <message>
-        <source>{awarded} points awarded · {redeemed} redeemed · {refunded} refunded · {plus} PLUS sold · {coupons} coupons used · {purchases} purchases</source>
-        <translation>发放 {awarded} 积分 · 兑换 {redeemed} · 退回 {refunded} · 售出 PLUS {plus} · 使用优惠券 {coupons} 张 · 消费 {purchases} 笔</translation>
+        <source>Net {net} · gross {gross} · refunds {refunds} ({refunded}) · PLUS sold {plus} ({fees}) · adjustments {adjustments}</source>
+        <translation>净收入 {net} · 总收入 {gross} · 退款 {refunds} 笔（{refunded}）· 售出 PLUS {plus} 份（{fees}）· 积分调整 {adjustments} 笔</translation>
     </message>
     <message>
         <source>Awarded</source>
@@ -474,6 +543,78 @@ F7 退款 · F8 会员卡码 · Ctrl+D 顾客屏</translation>
     <message>
         <source>Refunded</source>
         <translation>退回</translation>
+    </message>
+    <message>
+        <source>Purchases</source>
+        <translation>购物笔数</translation>
+    </message>
+    <message>
+        <source>PLUS fees</source>
+        <translation>PLUS 会费</translation>
+    </message>
+    <message>
+        <source>Gross</source>
+        <translation>总收入</translation>
+    </message>
+    <message>
+        <source>Refunds</source>
+        <translation>退款笔数</translation>
+    </message>
+    <message>
+        <source>Refund amount</source>
+        <translation>退款金额</translation>
+    </message>
+    <message>
+        <source>Net</source>
+        <translation>净收入</translation>
+    </message>
+    <message>
+        <source>Points taken back by refunds</source>
+        <translation>退款收回积分</translation>
+    </message>
+    <message>
+        <source>Adjustments</source>
+        <translation>积分调整笔数</translation>
+    </message>
+    <message>
+        <source>Points adjusted</source>
+        <translation>调整积分</translation>
+    </message>
+    <message>
+        <source>Your shift stays open.</source>
+        <translation>您的班次保持开启。</translation>
+    </message>
+    <message>
+        <source>Could not save {path}: {reason}. Choose another folder.</source>
+        <translation>无法保存 {path}：{reason}。请选择其他文件夹。</translation>
+    </message>
+    <message>
+        <source>there is no such folder</source>
+        <translation>没有这个文件夹</translation>
+    </message>
+    <message>
+        <source>you may not write there</source>
+        <translation>您无权写入该位置</translation>
+    </message>
+    <message>
+        <source>the disk is full</source>
+        <translation>磁盘已满</translation>
+    </message>
+    <message>
+        <source>the disk is read-only</source>
+        <translation>磁盘为只读</translation>
+    </message>
+    <message>
+        <source>the file could not be written</source>
+        <translation>文件无法写入</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Business day {day} ({zone}) · from {start} to {end}</source>
+        <translation>营业日 {day}（{zone}）· 从 {start} 到 {end}</translation>
     </message>
     <message>
         <source>Points</source>
@@ -498,6 +639,18 @@ F7 退款 · F8 会员卡码 · Ctrl+D 顾客屏</translation>
     <message>
         <source>Print PDF (Ctrl+P)</source>
         <translation>打印 PDF（Ctrl+P）</translation>
+    </message>
+    <message>
+        <source>Close your shift now? The report is final and you are signed out when you leave this screen.</source>
+        <translation>现在结束您的班次吗？报表将最终确定，离开此界面后您将被登出。</translation>
+    </message>
+    <message>
+        <source>Close the shift (Enter)</source>
+        <translation>结束班次（Enter）</translation>
+    </message>
+    <message>
+        <source>Keep it open (Esc)</source>
+        <translation>保持开启（Esc）</translation>
     </message>
     <message>
         <source>Ctrl+E Close my shift · Ctrl+S Export CSV · Ctrl+P Print · Esc Close</source>
@@ -671,6 +824,10 @@ F7 退款 · F8 会员卡码 · Ctrl+D 顾客屏</translation>
         <translation>{field}：{text} 不是有效金额；请输入最多两位小数的元金额，例如 12.50</translation>
     </message>
     <message>
+        <source>Type a name, a phone or its last 4 digits (at most 80 characters).</source>
+        <translation>请输入姓名、电话或电话后 4 位（最多 80 个字符）。</translation>
+    </message>
+    <message>
         <source>Scan a member code or type a member number or phone.</source>
         <translation>请扫描会员码，或输入会员号或手机号。</translation>
     </message>
@@ -761,6 +918,50 @@ F7 退款 · F8 会员卡码 · Ctrl+D 顾客屏</translation>
     <message>
         <source>Only {left} of this receipt can still be refunded.</source>
         <translation>这张小票仅可再退 {left}。</translation>
+    </message>
+    <message>
+        <source>That is not a PLUS activation code: 16 letters and digits, like ABCD-EFGH-JKLM-NPQR. Check what was typed.</source>
+        <translation>这不是 PLUS 激活码：激活码为 16 位字母和数字，例如 ABCD-EFGH-JKLM-NPQR。请检查输入。</translation>
+    </message>
+    <message>
+        <source>The ledger does not know this activation code. Check what was typed.</source>
+        <translation>总账不认识此激活码。请检查输入。</translation>
+    </message>
+    <message>
+        <source>This activation code was already used. Nothing was changed; the customer should ask where they bought it.</source>
+        <translation>此激活码已被使用。未做任何更改；请顾客向购买处咨询。</translation>
+    </message>
+    <message>
+        <source>This activation code has expired. Nothing was changed; PLUS can be sold for its fee.</source>
+        <translation>此激活码已过期。未做任何更改；可按费用办理 PLUS。</translation>
+    </message>
+    <message>
+        <source>Activation codes are checked with the mall&apos;s ledger, which cannot be reached now. Nothing was changed: try again when it is back, or sell PLUS for its fee.</source>
+        <translation>激活码需由商场总账核验，目前无法连接。未做任何更改：请待连接恢复后重试，或按费用办理 PLUS。</translation>
+    </message>
+    <message>
+        <source>This terminal has no mall ledger, so it cannot redeem activation codes.</source>
+        <translation>此终端未连接商场总账，无法兑换激活码。</translation>
+    </message>
+    <message>
+        <source>Too many wrong PINs: this cashier is locked for {minutes} more minutes. Wait, or ask a supervisor to sign in.</source>
+        <translation>PIN 错误次数过多：该收银员还将被锁定 {minutes} 分钟。请等待，或请主管登录。</translation>
+    </message>
+    <message>
+        <source>There is no redemption to undo.</source>
+        <translation>没有可撤销的兑换。</translation>
+    </message>
+    <message>
+        <source>The last redemption of {member_id} was undone already.</source>
+        <translation>{member_id} 的上一次兑换已经撤销。</translation>
+    </message>
+    <message>
+        <source>A coupon bought with points cannot be undone at the counter; send the customer to the service desk.</source>
+        <translation>用积分兑换的优惠券不能在收银台撤销；请让顾客去服务台。</translation>
+    </message>
+    <message>
+        <source>The last redemption is more than {minutes} minutes old: it can no longer be undone here; a supervisor adjusts the points at the service desk.</source>
+        <translation>上一次兑换已超过 {minutes} 分钟：这里不能再撤销；请主管在服务台调整积分。</translation>
     </message>
     <message>
         <source>That PIN is not right. Try again, or ask a supervisor.</source>
@@ -962,6 +1163,77 @@ F7 退款 · F8 会员卡码 · Ctrl+D 顾客屏</translation>
     <message>
         <source>Careful:</source>
         <translation>注意：</translation>
+    </message>
+</context>
+<context>
+    <name>History</name>
+    <message>
+        <source>Bought for {amount} (receipt {receipt}): earned {earned} points, used {used}</source>
+        <translation>消费 {amount}（小票 {receipt}）：获得 {earned} 积分，使用 {used} 积分</translation>
+    </message>
+    <message>
+        <source>Refund of {amount} (receipt {receipt}): {clawed} points taken back, {returned} given back</source>
+        <translation>退款 {amount}（小票 {receipt}）：收回 {clawed} 积分，退还 {returned} 积分</translation>
+    </message>
+    <message>
+        <source>Refund of {amount} (receipt {receipt}): {clawed} points taken back, {returned} given back, {owed} owed</source>
+        <translation>退款 {amount}（小票 {receipt}）：收回 {clawed} 积分，退还 {returned} 积分，欠 {owed} 积分</translation>
+    </message>
+    <message>
+        <source>Redeemed {points} points for a gift: {name}</source>
+        <translation>用 {points} 积分兑换礼品：{name}</translation>
+    </message>
+    <message>
+        <source>Redeemed {points} points for a coupon: {name}</source>
+        <translation>用 {points} 积分兑换优惠券：{name}</translation>
+    </message>
+    <message>
+        <source>Redeemed {points} points for {amount} off</source>
+        <translation>用 {points} 积分抵扣 {amount}</translation>
+    </message>
+    <message>
+        <source>Redemption undone: {points} points back</source>
+        <translation>兑换已撤销：退回 {points} 积分</translation>
+    </message>
+    <message>
+        <source>Bought PLUS for {amount}, {starts} to {ends}</source>
+        <translation>购买 PLUS 会员 {amount}，{starts} 至 {ends}</translation>
+    </message>
+    <message>
+        <source>Renewed PLUS for {amount}, {starts} to {ends}</source>
+        <translation>续费 PLUS 会员 {amount}，{starts} 至 {ends}</translation>
+    </message>
+    <message>
+        <source>Got coupon {name} ({code}), valid until {until}</source>
+        <translation>获得优惠券 {name}（{code}），有效期至 {until}</translation>
+    </message>
+    <message>
+        <source>Used coupon {name} ({code}) on receipt {receipt}</source>
+        <translation>在小票 {receipt} 上使用优惠券 {name}（{code}）</translation>
+    </message>
+    <message>
+        <source>Coupon {name} ({code}) given back by a refund</source>
+        <translation>优惠券 {name}（{code}）因退款退回</translation>
+    </message>
+    <message>
+        <source>Points adjusted by a supervisor: {reason}</source>
+        <translation>主管调整积分：{reason}</translation>
+    </message>
+    <message>
+        <source>Owed points written off: {reason}</source>
+        <translation>核销欠积分：{reason}</translation>
+    </message>
+    <message>
+        <source>{points} points expired</source>
+        <translation>{points} 积分已过期</translation>
+    </message>
+    <message>
+        <source>Points corrected by the ledger</source>
+        <translation>积分已由总账更正</translation>
+    </message>
+    <message>
+        <source>Points moved</source>
+        <translation>积分变动</translation>
     </message>
 </context>
 <context>
@@ -1201,6 +1473,49 @@ Scan the member code, or type a member number or phone number, then press Enter.
     </message>
 </context>
 <context>
+    <name>MemberSearchDialog</name>
+    <message>
+        <source>Nobody to pick: type a name or a phone.</source>
+        <translation>没有可选的会员：请输入姓名或电话。</translation>
+    </message>
+    <message>
+        <source>Find a member</source>
+        <translation>查找会员</translation>
+    </message>
+    <message>
+        <source>Find a member (F11)</source>
+        <translation>查找会员 (F11)</translation>
+    </message>
+    <message>
+        <source>&amp;Name or phone</source>
+        <translation>姓名或电话(&amp;N)</translation>
+    </message>
+    <message>
+        <source>the beginning of the name, the phone, or its last 4 digits</source>
+        <translation>姓名开头、电话或电话后 4 位</translation>
+    </message>
+    <message>
+        <source>Served last at this counter:</source>
+        <translation>本收银台最近服务的会员：</translation>
+    </message>
+    <message>
+        <source>Nobody served at this counter yet.</source>
+        <translation>本收银台还没有服务过会员。</translation>
+    </message>
+    <message>
+        <source>{n} found for {query}:</source>
+        <translation>找到 {n} 位（{query}）：</translation>
+    </message>
+    <message>
+        <source>Nobody found for {query}. Check the spelling, or enroll (F2).</source>
+        <translation>未找到 {query}。请检查拼写，或办理入会 (F2)。</translation>
+    </message>
+    <message>
+        <source>Enter search, then ↑ ↓ and Enter pick · Esc back</source>
+        <translation>Enter 搜索，然后 ↑ ↓ 和 Enter 选择 · Esc 返回</translation>
+    </message>
+</context>
+<context>
     <name>PairPage</name>
     <message>
         <source>Pair with the mall&apos;s ledger</source>
@@ -1258,12 +1573,48 @@ Scan the member code, or type a member number or phone number, then press Enter.
 <context>
     <name>PlusDialog</name>
     <message>
+        <source>Asking the ledger…</source>
+        <translation>正在询问总账…</translation>
+    </message>
+    <message>
+        <source>Sell PLUS?</source>
+        <translation>销售 PLUS？</translation>
+    </message>
+    <message>
+        <source>Sell PLUS to {name} ({member_id}) for {fee}?</source>
+        <translation>以 {fee} 向 {name}（{member_id}）销售 PLUS？</translation>
+    </message>
+    <message>
+        <source>bank</source>
+        <translation>银行</translation>
+    </message>
+    <message>
+        <source>airline</source>
+        <translation>航空公司</translation>
+    </message>
+    <message>
+        <source>co-branded card</source>
+        <translation>联名卡</translation>
+    </message>
+    <message>
+        <source>corporate</source>
+        <translation>企业</translation>
+    </message>
+    <message>
+        <source>PLUS activated with a code ({channel}), valid until {date}; no fee to take.</source>
+        <translation>已用激活码（{channel}）开通 PLUS，有效期至 {date}；无需收费。</translation>
+    </message>
+    <message>
         <source>PLUS renewed until {date}; take the fee of {fee}.</source>
         <translation>PLUS 已续费至 {date}；请收取 {fee}。</translation>
     </message>
     <message>
         <source>PLUS sold, valid until {date}; take the fee of {fee}.</source>
         <translation>PLUS 已开通，有效期至 {date}；请收取 {fee}。</translation>
+    </message>
+    <message>
+        <source>{benefit}: code {code}, until {date}.</source>
+        <translation>{benefit}：兑换码 {code}，有效期至 {date}。</translation>
     </message>
     <message>
         <source>Coupons given: {codes}</source>
@@ -1290,6 +1641,10 @@ Scan the member code, or type a member number or phone number, then press Enter.
         <translation>{name}（{member_id}）尚未开通 PLUS。</translation>
     </message>
     <message>
+        <source>Fee: {fee} (your price for growth {growth}; standard {standard})</source>
+        <translation>费用：{fee}（成长值 {growth} 的专属价；标准价 {standard}）</translation>
+    </message>
+    <message>
         <source>Fee: {fee}</source>
         <translation>费用：{fee}</translation>
     </message>
@@ -1310,8 +1665,58 @@ Scan the member code, or type a member number or phone number, then press Enter.
         <translation>权益：</translation>
     </message>
     <message>
-        <source>Enter confirm (take the fee) · Esc cancel</source>
-        <translation>Enter 确认（收取费用）· Esc 取消</translation>
+        <source>Activation code from a bank, airline, card or company (or leave empty):</source>
+        <translation>来自银行、航空公司、联名卡或企业的激活码（没有请留空）：</translation>
+    </message>
+    <message>
+        <source>Enter confirm (take the fee, or redeem the code) · Esc cancel</source>
+        <translation>Enter 确认（收取费用或兑换激活码）· Esc 取消</translation>
+    </message>
+</context>
+<context>
+    <name>PlusSlip</name>
+    <message>
+        <source>PLUS for member {member_id}</source>
+        <translation>会员 {member_id} 的 PLUS</translation>
+    </message>
+    <message>
+        <source>Valid from {start} to {end}</source>
+        <translation>有效期 {start} 至 {end}</translation>
+    </message>
+    <message>
+        <source>Code {code}, until {date}</source>
+        <translation>兑换码 {code}，有效期至 {date}</translation>
+    </message>
+    <message>
+        <source>Show the code to the partner. Thank you!</source>
+        <translation>请向合作商户出示此兑换码。谢谢！</translation>
+    </message>
+</context>
+<context>
+    <name>PlusWords</name>
+    <message>
+        <source>PLUS has saved you {amount} this term</source>
+        <translation>本期 PLUS 已为您节省 {amount}</translation>
+    </message>
+    <message>
+        <source>In the last 12 months PLUS would have saved you {amount}</source>
+        <translation>过去 12 个月，PLUS 本可为您节省 {amount}</translation>
+    </message>
+    <message>
+        <source>Your PLUS ends today: renew now and lose no day</source>
+        <translation>您的 PLUS 今天到期：立即续费，一天不少</translation>
+    </message>
+    <message>
+        <source>Your PLUS ends tomorrow: renew now and lose no day</source>
+        <translation>您的 PLUS 明天到期：立即续费，一天不少</translation>
+    </message>
+    <message>
+        <source>Your PLUS ends in {days} days: renew now and lose no day</source>
+        <translation>您的 PLUS 将在 {days} 天后到期：立即续费，一天不少</translation>
+    </message>
+    <message>
+        <source>Your PLUS has lapsed: join again to keep your benefits</source>
+        <translation>您的 PLUS 已过期：重新开通即可继续享受权益</translation>
     </message>
 </context>
 <context>
@@ -1386,6 +1791,14 @@ Scan the member code, or type a member number or phone number, then press Enter.
     <message>
         <source>That does not match this member. Ask again, or redeem without the card code (type the member&apos;s phone number at the scan field).</source>
         <translation>与该会员不符。请再问一次，或不用会员卡码兑换（在扫码栏输入会员手机号）。</translation>
+    </message>
+    <message>
+        <source>Redeem points?</source>
+        <translation>兑换积分？</translation>
+    </message>
+    <message>
+        <source>Redeem {points} points of {name} ({member_id}) for {item}?</source>
+        <translation>用 {name}（{member_id}）的 {points} 积分兑换 {item}？</translation>
     </message>
     <message>
         <source>Asking the ledger…</source>
@@ -1475,6 +1888,14 @@ Scan the member code, or type a member number or phone number, then press Enter.
         <translation>请核对消费。部分退款请输入金额，留空则退还全部剩余金额；按 Enter 退款。</translation>
     </message>
     <message>
+        <source>Refund in full?</source>
+        <translation>全额退款？</translation>
+    </message>
+    <message>
+        <source>Refund all {amount} of receipt {receipt} to {name} ({member_id})?</source>
+        <translation>将小票 {receipt} 剩余的 {amount} 全部退给 {name}（{member_id}）？</translation>
+    </message>
+    <message>
         <source>Refunded {amount} of receipt {receipt}: {clawed} points taken back, {returned} points given back; balance {balance} points.</source>
         <translation>小票 {receipt} 已退款 {amount}：扣回 {clawed} 积分，退还 {returned} 积分；余额 {balance} 积分。</translation>
     </message>
@@ -1495,8 +1916,24 @@ Scan the member code, or type a member number or phone number, then press Enter.
         <translation>小票号(&amp;R)</translation>
     </message>
     <message>
-        <source>e.g. T01-0000003, then Enter</source>
-        <translation>例如 T01-0000003，然后按 Enter</translation>
+        <source>↑ ↓ today&apos;s receipts, or type or scan one, then Enter</source>
+        <translation>↑ ↓ 选择今天的小票，或输入/扫描小票号，然后按 Enter</translation>
+    </message>
+    <message>
+        <source>Today&apos;s receipts here (newest first):</source>
+        <translation>本机今天的小票（最新在前）：</translation>
+    </message>
+    <message>
+        <source>No receipts here today.</source>
+        <translation>本机今天没有小票。</translation>
+    </message>
+    <message>
+        <source>{receipt} · {time} · {name} {member_id} · {paid}</source>
+        <translation>{receipt} · {time} · {name} {member_id} · {paid}</translation>
+    </message>
+    <message>
+        <source>refunded {amount}</source>
+        <translation>已退 {amount}</translation>
     </message>
     <message>
         <source>&amp;Amount ¥</source>
@@ -1760,92 +2197,20 @@ Scan the member code, or type a member number or phone number, then press Enter.
         <translation>调整 {name}（{member_id}）的积分</translation>
     </message>
     <message>
-        <source>expires {date}</source>
-        <translation>{date} 过期</translation>
-    </message>
-    <message>
-        <source>Purchase {receipt}</source>
-        <translation>消费 {receipt}</translation>
-    </message>
-    <message>
-        <source>earned {earned}, used {used}, saved {saved}, cashier {who}</source>
-        <translation>获得 {earned}，使用 {used}，节省 {saved}，收银员 {who}</translation>
-    </message>
-    <message>
-        <source>Refund of {receipt}</source>
-        <translation>退款 {receipt}</translation>
-    </message>
-    <message>
-        <source>points back {clawed}, returned {returned}, owed {owed}</source>
-        <translation>扣回 {clawed}，退还 {returned}，欠 {owed}</translation>
-    </message>
-    <message>
-        <source>Redeemed: {kind}</source>
-        <translation>兑换：{kind}</translation>
-    </message>
-    <message>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <source>What</source>
-        <translation>事项</translation>
+        <source>What happened</source>
+        <translation>发生了什么</translation>
     </message>
     <message>
-        <source>Points / amount</source>
-        <translation>积分 / 金额</translation>
+        <source>Points</source>
+        <translation>积分</translation>
     </message>
     <message>
-        <source>Details</source>
-        <translation>详情</translation>
-    </message>
-    <message>
-        <source>points earned</source>
-        <translation>获得积分</translation>
-    </message>
-    <message>
-        <source>points used</source>
-        <translation>使用积分</translation>
-    </message>
-    <message>
-        <source>points redeemed</source>
-        <translation>兑换积分</translation>
-    </message>
-    <message>
-        <source>adjustment</source>
-        <translation>调整</translation>
-    </message>
-    <message>
-        <source>points expired</source>
-        <translation>积分过期</translation>
-    </message>
-    <message>
-        <source>refund: earned points back</source>
-        <translation>退款：扣回所得积分</translation>
-    </message>
-    <message>
-        <source>refund: used points returned</source>
-        <translation>退款：退还已用积分</translation>
-    </message>
-    <message>
-        <source>owed (overdraft)</source>
-        <translation>欠分（透支）</translation>
-    </message>
-    <message>
-        <source>overdraft paid from</source>
-        <translation>透支抵扣自</translation>
-    </message>
-    <message>
-        <source>overdraft paid</source>
-        <translation>透支已还</translation>
-    </message>
-    <message>
-        <source>ledger correction</source>
-        <translation>总账校正</translation>
-    </message>
-    <message>
-        <source>A points adjustment needs a supervisor.</source>
-        <translation>积分调整需要主管操作。</translation>
+        <source>Cashier</source>
+        <translation>收银员</translation>
     </message>
     <message>
         <source>Points: {text} is not a whole number; type e.g. 200 or -150.</source>
@@ -1880,12 +2245,12 @@ Scan the member code, or type a member number or phone number, then press Enter.
         <translation>&amp;3 透支（{n}）</translation>
     </message>
     <message>
-        <source>Writing off an overdraft needs a supervisor.</source>
-        <translation>核销透支需要主管操作。</translation>
-    </message>
-    <message>
         <source>Choose an overdraft with ↑ ↓ first.</source>
         <translation>请先用 ↑ ↓ 选择一条透支记录。</translation>
+    </message>
+    <message>
+        <source>Writing off an overdraft</source>
+        <translation>核销透支</translation>
     </message>
     <message>
         <source>Wrote off {points} points owed by {member_id}.</source>
@@ -1960,20 +2325,24 @@ Scan the member code, or type a member number or phone number, then press Enter.
         <translation>调整会连同您的姓名和原因一起记录。</translation>
     </message>
     <message>
-        <source>Only a supervisor can adjust points. Ask a supervisor to sign in.</source>
-        <translation>只有主管可以调整积分。请主管登录。</translation>
+        <source>A supervisor approves an adjustment: Enter asks for their PIN here; nobody signs out.</source>
+        <translation>积分调整需主管批准：按 Enter 在此输入主管 PIN；无需退出登录。</translation>
+    </message>
+    <message>
+        <source>A supervisor approves a write-off: Enter asks for their PIN here.</source>
+        <translation>核销需主管批准：按 Enter 在此输入主管 PIN。</translation>
     </message>
     <message>
         <source>A write-off credits exactly what is owed; the ledger applies it as an adjustment. Otherwise the member&apos;s next points pay it off.</source>
         <translation>核销会补足所欠的积分，总账按调整处理。否则，会员之后获得的积分会先用于偿还。</translation>
     </message>
     <message>
-        <source>Only a supervisor can write off an overdraft.</source>
-        <translation>只有主管可以核销透支。</translation>
-    </message>
-    <message>
         <source>Ctrl+1 History · Ctrl+2 Adjust · Ctrl+3 Overdrafts · Ctrl+4 Ledger flags · Enter confirms · Esc closes</source>
         <translation>Ctrl+1 记录 · Ctrl+2 调整 · Ctrl+3 透支 · Ctrl+4 总账标记 · 回车确认 · Esc 关闭</translation>
+    </message>
+    <message>
+        <source>A points adjustment</source>
+        <translation>积分调整</translation>
     </message>
 </context>
 <context>
@@ -2160,6 +2529,37 @@ Scan the member code, or type a member number or phone number, then press Enter.
     <message>
         <source>Not signed in: {message}</source>
         <translation>未登录：{message}</translation>
+    </message>
+</context>
+<context>
+    <name>SupervisorDialog</name>
+    <message>
+        <source>There is no supervisor on this terminal.</source>
+        <translation>本终端没有主管。</translation>
+    </message>
+    <message>
+        <source>Supervisor approval</source>
+        <translation>主管批准</translation>
+    </message>
+    <message>
+        <source>A supervisor approves</source>
+        <translation>主管批准</translation>
+    </message>
+    <message>
+        <source>{action}: a supervisor types their PIN here; nobody signs out.</source>
+        <translation>{action}：主管在此输入 PIN；无需任何人退出登录。</translation>
+    </message>
+    <message>
+        <source>&amp;Supervisor (↑ ↓)</source>
+        <translation>主管(&amp;S)（↑ ↓）</translation>
+    </message>
+    <message>
+        <source>&amp;PIN</source>
+        <translation>PIN(&amp;P)</translation>
+    </message>
+    <message>
+        <source>↑ ↓ supervisor · type the PIN · Enter approve · Esc cancel</source>
+        <translation>↑ ↓ 选择主管 · 输入 PIN · Enter 批准 · Esc 取消</translation>
     </message>
 </context>
 <context>

@@ -146,7 +146,8 @@ def connect(terminal: Terminal) -> None:
                 f"({credentials.FILE_NAME}) is missing from {terminal.settings.data_dir}. "
                 "Restore it from a backup of the data directory, or pair again."
             )
-        terminal.ctx.authorizer = terminal.ctx.coupons = terminal.ctx.grants = None
+        ctx = terminal.ctx
+        ctx.authorizer = ctx.coupons = ctx.grants = ctx.plus_codes = None
         return
     url, secret = credential.ledger_url, credential.secret
     # The business day of a paired terminal is its store's, as the ledger's rule book says:
@@ -162,3 +163,6 @@ def connect(terminal: Terminal) -> None:
     terminal.ctx.authorizer = authorizer
     terminal.ctx.coupons = LedgerCoupons(authorizer)
     terminal.ctx.grants = LedgerGrants(authorizer)
+    from sync.client.plus_codes import LedgerPlusCodes  # it builds on this module
+
+    terminal.ctx.plus_codes = LedgerPlusCodes(authorizer)

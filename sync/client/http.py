@@ -29,6 +29,8 @@ from sync.protocol import (
     MemberHistoryPage,
     PairRequest,
     PairResponse,
+    PlusCodeClaim,
+    PlusCodeClaimed,
     PushRequest,
     PushResponse,
     Refusal,
@@ -235,6 +237,14 @@ class LedgerClient:
             ReleaseResponse,
             body=ReleaseRequest(request_id=request_id),
             timeout=(1.0, 2.0),
+        )
+
+    def claim_plus_code(self, code: str, member_id: str, request_id: str) -> PlusCodeClaimed:
+        return self._call(
+            "POST",
+            "/plus/codes/claim",
+            PlusCodeClaimed,
+            body=PlusCodeClaim(code=code, member_id=member_id, request_id=request_id),
         )
 
     def coupon(self, code: str) -> CouponCheck:

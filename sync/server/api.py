@@ -4,6 +4,7 @@
 # inside create_app from live annotations.
 import asyncio
 import base64
+import dataclasses
 import functools
 import logging
 import secrets
@@ -51,6 +52,8 @@ from sync.protocol import (
     MemberState,
     PairRequest,
     PairResponse,
+    PlusCodeClaim,
+    PlusCodeClaimed,
     PublishResponse,
     PushRequest,
     PushResponse,
@@ -62,7 +65,7 @@ from sync.protocol import (
     RuleBookDocument,
     SnapshotPage,
 )
-from sync.server import budgets, flags, keys, ledger, member_view, profile
+from sync.server import budgets, flags, keys, ledger, member_view, plus_codes, profile
 from sync.server.db import READ_ONLY
 from sync.server.errors import Refused
 from sync.server.group_commit import PushQueue
@@ -424,6 +427,21 @@ def create_app(
     def release(body: ReleaseRequest, db: Db, token: Bearer) -> ReleaseResponse:
         term = ledger.authenticate(db, token)
         return ledger.release(db, term, body.request_id)
+
+    @app.post(f"{API}/plus/codes/claim", responses=refusals(*TERMINAL, 404, 409, 422, *BODY))
+    @committed
+    def claim_plus_code(body: PlusCodeClaim, db: Db, token: Bearer) -> PlusCodeClaimed:
+        """A counter redeems a PLUS activation code for a member: claimed once, online."""
+        term = ledger.authenticate(db, token)
+        claimed = plus_codes.claim(
+            db,
+            terminal_id=term.terminal_id,
+            code=body.code,
+            member_id=body.member_id,
+            request_id=body.request_id,
+            now=ledger.now_utc(),
+        )
+        return PlusCodeClaimed(**dataclasses.asdict(claimed))
 
     @app.post(f"{API}/codes/card", responses=refusals(*TERMINAL, 404, 409, *BODY))
     @committed

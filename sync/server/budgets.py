@@ -14,13 +14,14 @@ from sqlalchemy import Table, func, select, text, update
 from sqlalchemy.orm import Session
 
 from app.domain.errors import InvalidInput
+from app.domain.event_kinds import PointsGranted
 from app.domain.rulebook import RuleBook
 from app.domain.stores import check_grant
 from sync.protocol import GrantResponse
 from sync.server.errors import Refused
 from sync.server.models import BudgetEntry, Member, Terminal
 
-GRANT_KIND = "points_granted"  # the terminal's event of a grant
+GRANT_KIND = PointsGranted.KIND  # the terminal's event of a grant
 BUDGET = cast(Table, BudgetEntry.__table__)
 MAX_FUNDING = 100_000_000
 

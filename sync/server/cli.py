@@ -28,7 +28,16 @@ from app.domain.errors import MemberDeskError
 from app.domain.money import format_fen
 from app.paths import default_rule_book
 from sync.protocol import FlagView, TerminalId
-from sync.server import budgets, clearing, flags, keys, ledger, member_import, member_view
+from sync.server import (
+    budgets,
+    clearing,
+    flags,
+    keys,
+    ledger,
+    member_import,
+    member_view,
+    plus_cli,
+)
 from sync.server.clearing_chart import clearing_svg
 from sync.server.db import make_engine, migrate, private_directory, sqlite_url
 from sync.server.errors import Refused
@@ -638,6 +647,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--note", required=True, help="what was paid (an invoice number)")
     p = add(budget_cmd, "show", cmd_budget_show, "what each store funded, granted, has left")
     p.add_argument("store", nargs="?")
+    plus_cli.register(sub, add, _open, _emit)
     return parser
 
 

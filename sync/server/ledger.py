@@ -31,7 +31,7 @@ from sync.protocol import (
     ProfileDay,
     ReleaseResponse,
 )
-from sync.server import profile
+from sync.server import plus_codes, plus_events, profile
 from sync.server.clearing import clearing_report
 from sync.server.db import current_cursor
 from sync.server.errors import Refused
@@ -771,6 +771,8 @@ def report(session: Session) -> dict[str, Any]:
         "overdrafts": overdrafts,
         "flags": flags,
         "open_flags": int(open_flags or 0),
+        "plus_channels": plus_codes.channel_report(session),  # activation codes by channel
+        "plus_entitlements": plus_events.entitlement_report(session),  # issued, redeemed
     }
 
 

@@ -291,3 +291,41 @@ class BudgetEntry(LedgerBase):
     event_id: Mapped[str | None] = mapped_column(String(36))  # the grant's event, once pushed
     note: Mapped[str] = mapped_column(Text)
     at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class PlusCode(LedgerBase):
+    """A PLUS activation code sold through another channel (bank, airline, co-branded card,
+    corporate batch). Only its hash is kept; a counter claims it online for one member, and
+    the claim's ``plus_sold`` event names it."""
+
+    __tablename__ = "plus_codes"
+    code_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    last4: Mapped[str] = mapped_column(String(4))
+    batch: Mapped[str] = mapped_column(String(64), index=True)
+    channel: Mapped[str] = mapped_column(String(16))
+    validity_days: Mapped[int] = mapped_column(Integer)
+    usable_until: Mapped[date] = mapped_column(Date)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    member_id: Mapped[str | None] = mapped_column(String(32))
+    terminal_id: Mapped[str | None] = mapped_column(String(64))
+    request_id: Mapped[str | None] = mapped_column(String(64))
+    claimed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    event_id: Mapped[str | None] = mapped_column(String(36))  # the plus_sold that used it
+
+
+class PlusEntitlement(LedgerBase):
+    """A partner benefit a counter issued with a PLUS term; the partner's redemption of its
+    code is recorded here once."""
+
+    __tablename__ = "plus_entitlements"
+    code: Mapped[str] = mapped_column(String(20), primary_key=True)
+    member_id: Mapped[str] = mapped_column(String(32), index=True)
+    benefit: Mapped[str] = mapped_column(String(32))
+    name: Mapped[str] = mapped_column(Text)
+    partner: Mapped[str] = mapped_column(Text)
+    valid_from: Mapped[date] = mapped_column(Date)
+    valid_until: Mapped[date] = mapped_column(Date)
+    terminal_id: Mapped[str] = mapped_column(String(64))
+    event_id: Mapped[str] = mapped_column(String(36))
+    redeemed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    redeemed_by: Mapped[str | None] = mapped_column(Text)  # the partner's reference

@@ -1,7 +1,7 @@
 """Points of single and joint stores at the ledger: kept apart by scope, spent only there.
 
 A push applies an event with the scope of the pushing terminal's store
-(``app.domain.stores.scope_of``). Mall-wide points stay in ``lots`` (``push.py``); the points
+(``app.domain.stores.scope_of``). Mall-wide points stay in ``lots`` (``push/state.py``); the points
 of every other scope are here, read once per push group for its members (their rows are
 locked by then) and written with the group's other rows.
 """

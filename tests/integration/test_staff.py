@@ -22,9 +22,12 @@ def test_sign_in_with_the_right_pin(terminal: Terminal, db: DbProbe) -> None:
 def test_a_wrong_pin_or_unknown_cashier_gets_the_same_refusal(
     terminal: Terminal, db: DbProbe, cashier_id: str, pin: str
 ) -> None:
-    with db.refused(WrongPin) as info:
+    with pytest.raises(WrongPin) as info:
         terminal.sign_in(cashier_id, pin)
     assert info.value.message == "That PIN is not right. Try again, or ask a supervisor."
+    # the failure is counted and audited alike for a known and an unknown id (the lockout)
+    assert db.count("audit_log", f"action = 'pin_failed' AND cashier_id = '{cashier_id}'") == 1
+    assert db.count("pin_lockouts", f"cashier_id = '{cashier_id}' AND failures = 1") == 1
 
 
 def test_cashiers_are_listed_by_name(terminal: Terminal) -> None:

@@ -67,9 +67,11 @@ class Done:
         return json.loads(self.stdout)
 
 
-def run(argv: list[str], env: dict[str, str], *, timeout: float = 120) -> Done:
+def run(
+    argv: list[str], env: dict[str, str], *, timeout: float = 120, stdin: str | None = None
+) -> Done:
     done = subprocess.run(
-        argv, env=env, capture_output=True, text=True, timeout=timeout, check=False
+        argv, env=env, capture_output=True, text=True, timeout=timeout, check=False, input=stdin
     )
     return Done(done.returncode, done.stdout, done.stderr)
 
@@ -195,10 +197,16 @@ class Counter:
         return base_env(self.home, **self.extra_env)
 
     def run(
-        self, *args: str, check: bool = True, timeout: float = 120, at: datetime | None = None
+        self,
+        *args: str,
+        check: bool = True,
+        timeout: float = 120,
+        at: datetime | None = None,
+        stdin: str | None = None,
     ) -> Done:
         """``memberdesk ARGS`` in a new process; ``at`` (aware) sets the PC's clock for it:
-        Debian's ``faketime`` starts the process's clock there (and lets it run)."""
+        Debian's ``faketime`` starts the process's clock there (and lets it run); ``stdin``
+        is typed into it (a PIN)."""
         argv = [str(BIN / "memberdesk"), "--data-dir", str(self.data_dir), *args]
         env = self.env
         if at is not None:
@@ -207,7 +215,7 @@ class Counter:
             started = at.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S")
             argv = ["faketime", "-f", f"@{started}", *argv]
             env = {**env, "TZ": "UTC", "FAKETIME_DONT_FAKE_MONOTONIC": "1"}
-        done = run(argv, env, timeout=timeout)
+        done = run(argv, env, timeout=timeout, stdin=stdin)
         if check:
             assert done.returncode == 0, (
                 f"memberdesk {' '.join(args)} exited {done.returncode}\n"

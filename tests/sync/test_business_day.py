@@ -212,7 +212,7 @@ def test_the_ledger_expires_points_when_the_year_ends_in_the_shop(
     assert [r.status for r in client.push(events[:2]).results] == ["applied"] * 2
     assert lots(ledger) == {date(2026, 12, 31): 100}
 
-    monkeypatch.setattr(push, "now_utc", lambda: ledger_time)  # the ledger's clock
+    monkeypatch.setattr(push.group, "now_utc", lambda: ledger_time)  # the ledger's clock
     assert [r.status for r in client.push(events).results] == ["applied"] * 3
 
     assert ledger_points(ledger, MEMBER) == (left, 0)

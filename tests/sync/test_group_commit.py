@@ -368,7 +368,7 @@ def _failing_writes(monkeypatch: pytest.MonkeyPatch, fails: Any) -> list[list[st
     """Make a group's writes fail (after they were sent, before the commit) when
     ``fails(terminals)`` says so; the terminals of every group written, in order."""
     groups: list[list[str]] = []
-    write_rows = push._write_rows
+    write_rows = push.writer._write_rows
 
     def failing(batch: Any, writer: Any) -> None:
         write_rows(batch, writer)
@@ -377,7 +377,7 @@ def _failing_writes(monkeypatch: pytest.MonkeyPatch, fails: Any) -> list[list[st
         if fails(terminals):
             raise RuntimeError("the database went away")
 
-    monkeypatch.setattr(push, "_write_rows", failing)
+    monkeypatch.setattr(push.writer, "_write_rows", failing)
     return groups
 
 
@@ -455,7 +455,7 @@ def test_an_error_a_push_meets_alone_fails_only_that_push(
     jobs = _jobs(ledger, {"E1": (1,), "E2": (1,), "E3": (1,)})
     bad = jobs["E2"][0].credential
     prepared: list[str] = []
-    prepare = push._Job.prepare
+    prepare = push.state.Job.prepare
 
     def fragile(job: Any) -> None:
         prepared.append(job.credential)
@@ -463,7 +463,7 @@ def test_an_error_a_push_meets_alone_fails_only_that_push(
             raise ValueError("a payload nobody foresaw")
         prepare(job)
 
-    monkeypatch.setattr(push._Job, "prepare", fragile)
+    monkeypatch.setattr(push.state.Job, "prepare", fragile)
     unknown = PushJob("not-a-credential", jobs["E1"][0].events)
     with Session(ledger.engine) as session:
         outcomes = push_group(session, [jobs["E1"][0], jobs["E2"][0], unknown, jobs["E3"][0]])

@@ -3,12 +3,14 @@ settings, receipts, and scan feedback."""
 
 from __future__ import annotations
 
+import re
 import threading
 import tomllib
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from answers import answer
 from test_counter_window import scan, sign_in
 
 from app.domain.quote import Line
@@ -81,7 +83,10 @@ def test_a_bad_adjustment_shows_the_core_message_and_changes_nothing(qtbot, wind
     assert desk.history.movements[0].kind != "adjust"
 
 
-def test_a_cashier_sees_history_but_cannot_adjust(qtbot, window) -> None:
+def test_a_cashier_adjusts_only_with_a_supervisors_pin_in_place(
+    qtbot, window, demo_terminal
+) -> None:
+    from ui.confirm import SupervisorDialog
     from ui.service_desk import ServiceDeskDialog
 
     sign_in(qtbot, window)
@@ -90,10 +95,46 @@ def test_a_cashier_sees_history_but_cannot_adjust(qtbot, window) -> None:
     qtbot.keyClicks(desk.member_edit, "13800138002")
     qtbot.keyClick(desk.member_edit, Qt.Key.Key_Return)
     assert desk.history.member_id == "M000002"
-    assert not desk.points_edit.isEnabled()
-    assert "Only a supervisor can adjust points" in desk.adjust_note.text()
+    assert "Enter asks for their PIN here" in desk.adjust_note.text()
     ctrl(qtbot, desk.history_table, Qt.Key.Key_Return)  # Ctrl+Enter on history: reload only
     assert "Problem" not in desk.message.text()
+    before = demo_terminal.card("M000002").points
+    ctrl(qtbot, desk.member_edit, Qt.Key.Key_2)
+    desk.points_edit.setFocus()
+    qtbot.keyClicks(desk.points_edit, "200")
+    qtbot.keyClick(desk.points_edit, Qt.Key.Key_Return)
+    qtbot.keyClicks(desk.reason_edit, "goodwill")
+    qtbot.keyClick(desk.reason_edit, Qt.Key.Key_Return)
+    # a supervisor approves at the cashier's counter: a wrong PIN first, then the right one
+    qtbot.waitUntil(
+        lambda: isinstance(QtWidgets.QApplication.activeModalWidget(), SupervisorDialog),
+        timeout=2000,
+    )
+    prompt = QtWidgets.QApplication.activeModalWidget()
+    assert "A points adjustment" in prompt.what.text()
+    qtbot.waitUntil(prompt.pin.hasFocus, timeout=2000)  # the PIN field, ready
+    qtbot.keyClicks(prompt.pin, "0000")
+    qtbot.keyClick(prompt.pin, Qt.Key.Key_Return)
+    assert "PIN is not right" in prompt.message_text()
+    assert demo_terminal.card("M000002").points == before
+    qtbot.keyClicks(prompt.pin, "2222")  # sam, the only supervisor listed first
+    qtbot.keyClick(prompt.pin, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not prompt.isVisible(), timeout=2000)
+    assert demo_terminal.card("M000002").points == before + 200
+    assert window.controller.actor.cashier_id == "lin"  # nobody signed out
+    with demo_terminal.ctx.read() as session:
+        from sqlalchemy import select
+
+        from app.store.models import AuditEntry
+
+        approvals = session.scalars(
+            select(AuditEntry.detail).where(AuditEntry.action == "approve")
+        ).all()
+        adjusts = session.scalars(
+            select(AuditEntry.cashier_id).where(AuditEntry.action == "adjust")
+        ).all()
+    assert approvals == ['{"at_counter_of":"lin","what":"A points adjustment"}']
+    assert adjusts[-1] == "sam"
 
 
 def test_a_supervisor_writes_off_an_overdraft(qtbot, window, demo_terminal) -> None:
@@ -133,9 +174,8 @@ def test_shift_close_exports_prints_and_signs_out(qtbot, window, tmp_path: Path)
     qtbot.keyClick(window.counter.checkout.first_field(), Qt.Key.Key_F9)
     report = open_dialog(qtbot, window, Qt.Key.Key_R, DayReportDialog)
     assert report.title.text() == "End of day so far (Ctrl+R)"
-    rows = table_texts(report.table)
-    assert rows[-1][0] == "Total"
-    assert any(row[0] == "lin" for row in rows), (rows, window.message_text())
+    headers = [report.table.horizontalHeaderItem(c).text() for c in range(3)]
+    assert headers == ["Figure", "lin", "Total"], (headers, window.message_text())
     assert report.chart.series()  # the chart of the day is drawn
 
     chosen: list[Path] = []
@@ -147,17 +187,26 @@ def test_shift_close_exports_prints_and_signs_out(qtbot, window, tmp_path: Path)
 
     report.choose_path = choose  # the file dialog, answered
     window.controller.terminal.ctx.clock.advance(hours=8)  # the shift ends later that day
+    ctrl(qtbot, report.table, Qt.Key.Key_E)  # asks first; Esc keeps the shift open
+    assert report.confirm_box.isVisible() and "Close your shift now?" in report.confirm_text.text()
+    qtbot.keyClick(report.confirm_yes, Qt.Key.Key_Escape)
+    assert not report.confirm_box.isVisible() and report.isVisible()
+    assert report.message.text() == "Note: Your shift stays open."
+    assert report.title.text() == "End of day so far (Ctrl+R)"
     ctrl(qtbot, report.table, Qt.Key.Key_E)
+    qtbot.keyClick(report.confirm_yes, Qt.Key.Key_Return)  # Enter closes it
     assert report.title.text() == "Shift report (Ctrl+R)"
-    assert [row[0] for row in table_texts(report.table)] == ["lin", "Total"]
-    assert table_texts(report.table)[0][1] == "140"
+    rows = {row[0]: row[1:] for row in table_texts(report.table)}
+    assert rows["Points awarded"] == ["140", "140"]
+    assert rows["Sales"] == ["¥117.60", "¥117.60"]  # what the customer paid (tier discount)
     ctrl(qtbot, report.table, Qt.Key.Key_S)
     text = chosen[-1].read_text(encoding="utf-8")
     assert chosen[-1].name.startswith("shift-lin-") and chosen[-1].suffix == ".csv"
     lines = text.splitlines()
-    assert lines[1].startswith("cashier,points_awarded,points_redeemed,points_refunded,plus_sold")
-    assert lines[2].startswith("lin,140,")
-    assert lines[3].startswith("TOTAL,140,")
+    assert lines[0] == "report,shift"
+    assert lines[6].startswith("cashier,purchases,sales_yuan,plus_sold,plus_fees_yuan,gross_yuan")
+    assert lines[7].startswith("lin,1,117.60,")
+    assert lines[8].startswith("TOTAL,1,117.60,")
     ctrl(qtbot, report.table, Qt.Key.Key_P)
     pdf = chosen[-1].read_bytes()
     assert chosen[-1].suffix == ".pdf" and pdf.startswith(b"%PDF")
@@ -485,3 +534,19 @@ def test_offline_the_flags_tab_says_so_in_the_cashier_s_language(qtbot, window) 
     window.set_language("es")
     qtbot.waitUntil(lambda: page.status.text().startswith("No se puede contactar"))
     assert page.flag_table.rowCount() == 0
+
+
+def test_a_plus_sale_prints_the_partner_benefits_codes(qtbot, window, tmp_path: Path) -> None:
+    out = tmp_path / "printer.bin"
+    window.desk.apply(replace(window.desk.counter, printer="file", printer_target=str(out)), None)
+    sign_in(qtbot, window)
+    scan(qtbot, window, "M000003")
+    qtbot.keyClick(window.counter.scan, Qt.Key.Key_F5)
+    qtbot.waitUntil(lambda: window.flows.dialog is not None, timeout=2000)
+    with qtbot.waitSignal(window.desk.printer.done, timeout=5000):
+        qtbot.keyClick(window.flows.dialog, Qt.Key.Key_Return)
+        answer(qtbot, "M000003")  # the sale is asked first (pick)
+    shown = re.search(r"code (E[A-Z2-9]{12})", window.message_text())  # on screen ...
+    assert shown is not None
+    printed = out.read_bytes()  # ... and on paper, with the partner
+    assert shown.group(1).encode() in printed and b"Star Cinemas" in printed

@@ -113,7 +113,9 @@ def test_the_counter_fits_the_screen(qtbot, qapp, window, language, size) -> Non
     assert problems(window) == [], "a long error"
 
 
-@pytest.mark.parametrize("opener", ["service_desk", "day_report", "refund", "redeem", "enroll"])
+@pytest.mark.parametrize(
+    "opener", ["service_desk", "day_report", "refund", "redeem", "enroll", "find", "coupons"]
+)
 def test_dialogs_fit_the_smallest_counter_screen(qtbot, qapp, window, language, opener) -> None:
     window.resize(1366, 768)
     settle(qapp)
@@ -126,9 +128,11 @@ def test_dialogs_fit_the_smallest_counter_screen(qtbot, qapp, window, language, 
         "refund": window.flows.refund,
         "redeem": window.flows.redeem,
         "enroll": window.flows.enroll,
+        "find": window.picks.find_member,
+        "coupons": window.picks.pick_coupon,
     }
     openers[opener]()
-    dialog = window.desk.dialog or window.flows.dialog
+    dialog = window.desk.dialog or window.flows.dialog or window.picks.dialog
     assert dialog is not None
     settle(qapp)
     assert dialog.width() <= 1366 and dialog.height() <= 768

@@ -6,9 +6,13 @@ import time
 from pathlib import Path
 
 import pytest
+from answers import answer
 
+from app.domain.errors import PlusCodeRefused
+from app.domain.plus_codes import ClaimedCode, code_hash
 from ui.enroll import CardCodeLater, CardCodes
 from ui.qt import QtCore, QtWidgets
+from ui.receipts import ReceiptText
 
 Qt = QtCore.Qt
 pytestmark = pytest.mark.gui
@@ -219,6 +223,7 @@ def test_sell_plus_shows_fee_and_term_and_enter_twice_sells_once(qtbot, window) 
     assert dialog.term.text() == "Valid 365 days: from 2026-11-24 to 2027-11-23"
     assert "has no PLUS" in dialog.who.text()
     press(qtbot, window, Qt.Key.Key_Return)
+    answer(qtbot, "M000003", "¥149.00")  # asked first: member and fee named
     press(qtbot, window, Qt.Key.Key_Return)  # a second Enter lands on the counter: harmless
     qtbot.waitUntil(lambda: window.flows.dialog is None, timeout=2000)
     assert terminal.end_of_day().totals.plus_sold == 1
@@ -237,6 +242,50 @@ def test_renew_plus_extends_the_current_term(qtbot, window) -> None:
     press(qtbot, window, Qt.Key.Key_Escape)  # backs out: nothing sold
     qtbot.waitUntil(lambda: window.flows.dialog is None, timeout=2000)
     assert window.controller.terminal.end_of_day().totals.plus_sold == 0
+
+
+class FakePlusCodes:
+    """The ledger's side of activation codes: one good code, once."""
+
+    GOOD = "ABCD-EFGH-JKLM-NPQR"
+
+    def __init__(self) -> None:
+        self.claimed: list[str] = []
+
+    def claim(self, code: str, member_id: str, request_id: str) -> ClaimedCode:
+        if code != self.GOOD.replace("-", "") or self.claimed:
+            raise PlusCodeRefused("used", kind="used")
+        self.claimed.append(member_id)
+        return ClaimedCode("airline", "air-1", 90, code_hash(code), code[-4:])
+
+
+def test_an_activation_code_grants_plus_without_a_fee_and_a_used_one_is_refused(
+    qtbot, window
+) -> None:
+    fake = FakePlusCodes()
+    window.controller.terminal.ctx.plus_codes = fake
+    sign_in(qtbot, window)
+    scan(qtbot, window, "M000003")
+    press(qtbot, window, Qt.Key.Key_F5)
+    dialog = flow(window)
+    dialog.code_edit.setFocus()
+    type_text(qtbot, "abcd efgh jklm npqr")  # as a customer reads it out
+    press(qtbot, window, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.flows.dialog is None, timeout=5000)
+    assert fake.claimed == ["M000003"]
+    assert "PLUS activated with a code (airline)" in window.message_text()
+    assert window.controller.card is not None and window.controller.card.plus_active
+    assert window.controller.terminal.end_of_day().totals.plus_fees_fen == 0
+
+    scan(qtbot, window, "M000004")
+    press(qtbot, window, Qt.Key.Key_F5)
+    dialog = flow(window)
+    dialog.code_edit.setFocus()
+    type_text(qtbot, FakePlusCodes.GOOD)
+    press(qtbot, window, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "already used" in dialog.message_text(), timeout=5000)
+    assert window.controller.card is not None and not window.controller.card.plus_active
+    close_flow(qtbot, window)
 
 
 # ---------------------------------------------------------------------------- redeem
@@ -270,9 +319,10 @@ def test_redeem_a_gift_takes_points_and_stock(qtbot, window) -> None:
     assert "618 points" in dialog.message_text()
     assert dialog.message.property("kind") == "error"
     assert terminal.gift_stock()["umbrella"] == 25
-    # Back up to parking, Enter twice: redeemed once.
+    # Back up to parking, Enter, yes, Enter again: redeemed once.
     press(qtbot, window, Qt.Key.Key_Down)
     press(qtbot, window, Qt.Key.Key_Return)
+    answer(qtbot, "600 points", "M000002", "2 hours parking")
     press(qtbot, window, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: window.flows.dialog is None, timeout=2000)
     assert terminal.gift_stock()["parking"] == 24
@@ -288,6 +338,7 @@ def test_exchange_points_for_a_coupon(qtbot, window) -> None:
     dialog = flow(window)
     choose(qtbot, window, dialog, "DINE10P")
     press(qtbot, window, Qt.Key.Key_Return)
+    answer(qtbot, "800 points", "M000003")
     qtbot.waitUntil(lambda: window.flows.dialog is None, timeout=2000)
     card = window.controller.terminal.card("M000003")
     assert card.points == 7959 - 800
@@ -317,6 +368,7 @@ def test_a_card_code_above_the_threshold_asks_for_proof(qtbot, window) -> None:
     assert controller.terminal.gift_stock()["umbrella"] == 25
     type_text(qtbot, "8006")  # the last 4 digits of the phone
     press(qtbot, window, Qt.Key.Key_Return)
+    answer(qtbot, "3,000 points", "M000006")
     qtbot.waitUntil(lambda: window.flows.dialog is None, timeout=2000)
     assert controller.terminal.gift_stock()["umbrella"] == 24
     # The phone number is proof enough: no question when the member was found by it.
@@ -351,6 +403,7 @@ def test_online_redeem_asks_the_ledger_off_the_gui_thread_and_caps_show_offline(
     )
     choose(qtbot, window, dialog, "tote")
     press(qtbot, window, Qt.Key.Key_Return)
+    answer(qtbot, "1,500 points", "M000005")
     qtbot.waitUntil(lambda: window.flows.dialog is None, timeout=3000)
     assert authorizer.calls == [("M000005", 1500)]
     assert terminal.card("M000005").points == 13773 - 1500
@@ -430,6 +483,7 @@ def test_refund_in_part_then_the_rest_with_an_overdraft(qtbot, window) -> None:
     press(qtbot, window, Qt.Key.Key_F6)
     choose(qtbot, window, flow(window), "parking")
     press(qtbot, window, Qt.Key.Key_Return)
+    answer(qtbot, "600 points")
     qtbot.waitUntil(lambda: window.flows.dialog is None, timeout=2000)
     qtbot.waitUntil(window.isActiveWindow, timeout=2000)
 
@@ -472,6 +526,12 @@ def test_refund_in_part_then_the_rest_with_an_overdraft(qtbot, window) -> None:
     assert "Refunded before: ¥100.00 in 1 refunds" in dialog.details.text()
     assert dialog.outcome.text() == "Can still be refunded: ¥518.13"
     press(qtbot, window, Qt.Key.Key_Return)
+    # all that is left: asked first, naming the amount and the member; Esc backs out
+    answer(qtbot, "¥518.13", "T01-0000044", "M000002", key=Qt.Key.Key_Escape)
+    assert not dialog.finished_ok
+    assert terminal.refund_preview("T01-0000044").refunds == 1
+    press(qtbot, window, Qt.Key.Key_Return)
+    answer(qtbot, "¥518.13")
     assert dialog.finished_ok
     assert dialog.warning.isVisible()
     assert "Overdraft: 519 points" in dialog.warning.text()
@@ -508,3 +568,34 @@ def test_customer_display_shows_masked_name_points_and_savings(qtbot, window) ->
     qtbot.waitUntil(window.isActiveWindow, timeout=2000)
     press(qtbot, window, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
     assert not display.isVisible()
+
+
+def test_the_plus_saving_is_one_figure_on_the_display_the_dialog_and_the_receipt(
+    qtbot, window
+) -> None:
+    sign_in(qtbot, window)
+    display = window.flows.customer_display
+    press(qtbot, window, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    scan(qtbot, window, "M000003")  # no PLUS
+    before = [t for t in display.visible_texts() if "PLUS would have saved you" in t]
+    assert before and before[0].startswith("In the last 12 months PLUS would have saved you ¥")
+    press(qtbot, window, Qt.Key.Key_F4)
+    type_text(qtbot, "1000")
+    press(qtbot, window, Qt.Key.Key_F9)
+    award = window.controller.last_award
+    assert award is not None and award.plus_saving_kind == "would_have_saved"
+    shown = (
+        "In the last 12 months PLUS would have saved you "
+        f"¥{award.plus_saving_fen // 100}.{award.plus_saving_fen % 100:02d}"
+    )
+    assert shown != before[0]  # the sale counts at once
+    assert shown in display.visible_texts()
+    receipt = ReceiptText().lines(window.controller.terminal.receipt(award.receipt_no))
+    assert shown in " ".join(receipt)  # wrapped to the roll's width
+    scan(qtbot, window, "M000003")
+    assert shown in display.visible_texts()
+    assert shown in window.counter.card.visible_texts()
+    press(qtbot, window, Qt.Key.Key_F5)
+    dialog = flow(window)
+    assert dialog.saving.text() == shown
+    close_flow(qtbot, window)

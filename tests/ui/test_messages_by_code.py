@@ -40,6 +40,7 @@ SAMPLE = {
     "paid_fen": 10_000,
     "refunded_fen": 2_000,
     "needed": "supervisor",
+    "minutes": 5,
 }
 # Three Latin-script words in a row in Chinese, or English words in Spanish: English leaked.
 ENGLISH = re.compile(r"\b[A-Za-z]{2,}\s+[A-Za-z]{2,}\s+[A-Za-z]{2,}\b")

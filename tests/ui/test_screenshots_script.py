@@ -20,12 +20,20 @@ def test_screenshots_render_for_one_language(qapp, tmp_path: Path) -> None:
     assert sorted(p.name for p in written) == [
         "card_code_zh_CN.png",
         "checkout_zh_CN.png",
+        "confirm_redeem_zh_CN.png",
+        "confirm_refund_zh_CN.png",
+        "confirm_undo_zh_CN.png",
         "counter_flash_zh_CN.png",
         "counter_scopes_zh_CN.png",
         "counter_zh_CN.png",
+        "coupons_zh_CN.png",
+        "customer_display_plus_zh_CN.png",
         "customer_display_zh_CN.png",
         "day_report_zh_CN.png",
         "enroll_zh_CN.png",
+        "find_member_zh_CN.png",
+        "find_recent_zh_CN.png",
+        "plus_renewal_zh_CN.png",
         "plus_zh_CN.png",
         "redeem_zh_CN.png",
         "refund_zh_CN.png",
@@ -36,7 +44,9 @@ def test_screenshots_render_for_one_language(qapp, tmp_path: Path) -> None:
         "service_desk_zh_CN.png",
         "settings_zh_CN.png",
         "setup_wizard_zh_CN.png",
+        "shift_close_zh_CN.png",
         "signin_zh_CN.png",
+        "supervisor_zh_CN.png",
         "sync_panel_zh_CN.png",
     ]
     for path in written:
@@ -44,8 +54,14 @@ def test_screenshots_render_for_one_language(qapp, tmp_path: Path) -> None:
         flows = ("enroll", "card_code", "plus", "redeem", "refund", "customer_display")
         if path.name.startswith(flows):
             assert 900 <= image.width() <= 1366 and 560 <= image.height() <= 768  # a flow dialog
-        elif path.name.startswith(("service_desk", "day_report", "sync_panel", "settings_")):
+        elif path.name.startswith(
+            ("service_desk", "day_report", "shift_close", "sync_panel", "settings_")
+        ):
             assert (image.width(), image.height()) == (1200, 768)  # a dialog, within the window
+        elif path.name.startswith(("find_", "coupons", "supervisor")):
+            assert 900 <= image.width() <= 1366 and 560 <= image.height() <= 768  # a picker
+        elif path.name.startswith("confirm_"):
+            assert 640 <= image.width() <= 1366 and 100 <= image.height() <= 768  # a question
         elif path.name.startswith("setup_wizard"):
             assert (image.width(), image.height()) == (760, 460)
         elif path.name.startswith("reprint"):

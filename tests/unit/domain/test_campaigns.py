@@ -14,6 +14,7 @@ from datetime import date
 import pytest
 
 from app.domain.campaigns import campaigns_in_force, variant_for
+from app.domain.errors import RuleBookError
 from app.domain.rulebook import CampaignEffect, RuleBook
 
 from .conftest import MakeRules
@@ -117,3 +118,83 @@ def test_the_variant_depends_on_the_campaign_too(make_rules: MakeRules) -> None:
     first = [variant_for(make_rules().campaigns[1], m)[0] for m in MEMBERS[:200]]
     second = [variant_for(book.campaigns[1], m)[0] for m in MEMBERS[:200]]
     assert first != second  # a new campaign reshuffles its groups
+
+
+TARGETED = [
+    {
+        "code": "plus-day",
+        "name": "PLUS day",
+        "starts_on": "2026-01-01",
+        "ends_on": "2027-12-31",
+        "plus": "only",
+        "bonus_points": 100,
+    },
+    {
+        "code": "join-plus",
+        "name": "Not yet PLUS",
+        "starts_on": "2026-01-01",
+        "ends_on": "2027-12-31",
+        "plus": "excluded",
+        "bonus_points": 10,
+    },
+    {
+        "code": "gourmets",
+        "name": "Gourmet level 2 and critics",
+        "starts_on": "2026-01-01",
+        "ends_on": "2027-12-31",
+        "medals": [{"medal": "gourmet", "level": 2}, {"medal": "critic"}],
+        "bonus_points": 30,
+    },
+]
+
+
+@pytest.mark.parametrize(
+    ("plus_active", "medal_levels", "codes"),
+    [
+        pytest.param(True, {}, ["plus-day"], id="a PLUS member"),
+        pytest.param(False, {}, ["join-plus"], id="anyone else"),
+        pytest.param(False, {"gourmet": 1}, ["join-plus"], id="gourmet level 1 is not enough"),
+        pytest.param(True, {"gourmet": 2}, ["plus-day", "gourmets"], id="gourmet level 2"),
+        pytest.param(False, {"gourmet": 3}, ["join-plus", "gourmets"], id="a level above"),
+        pytest.param(False, {"critic": 1}, ["join-plus", "gourmets"], id="any one medal"),
+    ],
+)
+def test_campaigns_target_plus_members_and_medal_levels(
+    make_rules: MakeRules, plus_active: bool, medal_levels: dict[str, int], codes: list[str]
+) -> None:
+    rules = make_rules({"campaigns": TARGETED})
+    applied = campaigns_in_force(
+        rules=rules,
+        day=TUE,
+        store="S001",
+        tier="bronze",
+        member_id="M0001",
+        plus_active=plus_active,
+        medal_levels=medal_levels,
+    )
+    assert [a.campaign.code for a in applied] == codes
+
+
+@pytest.mark.parametrize(
+    ("target", "message"),
+    [
+        pytest.param({"plus": "members"}, "campaigns[0].plus: must be one of", id="bad audience"),
+        pytest.param(
+            {"medals": [{"medal": "chef"}]},
+            "campaigns[0].medals[0].medal: 'chef' is not a medal",
+            id="unknown medal",
+        ),
+        pytest.param(
+            {"medals": [{"medal": "gourmet", "level": 4}]},
+            "campaigns[0].medals[0].level: medal 'gourmet' has 3 level(s)",
+            id="a level the medal does not have",
+        ),
+    ],
+)
+def test_a_bad_audience_is_refused_naming_the_field(
+    make_rules: MakeRules, target: dict[str, object], message: str
+) -> None:
+    campaign = {**TARGETED[0], "plus": "any", **target}
+    with pytest.raises(RuleBookError) as refused:
+        make_rules({"campaigns": [campaign]})
+    assert str(refused.value).startswith(message)

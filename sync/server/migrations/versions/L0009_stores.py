@@ -1,7 +1,7 @@
 """stores (branch stores): scoped lots, who funds points, store points budgets
 
-Revision ID: L0008
-Revises: L0007
+Revision ID: L0009_stores
+Revises: L0008_plus
 Create Date: 2026-12-06
 """
 
@@ -12,8 +12,8 @@ from alembic import op
 
 import app.store.types
 
-revision = "L0008"
-down_revision = "L0007"
+revision = "L0009_stores"
+down_revision = "L0008_plus"
 branch_labels = None
 depends_on = None
 
