@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 DATA   ?= $(HOME)/.local/share/memberdesk
 
-.PHONY: run test lint unit bench fuzz screenshots i18n clean bundle bundle-check
+.PHONY: run test lint unit bench fuzz screenshots phone-screenshots i18n clean bundle bundle-check
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -57,6 +57,10 @@ bundle-check: bundle
 
 screenshots: $(STAMP)
 	$(BIN)/python -m ui.screenshots docs/screenshots
+
+## The member's phone page at phone size in three languages (needs chromium, chromium-driver).
+phone-screenshots: $(STAMP)
+	$(BIN)/python -m tests.mall.phone_screenshots docs/screenshots
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .mypy_cache .ruff_cache .pytest_cache

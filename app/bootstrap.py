@@ -79,6 +79,8 @@ class Terminal:
     settings: Settings
     connect: Connect | None = None
     closed: bool = False
+    # the paired ledger's history of a member at every counter (set by ``connect``)
+    mall_history: servicedesk.MallHistory | None = None
 
     def connect_ledger(self) -> None:
         """(Re)wire the link to the ledger, e.g. right after pairing in this process."""
@@ -371,10 +373,10 @@ class Terminal:
         )
 
     # -- service desk and receipts (read-only, except the supervisor's write-off)
-    def history(
-        self, query: str, mall: servicedesk.MallHistory | None = None
-    ) -> servicedesk.MemberHistory:
-        return servicedesk.member_history(self.ctx, query, mall=mall)
+    def history(self, query: str, *, mall: bool = False) -> servicedesk.MemberHistory:
+        """The member's history here; with ``mall``, also every counter's events as the
+        paired ledger has them (this counter's only, and says so, when it does not answer)."""
+        return servicedesk.member_history(self.ctx, query, mall=self.mall_history if mall else None)
 
     def overdrafts(self) -> list[servicedesk.OverdraftItem]:
         return servicedesk.open_overdrafts(self.ctx)

@@ -15,9 +15,11 @@ from collections.abc import Callable
 
 from bench.common import Figure, Skipped, note
 
-# Each figure's module has ``run(quick: bool) -> Figure``; imported only when asked for.
+# Each figure's module has ``run(quick: bool) -> Figure`` (or a list of figures: one measure
+# against several baselines); imported only when asked for.
 FIGURES: dict[str, str] = {
     "award_commit": "bench.award",
+    "award_during_pull": "bench.award_during_pull",
     "member_lookup_1m": "bench.lookup",
     "member_search": "bench.member_search",
     "quote": "bench.quote",
@@ -33,12 +35,14 @@ FIGURES: dict[str, str] = {
     "card_heavy_member": "bench.card_heavy",
     "shift_report": "bench.shift_report",
     "cold_start": "bench.cold_start",
+    "code_page": "bench.code_page",  # needs chromium and chromium-driver, else skipped
 }
 
 
-def run_figure(name: str, quick: bool) -> Figure:
-    runner: Callable[[bool], Figure] = importlib.import_module(FIGURES[name]).run
-    return runner(quick)
+def run_figure(name: str, quick: bool) -> list[Figure]:
+    runner: Callable[[bool], Figure | list[Figure]] = importlib.import_module(FIGURES[name]).run
+    figures = runner(quick)
+    return figures if isinstance(figures, list) else [figures]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -53,11 +57,12 @@ def main(argv: list[str] | None = None) -> int:
     for name in args.names or list(FIGURES):
         started = time.perf_counter()
         try:
-            figure = run_figure(name, args.quick)
+            figures = run_figure(name, args.quick)
         except Skipped as why:
             print(f"BENCH {name} skipped: {why}", flush=True)
             continue
-        print(figure.line(), flush=True)
+        for figure in figures:
+            print(figure.line(), flush=True)
         note(f"{name} took {time.perf_counter() - started:.1f} s")
     return 0
 

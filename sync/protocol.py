@@ -33,6 +33,10 @@ MemberId = Annotated[str, Field(min_length=1, max_length=32, pattern=PRINTABLE)]
 StoreCode = Annotated[str, Field(min_length=1, max_length=32, pattern=PRINTABLE)]
 
 
+_CODE_CHAR = "[A-HJ-NP-Za-hj-np-z2-9]"
+PLUS_CODE = rf"^{_CODE_CHAR}{{4}}(-?{_CODE_CHAR}{{4}}){{3}}$"
+
+
 def text(min_length: int = 0, max_length: int = 64) -> Any:
     """A printable string field of a request, ``min_length`` to ``max_length`` characters."""
     return Field(min_length=min_length, max_length=max_length, pattern=PRINTABLE)
@@ -183,6 +187,9 @@ class ChangesPage(Message):
     applied_through_seq: int
     ledger_time: str
     keys: list[PublicKey] = []  # the whole key set, every page (it is small)
+    # Removed phones whose credentials have not expired (hex device keys), the whole set on
+    # every page; None: a ledger that keeps no phones (keep what the terminal has).
+    removed_devices: list[str] | None = None
 
 
 class SnapshotPage(Message):
@@ -194,6 +201,7 @@ class SnapshotPage(Message):
     applied_through_seq: int
     ledger_time: str
     keys: list[PublicKey] = []
+    removed_devices: list[str] | None = None
 
 
 # ---------------------------------------------------------------------------- member codes
@@ -220,6 +228,39 @@ class CredentialResponse(Message):
     device_key: str
     expires_on: str
     ledger_signature: str  # base64
+
+
+# ------------------------------------------------------------------------ members' phones
+
+
+class PhoneBindingRequest(Message):
+    member_id: MemberId
+
+
+class PhoneBindingResponse(Message):
+    """A one-time binding code as the link the member's phone opens (shown as a QR)."""
+
+    member_id: str
+    url: str
+    expires_at: str
+
+
+class PhoneView(Message):
+    device_id: str  # hex of the phone's public key
+    label: str
+    bound_at: str
+    last_seen_at: str
+
+
+class PhoneList(Message):
+    member_id: str
+    phones: list[PhoneView]
+
+
+class PhoneRemoved(Message):
+    member_id: str
+    device_id: str
+    status: Literal["removed"]
 
 
 # ---------------------------------------------------------------------- online redemption
@@ -267,7 +308,9 @@ class PlusCodeClaim(Message):
     """``POST /v1/plus/codes/claim``: bind a PLUS activation code to a member, for this
     terminal's request (a retry of the same request gets the same answer)."""
 
-    code: str = text(1, 64)
+    # 16 of the codes' letters and digits (no 0/O, 1/I), any case, in groups of four with
+    # or without dashes (app.domain.plus_codes): anything else is no code
+    code: str = Field(pattern=PLUS_CODE)
     member_id: MemberId
     request_id: str = text(1, 64)
 

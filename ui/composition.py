@@ -16,7 +16,7 @@ from collections.abc import Sequence
 
 from app.cli.main import TerminalParts
 from app.cli.main import main as command_line
-from sync.client import code_commands
+from sync.client import code_commands, phone_commands
 from sync.client import commands as sync_commands
 from sync.client import selftest as sync_selftest
 from sync.client.authorizer import connect
@@ -26,7 +26,12 @@ from ui.report_pdf import command_line_pdf
 
 PARTS = TerminalParts(
     connect=connect,
-    commands=(window_commands.register, sync_commands.register, code_commands.register),
+    commands=(
+        window_commands.register,
+        sync_commands.register,
+        code_commands.register,
+        phone_commands.register,
+    ),
     checks=(window_selftest.checks, sync_selftest.checks),
     report_pdf=command_line_pdf,
 )

@@ -1,8 +1,8 @@
 """Every call the screen makes into the core, in one place.
 
-The calls are synchronous: the database is local and fast. Widgets never call the
-``Terminal`` themselves, so moving these calls to a worker thread later changes only this
-class (and turns its results into signals).
+Widgets never call the ``Terminal`` themselves: each call here goes through ``core``, which
+the window sets to the core executor's ``wait`` (ui/executor.py: the call runs off the GUI
+thread while the event loop turns). Without a window (scripts, unit tests) it is a plain call.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Protocol, TypeVar
 
 from app.bootstrap import Terminal
 from app.domain.errors import InvalidInput, MemberDeskError
@@ -39,6 +40,17 @@ from app.services.views import (
 from ui.amounts import parse_yuan
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
+
+
+class CoreCalls(Protocol):
+    """How a call into the core is made: ``work()`` somewhere, its result here."""
+
+    def __call__(self, work: Callable[[], T], /) -> T: ...
+
+
+def call_directly(work: Callable[[], T], /) -> T:
+    return work()
 
 
 @dataclass(frozen=True)
@@ -70,6 +82,10 @@ class CounterController:
     finished_sale: AwardResult | None = None
     # Open requests of the flows (enroll, PLUS, redeem, refund): operation -> (inputs, id).
     flow_requests: dict[str, tuple[object, str]] = field(default_factory=dict)
+    # How each call into the core is made (the window: its executor's ``wait``), and the
+    # reads made while the screen is drawn (its ``wait_briefly``: no event loop turned).
+    core: CoreCalls = call_directly
+    core_read: CoreCalls = call_directly
 
     # -- who is at the counter
     @property
@@ -88,11 +104,16 @@ class CounterController:
         return self.terminal.rules.categories
 
     def cashiers(self) -> list[Actor]:
-        return self.terminal.cashiers()
+        return self.core(self.terminal.cashiers)
 
     def sign_in(self, cashier_id: str, pin: str) -> Actor:
-        actor = self.terminal.sign_in(cashier_id, pin)
-        self.shift_id = self.terminal.open_shift(actor)  # the one already open, if any
+        terminal = self.terminal
+
+        def work() -> tuple[Actor, int]:
+            actor = terminal.sign_in(cashier_id, pin)
+            return actor, terminal.open_shift(actor)  # the one already open, if any
+
+        actor, self.shift_id = self.core(work)
         self.actor = actor
         return actor
 
@@ -103,20 +124,26 @@ class CounterController:
     # -- the member
     def look_up(self, query: str) -> MemberCard:
         # The core verifies a code offline (and takes a phone code's step once).
-        found = self.terminal.scan(query)
-        card = self.terminal.card(found.member_id)
+        terminal = self.terminal
+
+        def work() -> tuple[str, MemberCard]:
+            found = terminal.scan(query)
+            return found.via, terminal.card(found.member_id)
+
+        via, card = self.core(work)
         if self.card is None or card.member_id != self.card.member_id:
             self.sale_request_id = None
         self.card = card
         self.finished_sale = None
-        self.identified_by = found.via
+        self.identified_by = via
         self.member_answer = None
         self.start_sale()
         return card
 
     def refresh_card(self) -> MemberCard | None:
         if self.card is not None:
-            self.card = self.terminal.card(self.card.member_id)
+            member_id, terminal = self.card.member_id, self.terminal
+            self.card = self.core(lambda: terminal.card(member_id))
         return self.card
 
     def clear_member(self) -> None:
@@ -171,14 +198,15 @@ class CounterController:
     def quote(self, sale: SaleInput) -> Quote:
         if self.card is None:
             raise InvalidInput("Scan a member code or type a member number or phone.")
-        return self.terminal.quote(self.card.member_id, sale.lines, sale.coupon, sale.points)
+        member_id, terminal = self.card.member_id, self.terminal
+        return self.core(lambda: terminal.quote(member_id, sale.lines, sale.coupon, sale.points))
 
     def award(self, sale: SaleInput) -> AwardResult | None:
         """Record the open sale; None when no sale is open (it was recorded already)."""
         job = self.award_job(sale)
         if job is None:
             return None
-        result = self.award_recorded(job())
+        result = self.award_recorded(self.core(job))
         self.refresh_card()  # the member stays on screen (the window moves on instead)
         return result
 
@@ -220,7 +248,7 @@ class CounterController:
         """
         counter = getattr(self.terminal, "outbox_waiting", None)
         if callable(counter):
-            return int(counter())
+            return int(self.core_read(counter))  # drawn in the status bar
         return self.card.unconfirmed_events if self.card is not None else None
 
     # -- service desk, shift close, receipts, sync panel (helper-desk)
@@ -232,15 +260,17 @@ class CounterController:
         return self.actor is not None and self.actor.role in ("supervisor", "admin")
 
     def history(self, query: str) -> MemberHistory:
-        return self.terminal.history(query)
+        """A member's history at every counter when the ledger answers, else this one's."""
+        return self.core(lambda: self.terminal.history(query, mall=True))
 
     def desk_history(self, query: str) -> MemberHistory:
         """The history of the member a scan or a typed entry names (a card or phone code
         too, read as at the counter)."""
-        return self.terminal.history(self.terminal.scan(query).member_id)
+        terminal = self.terminal
+        return self.core(lambda: terminal.history(terminal.scan(query).member_id, mall=True))
 
     def overdrafts(self) -> list[OverdraftItem]:
-        return self.terminal.overdrafts()
+        return self.core(self.terminal.overdrafts)
 
     def adjust(
         self,
@@ -251,38 +281,39 @@ class CounterController:
         approver: Actor | None = None,
     ) -> AdjustResult:
         """In the name of ``approver`` (a supervisor who approved in place), if given."""
-        actor = approver or self._signed_in()
-        return self.terminal.adjust(request_id, actor, member_id, points, reason)
+        actor, terminal = approver or self._signed_in(), self.terminal
+        return self.core(lambda: terminal.adjust(request_id, actor, member_id, points, reason))
 
     def write_off_overdraft(
         self, request_id: str, member_id: str, reason: str, approver: Actor | None = None
     ) -> AdjustResult:
-        actor = approver or self._signed_in()
-        return self.terminal.write_off_overdraft(request_id, actor, member_id, reason)
+        actor, terminal = approver or self._signed_in(), self.terminal
+        return self.core(lambda: terminal.write_off_overdraft(request_id, actor, member_id, reason))
 
     # -- find and recover (pick)
     def approve(self, supervisor_id: str, pin: str, action: str) -> Actor:
         """A supervisor's PIN for ``action`` at this counter; nobody signs out."""
-        return self.terminal.approve(self._signed_in(), supervisor_id, pin, action)
+        actor, terminal = self._signed_in(), self.terminal
+        return self.core(lambda: terminal.approve(actor, supervisor_id, pin, action))
 
     def search_members(self, query: str) -> list[MemberHit]:
-        return self.terminal.search_members(query)
+        return self.core(lambda: self.terminal.search_members(query))
 
     def recent_members(self) -> list[MemberHit]:
-        return self.terminal.recent_members()
+        return self.core(self.terminal.recent_members)
 
     def receipts_today(self) -> list[TodayReceipt]:
-        return self.terminal.receipts_today()
+        return self.core(self.terminal.receipts_today)
 
     def last_redemption(self) -> LastRedemption | None:
-        return self.terminal.last_redemption()
+        return self.core(self.terminal.last_redemption)
 
     def undo_redemption(self) -> UndoResult:
         """Undo the newest redemption; a second Enter on the same question applies once."""
         actor = self._signed_in()
-        last = self.terminal.last_redemption()
-        request_id = self.flow_request_id("undo", last)
-        result = self.terminal.undo_redemption(request_id, actor)
+        last = self.last_redemption()
+        request_id, terminal = self.flow_request_id("undo", last), self.terminal
+        result = self.core(lambda: terminal.undo_redemption(request_id, actor))
         self.flow_recorded("undo")
         if self.card is not None:
             self.refresh_card()
@@ -291,18 +322,19 @@ class CounterController:
     def close_shift(self) -> DayReport:
         if self.actor is None:
             raise InvalidInput("Sign in first.")
-        report = self.terminal.close_shift(self.actor)
+        actor, terminal = self.actor, self.terminal
+        report = self.core(lambda: terminal.close_shift(actor))
         self.shift_id = None
         return report
 
     def end_of_day(self) -> DayReport:
-        return self.terminal.end_of_day()
+        return self.core(self.terminal.end_of_day)
 
     def receipt(self, receipt_no: str) -> ReceiptView:
-        return self.terminal.receipt(receipt_no)
+        return self.core(lambda: self.terminal.receipt(receipt_no))
 
     def sync_state(self) -> SyncState:
-        return self.terminal.sync_state()
+        return self.core(self.terminal.sync_state)
 
     # -- enroll, PLUS, redeem, refund, card codes (helper-flows)
     def flow_request_id(self, operation: str, inputs: object) -> str:
@@ -332,8 +364,11 @@ class CounterController:
         actor = self._signed_in()
         inputs = (phone, name, birthday, consent)
         request_id = self.flow_request_id("enroll", inputs)
-        result = self.terminal.enroll(
-            request_id, actor, phone=phone, name=name, birthday=birthday, consent=consent
+        terminal = self.terminal
+        result = self.core(
+            lambda: terminal.enroll(
+                request_id, actor, phone=phone, name=name, birthday=birthday, consent=consent
+            )
         )
         self.flow_recorded("enroll")
         self.look_up(result.member_id)
@@ -354,7 +389,8 @@ class CounterController:
     def sell_plus(self) -> PlusResult:
         actor, card = self._signed_in(), self._member()
         request_id = self.flow_request_id("plus", card.member_id)
-        result = self.terminal.sell_plus(request_id, actor, card.member_id)
+        terminal = self.terminal
+        result = self.core(lambda: terminal.sell_plus(request_id, actor, card.member_id))
         self.flow_recorded("plus")
         self.refresh_card()
         return result
@@ -377,7 +413,7 @@ class CounterController:
         return self.terminal.rules.gifts
 
     def gift_stock(self) -> dict[str, int]:
-        return self.terminal.gift_stock()
+        return self.core(self.terminal.gift_stock)
 
     def exchange_coupons(self) -> tuple[CouponTemplate, ...]:
         """Coupons a member can buy with points."""
@@ -387,7 +423,7 @@ class CounterController:
         return self.terminal.rules.offline
 
     def is_paired(self) -> bool:
-        return bool(self.terminal.sync_state().paired)
+        return bool(self.sync_state().paired)
 
     def redeem_asks_ledger(self) -> bool:
         """True when a redemption first asks the ledger (a network call: run it off the GUI
@@ -413,7 +449,8 @@ class CounterController:
         answer = answer.strip()
         if not answer:
             return False
-        if self.terminal.verify_member(card.member_id, answer):
+        terminal = self.terminal
+        if self.core(lambda: terminal.verify_member(card.member_id, answer)):
             self.member_answer = answer
             return True
         return False
@@ -431,20 +468,24 @@ class CounterController:
         self, actor: Actor, member_id: str, kind: str, item: str, points: int
     ) -> RedeemResult:
         request_id = self.flow_request_id("redeem", (member_id, kind, item, points))
-        result = self.terminal.redeem(
-            request_id, actor, member_id, kind, item, points, member_check=self.member_check()
+        check, terminal = self.member_check(), self.terminal
+        result = self.core(
+            lambda: terminal.redeem(
+                request_id, actor, member_id, kind, item, points, member_check=check
+            )
         )
         self.flow_recorded("redeem")
         return result
 
     # refund
     def refund_preview(self, receipt_no: str) -> RefundPreview:
-        return self.terminal.refund_preview(receipt_no)
+        return self.core(lambda: self.terminal.refund_preview(receipt_no))
 
     def refund(self, receipt_no: str, amount_fen: int | None) -> RefundResult:
         actor = self._signed_in()
         request_id = self.flow_request_id("refund", (receipt_no, amount_fen))
-        result = self.terminal.refund(request_id, actor, receipt_no, amount_fen)
+        terminal = self.terminal
+        result = self.core(lambda: terminal.refund(request_id, actor, receipt_no, amount_fen))
         self.flow_recorded("refund")
         if self.card is not None:
             self.refresh_card()

@@ -11,7 +11,7 @@ from __future__ import annotations
 from ui.card import money, num
 from ui.controller import CounterController
 from ui.plus_words import PlusWords
-from ui.qt import QtCore, QtWidgets
+from ui.qt import QtCore, QtGui, QtWidgets
 
 Qt = QtCore.Qt
 
@@ -44,6 +44,10 @@ class CustomerDisplay(QtWidgets.QWidget):
         self.plus = self._label("displayPlus")
         self.prompt = self._label("displayPrompt")
         self.words = PlusWords(self)
+        # A phone binding QR while the cashier shows one (ui/phone_binding.py).
+        self.binding: QtGui.QPixmap | None = None
+        self.qr = self._label("displayQr")
+        self.qr.setVisible(False)
         layout = QtWidgets.QVBoxLayout(self)
         layout.setContentsMargins(48, 48, 48, 48)
         layout.addWidget(self.welcome)
@@ -53,6 +57,7 @@ class CustomerDisplay(QtWidgets.QWidget):
         layout.addWidget(self.sale)
         layout.addWidget(self.plus)
         layout.addWidget(self.prompt)
+        layout.addWidget(self.qr)
         layout.addStretch(2)
         self.resize(1024, 600)
         self.refresh()
@@ -64,8 +69,16 @@ class CustomerDisplay(QtWidgets.QWidget):
         label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         return label
 
+    def show_binding(self, pixmap: QtGui.QPixmap | None) -> None:
+        """Show (or, with None, take away) the phone binding QR for the member's camera."""
+        self.binding = pixmap
+        self.refresh()
+
     def refresh(self) -> None:
         """Show what the counter shows now (cheap: no call into the core)."""
+        self.qr.setVisible(self.binding is not None)
+        if self.binding is not None:
+            self.qr.setPixmap(self.binding)
         card = self.controller.card
         award = self.controller.last_award
         self.setWindowTitle(self.tr("MemberDesk — welcome"))
@@ -95,7 +108,9 @@ class CustomerDisplay(QtWidgets.QWidget):
         )
         self.name.setText(card.name)
         self.points.setText(self.tr("You have {points} points").format(points=num(card.points)))
-        if award is not None and award.member_id == card.member_id:
+        if self.binding is not None:
+            self.sale.setText(self.tr("Scan this code with your phone's camera to bind your phone"))
+        elif award is not None and award.member_id == card.member_id:
             self.sale.setText(
                 self.tr("This purchase: +{earned} points · you saved {saved}").format(
                     earned=num(award.points_earned), saved=money(award.savings_fen)

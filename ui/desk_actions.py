@@ -15,6 +15,7 @@ from app.counter_config import CounterSettings, read_counter
 from app.domain.errors import MemberDeskError
 from app.services.views import AwardResult, DayReport, PlusResult
 from ui.day_report import DayReportDialog
+from ui.desk_phones import PhoneSource
 from ui.dialogs import DeskDialog
 from ui.feedback import STYLE as FEEDBACK_STYLE
 from ui.feedback import ScanFeedback
@@ -79,6 +80,7 @@ class Desk(QtCore.QObject):
         self.reprint_any_action = window._action(self.ask_receipt_to_reprint, "Ctrl+Shift+P")
         self.receipt_prompt: QtWidgets.QInputDialog | None = None
         self.flag_source: FlagSource | None = None  # None: the paired ledger (tests set one)
+        self.phone_source: PhoneSource | None = None  # ... and the same for the member's phones
         self.menu = window.menuBar().addMenu("")
         for action in (
             self.desk_action,
@@ -167,7 +169,9 @@ class Desk(QtCore.QObject):
     def open_service_desk(self) -> None:
         if not self._signed_in():
             return
-        dialog = ServiceDeskDialog(self.controller, self.window, self.flag_source)
+        dialog = ServiceDeskDialog(
+            self.controller, self.window, self.flag_source, self.phone_source
+        )
         self._open(dialog)
         card = self.controller.card
         dialog.start(card.member_id if card else None)

@@ -13,6 +13,7 @@ from ui.qt import QtCore, QtWidgets
 SHOTS = (
     "service_desk",
     "service_desk_flags",
+    "service_desk_phones",
     "day_report",
     "shift_close",
     "sync_panel",
@@ -50,6 +51,28 @@ def _example_flags() -> object:
         ),
     ]
     return FlagSource(lambda _member: flags, lambda _flag, _note, _who: flags[0])
+
+
+def _example_phones() -> object:
+    """Two bound phones as the ledger lists them, for the picture of the phones tab."""
+    from sync.protocol import PhoneView
+    from ui.desk_phones import PhoneSource
+
+    phones = [
+        PhoneView(
+            device_id="3f" * 32,
+            label="iPhone",
+            bound_at="2026-10-02T03:12:00+00:00",
+            last_seen_at="2026-11-24T01:40:00+00:00",
+        ),
+        PhoneView(
+            device_id="a7" * 32,
+            label="Android",
+            bound_at="2026-11-20T09:15:00+00:00",
+            last_seen_at="2026-11-22T12:05:00+00:00",
+        ),
+    ]
+    return PhoneSource(lambda _member: phones, lambda _member, _phone: None)
 
 
 def _settle(until: Callable[[], bool] = lambda: True, rounds: int = 200) -> None:
@@ -100,6 +123,7 @@ def render_desk(
     window.desk.feedback.timer.stop()  # keep the "member found" flash in the picture
     desk = window.desk
     desk.flag_source = _example_flags()  # type: ignore[assignment]
+    desk.phone_source = _example_phones()  # type: ignore[assignment]
     for name, opener in (
         ("service_desk", desk.open_service_desk),
         ("day_report", desk.open_day_report),
@@ -126,6 +150,10 @@ def render_desk(
             _settle(lambda: bool(table.rowCount()))  # noqa: B023 (called before the loop goes on)
             flags_page.note_edit.setText("Receipts checked; member paid 300 points back")
             save("service_desk_flags", dialog)
+            dialog.show_tab(4)  # type: ignore[attr-defined]
+            phones = dialog.phones_page.phone_table  # type: ignore[attr-defined]
+            _settle(lambda: bool(phones.rowCount()))  # noqa: B023 (called before the loop goes on)
+            save("service_desk_phones", dialog)
         dialog.done(0)
         for _ in range(3):
             QtCore.QCoreApplication.processEvents()

@@ -290,7 +290,10 @@ class EnrollDialog(FlowDialog):
 
 
 class CardCodeDialog(FlowDialog):
-    """The member card QR on screen, and Ctrl+P to print it (a PDF card)."""
+    """The member card QR on screen, and Ctrl+P to print it (a PDF card); Ctrl+B goes on to
+    bind the member's phone (``bind_phone``)."""
+
+    bind_phone = QtCore.Signal()
 
     def __init__(
         self,
@@ -325,6 +328,7 @@ class CardCodeDialog(FlowDialog):
         self.body.addWidget(self.print_button)
         self.shortcut("Ctrl+P", self.print_now)
         self.shortcut("Ctrl+S", self.save_card_as)
+        self.shortcut("Ctrl+B", self._bind_phone)
         codes.ready.connect(self._ready)
         codes.later.connect(self._later)
         codes.printed.connect(self._printed)
@@ -336,6 +340,10 @@ class CardCodeDialog(FlowDialog):
 
     def confirm(self) -> None:
         self.accept()
+
+    def _bind_phone(self) -> None:
+        self.accept()
+        self.bind_phone.emit()
 
     def _ready(self, member_id: str, code: str) -> None:
         if member_id != self.card.member_id:
@@ -428,5 +436,9 @@ class CardCodeDialog(FlowDialog):
             )
         self.print_button.setText(self.tr("Print card (Ctrl+P)"))
         self.print_button.setEnabled(self.state == "ready")
-        self.keys.setText(self.tr("Ctrl+P print card · Ctrl+S save as… · Enter or Esc close"))
+        self.keys.setText(
+            self.tr(
+                "Ctrl+P print card · Ctrl+S save as… · Ctrl+B bind the phone · Enter or Esc close"
+            )
+        )
         super().retranslate()

@@ -1,7 +1,8 @@
 """The counter's flows wired into the window: their F-keys, the Member menu, the key hint,
 and what the window tells them (a scan, a sync, a change of member).
 
-Keys: F2 enroll · F5 PLUS · F6 redeem · F7 refund · F8 member card QR · Ctrl+D customer display.
+Keys: F2 enroll · F5 PLUS · F6 redeem · F7 refund · F8 member card QR (then Ctrl+B: bind the
+member's phone) · Ctrl+D customer display.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from app.services.views import EnrollResult, PlusResult
 from ui.customer_display import CustomerDisplay
 from ui.enroll import CardCodeDialog, CardCodes, EnrollDialog, ledger_fetcher
 from ui.flows import FlowDialog
+from ui.phone_binding import PhoneBindingDialog, binding_fetcher
 from ui.plus import PlusDialog
 from ui.qt import QtCore, QtGui, QtWidgets
 from ui.redeem import RedeemDialog
@@ -33,6 +35,7 @@ class CounterFlows(QtCore.QObject):
         self.set_card_codes(
             codes or CardCodes(ledger_fetcher(settings.data_dir), settings.data_dir / "cards", self)
         )
+        self.bindings = binding_fetcher(settings.data_dir) if self.codes.paired else None
         self.dialog: FlowDialog | None = None
         self.online: bool | None = None  # the sync worker's last word; None: never heard
         self.customer_display = CustomerDisplay(self.controller)
@@ -131,11 +134,20 @@ class CounterFlows(QtCore.QObject):
     def show_card_code(self, just_enrolled: bool = False) -> None:
         if not self._ready(needs_member=True) or self.controller.card is None:
             return
-        self._open(
-            CardCodeDialog(
-                self.controller.card, self.codes, self.window, just_enrolled=just_enrolled
-            )
+        dialog = CardCodeDialog(
+            self.controller.card, self.codes, self.window, just_enrolled=just_enrolled
         )
+        # After the card dialog has closed: the phone's binding QR.
+        dialog.bind_phone.connect(lambda: QtCore.QTimer.singleShot(0, self.bind_phone))
+        self._open(dialog)
+
+    def bind_phone(self) -> None:
+        if not self._ready(needs_member=True) or self.controller.card is None:
+            return
+        dialog = PhoneBindingDialog(
+            self.controller.card, self.bindings, self.customer_display, self.window
+        )
+        self._open(dialog)
 
     def _card_printed(self, member_id: str, path: str) -> None:
         if self.dialog is None and self.window.on_counter():

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from app.services.context import FixedClock
 from ui.enroll import CardCodeDialog, EnrollDialog
 from ui.flows import FlowDialog
+from ui.phone_binding import PhoneBindingDialog
 from ui.plus import PlusDialog
 from ui.qt import QtCore, QtWidgets
 from ui.redeem import RedeemDialog
@@ -18,6 +19,8 @@ from ui.refund import RefundDialog
 if TYPE_CHECKING:
     from ui.window import CounterWindow
 
+# A binding link of the shape the ledger gives (docs/member-phone.md).
+SAMPLE_BINDING = "https://members.example-mall.com/phone/#bind=QK3VZ7MN2XRT5LWP4HYD6CJ8AB"
 # A card code of the documented shape (docs/member-codes.md); it only has to look real here.
 SAMPLE_CODE = "MD1C.K1.JUYDAMBQGAZQ.7QGNBRXHKMH4TT3JSPZ2BQ6H5QDE3D6BJUW3L4QJ5HVNFQX4M2AQ"
 
@@ -54,6 +57,12 @@ def render_flows(window: CounterWindow, save: Callable[[str, object], Path]) -> 
     dialog = CardCodeDialog(card, flows.codes, window, just_enrolled=True)
     save("card_code", _show(dialog, app))
     dialog.close()
+
+    # Ctrl+B from the card: the phone's binding QR, as the ledger's answer shows it.
+    binding = PhoneBindingDialog(card, None, flows.customer_display, window)
+    binding._ready((SAMPLE_BINDING, "2026-11-24T02:05:00+00:00"))
+    save("phone_binding", _show(binding, app))
+    binding.close()
 
     dialog = PlusDialog(controller, window)
     save("plus", _show(dialog, app))

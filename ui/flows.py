@@ -2,8 +2,8 @@
 
 - ``FlowDialog``: a modal dialog where Enter confirms, Esc backs out, a message line says its
   kind in words, and a language switch re-renders every text.
-- ``run_in_background``: network work on the thread pool, its result back on the GUI thread
-  by a queued signal (nothing blocks the event loop).
+- ``run_in_background``: work on the core's one executor (ui/executor.py), its result back
+  on the GUI thread (nothing blocks the event loop).
 - ``flow_error_text``: the core's errors of these flows in the cashier's language, by code.
 """
 
@@ -13,6 +13,7 @@ import logging
 from collections.abc import Callable
 
 from app.domain.errors import MemberDeskError
+from ui.executor import core_executor
 from ui.messages import error_text
 from ui.qt import QtCore, QtGui, QtWidgets
 
@@ -29,50 +30,14 @@ def flow_error_text(error: MemberDeskError) -> str:
 # ---------------------------------------------------------------------------- background
 
 
-class _Relay(QtCore.QObject):
-    done = QtCore.Signal(object)
-    failed = QtCore.Signal(object)
-
-
-class _Job(QtCore.QRunnable):
-    def __init__(self, work: Callable[[], object], relay: _Relay) -> None:
-        super().__init__()
-        self.work = work
-        self.relay = relay
-
-    def run(self) -> None:
-        try:
-            result = self.work()
-        except Exception as error:  # handed to the GUI thread, which decides what to say
-            self.relay.failed.emit(error)
-        else:
-            self.relay.done.emit(result)
-
-
-_RELAYS: set[_Relay] = set()  # kept alive until their job has reported
-
-
 def run_in_background(
     work: Callable[[], object],
     on_done: Callable[[object], None],
     on_error: Callable[[Exception], None],
-    pool: QtCore.QThreadPool | None = None,
 ) -> None:
-    """Run ``work`` on the pool; ``on_done``/``on_error`` run later on the GUI thread."""
-    relay = _Relay()  # lives on the GUI thread: its signals queue to it
-    _RELAYS.add(relay)
-
-    def finish_ok(result: object) -> None:
-        _RELAYS.discard(relay)
-        on_done(result)
-
-    def finish_error(error: object) -> None:
-        _RELAYS.discard(relay)
-        on_error(error if isinstance(error, Exception) else RuntimeError(str(error)))
-
-    relay.done.connect(finish_ok, Qt.ConnectionType.QueuedConnection)
-    relay.failed.connect(finish_error, Qt.ConnectionType.QueuedConnection)
-    (pool or QtCore.QThreadPool.globalInstance()).start(_Job(work, relay))
+    """Run ``work`` on the core's one executor; ``on_done``/``on_error`` run later on the GUI
+    thread."""
+    core_executor().submit(work, on_done, on_error)
 
 
 # ---------------------------------------------------------------------------- the dialog

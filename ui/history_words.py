@@ -8,6 +8,7 @@ from collections.abc import Callable
 from typing import cast
 
 from app.services.history import HistoryLine
+from app.services.servicedesk import MallEventView
 from ui.card import money, num
 from ui.i18n import rule_text
 from ui.qt import QtCore
@@ -65,3 +66,24 @@ def say(line: HistoryLine) -> str:
         points=num(abs(line.points)),
         **facts,
     )
+
+
+# An event at another counter, as the ledger has it, by the event's kind.
+ELSEWHERE: dict[str, str] = {
+    "purchase": QT_TRANSLATE_NOOP("History", "A purchase at {where}"),
+    "refund": QT_TRANSLATE_NOOP("History", "A refund at {where}"),
+    "redeem": QT_TRANSLATE_NOOP("History", "Points redeemed at {where}"),
+    "redeem_undone": QT_TRANSLATE_NOOP("History", "A redemption undone at {where}"),
+    "adjust": QT_TRANSLATE_NOOP("History", "Points adjusted at {where}"),
+    "plus_sold": QT_TRANSLATE_NOOP("History", "PLUS bought at {where}"),
+    "expire": QT_TRANSLATE_NOOP("History", "Points expired (the ledger)"),
+}
+MOVED_ELSEWHERE = QT_TRANSLATE_NOOP("History", "Points moved at {where}")
+
+
+def say_elsewhere(event: MallEventView) -> str:
+    """An event of another counter as a sentence in the current language, naming the
+    store and the counter."""
+    where = f"{event.store_code} · {event.terminal_id}" if event.terminal_id else event.store_code
+    sentence = ELSEWHERE.get(event.kind, MOVED_ELSEWHERE)
+    return QtCore.QCoreApplication.translate(CONTEXT, sentence).format(where=where)

@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import sys
 import time
 from pathlib import Path
 
 from app.bootstrap import Connect, open_terminal
+from app.config import load_settings
 from app.demo import seed_demo
-from app.domain.errors import MemberDeskError
+from app.domain.errors import MemberDeskError, WindowAlreadyOpen
+from app.window_lock import WindowLock, hold_window_lock
 from sync.client.fresh_pairing import apply_staged
 from ui import crash
 from ui.background_sync import BackgroundSync
 from ui.i18n import LanguageSwitcher
+from ui.messages import error_text
 from ui.qt import QtCore, QtWidgets
 from ui.sync_bridge import SyncBridge
 from ui.window import CounterWindow
@@ -35,11 +39,39 @@ def run_window(
     app = QtWidgets.QApplication.instance() or QtWidgets.QApplication(sys.argv)
     assert isinstance(app, QtWidgets.QApplication)
     started = time.perf_counter()
-    while True:
-        code = _run_once(app, data_dir, connect, language, exit_when_ready, started)
-        if code != RESTART:
-            return code
-        log.info("restarting the window on the newly paired ledger")
+    lock = _one_window(app, data_dir, exit_when_ready)
+    try:
+        while True:
+            code = _run_once(app, data_dir, connect, language, exit_when_ready, started)
+            if code != RESTART:
+                return code
+            log.info("restarting the window on the newly paired ledger")
+    finally:
+        lock.release()
+
+
+def _one_window(app: QtWidgets.QApplication, data_dir: Path, quiet: bool) -> WindowLock:
+    """The data directory's window lock, before anything is opened or changed there. A
+    second window says why it does not start, in a message box (for a counter started from
+    its icon) and on the command line (the caller prints the same line and exits 1)."""
+    try:
+        return hold_window_lock(data_dir)
+    except MemberDeskError as error:  # another window, or a data directory it cannot write
+        log.warning("%s", error.message)
+        if not quiet:
+            QtWidgets.QMessageBox.critical(None, "MemberDesk", _in_language(app, error, data_dir))
+        raise
+
+
+def _in_language(app: QtWidgets.QApplication, error: MemberDeskError, data_dir: Path) -> str:
+    if not isinstance(error, WindowAlreadyOpen):
+        return error.message  # as a damaged database is said (below)
+    switcher = LanguageSwitcher(app)
+    with contextlib.suppress(MemberDeskError):  # a broken settings file: said in English
+        switcher.switch(load_settings(data_dir).language)
+    text = error_text(error)
+    switcher.switch("en")
+    return text
 
 
 def _announce_when_ready(

@@ -499,6 +499,25 @@ RULES: tuple[Rule, ...] = (
             "Errors", "This terminal's data was written by a newer MemberDesk; update the program."
         ),
     ),
+    Rule(
+        "window_open",
+        QT_TRANSLATE_NOOP(
+            "Errors",
+            "A MemberDesk window is already open on this terminal's data (process {pid}): use "
+            "that window; this one does not start. Command-line commands keep working beside "
+            "it.",
+        ),
+        needs=("pid",),
+        values=lambda p: {"pid": p["pid"] or "?"},
+    ),
+    Rule(
+        "database_busy",
+        QT_TRANSLATE_NOOP(
+            "Errors",
+            "The terminal's database is busy (a sync or another program is writing to it); "
+            "nothing was changed. Wait a moment and press the same key again.",
+        ),
+    ),
 )
 
 # Refused scans and member checks: one message per reason, whatever the code's details.

@@ -8,15 +8,18 @@ fields stay shut and say so.
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from app.services.context import Actor
-from app.services.servicedesk import MemberHistory, OverdraftItem
+from app.services.servicedesk import SCOPE_MALL, SCOPE_OFFLINE, MemberHistory, OverdraftItem
 from app.services.views import AdjustResult
 from ui.card import num
 from ui.confirm import with_supervisor
 from ui.controller import CounterController
+from ui.desk_phones import PhoneSource, PhonesPage, ledger_phones
 from ui.dialogs import DeskDialog, fill, table
 from ui.fit import fit_to_window
-from ui.history_words import say, signed
+from ui.history_words import say, say_elsewhere, signed
 from ui.ledger_flags import FlagSource, LedgerFlagsPage, ledger_source
 from ui.qt import QtCore, QtWidgets
 
@@ -38,6 +41,7 @@ class ServiceDeskDialog(DeskDialog):
         controller: CounterController,
         parent: QtWidgets.QWidget | None = None,
         flag_source: FlagSource | None = None,
+        phone_source: PhoneSource | None = None,
     ):
         super().__init__(parent)
         self.setObjectName("serviceDesk")
@@ -56,6 +60,9 @@ class ServiceDeskDialog(DeskDialog):
         self.summary = QtWidgets.QLabel()
         self.summary.setObjectName("deskSummary")
         self.summary.setWordWrap(True)
+        self.scope = QtWidgets.QLabel()  # every counter, or this counter only and why
+        self.scope.setObjectName("deskScope")
+        self.scope.setWordWrap(True)
         self.tabs = QtWidgets.QTabWidget()
 
         # history
@@ -129,6 +136,11 @@ class ServiceDeskDialog(DeskDialog):
         self.flags_page.changed.connect(self._flags_counted)
         self._flag_count: int | None = None
         self.tabs.addTab(self.flags_page, "")
+        # the member's bound phones (the member page)
+        self.phones_page = PhonesPage(
+            phone_source or ledger_phones(controller.terminal.settings.data_dir), self
+        )
+        self.tabs.addTab(self.phones_page, "")
         self.keys = QtWidgets.QLabel()
         self.keys.setObjectName("keyHint")
         self.keys.setWordWrap(True)
@@ -140,6 +152,7 @@ class ServiceDeskDialog(DeskDialog):
         layout.addWidget(self.title)
         layout.addLayout(top)
         layout.addWidget(self.summary)
+        layout.addWidget(self.scope)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.message)
         layout.addWidget(self.keys)
@@ -158,6 +171,7 @@ class ServiceDeskDialog(DeskDialog):
         self.shortcut("Ctrl+2", lambda: self.show_tab(1))
         self.shortcut("Ctrl+3", lambda: self.show_tab(2))
         self.shortcut("Ctrl+4", lambda: self.show_tab(3))
+        self.shortcut("Ctrl+5", lambda: self.show_tab(4))
         self.shortcut("Ctrl+Return", self._confirm_current)
         self.shortcut("Ctrl+Enter", self._confirm_current)
 
@@ -195,6 +209,9 @@ class ServiceDeskDialog(DeskDialog):
         elif index == 3:
             self.flags_page.load(self.history.member_id if self.history else None)
             self.flags_page.flag_table.setFocus()
+        elif index == 4:
+            self.phones_page.load(self.history.member_id if self.history else None)
+            self.phones_page.phone_table.setFocus()
         else:
             self.member_edit.setFocus()
 
@@ -205,6 +222,8 @@ class ServiceDeskDialog(DeskDialog):
             self.confirm_write_off()
         elif self.tabs.currentIndex() == 3:
             self.flags_page.resolve_selected()
+        elif self.tabs.currentIndex() == 4:
+            self.phones_page.remove_selected()
         else:
             self.load_history()
 
@@ -227,6 +246,7 @@ class ServiceDeskDialog(DeskDialog):
     def _render_history(self) -> None:
         history = self.history
         if history is None:
+            self.scope.setText("")
             self.summary.setText(self.tr("Type a member number or phone, then Enter."))
             fill(self.history_table, self._history_headers(), [])
             self.adjust_member.setText(self.tr("Show a member's history first (Ctrl+1)."))
@@ -247,19 +267,22 @@ class ServiceDeskDialog(DeskDialog):
                 name=history.name, member_id=history.member_id
             )
         )
-        fill(
-            self.history_table,
-            self._history_headers(),
-            [
-                [
-                    when(line.at),
-                    signed(line.points) if line.points else "",
-                    line.cashier_id or "",
-                    say(line),
-                ]
-                for line in history.timeline
-            ],
-        )
+        self.scope.setText(self._scope_text(history))
+
+        def row(at: str, points: int, who: str, words: str) -> tuple[str, list[str]]:
+            return at, [when(at), signed(points) if points else "", who, words]
+
+        rows = [
+            row(line.at, line.points, line.cashier_id or "", say(line)) for line in history.timeline
+        ]
+        own = self.controller.terminal_id
+        rows += [  # this counter's own events are among its lines already
+            row(event.at, event.points, "", say_elsewhere(event))
+            for event in history.mall
+            if event.terminal_id != own
+        ]
+        rows.sort(key=lambda item: datetime.fromisoformat(item[0]), reverse=True)
+        fill(self.history_table, self._history_headers(), [cells for _, cells in rows])
         self._wrap_sentences()
 
     def _wrap_sentences(self) -> None:
@@ -269,6 +292,13 @@ class ServiceDeskDialog(DeskDialog):
         table.setWordWrap(True)
         table.horizontalHeader().setSectionResizeMode(3, QtWidgets.QHeaderView.ResizeMode.Stretch)
         table.resizeRowsToContents()
+
+    def _scope_text(self, history: MemberHistory) -> str:
+        if history.scope == SCOPE_MALL:
+            return self.tr("Every counter of the mall, as the ledger has it.")
+        if history.scope == SCOPE_OFFLINE:
+            return self.tr("This counter only: the ledger does not answer now.")
+        return self.tr("This counter only.")
 
     def _history_headers(self) -> list[str]:
         return [self.tr("Time"), self.tr("Points"), self.tr("Cashier"), self.tr("What happened")]
@@ -457,11 +487,13 @@ class ServiceDeskDialog(DeskDialog):
         self.keys.setText(
             self.tr(
                 "Ctrl+1 History · Ctrl+2 Adjust · Ctrl+3 Overdrafts · Ctrl+4 Ledger flags · "
-                "Enter confirms · Esc closes"
+                "Ctrl+5 Phones · Enter confirms · Esc closes"
             )
         )
         self._render_history()
         self._render_overdrafts()
         self._render_flag_tab()
         self.flags_page.retranslate()
+        self.tabs.setTabText(4, self.tr("&5 Phones"))
+        self.phones_page.retranslate()
         super().retranslate()

@@ -18,10 +18,10 @@ from ui.card import MemberCardView, money, num
 from ui.checkout import CheckoutPanel
 from ui.controller import CounterController
 from ui.desk_actions import Desk
+from ui.executor import core_executor
 from ui.first_run import FirstRun
 from ui.fit import wrapping
 from ui.flow_actions import CounterFlows
-from ui.flows import run_in_background
 from ui.i18n import LANGUAGES, LanguageSwitcher
 from ui.messages import error_text
 from ui.pick_actions import CounterPicks
@@ -32,6 +32,7 @@ from ui.signin import SignInPage
 Qt = QtCore.Qt
 log = logging.getLogger(__name__)
 CAMERA_DELAY_MS = 1000  # after the window is up and the scan field armed
+WORKING_DELAY_MS = 150  # a call shorter than this never flashes "Working…"
 
 STYLE = """
 QWidget { font-size: 20px; }
@@ -137,6 +138,10 @@ class CounterWindow(QtWidgets.QMainWindow):
         super().__init__()
         self.setObjectName("counterWindow")
         self.controller = controller or CounterController(terminal)
+        # Every call into the core runs off the GUI thread (ui/executor.py).
+        self.executor = core_executor()
+        self.controller.core = self.executor.wait
+        self.controller.core_read = self.executor.wait_briefly
         app = QtCore.QCoreApplication.instance()
         assert app is not None
         self.switcher = switcher or LanguageSwitcher(app)
@@ -145,6 +150,7 @@ class CounterWindow(QtWidgets.QMainWindow):
         # the first round (or on a terminal that never syncs).
         self._sync: tuple[bool, str | None, str | None] | None = None
         self._award_pending = False  # a sale is being recorded on a worker thread
+        self._after_award: str | None = None  # a code scanned meanwhile, looked up after it
         self.setStyleSheet(STYLE)
 
         self.stack = QtWidgets.QStackedWidget()
@@ -160,10 +166,20 @@ class CounterWindow(QtWidgets.QMainWindow):
         self.terminal_status.setObjectName("terminalStatus")
         self.sync_status = QtWidgets.QLabel()
         self.sync_status.setObjectName("syncStatus")
+        # Says so when a call into the core takes long (the database busy, a slow ledger).
+        self.working_status = QtWidgets.QLabel()
+        self.working_status.setObjectName("workingStatus")
+        self.working_status.setVisible(False)
+        self._working_timer = QtCore.QTimer(self)
+        self._working_timer.setSingleShot(True)
+        self._working_timer.setInterval(WORKING_DELAY_MS)
+        self._working_timer.timeout.connect(lambda: self.working_status.setVisible(True))
+        self.executor.working.connect(self._working)
         status = self.statusBar()
         status.setSizeGripEnabled(False)
         status.addWidget(self.cashier_status)
         status.addWidget(self.terminal_status)
+        status.addPermanentWidget(self.working_status)
         status.addPermanentWidget(self.sync_status)
 
         self._build_actions()
@@ -254,6 +270,11 @@ class CounterWindow(QtWidgets.QMainWindow):
         self._update_status()
         self.arm_scan()
 
+    @property
+    def recording(self) -> bool:
+        """A sale is being recorded (on the executor): its outcome is not on screen yet."""
+        return self._award_pending
+
     def on_counter(self) -> bool:
         return self.stack.currentWidget() is self.counter and self.controller.actor is not None
 
@@ -264,10 +285,20 @@ class CounterWindow(QtWidgets.QMainWindow):
         else:
             self.sign_in_page.pin.setFocus()
 
+    def _working(self, working: bool) -> None:
+        if working:
+            self._working_timer.start()
+        else:
+            self._working_timer.stop()
+            self.working_status.setVisible(False)
+
     def focus_checkout(self) -> None:
-        if not self.on_counter():
-            return
+        if not self.on_counter() or self._award_pending:
+            return  # F4 while a sale is recorded: that sale is done with
         if self.controller.card is None:
+            if self.controller.finished_sale is not None:
+                self.arm_scan()  # F4 again right after a sale: nothing to ring up
+                return
             self.set_message("error", lambda: self.tr("Scan a member first, then press F4."))
             self.arm_scan()
             return
@@ -290,11 +321,9 @@ class CounterWindow(QtWidgets.QMainWindow):
                 self.sign_in_page.scan_before_sign_in()
             return
         if self._award_pending:
-            # A sale is being recorded for the member on screen: never switch under it.
-            self.statusBar().showMessage(
-                self.tr("A member code was scanned while the sale is recorded; scan it again."),
-                8000,
-            )
+            # A sale is being recorded for the member on screen: never switch under it; the
+            # code is looked up once the sale is done.
+            self._wait_for_award(code)
             return
         if self.flows.dialog is not None:
             if not self.flows.scan_arrived(code):
@@ -321,6 +350,9 @@ class CounterWindow(QtWidgets.QMainWindow):
             return
         query = self.counter.scan.text().strip()
         self.counter.scan.clear()
+        if query and self._award_pending:
+            self._wait_for_award(query)
+            return
         if not query:
             self.arm_scan()
             return
@@ -354,6 +386,18 @@ class CounterWindow(QtWidgets.QMainWindow):
         self._update_status()
         self.arm_scan()
 
+    def _wait_for_award(self, code: str) -> None:
+        self._after_award = code
+        self.statusBar().showMessage(
+            self.tr("Looking this member up as soon as the sale is recorded."), 8000
+        )
+
+    def _look_up_after_award(self) -> None:
+        code, self._after_award = self._after_award, None
+        if code and self.on_counter():
+            self.counter.scan.setText(code)
+            self.look_up()
+
     def _forget_member(self) -> None:
         self.controller.clear_member()
         self.counter.card.show_card(None)
@@ -364,7 +408,7 @@ class CounterWindow(QtWidgets.QMainWindow):
 
     def clear_member(self) -> None:
         """Esc on an empty scan field: the customer has gone; forget them and their sale."""
-        if not self.on_counter():
+        if not self.on_counter() or self._award_pending:
             return
         self._forget_member()
         self.set_message(None)
@@ -404,19 +448,16 @@ class CounterWindow(QtWidgets.QMainWindow):
         if job is None:
             self.arm_scan()
             return
+        # On the executor, like every core call: the database may be busy with a sync, and
+        # online the points used are held at the ledger first (a network call). F9, F4, Esc
+        # and F10 meanwhile do nothing; a scan waits for the sale (``_after_award``).
+        self._award_pending = True
         if sale.points and controller.redeem_asks_ledger():
-            # Online, points used are held at the ledger first: a network call, so off the
-            # event loop (a slow link must not freeze the counter).
-            self._award_pending = True
             self.set_message("info", lambda: self.tr("Asking the ledger to hold the points…"))
-            run_in_background(job, self._award_done, self._award_failed)
-            return
-        try:
-            result = job()
-        except Exception as error:
-            self._award_failed(error)
-            return
-        self._award_done(result)
+        else:
+            self.set_message("info", lambda: self.tr("Recording the sale…"))
+        self.arm_scan()  # what is typed meanwhile goes to the scan field, for after the sale
+        self.executor.submit(job, self._award_done, self._award_failed)
 
     def _award_failed(self, error: Exception) -> None:
         self._award_pending = False
@@ -425,6 +466,9 @@ class CounterWindow(QtWidgets.QMainWindow):
             self.arm_scan()
         else:
             self.show_unexpected(error)
+        if self._after_award:  # the sale is still open: the code waits in the scan field
+            self.counter.scan.setText(self._after_award)
+            self._after_award = None
 
     def _award_done(self, outcome: object) -> None:
         self._award_pending = False
@@ -446,6 +490,7 @@ class CounterWindow(QtWidgets.QMainWindow):
         self._update_status()
         self.desk.after_award(result)
         self.arm_scan()
+        self._look_up_after_award()
 
     def sale_summary(self, result: AwardResult) -> str:
         return self.tr(
@@ -460,7 +505,7 @@ class CounterWindow(QtWidgets.QMainWindow):
         )
 
     def sign_out(self) -> None:
-        if self.controller.actor is None:
+        if self.controller.actor is None or self._award_pending:
             return
         self.controller.sign_out()
         self.counter.card.show_card(None)
@@ -577,6 +622,7 @@ class CounterWindow(QtWidgets.QMainWindow):
         self.sign_out_action.setText(self.tr("Sign out"))
         self.language_action.setText(self.tr("Next language"))
         self.quit_action.setText(self.tr("Quit"))
+        self.working_status.setText(self.tr("Working…"))
         code = self.switcher.code
         if code in self.language_actions:
             self.language_actions[code].setChecked(True)

@@ -186,11 +186,22 @@ def cmd_enroll(args: argparse.Namespace) -> int:
 
 
 def cmd_member_history(args: argparse.Namespace) -> int:
-    history = terminal_for(args).history(args.query)
+    history = terminal_for(args).history(args.query, mall=args.mall)
     lines = history.timeline[: args.limit]
     if args.json:
         said = [{**dataclasses.asdict(line), "words": in_words(line)} for line in lines]
-        _emit(args, {"member_id": history.member_id, "balance": history.balance, "lines": said})
+        everywhere = [dataclasses.asdict(event) for event in history.mall]
+        _emit(
+            args,
+            {
+                "member_id": history.member_id,
+                "balance": history.balance,
+                "lines": said,
+                "scope": history.scope,
+                "scope_note": history.scope_note,
+                "mall": everywhere,
+            },
+        )
         return 0
     print(f"{history.member_id}  {history.name}  balance {history.balance} points")
     for line in lines:
@@ -199,6 +210,11 @@ def cmd_member_history(args: argparse.Namespace) -> int:
         print(f"  {_receipt_time(line.at)}  {points:>7}  {in_words(line)}{who}")
     if not lines:
         print("  nothing yet")
+    if args.mall:
+        print(history.scope_note)
+        for event in history.mall[: args.limit]:
+            where = f"{event.store_code}/{event.terminal_id or 'ledger'}"
+            print(f"  {_receipt_time(event.at)}  {event.points:>+7d}  {event.kind} at {where}")
     return 0
 
 
@@ -309,7 +325,8 @@ def cmd_quote(args: argparse.Namespace) -> int:
 
 def cmd_award(args: argparse.Namespace) -> int:
     terminal = terminal_for(args)
-    member_id = terminal.identify(args.member)
+    # A member code as a scanner types it is taken as a scan (a phone code's step once).
+    member_id = terminal.scan(args.member).member_id
     r = terminal.award(
         _request_id(args),
         terminal.actor(args.cashier),
@@ -731,6 +748,11 @@ def build_parser(parts: TerminalParts) -> argparse.ArgumentParser:
     )
     p.add_argument("query", metavar="MEMBER_OR_PHONE")
     p.add_argument("--limit", type=int, default=50, help="how many lines (default: 50)")
+    p.add_argument(
+        "--mall",
+        action="store_true",
+        help="also every counter's events, as the paired ledger has them",
+    )
     p = add(
         "search",
         cmd_member_search,

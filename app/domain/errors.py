@@ -114,6 +114,19 @@ class DatabaseMissing(MemberDeskError):
     code = "database_missing"
 
 
+class DatabaseBusy(MemberDeskError):
+    """Another writer held the database past the busy timeout: nothing was changed, and the
+    same request can be sent again (its request id makes a retry apply once)."""
+
+    code = "database_busy"
+
+
+class WindowAlreadyOpen(MemberDeskError):
+    """A counter window is already open on this data directory (in another process)."""
+
+    code = "window_open"
+
+
 class DiskFull(MemberDeskError):
     code = "disk_full"
 

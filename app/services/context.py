@@ -15,6 +15,7 @@ from app.domain.errors import NotAllowed
 from app.domain.events import business_day
 from app.domain.plus_codes import ClaimedCode
 from app.domain.rulebook import RuleBook
+from app.store import db, failures
 from app.store.db import Database
 
 Role = Literal["cashier", "supervisor", "admin"]
@@ -130,16 +131,34 @@ class ServiceContext:
 
     @contextmanager
     def write(self) -> Iterator[Session]:
-        """One write transaction (BEGIN IMMEDIATE): committed only if the block returns."""
-        with Session(self.database.writer, expire_on_commit=False) as session:
-            try:
-                yield session
-                session.commit()
-            except BaseException:
-                session.rollback()
-                raise
+        """One write transaction (BEGIN IMMEDIATE): committed only if the block returns.
+        Writers of this process take it in turn (a sync's chunks never starve an award)."""
+        turn = self.database.turn
+        if not turn.acquire(db.BUSY_TIMEOUT_MS / 1000):
+            raise failures.busy(self.database.path)
+        try:
+            with Session(self.database.writer, expire_on_commit=False) as session:
+                try:
+                    yield session
+                    session.commit()
+                except BaseException as error:
+                    session.rollback()
+                    self._raise_busy(error)
+                    raise
+        finally:
+            turn.release()
 
     @contextmanager
     def read(self) -> Iterator[Session]:
         with Session(self.database.reader) as session:
-            yield session
+            try:
+                yield session
+            except Exception as error:
+                self._raise_busy(error)
+                raise
+
+    def _raise_busy(self, error: BaseException) -> None:
+        """Another writer kept the lock past the busy timeout: the terminal's own error (a
+        retry with the same request id applies once), not an unexplained one."""
+        if failures.is_busy(error):
+            raise failures.busy(self.database.path) from error

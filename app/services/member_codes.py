@@ -24,8 +24,8 @@ from app.services.common import find_member_id
 from app.services.context import ServiceContext
 from app.services.staff import pin_matches
 from app.store.cardread import raw_read
-from app.store.codestore import CodeMember, read_keys, read_member
-from app.store.models import AcceptedCodeStep, CodeKey, Member
+from app.store.codestore import CodeMember, device_removed, read_keys, read_member
+from app.store.models import AcceptedCodeStep, CodeKey, Member, RemovedDevice
 from app.store.outbox import append_event
 
 log = logging.getLogger(__name__)
@@ -94,6 +94,11 @@ def _read(ctx: ServiceContext, text: str) -> tuple[codes.MemberCode, CodeMember]
                 "new code, or type their number."
             )
         code = codes.read_code(text, keys.live, now=ctx.now())
+        if isinstance(code, codes.DynamicCode) and device_removed(connection, code.device_key):
+            raise codes.CodeRevoked(
+                "This phone was removed from the member's account; do not accept its code. "
+                "Serve the member by phone number, or bind their phone again."
+            )
         step = code.step if isinstance(code, codes.DynamicCode) else None
         member = read_member(connection, code.member_id, step)
     if member is None:
@@ -185,6 +190,17 @@ def _typed_member_id(session: Session, text: str) -> str:
         raise
 
 
+def install_removed_devices(session: Session, device_keys: Iterable[str]) -> None:
+    """Replace the set of removed phones with the ledger's whole set (hex device keys)."""
+    wanted = set(device_keys)
+    for row in session.scalars(select(RemovedDevice)):
+        if row.device_key not in wanted:
+            session.delete(row)
+        else:
+            wanted.discard(row.device_key)
+    session.add_all(RemovedDevice(device_key=k) for k in sorted(wanted))
+
+
 def install_keys(session: Session, keys: Iterable[PublishedKey], now: datetime) -> None:
     """Replace the key set with the ledger's whole set (a checkpoint carries all of it)."""
     wanted = {k.key_id: k for k in keys}
@@ -200,6 +216,16 @@ def install_keys(session: Session, keys: Iterable[PublishedKey], now: datetime) 
             )
         else:
             existing.public_key, existing.revoked = encoded, key.revoked
+
+
+def decode_removed_devices(device_keys: Iterable[str]) -> list[str]:
+    """The ledger's removed phones, each the hex of a 32-byte key (anything else refused)."""
+    found = []
+    for key in device_keys:
+        if len(key) != 64 or any(c not in "0123456789abcdef" for c in key):
+            raise InvalidInput("A removed phone's key is not 64 hex digits.", field="removed")
+        found.append(key)
+    return found
 
 
 def decode_key(key_id: str, public_key_b64: str, revoked: bool) -> PublishedKey:

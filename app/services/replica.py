@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Mapping, Sequence
+import time
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import NamedTuple
@@ -22,7 +23,7 @@ from app.domain.profile import DayDelta, fold
 from app.domain.rulebook import RuleBook, parse_rule_book
 from app.domain.stores import scope_of
 from app.services.context import ServiceContext
-from app.services.member_codes import PublishedKey, install_keys
+from app.services.member_codes import PublishedKey, install_keys, install_removed_devices
 from app.store.bulkload import NewMember, insert_new_members, members_absent
 from app.store.cardread import raw_connection
 from app.store.journal import Posting
@@ -46,6 +47,12 @@ from app.store.profiledays import (
 from app.store.scopes import put_scope_balances
 
 log = logging.getLogger(__name__)
+# A sync holds the terminal's write lock about this long at a time (a checkpoint's members go
+# in chunks): an award at the counter waits for one chunk at most.
+CHUNK_S = 0.04
+LOOK_S = 0.005  # it looks this often whether a writer of this process (an award) waits
+MAX_BATCH = 1000  # members applied between two looks, at most
+FIRST_GUESS_S = 0.002  # what one member takes, until measured
 CHECKPOINT_KIND = "checkpoint_applied"
 SYNC_KIND = "ledger_sync"  # the journal entries of a checkpoint's corrections
 SYNC_NOTE = "ledger checkpoint"
@@ -105,6 +112,8 @@ class Checkpoint:
     snapshot: bool = False
     # The ledger's whole member-code key set (None: this checkpoint does not carry one).
     keys: Sequence[PublishedKey] | None = None
+    # The ledger's removed phones (hex device keys), the whole set; None: not carried.
+    removed_devices: Sequence[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -305,8 +314,116 @@ def _confirmed_locally(session: Session, member_ids: list[str], through_seq: int
     return {member_id: int(total) for member_id, total in rows}
 
 
-def apply_checkpoint(ctx: ServiceContext, checkpoint: Checkpoint) -> CheckpointResult:
-    """Apply a whole checkpoint in one transaction (never half of one)."""
+def apply_checkpoint(
+    ctx: ServiceContext,
+    checkpoint: Checkpoint,
+    *,
+    chunk_s: float = CHUNK_S,
+    after_chunk: Callable[[int], None] | None = None,
+) -> CheckpointResult:
+    """Apply a checkpoint without holding the write lock for long: its members in chunks of
+    about ``chunk_s`` each, a chunk ending early when an award of this process waits for the
+    lock (it waits a few milliseconds, not a chunk), then its state in a last, short
+    transaction.
+
+    Each chunk is whole members, each brought to the ledger's word (the balance shown =
+    confirmed + this terminal's events not yet confirmed, for every member at every moment).
+    The terminal's cursor moves only with the last transaction: after a crash between chunks
+    the next pull applies the checkpoint again, and a member applied already gets no second
+    correction (what the ledger confirmed is counted from the journal). ``after_chunk`` is
+    told the number of each committed chunk; ``chunk_s`` 0 puts every member in one."""
+    event = _CheckpointEvent(ctx, checkpoint)
+    today = ctx.today()
+    own_scope = _own_scope(ctx, checkpoint)
+    members = list(checkpoint.members)
+    adjusted, done, chunks, rebuilt = 0, 0, 0, set()
+    per_member = FIRST_GUESS_S  # measured on each batch: a new member is quicker than a known one
+    while done < len(members):
+        with ctx.write() as session:
+            began = time.perf_counter()
+            while done < len(members):
+                left = min(chunk_s - (time.perf_counter() - began), LOOK_S)
+                size = MAX_BATCH if chunk_s <= 0 else max(1, min(MAX_BATCH, int(left / per_member)))
+                batch = members[done : done + size]
+                started = time.perf_counter()
+                count, own = _apply_batch(session, ctx, checkpoint, batch, event, today, own_scope)
+                per_member = max((time.perf_counter() - started) / len(batch), 1e-6)
+                adjusted += count
+                rebuilt.update(own)
+                done += len(batch)
+                if chunk_s > 0 and (
+                    time.perf_counter() - began >= chunk_s or ctx.database.turn.wanted()
+                ):
+                    break  # this chunk is done: a waiting award goes first
+        chunks += 1
+        if after_chunk is not None:
+            after_chunk(chunks)
+    new_rules, taken = _finish(ctx, checkpoint, rebuilt, today)
+    if new_rules is not None:
+        ctx.rules = new_rules
+        ctx.timezone = new_rules.zone(ctx.store_code)  # the ledger's word on the shop's day
+    return CheckpointResult(checkpoint.cursor, len(members), adjusted, taken)
+
+
+def _apply_batch(
+    session: Session,
+    ctx: ServiceContext,
+    checkpoint: Checkpoint,
+    batch: Sequence[ReplicaMember],
+    event: _CheckpointEvent,
+    today: date,
+    own_scope: str,
+) -> tuple[int, set[str]]:
+    """Some of the checkpoint's members, whole: their rows, corrections and profiles. Returns
+    the corrections posted and the members whose own profile buckets were rebuilt."""
+    fresh = [_new_member(m, today) for m in batch]
+    if members_absent(session, fresh):
+        # New here (a snapshot page on a new terminal): the same rows the loop below would
+        # write go in with a few executemany statements.
+        event_seq = event.seq(session) if any(m.correction for m in fresh) else None
+        adjusted = insert_new_members(
+            session,
+            fresh,
+            kind=SYNC_KIND,
+            request_id=event.request_id,
+            event_seq=event_seq,
+            now=ctx.now(),
+            note=SYNC_NOTE,
+        )
+        _member_profiles(session, checkpoint, batch, today, new_here=True)
+        _scope_balances(session, batch, own_scope, new_here=True)
+        return adjusted, set()
+    adjusted = _apply_members(session, ctx, checkpoint, batch, event, today)
+    rebuilt = _member_profiles(session, checkpoint, batch, today, new_here=False)
+    _scope_balances(session, batch, own_scope, new_here=False)
+    return adjusted, rebuilt
+
+
+def _own_scope(ctx: ServiceContext, checkpoint: Checkpoint) -> str:
+    """This store's scope (app/domain/stores.py) by the rule book the checkpoint installs,
+    if it brings a newer one, else by the terminal's."""
+    rules = ctx.rules
+    if checkpoint.rule_book is not None:
+        candidate = parse_rule_book(checkpoint.rule_book)
+        if candidate.version > rules.version:
+            rules = candidate
+    return scope_of(rules, ctx.store_code)
+
+
+def _scope_balances(
+    session: Session, batch: Sequence[ReplicaMember], own_scope: str, *, new_here: bool
+) -> None:
+    """The ledger's balance of these members in each scope (the card's other scopes)."""
+    put_scope_balances(
+        session, [(m.member_id, m.scopes) for m in batch], own_scope=own_scope, new_here=new_here
+    )
+
+
+def _finish(
+    ctx: ServiceContext, checkpoint: Checkpoint, rebuilt: set[str], today: date
+) -> tuple[RuleBook | None, int]:
+    """The checkpoint's state, once all its members are in: the rule book, the events the
+    ledger took, the key set, the profiles of the members of those events, the cursor."""
     new_rules: RuleBook | None = None
     with ctx.write() as session:
         state = terminal_state(session)
@@ -331,92 +448,59 @@ def apply_checkpoint(ctx: ServiceContext, checkpoint: Checkpoint) -> CheckpointR
         )
         if checkpoint.keys is not None:
             install_keys(session, checkpoint.keys, ctx.now())
-        request_id = f"checkpoint-{checkpoint.cursor}"
-        today = ctx.today()
-        fresh = [_new_member(m, today) for m in checkpoint.members]
-        bulk = bool(fresh) and members_absent(session, fresh)
-        if bulk:
-            # A snapshot page on a new terminal: every member is new here, so the same rows
-            # the loop below would write go in with a few executemany statements.
-            event_seq = None
-            if any(m.correction for m in fresh):
-                event_seq = _checkpoint_event(session, ctx, checkpoint, request_id)
-            adjusted = insert_new_members(
-                session,
-                fresh,
-                kind=SYNC_KIND,
-                request_id=request_id,
-                event_seq=event_seq,
-                now=ctx.now(),
-                note=SYNC_NOTE,
-            )
-        else:
-            adjusted = _apply_members(session, ctx, checkpoint, request_id, today)
-        _apply_profiles(session, ctx, state, checkpoint, new_here=bulk)
-        put_scope_balances(
-            session,
-            [(m.member_id, m.scopes) for m in checkpoint.members],
-            own_scope=scope_of(new_rules or ctx.rules, ctx.store_code),
-            new_here=bulk,
-        )
+        if checkpoint.removed_devices is not None:
+            install_removed_devices(session, checkpoint.removed_devices)
+        through = checkpoint.applied_through_seq
+        if state.profile_through_seq < through:
+            connection = raw_connection(session)
+            for member_id in sorted(
+                members_of_events(connection, state.profile_through_seq, through) - rebuilt
+            ):
+                rebuild_own(connection, member_id, through, today)
+            state.profile_through_seq = max(state.profile_through_seq, through)
         state.pull_cursor = max(state.pull_cursor, checkpoint.cursor)
         state.applied_through_seq = max(state.applied_through_seq, checkpoint.applied_through_seq)
         if checkpoint.snapshot:
             state.snapshot_done = True
         _clock(state, ctx, checkpoint.ledger_time)
-    if new_rules is not None:
-        ctx.rules = new_rules
-        ctx.timezone = new_rules.zone(ctx.store_code)  # the ledger's word on the shop's day
-    return CheckpointResult(
-        checkpoint.cursor,
-        len(checkpoint.members),
-        adjusted,
-        int(getattr(taken, "rowcount", 0) or 0),
-    )
+    return new_rules, int(getattr(taken, "rowcount", 0) or 0)
 
 
-def _apply_profiles(
+def _member_profiles(
     session: Session,
-    ctx: ServiceContext,
-    state: TerminalState,
     checkpoint: Checkpoint,
+    batch: Sequence[ReplicaMember],
+    today: date,
     *,
     new_here: bool,
-) -> None:
-    """The ledger's profile buckets and coupons of the checkpoint's members; this terminal's
-    own buckets rebuilt from its events the ledger has not counted yet, for those members and
-    for the members of its events the ledger took since the last checkpoint (rejected ones
-    included: they never count). ``new_here``: every member is new to this terminal (a
-    snapshot page), so none has buckets or events here yet."""
+) -> set[str]:
+    """The ledger's profile buckets and coupons of these members; for members known here,
+    their own buckets rebuilt from this terminal's events the ledger has not counted yet
+    (returned). ``new_here``: none of them has buckets or events here yet."""
     connection = raw_connection(session)
-    through = checkpoint.applied_through_seq
-    today = ctx.today()
     if new_here:
-        insert_ledger_days(connection, [(m.member_id, m.days) for m in checkpoint.members])
+        insert_ledger_days(connection, [(m.member_id, m.days) for m in batch])
         store_windows(
-            connection,
-            [(m.member_id, fold(m.days, today)) for m in checkpoint.members if m.days],
-            today,
+            connection, [(m.member_id, fold(m.days, today)) for m in batch if m.days], today
         )
     else:
-        for incoming in checkpoint.members:
+        for incoming in batch:
             replace_ledger_days(connection, incoming.member_id, incoming.days)
     coupons = [
         (c.code, m.member_id, c.template, c.valid_from, c.valid_until, c.used)
-        for m in checkpoint.members
+        for m in batch
         for c in m.coupons
     ]
     if coupons:
         put_ledger_coupons(
             connection, coupons, f"checkpoint-{checkpoint.cursor}", checkpoint.ledger_time
         )
-    if new_here and state.profile_through_seq >= through:
-        return
-    rebuild = set() if new_here else {m.member_id for m in checkpoint.members}
-    rebuild.update(members_of_events(connection, state.profile_through_seq, through))
-    for member_id in sorted(rebuild):
-        rebuild_own(connection, member_id, through, today)
-    state.profile_through_seq = max(state.profile_through_seq, through)
+    if new_here:
+        return set()
+    rebuilt = {m.member_id for m in batch}
+    for member_id in sorted(rebuilt):
+        rebuild_own(connection, member_id, checkpoint.applied_through_seq, today)
+    return rebuilt
 
 
 def _lot_expiry(incoming: ReplicaMember, today: date) -> date | None:
@@ -448,46 +532,71 @@ def _new_member(incoming: ReplicaMember, today: date) -> NewMember:
     )
 
 
-def _checkpoint_event(
-    session: Session, ctx: ServiceContext, checkpoint: Checkpoint, request_id: str
-) -> int:
-    """One event names every correction of this checkpoint (entries need one)."""
-    return append_event(
-        session,
-        kind=CHECKPOINT_KIND,
-        payload={
-            "cursor": checkpoint.cursor,
-            "applied_through_seq": checkpoint.applied_through_seq,
-        },
-        request_id=request_id,
-        member_id=None,
-        now=ctx.now(),
-        zone=ctx.timezone,
-    ).seq
+class _CheckpointEvent:
+    """The one event that names every correction of a checkpoint (entries need one), made
+    by the first chunk that needs it; after a crash, a pull's checkpoint applied again finds
+    the one made before. Snapshot pages (cursor 0) each have their own."""
+
+    def __init__(self, ctx: ServiceContext, checkpoint: Checkpoint) -> None:
+        self.ctx = ctx
+        self.checkpoint = checkpoint
+        self.request_id = f"checkpoint-{checkpoint.cursor}"
+        self._seq: int | None = None
+
+    def seq(self, session: Session) -> int:
+        if self._seq is None:
+            self._seq = self._made_before(session) or self._make(session)
+        return self._seq
+
+    def _made_before(self, session: Session) -> int | None:
+        if self.checkpoint.cursor == 0:
+            return None
+        made = session.scalar(
+            select(OutboxEvent.seq).where(
+                OutboxEvent.kind == CHECKPOINT_KIND, OutboxEvent.request_id == self.request_id
+            )
+        )
+        return None if made is None else int(made)
+
+    def _make(self, session: Session) -> int:
+        return append_event(
+            session,
+            kind=CHECKPOINT_KIND,
+            payload={
+                "cursor": self.checkpoint.cursor,
+                "applied_through_seq": self.checkpoint.applied_through_seq,
+            },
+            request_id=self.request_id,
+            member_id=None,
+            now=self.ctx.now(),
+            zone=self.ctx.timezone,
+        ).seq
 
 
 def _apply_members(
-    session: Session, ctx: ServiceContext, checkpoint: Checkpoint, request_id: str, today: date
+    session: Session,
+    ctx: ServiceContext,
+    checkpoint: Checkpoint,
+    members: Sequence[ReplicaMember],
+    event: _CheckpointEvent,
+    today: date,
 ) -> int:
     """Member by member: update the ones known here, add the others, post the corrections."""
-    ids = [m.member_id for m in checkpoint.members]
+    ids = [m.member_id for m in members]
     local = _confirmed_locally(session, ids, checkpoint.applied_through_seq)
-    event_seq: int | None = None
     adjusted = 0
-    for incoming in checkpoint.members:
+    for incoming in members:
         member = _upsert_member(session, incoming)
         if member is None:
             continue
         delta = incoming.points - local.get(incoming.member_id, 0)
         if delta == 0:
             continue
-        if event_seq is None:
-            event_seq = _checkpoint_event(session, ctx, checkpoint, request_id)
         posting = Posting(
             session=session,
             member_id=incoming.member_id,
-            request_id=request_id,
-            event_seq=event_seq,
+            request_id=event.request_id,
+            event_seq=event.seq(session),
             now=ctx.now(),
             note=SYNC_NOTE,
         )

@@ -106,6 +106,7 @@ class MallEventView:
 MallHistory = Callable[[str], Sequence[MallEventView]]
 SCOPE_MALL = "mall"  # ``mall`` lists every counter's events
 SCOPE_COUNTER = "this_counter"  # only this terminal's own records
+SCOPE_OFFLINE = "this_counter_offline"  # this terminal's own: the ledger did not answer
 
 
 @dataclass(frozen=True)
@@ -158,6 +159,7 @@ def member_history(
     except Exception as error:  # offline, refused, not paired: this counter's records only
         return dataclasses.replace(
             local,
+            scope=SCOPE_OFFLINE,
             scope_note=f"This counter's records only: the ledger did not answer ({error}).",
         )
     return dataclasses.replace(

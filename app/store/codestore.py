@@ -49,3 +49,13 @@ def read_member(
         is not None
     )
     return CodeMember(member_id, str(row[0]), taken)
+
+
+def device_removed(connection: sqlite3.Connection, device_key: bytes) -> bool:
+    """Whether the ledger removed this phone (its codes are refused)."""
+    return (
+        connection.execute(
+            "SELECT 1 FROM removed_devices WHERE device_key = ?", (device_key.hex(),)
+        ).fetchone()
+        is not None
+    )

@@ -17,6 +17,7 @@ from pathlib import Path
 from sqlalchemy.exc import DBAPIError
 
 from app.domain.errors import (
+    DatabaseBusy,
     DatabaseCorrupt,
     DiskFull,
     MemberDeskError,
@@ -131,13 +132,26 @@ def explain(error: BaseException, path: Path) -> MemberDeskError | None:
             "nothing was changed. Check the disk, then try again.",
             path=str(path),
         )
-    if code in (SQLITE_BUSY, SQLITE_LOCKED) or "locked" in text or "busy" in text:
-        return MemberDeskError(
-            "The terminal database is busy: another program is writing to it. Wait a moment "
-            "and try again; nothing was changed.",
-            path=str(path),
-        )
+    if is_busy(error):
+        return busy(path)
     return None
+
+
+def is_busy(error: BaseException) -> bool:
+    """Whether ``error`` is SQLite's "database is locked" (another writer held the write
+    lock past the busy timeout)."""
+    if not isinstance(error, DBAPIError | sqlite3.Error):
+        return False
+    code, text = _sqlite_code(error)
+    return code in (SQLITE_BUSY, SQLITE_LOCKED) or "locked" in text or "busy" in text
+
+
+def busy(path: Path) -> DatabaseBusy:
+    return DatabaseBusy(
+        "The terminal database is busy: another program is writing to it. Wait a moment "
+        "and try again; nothing was changed.",
+        path=str(path),
+    )
 
 
 def writable(directory: Path) -> bool:

@@ -458,3 +458,12 @@ class PlusEntitlement(Base):
     valid_until: Mapped[date] = mapped_column(Date)
     request_id: Mapped[str] = mapped_column(String(64))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class RemovedDevice(Base):
+    """A member's phone removed at the ledger (a lost phone, or the member removed it): its
+    codes are refused here although its credential has not expired. The last checkpoint's
+    whole set."""
+
+    __tablename__ = "removed_devices"
+    device_key: Mapped[str] = mapped_column(String(64), primary_key=True)  # hex

@@ -76,8 +76,8 @@
         <translation>Imprimir tarjeta (Ctrl+P)</translation>
     </message>
     <message>
-        <source>Ctrl+P print card · Ctrl+S save as… · Enter or Esc close</source>
-        <translation>Ctrl+P imprimir tarjeta · Ctrl+S guardar como… · Enter o Esc cerrar</translation>
+        <source>Ctrl+P print card · Ctrl+S save as… · Ctrl+B bind the phone · Enter or Esc close</source>
+        <translation>Ctrl+P imprimir tarjeta · Ctrl+S guardar como… · Ctrl+B vincular el teléfono · Enter o Esc cerrar</translation>
     </message>
 </context>
 <context>
@@ -281,16 +281,16 @@ F7 Reembolso · F8 QR tarjeta · Ctrl+D Pantalla</translation>
         <translation>Primero escanee un socio y luego pulse F4.</translation>
     </message>
     <message>
-        <source>A member code was scanned while the sale is recorded; scan it again.</source>
-        <translation>Se escaneó un código de socio mientras se registraba la venta; escanéelo de nuevo.</translation>
-    </message>
-    <message>
         <source>A member code was scanned while a dialog was open; close it, then scan again.</source>
         <translation>Se escaneó un código de socio con un diálogo abierto; ciérrelo y vuelva a escanear.</translation>
     </message>
     <message>
         <source>Member {member_id} found. F4 to ring up a sale.</source>
         <translation>Socio {member_id} encontrado. F4 para registrar una venta.</translation>
+    </message>
+    <message>
+        <source>Looking this member up as soon as the sale is recorded.</source>
+        <translation>Se buscará a este socio en cuanto se registre la venta.</translation>
     </message>
     <message>
         <source>Scan a member first.</source>
@@ -303,6 +303,10 @@ F7 Reembolso · F8 QR tarjeta · Ctrl+D Pantalla</translation>
     <message>
         <source>Asking the ledger to hold the points…</source>
         <translation>Pidiendo al libro mayor que reserve los puntos…</translation>
+    </message>
+    <message>
+        <source>Recording the sale…</source>
+        <translation>Registrando la venta…</translation>
     </message>
     <message>
         <source>Sale recorded for {member_id}: receipt {receipt}, paid {payable}, {earned} points earned, balance {balance} points. Next customer: scan a member code.</source>
@@ -389,6 +393,10 @@ F7 Reembolso · F8 QR tarjeta · Ctrl+D Pantalla</translation>
         <translation>Salir</translation>
     </message>
     <message>
+        <source>Working…</source>
+        <translation>Trabajando…</translation>
+    </message>
+    <message>
         <source>&amp;Member</source>
         <translation>&amp;Socio</translation>
     </message>
@@ -456,6 +464,10 @@ F7 Reembolso · F8 QR tarjeta · Ctrl+D Pantalla</translation>
     <message>
         <source>Scan your member code</source>
         <translation>Escanee su código de socio</translation>
+    </message>
+    <message>
+        <source>Scan this code with your phone&apos;s camera to bind your phone</source>
+        <translation>Escanee este código con la cámara de su teléfono para vincularlo</translation>
     </message>
     <message>
         <source>You have {points} points</source>
@@ -992,6 +1004,14 @@ F7 Reembolso · F8 QR tarjeta · Ctrl+D Pantalla</translation>
         <translation>Los datos de este terminal los escribió un MemberDesk más reciente; actualice el programa.</translation>
     </message>
     <message>
+        <source>A MemberDesk window is already open on this terminal&apos;s data (process {pid}): use that window; this one does not start. Command-line commands keep working beside it.</source>
+        <translation>Ya hay una ventana de MemberDesk abierta con los datos de este terminal (proceso {pid}): use esa ventana; esta no se abre. Los comandos de la línea de órdenes siguen funcionando a su lado.</translation>
+    </message>
+    <message>
+        <source>The terminal&apos;s database is busy (a sync or another program is writing to it); nothing was changed. Wait a moment and press the same key again.</source>
+        <translation>La base de datos del terminal está ocupada (una sincronización u otro programa está escribiendo en ella); no se ha cambiado nada. Espere un momento y pulse la misma tecla otra vez.</translation>
+    </message>
+    <message>
         <source>The scan is damaged; scan the member&apos;s code again, or type their number.</source>
         <translation>El escaneo está dañado; vuelva a escanear el código del socio o escriba su número.</translation>
     </message>
@@ -1234,6 +1254,38 @@ F7 Reembolso · F8 QR tarjeta · Ctrl+D Pantalla</translation>
     <message>
         <source>Points moved</source>
         <translation>Movimiento de puntos</translation>
+    </message>
+    <message>
+        <source>A purchase at {where}</source>
+        <translation>Una compra en {where}</translation>
+    </message>
+    <message>
+        <source>A refund at {where}</source>
+        <translation>Una devolución en {where}</translation>
+    </message>
+    <message>
+        <source>Points redeemed at {where}</source>
+        <translation>Puntos canjeados en {where}</translation>
+    </message>
+    <message>
+        <source>A redemption undone at {where}</source>
+        <translation>Un canje deshecho en {where}</translation>
+    </message>
+    <message>
+        <source>Points adjusted at {where}</source>
+        <translation>Puntos ajustados en {where}</translation>
+    </message>
+    <message>
+        <source>PLUS bought at {where}</source>
+        <translation>PLUS comprado en {where}</translation>
+    </message>
+    <message>
+        <source>Points expired (the ledger)</source>
+        <translation>Puntos caducados (libro mayor)</translation>
+    </message>
+    <message>
+        <source>Points moved at {where}</source>
+        <translation>Movimiento de puntos en {where}</translation>
     </message>
 </context>
 <context>
@@ -1568,6 +1620,120 @@ Escanee el código de socio, o escriba el número de socio o el teléfono, y pul
     <message>
         <source>Paired: terminal {terminal} of store {store}.</source>
         <translation>Emparejado: terminal {terminal} de la tienda {store}.</translation>
+    </message>
+</context>
+<context>
+    <name>PhoneBindingDialog</name>
+    <message>
+        <source>Bind the member&apos;s phone</source>
+        <translation>Vincular el teléfono del socio</translation>
+    </message>
+    <message>
+        <source>Bind the phone of {name}</source>
+        <translation>Vincular el teléfono de {name}</translation>
+    </message>
+    <message>
+        <source>Member number {member_id}</source>
+        <translation>Número de socio {member_id}</translation>
+    </message>
+    <message>
+        <source>Asking the ledger for a binding code…</source>
+        <translation>Pidiendo al libro central un código de vinculación…</translation>
+    </message>
+    <message>
+        <source>The member scans this code with the phone&apos;s camera and opens the page. It works once, until {until}.</source>
+        <translation>El socio escanea este código con la cámara del teléfono y abre la página. Sirve una sola vez, hasta las {until}.</translation>
+    </message>
+    <message>
+        <source>Offline: phones are bound with the ledger. Try again when the terminal is online.</source>
+        <translation>Sin conexión: los teléfonos se vinculan con el libro central. Inténtelo de nuevo cuando el terminal esté en línea.</translation>
+    </message>
+    <message>
+        <source>This terminal is not paired with a ledger, so it cannot bind phones.</source>
+        <translation>Este terminal no está emparejado con un libro central, así que no puede vincular teléfonos.</translation>
+    </message>
+    <message>
+        <source>The ledger refused to bind a phone for this member; call the service desk.</source>
+        <translation>El libro central rechazó vincular un teléfono a este socio; llame a atención al cliente.</translation>
+    </message>
+    <message>
+        <source>No QR yet</source>
+        <translation>Aún no hay QR</translation>
+    </message>
+    <message>
+        <source>No QR</source>
+        <translation>Sin QR</translation>
+    </message>
+    <message>
+        <source>Enter or Esc close</source>
+        <translation>Enter o Esc cerrar</translation>
+    </message>
+</context>
+<context>
+    <name>PhonesPage</name>
+    <message>
+        <source>Look a member up first (the Member field above).</source>
+        <translation>Busque primero un socio (el campo Socio de arriba).</translation>
+    </message>
+    <message>
+        <source>Asking the ledger…</source>
+        <translation>Consultando al libro central…</translation>
+    </message>
+    <message>
+        <source>Choose a phone with ↑ ↓; Enter removes it (asks first).</source>
+        <translation>Elija un teléfono con ↑ ↓; Intro lo quita (pregunta antes).</translation>
+    </message>
+    <message>
+        <source>No phone is bound to this member.</source>
+        <translation>Este socio no tiene teléfonos vinculados.</translation>
+    </message>
+    <message>
+        <source>Choose a phone with ↑ ↓ first.</source>
+        <translation>Elija primero un teléfono con ↑ ↓.</translation>
+    </message>
+    <message>
+        <source>Remove the phone “{label}”? Its codes stop working at every counter after their next sync. Press Enter again to remove it, or Esc.</source>
+        <translation>¿Quitar el teléfono «{label}»? Sus códigos dejarán de servir en todas las cajas tras su próxima sincronización. Pulse Intro otra vez para quitarlo, o Esc.</translation>
+    </message>
+    <message>
+        <source>Removing the phone…</source>
+        <translation>Quitando el teléfono…</translation>
+    </message>
+    <message>
+        <source>Removed the phone “{label}”. Counters refuse its codes after their next sync.</source>
+        <translation>Teléfono «{label}» quitado. Las cajas rechazarán sus códigos tras su próxima sincronización.</translation>
+    </message>
+    <message>
+        <source>The ledger cannot be reached; phones are listed online.</source>
+        <translation>No se puede contactar con el libro central; los teléfonos se consultan en línea.</translation>
+    </message>
+    <message>
+        <source>This terminal is not paired with a ledger.</source>
+        <translation>Este terminal no está emparejado con un libro central.</translation>
+    </message>
+    <message>
+        <source>The ledger refused: {words}</source>
+        <translation>El libro central lo rechazó: {words}</translation>
+    </message>
+    <message>
+        <source>Something unexpected went wrong ({kind}).</source>
+        <translation>Algo inesperado salió mal ({kind}).</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Teléfono</translation>
+    </message>
+    <message>
+        <source>Bound</source>
+        <translation>Vinculado</translation>
+    </message>
+    <message>
+        <source>Last used</source>
+        <translation>Último uso</translation>
+    </message>
+    <message>
+        <source>Phone id</source>
+        <translation>Id. del teléfono</translation>
     </message>
 </context>
 <context>
@@ -2197,6 +2363,18 @@ Escanee el código de socio, o escriba el número de socio o el teléfono, y pul
         <translation>Ajustar los puntos de {name} ({member_id})</translation>
     </message>
     <message>
+        <source>Every counter of the mall, as the ledger has it.</source>
+        <translation>Todos los mostradores del centro, según el libro mayor.</translation>
+    </message>
+    <message>
+        <source>This counter only: the ledger does not answer now.</source>
+        <translation>Solo este mostrador: el libro mayor no responde ahora.</translation>
+    </message>
+    <message>
+        <source>This counter only.</source>
+        <translation>Solo este mostrador.</translation>
+    </message>
+    <message>
         <source>Time</source>
         <translation>Hora</translation>
     </message>
@@ -2333,12 +2511,16 @@ Escanee el código de socio, o escriba el número de socio o el teléfono, y pul
         <translation>Un supervisor aprueba la condonación: Enter pide su PIN aquí.</translation>
     </message>
     <message>
-        <source>A write-off credits exactly what is owed; the ledger applies it as an adjustment. Otherwise the member&apos;s next points pay it off.</source>
-        <translation>La condonación abona exactamente lo adeudado; el libro central la aplica como un ajuste. Si no, los próximos puntos del socio lo saldan.</translation>
+        <source>Ctrl+1 History · Ctrl+2 Adjust · Ctrl+3 Overdrafts · Ctrl+4 Ledger flags · Ctrl+5 Phones · Enter confirms · Esc closes</source>
+        <translation>Ctrl+1 Historial · Ctrl+2 Ajustar · Ctrl+3 Descubiertos · Ctrl+4 Alertas · Ctrl+5 Teléfonos · Intro confirma · Esc cierra</translation>
     </message>
     <message>
-        <source>Ctrl+1 History · Ctrl+2 Adjust · Ctrl+3 Overdrafts · Ctrl+4 Ledger flags · Enter confirms · Esc closes</source>
-        <translation>Ctrl+1 Historial · Ctrl+2 Ajustar · Ctrl+3 Descubiertos · Ctrl+4 Alertas · Intro confirma · Esc cierra</translation>
+        <source>&amp;5 Phones</source>
+        <translation>&amp;5 Teléfonos</translation>
+    </message>
+    <message>
+        <source>A write-off credits exactly what is owed; the ledger applies it as an adjustment. Otherwise the member&apos;s next points pay it off.</source>
+        <translation>La condonación abona exactamente lo adeudado; el libro central la aplica como un ajuste. Si no, los próximos puntos del socio lo saldan.</translation>
     </message>
     <message>
         <source>A points adjustment</source>

@@ -76,8 +76,8 @@
         <translation>打印会员卡 (Ctrl+P)</translation>
     </message>
     <message>
-        <source>Ctrl+P print card · Ctrl+S save as… · Enter or Esc close</source>
-        <translation>Ctrl+P 打印会员卡 · Ctrl+S 另存为… · Enter 或 Esc 关闭</translation>
+        <source>Ctrl+P print card · Ctrl+S save as… · Ctrl+B bind the phone · Enter or Esc close</source>
+        <translation>Ctrl+P 打印会员卡 · Ctrl+S 另存为… · Ctrl+B 绑定手机 · Enter 或 Esc 关闭</translation>
     </message>
 </context>
 <context>
@@ -281,16 +281,16 @@ F7 退款 · F8 会员卡码 · Ctrl+D 顾客屏</translation>
         <translation>请先扫描会员，再按 F4。</translation>
     </message>
     <message>
-        <source>A member code was scanned while the sale is recorded; scan it again.</source>
-        <translation>正在记录销售时扫描到会员码；请重新扫描。</translation>
-    </message>
-    <message>
         <source>A member code was scanned while a dialog was open; close it, then scan again.</source>
         <translation>对话框打开时扫描到会员码；请先关闭对话框，再重新扫描。</translation>
     </message>
     <message>
         <source>Member {member_id} found. F4 to ring up a sale.</source>
         <translation>已找到会员 {member_id}。按 F4 开始结账。</translation>
+    </message>
+    <message>
+        <source>Looking this member up as soon as the sale is recorded.</source>
+        <translation>销售记录完成后立即查找此会员。</translation>
     </message>
     <message>
         <source>Scan a member first.</source>
@@ -303,6 +303,10 @@ F7 退款 · F8 会员卡码 · Ctrl+D 顾客屏</translation>
     <message>
         <source>Asking the ledger to hold the points…</source>
         <translation>正在请总账冻结所用积分…</translation>
+    </message>
+    <message>
+        <source>Recording the sale…</source>
+        <translation>正在记录销售…</translation>
     </message>
     <message>
         <source>Sale recorded for {member_id}: receipt {receipt}, paid {payable}, {earned} points earned, balance {balance} points. Next customer: scan a member code.</source>
@@ -389,6 +393,10 @@ F7 退款 · F8 会员卡码 · Ctrl+D 顾客屏</translation>
         <translation>退出</translation>
     </message>
     <message>
+        <source>Working…</source>
+        <translation>处理中…</translation>
+    </message>
+    <message>
         <source>&amp;Member</source>
         <translation>会员(&amp;M)</translation>
     </message>
@@ -456,6 +464,10 @@ F7 退款 · F8 会员卡码 · Ctrl+D 顾客屏</translation>
     <message>
         <source>Scan your member code</source>
         <translation>请出示您的会员码</translation>
+    </message>
+    <message>
+        <source>Scan this code with your phone&apos;s camera to bind your phone</source>
+        <translation>请用手机相机扫描此码，绑定您的手机</translation>
     </message>
     <message>
         <source>You have {points} points</source>
@@ -992,6 +1004,14 @@ F7 退款 · F8 会员卡码 · Ctrl+D 顾客屏</translation>
         <translation>此终端的数据由较新版本的 MemberDesk 写入；请更新程序。</translation>
     </message>
     <message>
+        <source>A MemberDesk window is already open on this terminal&apos;s data (process {pid}): use that window; this one does not start. Command-line commands keep working beside it.</source>
+        <translation>此终端的数据已经打开了一个 MemberDesk 窗口（进程 {pid}）：请使用那个窗口；本窗口不会启动。命令行命令可以在它旁边照常使用。</translation>
+    </message>
+    <message>
+        <source>The terminal&apos;s database is busy (a sync or another program is writing to it); nothing was changed. Wait a moment and press the same key again.</source>
+        <translation>终端数据库正忙（同步或其他程序正在写入）；未做任何更改。请稍候，然后再按一次同一个键。</translation>
+    </message>
+    <message>
         <source>The scan is damaged; scan the member&apos;s code again, or type their number.</source>
         <translation>扫描内容已损坏;请重新扫描会员码,或输入会员号。</translation>
     </message>
@@ -1234,6 +1254,38 @@ F7 退款 · F8 会员卡码 · Ctrl+D 顾客屏</translation>
     <message>
         <source>Points moved</source>
         <translation>积分变动</translation>
+    </message>
+    <message>
+        <source>A purchase at {where}</source>
+        <translation>在 {where} 消费</translation>
+    </message>
+    <message>
+        <source>A refund at {where}</source>
+        <translation>在 {where} 退款</translation>
+    </message>
+    <message>
+        <source>Points redeemed at {where}</source>
+        <translation>在 {where} 兑换积分</translation>
+    </message>
+    <message>
+        <source>A redemption undone at {where}</source>
+        <translation>在 {where} 撤销兑换</translation>
+    </message>
+    <message>
+        <source>Points adjusted at {where}</source>
+        <translation>在 {where} 调整积分</translation>
+    </message>
+    <message>
+        <source>PLUS bought at {where}</source>
+        <translation>在 {where} 购买 PLUS</translation>
+    </message>
+    <message>
+        <source>Points expired (the ledger)</source>
+        <translation>积分过期（总账）</translation>
+    </message>
+    <message>
+        <source>Points moved at {where}</source>
+        <translation>在 {where} 积分变动</translation>
     </message>
 </context>
 <context>
@@ -1568,6 +1620,120 @@ Scan the member code, or type a member number or phone number, then press Enter.
     <message>
         <source>Paired: terminal {terminal} of store {store}.</source>
         <translation>配对成功：门店 {store} 的终端 {terminal}。</translation>
+    </message>
+</context>
+<context>
+    <name>PhoneBindingDialog</name>
+    <message>
+        <source>Bind the member&apos;s phone</source>
+        <translation>绑定会员手机</translation>
+    </message>
+    <message>
+        <source>Bind the phone of {name}</source>
+        <translation>为 {name} 绑定手机</translation>
+    </message>
+    <message>
+        <source>Member number {member_id}</source>
+        <translation>会员号 {member_id}</translation>
+    </message>
+    <message>
+        <source>Asking the ledger for a binding code…</source>
+        <translation>正在向总账申请绑定码…</translation>
+    </message>
+    <message>
+        <source>The member scans this code with the phone&apos;s camera and opens the page. It works once, until {until}.</source>
+        <translation>会员用手机相机扫描此码并打开页面。此码仅可使用一次，有效至 {until}。</translation>
+    </message>
+    <message>
+        <source>Offline: phones are bound with the ledger. Try again when the terminal is online.</source>
+        <translation>离线：手机需通过总账绑定。请在终端联网后重试。</translation>
+    </message>
+    <message>
+        <source>This terminal is not paired with a ledger, so it cannot bind phones.</source>
+        <translation>此终端未与总账配对，无法绑定手机。</translation>
+    </message>
+    <message>
+        <source>The ledger refused to bind a phone for this member; call the service desk.</source>
+        <translation>总账拒绝为此会员绑定手机；请联系服务台。</translation>
+    </message>
+    <message>
+        <source>No QR yet</source>
+        <translation>暂无二维码</translation>
+    </message>
+    <message>
+        <source>No QR</source>
+        <translation>无二维码</translation>
+    </message>
+    <message>
+        <source>Enter or Esc close</source>
+        <translation>Enter 或 Esc 关闭</translation>
+    </message>
+</context>
+<context>
+    <name>PhonesPage</name>
+    <message>
+        <source>Look a member up first (the Member field above).</source>
+        <translation>请先查找会员（上方的会员栏）。</translation>
+    </message>
+    <message>
+        <source>Asking the ledger…</source>
+        <translation>正在询问总账…</translation>
+    </message>
+    <message>
+        <source>Choose a phone with ↑ ↓; Enter removes it (asks first).</source>
+        <translation>用 ↑ ↓ 选择手机；回车移除（会先确认）。</translation>
+    </message>
+    <message>
+        <source>No phone is bound to this member.</source>
+        <translation>此会员没有绑定手机。</translation>
+    </message>
+    <message>
+        <source>Choose a phone with ↑ ↓ first.</source>
+        <translation>请先用 ↑ ↓ 选择一部手机。</translation>
+    </message>
+    <message>
+        <source>Remove the phone “{label}”? Its codes stop working at every counter after their next sync. Press Enter again to remove it, or Esc.</source>
+        <translation>移除手机“{label}”？各收银台下次同步后将拒绝它的会员码。再按回车移除，或按 Esc。</translation>
+    </message>
+    <message>
+        <source>Removing the phone…</source>
+        <translation>正在移除手机…</translation>
+    </message>
+    <message>
+        <source>Removed the phone “{label}”. Counters refuse its codes after their next sync.</source>
+        <translation>已移除手机“{label}”。各收银台下次同步后将拒绝它的会员码。</translation>
+    </message>
+    <message>
+        <source>The ledger cannot be reached; phones are listed online.</source>
+        <translation>无法连接总账；手机列表需联网查看。</translation>
+    </message>
+    <message>
+        <source>This terminal is not paired with a ledger.</source>
+        <translation>本终端未与总账配对。</translation>
+    </message>
+    <message>
+        <source>The ledger refused: {words}</source>
+        <translation>总账拒绝：{words}</translation>
+    </message>
+    <message>
+        <source>Something unexpected went wrong ({kind}).</source>
+        <translation>发生意外错误（{kind}）。</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>手机</translation>
+    </message>
+    <message>
+        <source>Bound</source>
+        <translation>绑定时间</translation>
+    </message>
+    <message>
+        <source>Last used</source>
+        <translation>最近使用</translation>
+    </message>
+    <message>
+        <source>Phone id</source>
+        <translation>手机编号</translation>
     </message>
 </context>
 <context>
@@ -2197,6 +2363,18 @@ Scan the member code, or type a member number or phone number, then press Enter.
         <translation>调整 {name}（{member_id}）的积分</translation>
     </message>
     <message>
+        <source>Every counter of the mall, as the ledger has it.</source>
+        <translation>全商场所有柜台的记录（以总账为准）。</translation>
+    </message>
+    <message>
+        <source>This counter only: the ledger does not answer now.</source>
+        <translation>仅本柜台的记录：总账暂时没有应答。</translation>
+    </message>
+    <message>
+        <source>This counter only.</source>
+        <translation>仅本柜台的记录。</translation>
+    </message>
+    <message>
         <source>Time</source>
         <translation>时间</translation>
     </message>
@@ -2333,12 +2511,16 @@ Scan the member code, or type a member number or phone number, then press Enter.
         <translation>核销需主管批准：按 Enter 在此输入主管 PIN。</translation>
     </message>
     <message>
-        <source>A write-off credits exactly what is owed; the ledger applies it as an adjustment. Otherwise the member&apos;s next points pay it off.</source>
-        <translation>核销会补足所欠的积分，总账按调整处理。否则，会员之后获得的积分会先用于偿还。</translation>
+        <source>Ctrl+1 History · Ctrl+2 Adjust · Ctrl+3 Overdrafts · Ctrl+4 Ledger flags · Ctrl+5 Phones · Enter confirms · Esc closes</source>
+        <translation>Ctrl+1 记录 · Ctrl+2 调整 · Ctrl+3 透支 · Ctrl+4 总账标记 · Ctrl+5 手机 · 回车确认 · Esc 关闭</translation>
     </message>
     <message>
-        <source>Ctrl+1 History · Ctrl+2 Adjust · Ctrl+3 Overdrafts · Ctrl+4 Ledger flags · Enter confirms · Esc closes</source>
-        <translation>Ctrl+1 记录 · Ctrl+2 调整 · Ctrl+3 透支 · Ctrl+4 总账标记 · 回车确认 · Esc 关闭</translation>
+        <source>&amp;5 Phones</source>
+        <translation>&amp;5 手机</translation>
+    </message>
+    <message>
+        <source>A write-off credits exactly what is owed; the ledger applies it as an adjustment. Otherwise the member&apos;s next points pay it off.</source>
+        <translation>核销会补足所欠的积分，总账按调整处理。否则，会员之后获得的积分会先用于偿还。</translation>
     </message>
     <message>
         <source>A points adjustment</source>

@@ -148,6 +148,7 @@ def connect(terminal: Terminal) -> None:
             )
         ctx = terminal.ctx
         ctx.authorizer = ctx.coupons = ctx.grants = ctx.plus_codes = None
+        terminal.mall_history = None
         return
     url, secret = credential.ledger_url, credential.secret
     # The business day of a paired terminal is its store's, as the ledger's rule book says:
@@ -166,3 +167,6 @@ def connect(terminal: Terminal) -> None:
     from sync.client.plus_codes import LedgerPlusCodes  # it builds on this module
 
     terminal.ctx.plus_codes = LedgerPlusCodes(authorizer)
+    from sync.client.mall_history import ledger_history
+
+    terminal.mall_history = ledger_history(terminal.settings.data_dir, terminal.ctx.timezone)

@@ -13,7 +13,7 @@ from typing import Any
 from app.bootstrap import Terminal
 from app.domain.profile import DayDelta
 from app.services import replica
-from app.services.member_codes import PublishedKey, decode_key
+from app.services.member_codes import PublishedKey, decode_key, decode_removed_devices
 from app.services.replica import Checkpoint, ReplicaCoupon, ReplicaMember
 from sync.client.http import LedgerClient
 from sync.protocol import MAX_BATCH, MAX_PAGE, MemberState, PublicKey, SnapshotPage, WireEvent
@@ -41,6 +41,11 @@ class RoundResult:
 def to_keys(keys: list[PublicKey]) -> list[PublishedKey] | None:
     """The ledger's key set; an empty list is a ledger that sends none (keep what we have)."""
     return [decode_key(k.key_id, k.public_key, k.revoked) for k in keys] or None
+
+
+def to_removed(devices: list[str] | None) -> list[str] | None:
+    """The ledger's removed phones; None: a ledger that sends none (keep what we have)."""
+    return None if devices is None else decode_removed_devices(devices)
 
 
 def to_replica(state: MemberState) -> ReplicaMember:
@@ -164,6 +169,7 @@ class Syncer:
         collected: list[MemberState] = []
         rule_book = None
         keys: list[PublishedKey] | None = None
+        removed: list[str] | None = None
         applied_through: int | None = None
         ledger_time = None
         while True:
@@ -174,6 +180,7 @@ class Syncer:
             collected.extend(page.members)
             rule_book = page.rule_book or rule_book
             keys = to_keys(page.keys) or keys
+            removed = to_removed(page.removed_devices)
             ledger_time = page.ledger_time
             since = page.next_cursor
             if not page.more:
@@ -187,6 +194,7 @@ class Syncer:
                 rule_book=rule_book,
                 members=[to_replica(m) for m in collected],
                 keys=keys,
+                removed_devices=removed,
             ),
         )
         return members + len(collected), checkpoint
@@ -228,6 +236,7 @@ class Syncer:
                         rule_book=page.rule_book,
                         members=members,
                         keys=to_keys(page.keys),
+                        removed_devices=to_removed(page.removed_devices),
                     ),
                 )
                 loaded += len(members)

@@ -29,6 +29,10 @@ from sync.protocol import (
     MemberHistoryPage,
     PairRequest,
     PairResponse,
+    PhoneBindingRequest,
+    PhoneBindingResponse,
+    PhoneList,
+    PhoneRemoved,
     PlusCodeClaim,
     PlusCodeClaimed,
     PushRequest,
@@ -212,6 +216,25 @@ class LedgerClient:
             body=CredentialRequest(member_id=member_id, device_key=device_key_b64),
         )
 
+    def phone_binding(self, member_id: str) -> PhoneBindingResponse:
+        """A one-time code that binds the member's phone (the link the counter shows)."""
+        return self._call(
+            "POST",
+            "/phones/bindings",
+            PhoneBindingResponse,
+            body=PhoneBindingRequest(member_id=member_id),
+        )
+
+    def phones(self, member_id: str) -> PhoneList:
+        return self._call("GET", f"/members/{quote(member_id, safe='')}/phones", PhoneList)
+
+    def remove_phone(self, member_id: str, device_id: str) -> PhoneRemoved:
+        return self._call(
+            "POST",
+            f"/members/{quote(member_id, safe='')}/phones/{quote(device_id, safe='')}/remove",
+            PhoneRemoved,
+        )
+
     def authorize(self, member_id: str, points: int, request_id: str) -> AuthorizeResponse:
         return self._call(
             "POST",
@@ -257,6 +280,7 @@ class LedgerClient:
             f"/members/{quote(member_id, safe='')}/history",
             MemberHistoryPage,
             params={"limit": limit},
+            timeout=(2.0, 4.0),  # the service desk waits for it: offline says so quickly
         )
 
     def flags(self, member_id: str | None = None, *, include_resolved: bool = False) -> FlagList:

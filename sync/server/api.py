@@ -65,7 +65,7 @@ from sync.protocol import (
     RuleBookDocument,
     SnapshotPage,
 )
-from sync.server import budgets, flags, keys, ledger, member_view, plus_codes, profile
+from sync.server import budgets, flags, keys, ledger, member_view, phones, plus_codes, profile
 from sync.server.db import READ_ONLY
 from sync.server.errors import Refused
 from sync.server.group_commit import PushQueue
@@ -202,9 +202,11 @@ def create_app(
     *,
     admin_token: str | None = None,
     signing_key: Ed25519PrivateKey | None = None,
+    public_url: str | None = None,
 ) -> FastAPI:
     """The ledger's API on ``engine``; ``signing_key``: the member-code signing key when it
-    is kept outside the database (``keys.load_outside_key``)."""
+    is kept outside the database (``keys.load_outside_key``); ``public_url``: where members'
+    phones reach the ledger (the member page), when not where terminals do."""
     app = FastAPI(
         title="MemberDesk ledger",
         version=str(PROTOCOL_VERSION),
@@ -381,6 +383,7 @@ def create_app(
         # a model per member, and FastAPI's validation of the reply against it, cost more
         # than reading the page. The page's shape is the response model's (tests check it).
         page["keys"] = [key.model_dump() for key in keys.public_keys(db)]
+        page["removed_devices"] = phones.removed_devices(db, ledger.now_utc().date())
         return Response(orjson.dumps(page), media_type="application/json")
 
     @app.get(f"{API}/changes", response_model=ChangesPage, responses=refusals(*TERMINAL))
@@ -558,6 +561,15 @@ def create_app(
     @committed
     def report(db: ReadDb, _: Admin) -> dict[str, Any]:
         return ledger.report(db)
+
+    # Members' phones: the counter's endpoints, then the member page's API and its files.
+    from sync.server import phone_api
+    from sync.server.member_page import api as page_api
+    from sync.server.member_page import files as page_files
+
+    app.include_router(phone_api.router(engine, bearer, public_url))
+    app.include_router(page_api.router(engine, signing_key))
+    app.include_router(page_files.router())
 
     default_openapi = app.openapi
 

@@ -17,6 +17,7 @@ from sync.server.keys import load_outside_key
 
 DATABASE_ENV = "MEMBERDESK_LEDGER_DATABASE"
 ADMIN_TOKEN_ENV = "MEMBERDESK_LEDGER_ADMIN_TOKEN"  # noqa: S105 - a variable name
+PUBLIC_URL_ENV = "MEMBERDESK_LEDGER_PUBLIC_URL"
 
 
 def create_from_env() -> FastAPI:
@@ -27,4 +28,5 @@ def create_from_env() -> FastAPI:
         make_engine(url),
         admin_token=os.environ.get(ADMIN_TOKEN_ENV),
         signing_key=load_outside_key(None),
+        public_url=os.environ.get(PUBLIC_URL_ENV) or None,
     )

@@ -47,6 +47,7 @@ from sync.server.models import Terminal
 log = logging.getLogger("memberdesk.ledger")
 ADMIN_TOKEN_ENV = "MEMBERDESK_LEDGER_ADMIN_TOKEN"  # noqa: S105 - a variable name
 DATABASE_ENV = "MEMBERDESK_LEDGER_DATABASE"
+PUBLIC_URL_ENV = "MEMBERDESK_LEDGER_PUBLIC_URL"
 
 
 def default_database_url() -> str:
@@ -134,9 +135,13 @@ def cmd_serve(args: argparse.Namespace) -> int:
         os.environ[DATABASE_ENV] = args.database_url
         if args.signing_key_file:
             os.environ[keys.SIGNING_KEY_FILE_ENV] = args.signing_key_file
+        if args.public_url:
+            os.environ[PUBLIC_URL_ENV] = args.public_url
         target = "sync.server.asgi:create_from_env"
     else:
-        target = create_app(engine, admin_token=token, signing_key=args.signing_key)
+        target = create_app(
+            engine, admin_token=token, signing_key=args.signing_key, public_url=args.public_url
+        )
     uvicorn.run(
         target,
         factory=workers > 1,
@@ -531,6 +536,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--port", type=int, default=8470, help="port (default 8470)")
     p.add_argument("--ssl-certfile", help="serve HTTPS with this certificate (PEM)")
     p.add_argument("--ssl-keyfile", help="the certificate's private key (PEM)")
+    p.add_argument(
+        "--public-url",
+        default=os.environ.get(PUBLIC_URL_ENV),
+        help="where members' phones reach the ledger, e.g. https://members.example-mall.com "
+        "(the member page's binding links; default: the address a terminal used; or "
+        f"${PUBLIC_URL_ENV})",
+    )
     p.add_argument(
         "--insecure",
         action="store_true",

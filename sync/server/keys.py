@@ -213,7 +213,7 @@ def _signer(
     )
 
 
-def _active_member(session: Session, member_id: str) -> Member:
+def active_member(session: Session, member_id: str) -> Member:
     member = session.get(Member, member_id)
     if member is None:
         raise Refused(404, "unknown_member", f"No member {member_id!r} at the ledger.")
@@ -223,7 +223,7 @@ def _active_member(session: Session, member_id: str) -> Member:
 
 
 def card_code(session: Session, member_id: str, outside: Ed25519PrivateKey | None = None) -> str:
-    _active_member(session, member_id)
+    active_member(session, member_id)
     key_id, private = _signer(session, outside)
     return codes.card_code(private, key_id, member_id)
 
@@ -235,7 +235,7 @@ def device_credential(
     today: date,
     outside: Ed25519PrivateKey | None = None,
 ) -> codes.DeviceCredential:
-    _active_member(session, member_id)
+    active_member(session, member_id)
     if len(device_public) != 32:
         raise Refused(422, "bad_device_key", "A device key is 32 bytes (Ed25519).")
     key_id, private = _signer(session, outside)

@@ -329,3 +329,43 @@ class PlusEntitlement(LedgerBase):
     event_id: Mapped[str] = mapped_column(String(36))
     redeemed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     redeemed_by: Mapped[str | None] = mapped_column(Text)  # the partner's reference
+
+
+class PhoneBinding(LedgerBase):
+    """A one-time binding code a counter showed a member (the QR that binds their phone);
+    kept by its hash, like a pairing code. It expires in minutes and works once."""
+
+    __tablename__ = "phone_bindings"
+    token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    member_id: Mapped[str] = mapped_column(String(32), index=True)
+    terminal_id: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    used_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    device_key: Mapped[str | None] = mapped_column(String(64))
+
+
+class MemberDevice(LedgerBase):
+    """A member's phone: its Ed25519 public key (hex), certified by the ledger. A removed
+    phone's requests are refused at once, and terminals refuse its codes from their next
+    sync (the pull lists removed phones whose credentials have not expired)."""
+
+    __tablename__ = "member_devices"
+    device_key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    member_id: Mapped[str] = mapped_column(String(32), index=True)
+    label: Mapped[str] = mapped_column(String(64))
+    bound_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    last_seen_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    credential_until: Mapped[date] = mapped_column(Date)  # the last credential's expiry day
+    removed_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
+    removed_by: Mapped[str | None] = mapped_column(String(64))
+
+
+class DeviceNonce(LedgerBase):
+    """A signed phone request's nonce, kept for the replay window: the same request again
+    is refused."""
+
+    __tablename__ = "device_nonces"
+    device_key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    nonce: Mapped[str] = mapped_column(String(64), primary_key=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from app.bootstrap import Terminal
 from app.domain.quote import Line
 from app.services.context import Actor
-from app.services.servicedesk import SCOPE_COUNTER, SCOPE_MALL, MallEventView
+from app.services.servicedesk import SCOPE_COUNTER, SCOPE_MALL, SCOPE_OFFLINE, MallEventView
 from app.services.views import EnrollResult
 
 ELSEWHERE = MallEventView(
@@ -30,7 +30,8 @@ def test_with_the_ledger_the_history_covers_every_counter_and_names_it(
         asked.append(member_id)
         return [ELSEWHERE]
 
-    shown = terminal.history(member.phone, mall=mall)
+    terminal.mall_history = mall  # what ``connect`` sets on a paired terminal
+    shown = terminal.history(member.phone, mall=True)
     assert asked == [member.member_id]
     assert (shown.scope, shown.mall) == (SCOPE_MALL, [ELSEWHERE])
     assert shown.mall[0].store_code == "S003" and shown.mall[0].terminal_id == "T03"
@@ -45,8 +46,11 @@ def test_offline_the_history_says_it_shows_this_counter_only(
     def offline(member_id: str) -> list[MallEventView]:
         raise ConnectionError("the ledger at http://127.0.0.1:9 does not answer")
 
-    for shown in (terminal.history(member.member_id, mall=offline), terminal.history(member.phone)):
-        assert (shown.scope, shown.mall) == (SCOPE_COUNTER, [])
+    terminal.mall_history = offline
+    asked = terminal.history(member.member_id, mall=True)
+    assert (asked.scope, asked.mall) == (SCOPE_OFFLINE, [])
+    for shown in (asked, terminal.history(member.phone)):
+        assert shown.mall == [] and shown.scope in (SCOPE_OFFLINE, SCOPE_COUNTER)
         assert shown.scope_note.startswith("This counter's records only")
         assert len(shown.purchases) == 1
-    assert "did not answer" in terminal.history(member.phone, mall=offline).scope_note
+    assert "did not answer" in terminal.history(member.phone, mall=True).scope_note

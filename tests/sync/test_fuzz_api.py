@@ -262,6 +262,8 @@ def test_every_refusal_status_is_documented_with_the_refusal_body(
                     assert schema == {"$ref": "#/components/schemas/Refusal"}, (method, path)
             if path.startswith(f"{API}/admin"):
                 assert "403" in responses
+            elif path.startswith("/phone/api/"):  # the member page: signed by the phone
+                assert "401" in responses, (method, path)
             elif path not in (f"{API}/health", f"{API}/pair"):
                 assert {"401", "403"} <= set(responses), (method, path)
 

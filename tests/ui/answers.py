@@ -5,10 +5,18 @@ from __future__ import annotations
 
 import time
 
+import shiboken6
+
 from ui.confirm import ConfirmDialog
 from ui.qt import QtCore, QtWidgets
 
 Qt = QtCore.Qt
+
+
+def closed(widget: QtWidgets.QWidget) -> bool:
+    """Closed, or deleted already (the core's executor turns the event loop while a long
+    call runs, and a closed dialog's deferred deletion may happen then)."""
+    return not shiboken6.isValid(widget) or not widget.isVisible()
 
 
 def question(qtbot) -> ConfirmDialog:
@@ -34,9 +42,9 @@ def answer(qtbot, *names: str, key: Qt.Key = Qt.Key.Key_Return) -> str:
     text = dialog.question.text()
     for name in names:
         assert name in text, (name, text)
-    qtbot.keyClick(QtWidgets.QApplication.focusWidget() or dialog, key)
-    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=2000)
     parent = dialog.parentWidget()
+    qtbot.keyClick(QtWidgets.QApplication.focusWidget() or dialog, key)
+    qtbot.waitUntil(lambda: closed(dialog), timeout=2000)
     if parent is not None and parent.isVisible():  # back where the question came from
         qtbot.waitUntil(
             lambda: parent.isActiveWindow() and QtWidgets.QApplication.focusWidget() is not None,

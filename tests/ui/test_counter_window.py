@@ -115,6 +115,7 @@ def test_checkout_by_keyboard_awards_once_on_a_double_press(qtbot, window) -> No
 
     qtbot.keyClick(first, Qt.Key.Key_F9)
     qtbot.keyClick(window.counter.scan, Qt.Key.Key_F9)  # the second, impatient press
+    qtbot.waitUntil(lambda: not window.recording)
 
     assert award_count(terminal) == before + 1
     assert "Sale recorded for M000003: receipt" in window.message_text()
@@ -141,6 +142,7 @@ def test_ctrl_enter_confirms_too(qtbot, window) -> None:
     field.setFocus()
     qtbot.keyClicks(field, "35.5")
     qtbot.keyClick(field, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: not window.recording)
     assert award_count(terminal) == before + 1
 
 
@@ -169,6 +171,7 @@ def test_a_bad_amount_shows_the_message_and_writes_nothing(qtbot, window) -> Non
     qtbot.keyClicks(first, "12.34")
     assert window.controller.sale_request_id == request_id
     qtbot.keyClick(first, Qt.Key.Key_F9)
+    qtbot.waitUntil(lambda: not window.recording)
     assert award_count(terminal) == before + 1
 
 
@@ -178,6 +181,7 @@ def test_confirm_with_no_amount_shows_the_core_message(qtbot, window) -> None:
     sign_in(qtbot, window)
     scan(qtbot, window, "M000003")
     qtbot.keyClick(window.counter.scan, Qt.Key.Key_F9)
+    qtbot.waitUntil(lambda: not window.recording)
     assert "Enter at least one amount." in window.message_text()
     assert award_count(terminal) == before
 

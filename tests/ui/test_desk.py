@@ -10,7 +10,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from answers import answer
+from answers import answer, closed
 from test_counter_window import scan, sign_in
 
 from app.domain.quote import Line
@@ -119,7 +119,7 @@ def test_a_cashier_adjusts_only_with_a_supervisors_pin_in_place(
     assert demo_terminal.card("M000002").points == before
     qtbot.keyClicks(prompt.pin, "2222")  # sam, the only supervisor listed first
     qtbot.keyClick(prompt.pin, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: not prompt.isVisible(), timeout=2000)
+    qtbot.waitUntil(lambda: closed(prompt), timeout=2000)
     assert demo_terminal.card("M000002").points == before + 200
     assert window.controller.actor.cashier_id == "lin"  # nobody signed out
     with demo_terminal.ctx.read() as session:
@@ -172,6 +172,7 @@ def test_shift_close_exports_prints_and_signs_out(qtbot, window, tmp_path: Path)
     qtbot.keyClick(window.counter.scan, Qt.Key.Key_F4)
     qtbot.keyClicks(window.counter.checkout.first_field(), "120")
     qtbot.keyClick(window.counter.checkout.first_field(), Qt.Key.Key_F9)
+    qtbot.waitUntil(lambda: not window.recording)
     report = open_dialog(qtbot, window, Qt.Key.Key_R, DayReportDialog)
     assert report.title.text() == "End of day so far (Ctrl+R)"
     headers = [report.table.horizontalHeaderItem(c).text() for c in range(3)]
@@ -343,6 +344,7 @@ def test_a_receipt_prints_after_a_sale_and_reprints(qtbot, window, tmp_path: Pat
     qtbot.keyClicks(window.counter.checkout.first_field(), "88")
     with qtbot.waitSignal(window.desk.printer.done, timeout=5000):
         qtbot.keyClick(window.counter.checkout.first_field(), Qt.Key.Key_F9)
+        qtbot.waitUntil(lambda: not window.recording)
     receipt_no = window.controller.last_award.receipt_no
     printed = out.read_bytes()
     assert receipt_no.encode() in printed

@@ -558,6 +558,7 @@ def test_customer_display_shows_masked_name_points_and_savings(qtbot, window) ->
     press(qtbot, window, Qt.Key.Key_F4)
     type_text(qtbot, "100")
     press(qtbot, window, Qt.Key.Key_F9)
+    qtbot.waitUntil(lambda: not window.recording)
     award = window.controller.last_award
     assert award is not None
     assert (
@@ -582,6 +583,7 @@ def test_the_plus_saving_is_one_figure_on_the_display_the_dialog_and_the_receipt
     press(qtbot, window, Qt.Key.Key_F4)
     type_text(qtbot, "1000")
     press(qtbot, window, Qt.Key.Key_F9)
+    qtbot.waitUntil(lambda: not window.recording)
     award = window.controller.last_award
     assert award is not None and award.plus_saving_kind == "would_have_saved"
     shown = (

@@ -125,6 +125,7 @@ def test_spanish_amounts_at_the_counter_and_the_refund(qtbot, qapp, window) -> N
     qtbot.keyClicks(window.counter.checkout.first_field(), "12,50")
     assert window.counter.checkout.payable.text().endswith("¥12,25")  # Gold: 2 % off, es
     qtbot.keyClick(window.counter.checkout.first_field(), Qt.Key.Key_F9)
+    qtbot.waitUntil(lambda: not window.recording)
     assert award_count(terminal) == sales + 1
     last = window.controller.last_award
     assert last is not None and last.subtotal_fen == 1_250

@@ -33,6 +33,7 @@ def test_screenshots_render_for_one_language(qapp, tmp_path: Path) -> None:
         "enroll_zh_CN.png",
         "find_member_zh_CN.png",
         "find_recent_zh_CN.png",
+        "phone_binding_zh_CN.png",
         "plus_renewal_zh_CN.png",
         "plus_zh_CN.png",
         "redeem_zh_CN.png",
@@ -41,6 +42,7 @@ def test_screenshots_render_for_one_language(qapp, tmp_path: Path) -> None:
         "sale_done_zh_CN.png",
         "scan_failed_zh_CN.png",
         "service_desk_flags_zh_CN.png",
+        "service_desk_phones_zh_CN.png",
         "service_desk_zh_CN.png",
         "settings_zh_CN.png",
         "setup_wizard_zh_CN.png",
@@ -51,7 +53,15 @@ def test_screenshots_render_for_one_language(qapp, tmp_path: Path) -> None:
     ]
     for path in written:
         image = QtGui.QImage(str(path))
-        flows = ("enroll", "card_code", "plus", "redeem", "refund", "customer_display")
+        flows = (
+            "enroll",
+            "card_code",
+            "phone_binding",
+            "plus",
+            "redeem",
+            "refund",
+            "customer_display",
+        )
         if path.name.startswith(flows):
             assert 900 <= image.width() <= 1366 and 560 <= image.height() <= 768  # a flow dialog
         elif path.name.startswith(

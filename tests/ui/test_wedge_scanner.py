@@ -71,6 +71,7 @@ def test_a_card_code_scanned_into_the_amount_field_shows_that_member(qtbot, wind
     qtbot.keyClicks(window.counter.checkout.first_field(), "300")
     before = terminal.card("M000001").points
     qtbot.keyClick(window.counter.checkout.first_field(), Qt.Key.Key_F9)
+    qtbot.waitUntil(lambda: not window.recording)
     assert window.controller.last_award is not None
     assert window.controller.last_award.member_id == "M000002"
     assert terminal.card("M000001").points == before
@@ -147,6 +148,7 @@ def test_a_failed_scan_forgets_the_customer_so_f4_and_f9_record_nothing(qtbot, w
     qtbot.keyClicks(QtWidgets.QApplication.focusWidget(), "300")
     qtbot.keyClick(QtWidgets.QApplication.focusWidget(), Qt.Key.Key_F9)
     qtbot.keyClick(QtWidgets.QApplication.focusWidget(), Qt.Key.Key_F9)
+    qtbot.waitUntil(lambda: not window.recording)
     assert award_count(terminal) == sales
     assert events_waiting(terminal) == waiting
     assert terminal.card("M000001").points == points
@@ -158,6 +160,7 @@ def test_a_finished_sale_shows_a_summary_and_waits_for_the_next_customer(qtbot, 
     start_sale(qtbot, window, "M000003", "120")
     assert "M000003" in window.counter.checkout.confirm_button.text()
     qtbot.keyClick(window.counter.checkout.first_field(), Qt.Key.Key_F9)
+    qtbot.waitUntil(lambda: not window.recording)
 
     summary = window.message_text()
     assert "Sale recorded for M000003" in summary
@@ -235,6 +238,7 @@ def test_lower_case_member_numbers_and_short_receipt_numbers(qtbot, window) -> N
     qtbot.keyClick(window.counter.scan, Qt.Key.Key_F4)
     qtbot.keyClicks(window.counter.checkout.first_field(), "50")
     qtbot.keyClick(window.counter.checkout.first_field(), Qt.Key.Key_F9)
+    qtbot.waitUntil(lambda: not window.recording)
     receipt_no = window.controller.last_award.receipt_no  # e.g. T01-0000146
     terminal_id, seq = receipt_no.split("-")
     for typed in (receipt_no.lower(), str(int(seq)), f"{terminal_id.lower()}-{int(seq)}"):

@@ -12,7 +12,13 @@ from pathlib import Path
 import pytest
 from sqlalchemy.exc import OperationalError
 
-from app.domain.errors import DatabaseCorrupt, DiskFull, MemberDeskError, ReadOnlyData
+from app.domain.errors import (
+    DatabaseBusy,
+    DatabaseCorrupt,
+    DiskFull,
+    MemberDeskError,
+    ReadOnlyData,
+)
 from app.store import failures, identity
 
 
@@ -30,7 +36,7 @@ def sqlite_error(code: int, text: str) -> sqlite3.Error:
         (8 | (3 << 8), "attempt to write a readonly database", ReadOnlyData, "is read-only"),
         (11, "database disk image is malformed", DatabaseCorrupt, "memberdesk restore FILE"),
         (26, "file is not a database", DatabaseCorrupt, "is damaged"),
-        (5, "database is locked", MemberDeskError, "busy"),
+        (5, "database is locked", DatabaseBusy, "busy"),
     ],
 )
 def test_sqlite_result_codes_are_named(

@@ -1,7 +1,7 @@
 """stores (branch stores): scoped lots, who funds points, store points budgets
 
-Revision ID: L0009_stores
-Revises: L0008_plus
+Revision ID: L0010_stores
+Revises: L0009_phone
 Create Date: 2026-12-06
 """
 
@@ -12,8 +12,8 @@ from alembic import op
 
 import app.store.types
 
-revision = "L0009_stores"
-down_revision = "L0008_plus"
+revision = "L0010_stores"
+down_revision = "L0009_phone"
 branch_labels = None
 depends_on = None
 

@@ -1,7 +1,7 @@
 """stores (branch stores): a member's points by scope as the ledger confirmed them
 
-Revision ID: 0012_stores
-Revises: 0011_pick
+Revision ID: 0013_stores
+Revises: 0012_phone
 Create Date: 2026-12-06
 """
 
@@ -10,8 +10,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0012_stores"
-down_revision = "0011_pick"
+revision = "0013_stores"
+down_revision = "0012_phone"
 branch_labels = None
 depends_on = None
 
