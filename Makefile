@@ -21,7 +21,7 @@ run: $(STAMP)
 test: $(STAMP) lint unit
 
 lint: $(STAMP)
-	$(BIN)/ruff check app ui sync tests bench
+	$(BIN)/ruff check .
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 

@@ -1,6 +1,7 @@
 """The bundle's entry point: ``memberdesk`` (the CLI; with no subcommand, the counter window).
 
-PyInstaller needs a script; this is ``[project.scripts] memberdesk = "ui.composition:main"``, the composition root.
+PyInstaller needs a script; this is ``[project.scripts] memberdesk = "ui.composition:main"``,
+the composition root.
 """
 
 import multiprocessing

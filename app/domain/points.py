@@ -61,3 +61,29 @@ def allocate_oldest_first(
 
 def is_expired(lot: Lot, today: date) -> bool:
     return lot.expires_on is not None and lot.expires_on < today
+
+
+# One rule each, for every book that keeps lots: the terminal's journal (lots by id), its bulk
+# loader, and the ledger (lots by expiry day). Spending is ``allocate_oldest_first``.
+
+
+def overdraft_settled(owed: int, points: int) -> int:
+    """Of points coming in (earned, returned, given), what pays an open overdraft first."""
+    return max(0, min(owed, points))
+
+
+def due_to_expire(lots: Sequence[Lot], today: date) -> list[tuple[int, int]]:
+    """Expiry: (lot id, points) of every lot past its last day that still holds points."""
+    return [
+        (lot.lot_id, lot.remaining) for lot in lots if lot.remaining > 0 and is_expired(lot, today)
+    ]
+
+
+def opening_entry(points: int) -> tuple[int, int]:
+    """A member new to a book with a balance of ``points``: (the lot it opens, the overdraft
+    it opens); a positive balance earns into a lot, a negative one is a spend with no lot to
+    take from."""
+    if points > 0:
+        return points - overdraft_settled(0, points), 0
+    _, shortfall = allocate_oldest_first((), -points, date.min)
+    return 0, shortfall

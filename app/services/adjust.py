@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlalchemy.orm import Session
 
 from app.domain.errors import InvalidInput
+from app.domain.event_kinds import Adjust
 from app.domain.points import expiry_for
 from app.services.common import audit, load_member, post
 from app.services.context import Actor, ServiceContext
@@ -43,14 +44,13 @@ def adjust(
         now = ctx.now()
         posting = post(
             session,
-            kind="adjust",
-            payload={
-                "member_id": member_id,
-                "points": points,
-                "reason": reason,
-                "supervisor": actor.cashier_id,
-                "store": ctx.store_code,
-            },
+            Adjust(
+                member_id=member_id,
+                points=points,
+                reason=reason,
+                supervisor=actor.cashier_id,
+                store=ctx.store_code,
+            ),
             request_id=request_id,
             member_id=member_id,
             now=now,

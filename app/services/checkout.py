@@ -7,6 +7,7 @@ from collections.abc import Callable, Sequence
 
 from sqlalchemy.orm import Session
 
+from app.domain.event_kinds import Purchase
 from app.domain.events import business_day
 from app.domain.plus import is_plus
 from app.domain.points import expiry_for
@@ -168,26 +169,25 @@ def _award_work(
         event = append_event(
             connection,
             head,
-            kind="purchase",
-            payload={
-                "receipt_no": receipt_no,
-                "member_id": member_id,
-                "store": ctx.store_code,
-                "cashier": actor.cashier_id,
-                "hold_id": hold_id,
-                "request_id": request_id,  # the ledger consumes this terminal's hold by it
-                "rule_book_version": ctx.rules.version,
-                "tier": shopper.tier.code,
-                "plus": shopper.plus_active,
-                "medals": dict(sorted(shopper.medal_levels.items())),  # campaigns target them
-                "lines": [[ln.category, ln.amount_fen] for ln in lines],
-                "coupon": q.coupon_code,
-                "points_used": q.points_used,
-                "points_earned": q.points_to_earn,
-                "payable_fen": q.payable_fen,
-                "coupons_issued": issued,
-                "coupons": [coupon.wire() for coupon in given],
-            },
+            Purchase(
+                receipt_no=receipt_no,
+                member_id=member_id,
+                store=ctx.store_code,
+                cashier=actor.cashier_id,
+                hold_id=hold_id,
+                request_id=request_id,  # the ledger consumes this terminal's hold by it
+                rule_book_version=ctx.rules.version,
+                tier=shopper.tier.code,
+                plus=shopper.plus_active,
+                medals=dict(sorted(shopper.medal_levels.items())),  # campaigns target them
+                lines=tuple((ln.category, ln.amount_fen) for ln in lines),
+                coupon=q.coupon_code,
+                points_used=q.points_used,
+                points_earned=q.points_to_earn,
+                payable_fen=q.payable_fen,
+                coupons_issued=tuple(issued),
+                coupons=tuple(coupon.wire() for coupon in given),
+            ),
             request_id=request_id,
             member_id=member_id,
             now=now,

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from app.domain.codes import CODES_REVOKED
 from app.domain.errors import InvalidInput, UnknownMember
+from app.domain.event_kinds import TerminalEvent
 from app.domain.phones import normalise_phone
 from app.services.context import Actor
 from app.store.cardread import MemberFacts, find_member, raw_connection
@@ -81,9 +82,8 @@ def next_receipt_no(session: Session) -> str:
 
 def post(
     session: Session,
+    event: TerminalEvent,
     *,
-    kind: str,
-    payload: dict[str, Any],
     request_id: str,
     member_id: str,
     now: datetime,
@@ -93,10 +93,9 @@ def post(
 ) -> Posting:
     """Append the operation's event (with the business day of ``now`` in the shop's ``zone``)
     and return a posting whose journal entries name it."""
-    event = append_event(
+    appended = append_event(
         session,
-        kind=kind,
-        payload=payload,
+        event,
         request_id=request_id,
         member_id=member_id,
         now=now,
@@ -106,11 +105,11 @@ def post(
         session=session,
         member_id=member_id,
         request_id=request_id,
-        event_seq=event.seq,
+        event_seq=appended.seq,
         now=now,
         receipt_no=receipt_no,
         note=note,
-        event_id=event.event_id,
+        event_id=appended.event_id,
     )
 
 

@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.domain import coupons as domain
+from app.domain import event_kinds
 from app.domain.errors import CouponNotUsable, InvalidInput, LedgerUnavailable
 from app.services.common import audit, load_member, post
 from app.services.context import Actor, ServiceContext
@@ -128,14 +129,13 @@ def issue_coupon(
         now = ctx.now()
         posting = post(
             session,
-            kind="coupon_issued",
-            payload={
-                "member_id": member_id,
-                "coupon": issued.coupon_code,
-                "template": template_code,
-                "valid_until": issued.valid_until,
-                "coupons": [issued.wire()],  # what every kind that gives coupons carries
-            },
+            event_kinds.CouponIssued(
+                member_id=member_id,
+                coupon=issued.coupon_code,
+                template=template_code,
+                valid_until=issued.valid_until,
+                coupons=(issued.wire(),),  # what every kind that gives coupons carries
+            ),
             request_id=request_id,
             member_id=member_id,
             now=now,

@@ -7,6 +7,8 @@ from collections import defaultdict
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.domain.event_kinds import Expire
+from app.domain.points import Lot, due_to_expire
 from app.services.common import audit, post
 from app.services.context import Actor, ServiceContext
 from app.services.idempotency import run_once
@@ -22,23 +24,28 @@ def expire_points(
     request_id = request_id or f"expire-{ctx.terminal_id}-{today.isoformat()}"
 
     def work(session: Session) -> ExpireResult:
-        rows = session.execute(
-            select(LotBalance.member_id, LotBalance.lot_id, LotBalance.remaining)
+        rows = session.execute(  # the index narrows; due_to_expire is the rule
+            select(
+                LotBalance.member_id, LotBalance.lot_id, LotBalance.remaining, LotBalance.expires_on
+            )
             .where(LotBalance.expires_on < today, LotBalance.remaining > 0)
             .order_by(LotBalance.member_id, LotBalance.lot_id)
         ).all()
-        due: dict[str, list[tuple[int, int]]] = defaultdict(list)
-        for member_id, lot_id, remaining in rows:
-            if remaining > 0:
-                due[member_id].append((lot_id, remaining))
+        lapsed: dict[str, list[Lot]] = defaultdict(list)
+        for member_id, lot_id, remaining, expires_on in rows:
+            lapsed[member_id].append(Lot(lot_id, remaining, expires_on))
+        due = {
+            member_id: taken
+            for member_id, lots in lapsed.items()
+            if (taken := due_to_expire(lots, today))
+        }
         now = ctx.now()
         total = 0
         for member_id, lots in due.items():
             points = sum(r for _, r in lots)
             posting = post(
                 session,
-                kind="expire",
-                payload={"member_id": member_id, "points": points, "day": today.isoformat()},
+                Expire(member_id=member_id, points=points, day=today),
                 request_id=request_id,
                 member_id=member_id,
                 now=now,

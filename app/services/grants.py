@@ -20,7 +20,6 @@ from app.services.idempotency import run_once
 from app.services.views import GrantResult
 from app.store.journal import shown_balance
 
-GRANT_KIND = PointsGranted.KIND  # its ledger handler is in sync/server/push/handlers.py
 MAX_GRANT = 1_000_000
 MAX_REASON = 200
 
@@ -61,15 +60,14 @@ def grant_points(
         now = ctx.now()
         posting = post(
             session,
-            kind=GRANT_KIND,
-            payload=PointsGranted(
+            PointsGranted(
                 member_id=member_id,
                 points=points,
                 reason=reason,
                 request_id=request_id,
                 cashier=actor.cashier_id,
                 store=ctx.store_code,
-            ).to_payload(),
+            ),
             request_id=request_id,
             member_id=member_id,
             now=now,

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from app.domain import codes
 from app.domain.errors import InvalidInput, MemberDeskError, UnknownMember
+from app.domain.event_kinds import CodeAccepted
 from app.services.common import find_member_id
 from app.services.context import ServiceContext
 from app.services.staff import pin_matches
@@ -160,8 +161,7 @@ def scan(ctx: ServiceContext, text: str) -> ScannedMember:
             )
             append_event(
                 session,
-                kind=CODE_ACCEPTED,
-                payload={"member_id": member.member_id, "step": code.step, "key_id": code.key_id},
+                CodeAccepted(member_id=member.member_id, step=code.step, key_id=code.key_id),
                 request_id=f"code-{member.member_id}-{code.step}",
                 member_id=member.member_id,
                 now=now,

@@ -9,6 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.domain.errors import DuplicateMember, InvalidInput, UnknownMember
+from app.domain.event_kinds import MemberEnrolled
 from app.domain.plus import fee_for, is_plus
 from app.domain.plus_offer import plus_saving, renewal_prompt
 from app.domain.profile import MemberBasics, Profile, derive
@@ -96,16 +97,15 @@ def enroll(
         session.flush()
         posting = post(
             session,
-            kind="member_enrolled",
-            payload={
-                "member_id": new_id,
-                "phone": phone,
-                "name": name,
-                "birthday": iso(birthday),
-                "consent": consent,
-                "store": ctx.store_code,
-                "enrolled_on": today.isoformat(),
-            },
+            MemberEnrolled(
+                member_id=new_id,
+                phone=phone,
+                name=name,
+                birthday=birthday,
+                consent=consent,
+                store=ctx.store_code,
+                enrolled_on=today,
+            ),
             request_id=request_id,
             member_id=new_id,
             now=now,

@@ -8,6 +8,7 @@ from datetime import timedelta
 from sqlalchemy.orm import Session
 
 from app.domain.errors import LedgerUnavailable, PlusCodeRefused
+from app.domain.event_kinds import PlusSold
 from app.domain.plus import PlusTerm as Term
 from app.domain.plus import is_plus, next_term
 from app.domain.plus_codes import COUNTER, ClaimedCode, code_hash, normalise_code
@@ -93,30 +94,28 @@ def _grant(
     issued = [coupon.coupon_code for coupon in given]
     benefits = give_entitlements(ctx, session, member_id=member_id, request_id=request_id)
     channel = code.channel if code is not None else COUNTER
-    payload = {
-        "member_id": member_id,
-        "starts_on": term.starts_on.isoformat(),
-        "ends_on": term.ends_on.isoformat(),
-        "fee_fen": term.fee_fen,
-        "standard_fee_fen": ctx.rules.plus.fee_fen,  # the fee by growth may be lower
-        "growth": growth,
-        "channel": channel,
-        "store": ctx.store_code,
-        "cashier": actor.cashier_id,
-        "coupons_issued": issued,
-        "coupons": [coupon.wire() for coupon in given],
-        "entitlements": [benefit.wire() for benefit in benefits],
-    }
-    if code is not None:
-        payload["activation"] = {
-            "code_hash": code.code_hash,
-            "last4": code.last4,
-            "batch": code.batch,
-        }
+    activation = (
+        {"code_hash": code.code_hash, "last4": code.last4, "batch": code.batch}
+        if code is not None
+        else None
+    )
     posting = post(
         session,
-        kind="plus_sold",
-        payload=payload,
+        PlusSold(
+            member_id=member_id,
+            starts_on=term.starts_on,
+            ends_on=term.ends_on,
+            fee_fen=term.fee_fen,
+            standard_fee_fen=ctx.rules.plus.fee_fen,  # the fee by growth may be lower
+            growth=growth,
+            channel=channel,
+            store=ctx.store_code,
+            cashier=actor.cashier_id,
+            coupons_issued=tuple(issued),
+            coupons=tuple(coupon.wire() for coupon in given),
+            entitlements=tuple(benefit.wire() for benefit in benefits),
+            activation=activation,
+        ),
         request_id=request_id,
         member_id=member_id,
         now=now,

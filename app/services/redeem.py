@@ -7,6 +7,7 @@ from collections.abc import Callable
 from sqlalchemy.orm import Session
 
 from app.domain.errors import InvalidInput, OutOfStock
+from app.domain.event_kinds import Redeem
 from app.domain.events import business_day
 from app.domain.money import check_amount_fen, percent_of
 from app.services.caps import check_offline_caps, online_hold
@@ -136,20 +137,19 @@ def _redeem_work(
             coupon_code = given[0].coupon_code
         posting = post(
             session,
-            kind="redeem",
-            payload={
-                "member_id": member_id,
-                "kind": kind,
-                "item": item,
-                "points": cost,
-                "amount_fen": amount_fen,
-                "store": ctx.store_code,
-                "cashier": actor.cashier_id,
-                "hold_id": hold_id,
-                "request_id": request_id,  # the ledger consumes this terminal's hold by it
-                "coupon_issued": coupon_code,
-                "coupons": [coupon.wire() for coupon in given],
-            },
+            Redeem(
+                member_id=member_id,
+                kind=kind,
+                item=item,
+                points=cost,
+                amount_fen=amount_fen,
+                store=ctx.store_code,
+                cashier=actor.cashier_id,
+                hold_id=hold_id,
+                request_id=request_id,  # the ledger consumes this terminal's hold by it
+                coupon_issued=coupon_code,
+                coupons=tuple(coupon.wire() for coupon in given),
+            ),
             request_id=request_id,
             member_id=member_id,
             now=now,

@@ -11,6 +11,7 @@ from __future__ import annotations
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from app.domain import event_kinds
 from app.domain.errors import RefundTooLarge, UnknownReceipt
 from app.domain.events import business_day
 from app.domain.money import check_amount_fen, format_fen
@@ -137,18 +138,17 @@ def refund(
         )
         posting = post(
             session,
-            kind="refund",
-            payload={
-                "receipt_no": receipt_no,
-                "member_id": member_id,
-                "amount_fen": amount,
-                "points_clawed_back": claw,
-                "points_returned": give,
-                "coupon_returned": purchase.coupon_code if full_refund else None,
-                "cashier": actor.cashier_id,
-                "store": ctx.store_code,
-                "profile": deltas[0].wire(),  # the purchase day's bucket change
-            },
+            event_kinds.Refund(
+                receipt_no=receipt_no,
+                member_id=member_id,
+                amount_fen=amount,
+                points_clawed_back=claw,
+                points_returned=give,
+                coupon_returned=purchase.coupon_code if full_refund else None,
+                cashier=actor.cashier_id,
+                store=ctx.store_code,
+                profile=deltas[0].wire(),  # the purchase day's bucket change
+            ),
             request_id=request_id,
             member_id=member_id,
             now=now,

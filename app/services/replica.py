@@ -19,6 +19,7 @@ from typing import NamedTuple
 from sqlalchemy import func, or_, select, update
 from sqlalchemy.orm import Session
 
+from app.domain.event_kinds import CheckpointApplied
 from app.domain.profile import DayDelta, fold
 from app.domain.rulebook import RuleBook, parse_rule_book
 from app.domain.stores import scope_of
@@ -561,11 +562,10 @@ class _CheckpointEvent:
     def _make(self, session: Session) -> int:
         return append_event(
             session,
-            kind=CHECKPOINT_KIND,
-            payload={
-                "cursor": self.checkpoint.cursor,
-                "applied_through_seq": self.checkpoint.applied_through_seq,
-            },
+            CheckpointApplied(
+                cursor=self.checkpoint.cursor,
+                applied_through_seq=self.checkpoint.applied_through_seq,
+            ),
             request_id=self.request_id,
             member_id=None,
             now=self.ctx.now(),

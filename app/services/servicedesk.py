@@ -20,6 +20,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.domain.errors import InvalidInput
+from app.domain.event_kinds import Adjust
 from app.domain.points import expiry_for
 from app.services.adjust import MAX_REASON
 from app.services.common import audit, find_member_id, load_member, mask_name, post
@@ -318,15 +319,14 @@ def write_off_overdraft(
         now = ctx.now()
         posting = post(
             session,
-            kind="adjust",
-            payload={
-                "member_id": member_id,
-                "points": owed,
-                "reason": reason,
-                "supervisor": actor.cashier_id,
-                "store": ctx.store_code,
-                "resolves": "overdraft",
-            },
+            Adjust(
+                member_id=member_id,
+                points=owed,
+                reason=reason,
+                supervisor=actor.cashier_id,
+                store=ctx.store_code,
+                resolves="overdraft",
+            ),
             request_id=request_id,
             member_id=member_id,
             now=now,

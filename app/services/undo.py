@@ -142,8 +142,7 @@ def undo_last_redemption(
             )
         posting = post(
             session,
-            kind=UNDO_KIND,
-            payload=RedeemUndone(
+            RedeemUndone(
                 member_id=last.member_id,
                 redeem_event_id=redeem_event,
                 redeem_request_id=last.request_id,
@@ -158,7 +157,7 @@ def undo_last_redemption(
                 store=ctx.store_code,
                 cashier=actor.cashier_id,
                 approved_by=approved_by.cashier_id if approved_by else None,
-            ).to_payload(),
+            ),
             request_id=request_id,
             member_id=last.member_id,
             now=now,

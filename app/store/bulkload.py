@@ -24,6 +24,7 @@ from typing import Any, NamedTuple
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from app.domain.points import opening_entry
 from app.store.models import JournalEntry
 
 OVERDRAFT_KIND = "overdraft"  # what Posting.debit names a shortfall
@@ -146,7 +147,7 @@ def insert_new_members(
                 status,
                 growth,
             )
-            balances += (member_id, points, -points if points < 0 else 0)
+            balances += (member_id, points, opening_entry(points)[1])
         _insert(cursor, _MEMBERS, 9, rows)
         _insert(cursor, _BALANCES, 3, balances)
         corrected = [m for m in members if m.correction]
@@ -160,13 +161,14 @@ def insert_new_members(
         lots: list[Any] = []
         shared = (request_id, event_seq, at, note)
         for entry_id, m in enumerate(corrected, start=first):
-            member_id, points = m.member_id, m.correction
-            if points > 0:
+            member_id = m.member_id
+            lot, overdraft = opening_entry(m.correction)  # the journal's credit and debit rules
+            if lot:
                 expires = _day(m.lot_expires_on)
-                entries += (entry_id, member_id, kind, points, expires, 1, *shared)
-                lots += (entry_id, member_id, expires, points)
+                entries += (entry_id, member_id, kind, lot, expires, 1, *shared)
+                lots += (entry_id, member_id, expires, lot)
             else:
-                entries += (entry_id, member_id, OVERDRAFT_KIND, points, None, 0, *shared)
+                entries += (entry_id, member_id, OVERDRAFT_KIND, -overdraft, None, 0, *shared)
         _insert(cursor, _JOURNAL, 10, entries)
         _insert(cursor, _LOTS, 4, lots)
         return len(corrected)

@@ -16,7 +16,7 @@ from sqlalchemy import and_, case, func, or_, select
 from sqlalchemy.orm import Session
 
 from app.domain.errors import InsufficientPoints
-from app.domain.points import Lot, allocate_oldest_first
+from app.domain.points import Lot, allocate_oldest_first, overdraft_settled
 from app.store.models import Balance, JournalEntry, LotBalance
 
 
@@ -96,7 +96,7 @@ class Posting:
             return 0
         lot = self._add(kind, points, is_lot=True, expires_on=expires_on)
         owed = _balance_row(self.session, self.member_id).open_overdraft
-        settle = min(owed, points)
+        settle = overdraft_settled(owed, points)
         if settle:
             self._add("overdraft_settle", -settle, lot_id=lot.entry_id)
             self._add("overdraft_paid", settle)
@@ -153,7 +153,9 @@ class Posting:
         if points > 0:
             self._add(kind, points, lot_id=lot_id)
             # points coming back pay an open overdraft first, as new earnings do
-            settle = min(_balance_row(self.session, self.member_id).open_overdraft, points)
+            settle = overdraft_settled(
+                _balance_row(self.session, self.member_id).open_overdraft, points
+            )
             if settle:
                 self._add("overdraft_settle", -settle, lot_id=lot_id)
                 self._add("overdraft_paid", settle)

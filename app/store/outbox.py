@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime, tzinfo
-from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.domain.events import GENESIS_HASH, canonical_json, event_hash, with_business_day
+from app.domain.event_kinds import TerminalEvent
+from app.domain.events import GENESIS_HASH, business_day, canonical_json, event_hash
 from app.domain.ids import uuid7
 from app.store.models import OutboxEvent, TerminalState
 
@@ -24,24 +25,24 @@ def terminal_state(session: Session) -> TerminalState:
 
 def append_event(
     session: Session,
+    event: TerminalEvent,
     *,
-    kind: str,
-    payload: dict[str, Any],
     request_id: str,
     member_id: str | None,
     now: datetime,
     zone: tzinfo,
 ) -> OutboxEvent:
     """Write the next event of this terminal. Runs inside the caller's write transaction, so
-    the event exists exactly when the change it describes does. Its payload carries the
-    shop's business day at ``now`` (``zone`` is the shop's time zone)."""
+    the event exists exactly when the change it describes does. It carries the shop's
+    business day at ``now`` (``zone`` is the shop's time zone)."""
     if now.tzinfo is None:
         raise ValueError("naive datetime: events keep time zones explicit")
     now = now.astimezone(UTC)  # hashed exactly as stored, whatever zone the clock gave
     state = terminal_state(session)
     seq = state.next_seq
     event_id = str(uuid7(int(now.timestamp() * 1000)))
-    body = canonical_json(with_business_day(payload, now, zone))
+    kind = event.KIND
+    body = canonical_json(replace(event, business_day=business_day(now, zone)).to_payload())
     created = OutboxEvent(
         seq=seq,
         event_id=event_id,

@@ -12,14 +12,15 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, tzinfo
 from typing import Any, NamedTuple
 
 from app.domain.errors import InsufficientPoints
-from app.domain.events import canonical_json, event_hash, with_business_day
+from app.domain.event_kinds import TerminalEvent
+from app.domain.events import business_day, canonical_json, event_hash
 from app.domain.ids import uuid7
-from app.domain.points import Lot, allocate_oldest_first
+from app.domain.points import Lot, allocate_oldest_first, overdraft_settled
 
 _HEAD = "SELECT terminal_id, next_seq, last_hash FROM terminal_state WHERE id = 1"
 _MOVE_HEAD = "UPDATE terminal_state SET next_seq = ?, last_hash = ? WHERE id = 1"
@@ -89,9 +90,8 @@ def chain_head(connection: sqlite3.Connection) -> ChainHead:
 def append_event(
     connection: sqlite3.Connection,
     head: ChainHead,
+    event: TerminalEvent,
     *,
-    kind: str,
-    payload: dict[str, Any],
     request_id: str,
     member_id: str | None,
     now: datetime,
@@ -104,7 +104,8 @@ def append_event(
     now = now.astimezone(UTC)
     seq = head.next_seq
     event_id = str(uuid7(int(now.timestamp() * 1000)))
-    body = canonical_json(with_business_day(payload, now, zone))
+    kind = event.KIND
+    body = canonical_json(replace(event, business_day=business_day(now, zone)).to_payload())
     created = now.isoformat(timespec="microseconds")
     digest = event_hash(
         prev_hash=head.last_hash,
@@ -284,7 +285,7 @@ class SpendAndEarn:
             )
             points += earn
             live = earn_expires_on is None or earn_expires_on >= today
-            settle = min(owed, earn)
+            settle = overdraft_settled(owed, earn)
             if settle:
                 self._entry("overdraft_settle", -settle, lot, False, None)
                 connection.execute(_MOVE_LOT, (-settle, lot))

@@ -27,9 +27,8 @@ GRANT = "grant"
 STORE = "store"
 
 
-def receipt_of(payload: Mapping[str, Any]) -> str | None:
-    """The event's receipt number, when it is one the table can hold."""
-    value = payload.get("receipt_no")
+def receipt_text(value: object) -> str | None:
+    """A receipt number, when it is one the table can hold."""
     return value if isinstance(value, str) and 0 < len(value) <= 64 else None
 
 

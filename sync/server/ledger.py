@@ -21,6 +21,8 @@ from sqlalchemy.orm import Session
 from app.domain.errors import InvalidInput
 from app.domain.events import GENESIS_HASH, business_day, canonical_json
 from app.domain.phones import normalise_phone
+from app.domain.points import Lot as PointsLot
+from app.domain.points import due_to_expire
 from app.domain.rulebook import RuleBook, parse_rule_book
 from app.domain.stores import MALL, scope_of
 from sync.protocol import (
@@ -359,15 +361,19 @@ def _touch(session: Session, member: Member) -> None:
 def expire_due(session: Session, member: Member, today: date, at: datetime) -> int:
     """The ledger's own expiry (terminals' expiry events are only their local view). A push
     has its own (sync.server.push), on the rows it holds."""
-    lots = session.scalars(
+    lots = session.scalars(  # the index narrows; due_to_expire is the rule
         select(Lot).where(
             Lot.member_id == member.member_id, Lot.remaining > 0, Lot.expires_on < today
         )
     ).all()
+    by_day = {lot.expires_on.toordinal(): lot for lot in lots}
+    due = due_to_expire(
+        [PointsLot(day, lot.remaining, lot.expires_on) for day, lot in by_day.items()], today
+    )
     total = 0
-    for lot in lots:
-        total += lot.remaining
-        lot.remaining = 0
+    for day, remaining in due:
+        total += remaining
+        by_day[day].remaining = 0
     if total:
         session.add(
             Entry(

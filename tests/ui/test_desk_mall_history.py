@@ -44,7 +44,7 @@ def test_the_history_shows_other_counters_events_and_names_them(qtbot, window, l
 
     def mall(member_id: str) -> list[MallEventView]:
         asked.append(member_id)
-        own = window.controller.terminal_id()
+        own = window.controller.terminal_id
         return elsewhere(member_id, "T03") + elsewhere(member_id, own)  # its own: shown once
 
     window.controller.terminal.mall_history = mall

@@ -597,6 +597,8 @@ def test_the_plus_saving_is_one_figure_on_the_display_the_dialog_and_the_receipt
     scan(qtbot, window, "M000003")
     assert shown in display.visible_texts()
     assert shown in window.counter.card.visible_texts()
+    window.activateWindow()  # offscreen, showing the customer display activated it
+    qtbot.waitUntil(window.isActiveWindow, timeout=2000)
     press(qtbot, window, Qt.Key.Key_F5)
     dialog = flow(window)
     assert dialog.saving.text() == shown

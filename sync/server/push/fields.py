@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import orjson
 
+from app.domain.errors import BadPayload
+from app.domain.event_kinds import MAX_AMOUNT, TerminalEvent
 from app.domain.events import event_business_day
 from app.domain.points import expiry_for
 from app.domain.rulebook import RuleBook
@@ -14,10 +16,8 @@ from sync.protocol import WireEvent
 
 if TYPE_CHECKING:
     from sync.server.push.state import Batch
-
-# Points and fen a single event may name: far past any real basket, far inside the
-# database's 64-bit integers (a sum of many events must not overflow them either).
-MAX_AMOUNT = 10**12
+__all__ = ["MAX_AMOUNT", "Rejection", "business_day_of", "expiry_of", "payload_of", "typed"]
+E = TypeVar("E", bound=TerminalEvent)
 
 
 class Rejection(Exception):
@@ -42,13 +42,12 @@ def payload_of(event: WireEvent) -> dict[str, Any] | Rejection:
     return value
 
 
-def amount(payload: dict[str, Any], key: str) -> int:
-    value = payload.get(key, 0)
-    if not isinstance(value, int) or isinstance(value, bool) or value < 0:
-        raise Rejection("bad_payload", f"{key} must be a whole number >= 0.")
-    if value > MAX_AMOUNT:
-        raise Rejection("bad_payload", f"{key} must be at most {MAX_AMOUNT}.")
-    return value
+def typed(kind: type[E], payload: dict[str, Any]) -> E:
+    """The payload read as its kind's dataclass, or the Rejection naming its first fault."""
+    try:
+        return kind.from_payload(payload)
+    except BadPayload as error:
+        raise Rejection(error.code, error.message) from None
 
 
 def business_day_of(batch: Batch, event: WireEvent, payload: dict[str, Any]) -> date:

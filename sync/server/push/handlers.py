@@ -8,11 +8,12 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from app.domain import event_kinds as kinds
 from sync.protocol import WireEvent
 from sync.server import plus_events, undo
 from sync.server.budgets import GRANT_KIND, GrantRefused
-from sync.server.clearing import receipt_of
-from sync.server.push.fields import MAX_AMOUNT, Rejection, amount, business_day_of, expiry_of
+from sync.server.clearing import receipt_text
+from sync.server.push.fields import Rejection, business_day_of, expiry_of, typed
 from sync.server.push.purchase import Purchase, apply_purchase, purchase_inputs
 from sync.server.push.state import Apply, Batch, MemberState
 
@@ -97,7 +98,7 @@ def _purchase(
     today: date,
 ) -> date | None:
     inputs = purchase or purchase_inputs(apply.batch, apply.event, payload)
-    apply_purchase(apply.batch, apply, member, payload, inputs, today)
+    apply_purchase(apply.batch, apply, member, inputs, today)
     return inputs.day
 
 
@@ -108,10 +109,10 @@ def _redeem(
     purchase: Purchase | None,
     today: date,
 ) -> date | None:
-    points = amount(payload, "points")
+    redeem = typed(kinds.Redeem, payload)
     apply.batch.expire_due(member, today)
-    apply.batch.consume_hold(payload)
-    apply.spend(member, "redeem", points, today)
+    apply.batch.consume_hold(redeem.hold_id, redeem.request_id)
+    apply.spend(member, "redeem", redeem.points, today)
     return None
 
 
@@ -123,15 +124,15 @@ def _refund(
     today: date,
 ) -> date | None:
     batch = apply.batch
-    clawed_back = amount(payload, "points_clawed_back")
+    refund = typed(kinds.Refund, payload)
     day = business_day_of(batch, apply.event, payload)
     expires = expiry_of(day, batch.rule_book())
-    returned = amount(payload, "points_returned")
     batch.expire_due(member, today)
-    apply.spend(member, "refund_earn", clawed_back, today)
+    apply.spend(member, "refund_earn", refund.points_clawed_back, today)
     batch.funding.refund(batch.session, batch.at, apply.event.event_id, member.member_id,
-                         receipt_of(payload), apply.store_code, clawed_back)  # fmt: skip
-    apply.earn(member, "refund_spend", returned, expires)
+                         receipt_text(refund.receipt_no), apply.store_code,
+                         refund.points_clawed_back)  # fmt: skip
+    apply.earn(member, "refund_spend", refund.points_returned, expires)
     return day
 
 
@@ -143,11 +144,7 @@ def _adjust(
     today: date,
 ) -> date | None:
     batch = apply.batch
-    points = payload.get("points", 0)
-    if not isinstance(points, int) or isinstance(points, bool):
-        raise Rejection("bad_payload", "points must be a whole number.")
-    if abs(points) > MAX_AMOUNT:
-        raise Rejection("bad_payload", f"points must be at most {MAX_AMOUNT} either way.")
+    points = typed(kinds.Adjust, payload).points
     if points > 0:
         expires = expiry_of(business_day_of(batch, apply.event, payload), batch.rule_book())
         batch.expire_due(member, today)
@@ -168,7 +165,7 @@ def _points_granted(
     """A store's points from its budget (sync/server/budgets.py): only as authorised for this
     terminal, once; the store is charged for them in the clearing."""
     batch, event_id = apply.batch, apply.event.event_id
-    points = amount(payload, "points")
+    points = typed(kinds.PointsGranted, payload).points
     try:
         batch.grants.take(batch.session, batch.terminal.terminal_id, payload, member.member_id,
                           points, event_id)  # fmt: skip
@@ -188,10 +185,7 @@ def _plus_sold(
     purchase: Purchase | None,
     today: date,
 ) -> date | None:
-    try:
-        ends = date.fromisoformat(str(payload.get("ends_on")))
-    except ValueError:
-        raise Rejection("bad_payload", "ends_on is not a date.") from None
+    ends = typed(kinds.PlusSold, payload).ends_on
     refused = plus_events.take_plus_sold(  # its activation code and partner entitlements
         apply.batch.session,
         terminal_id=apply.batch.terminal.terminal_id,
@@ -217,7 +211,7 @@ def _code_accepted(
     """A terminal took a phone's code for one 30-second step. Each terminal refuses a step it
     already took; the same step taken at a second terminal is a copied code: flag it."""
     batch = apply.batch
-    step = amount(payload, "step")
+    step = typed(kinds.CodeAccepted, payload).step
     terminal_id, event_id = batch.terminal.terminal_id, apply.event.event_id
     earlier = batch.code_step(member.member_id, step)
     if earlier is None:
@@ -260,10 +254,8 @@ def _check_enrollment_text(payload: dict[str, Any]) -> None:
 
 def _enroll(batch: Batch, payload: dict[str, Any]) -> None:
     _check_enrollment_text(payload)
-    member_id = str(payload.get("member_id") or "")
-    phone = str(payload.get("phone") or "")
-    if not member_id or not phone:
-        raise Rejection("bad_payload", "An enrollment needs a member id and a phone.")
+    enrolled = typed(kinds.MemberEnrolled, payload)
+    member_id, phone = enrolled.member_id, enrolled.phone
     existing = batch.members.get(member_id)
     if existing is not None:
         if existing.row["phone"] != phone:
@@ -274,18 +266,13 @@ def _enroll(batch: Batch, payload: dict[str, Any]) -> None:
             "duplicate_phone",
             "Another member already has this phone number; the service desk should merge them.",
         )
-    try:
-        birthday = date.fromisoformat(payload["birthday"]) if payload.get("birthday") else None
-        enrolled_on = date.fromisoformat(str(payload.get("enrolled_on")))
-    except (TypeError, ValueError):
-        raise Rejection("bad_payload", "enrolled_on and birthday must be dates.") from None
     row = {
         "member_id": member_id,
         "phone": phone,
-        "name": str(payload.get("name") or member_id),
-        "birthday": birthday,
-        "enrolled_on": enrolled_on,
-        "home_store": str(payload.get("store") or ""),
+        "name": enrolled.name or member_id,
+        "birthday": enrolled.birthday,
+        "enrolled_on": enrolled.enrolled_on,
+        "home_store": enrolled.store,
         "plus_expires_on": None,
         "status": "active",
         "growth": 0,

@@ -7,13 +7,14 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from app.domain import event_kinds
 from app.domain.plus import is_plus
 from app.domain.quote import Shopper, points_earned
 from app.domain.rulebook import RuleBook, Tier
 from sync.protocol import WireEvent
-from sync.server.clearing import receipt_of
+from sync.server.clearing import receipt_text
 from sync.server.plus_events import medal_levels
-from sync.server.push.fields import Rejection, amount, business_day_of, expiry_of
+from sync.server.push.fields import Rejection, business_day_of, expiry_of, typed
 from sync.server.push.state import Apply, Batch, MemberState
 
 
@@ -23,6 +24,7 @@ class Purchase:
     checked figures and, where it can be known before the member is locked, the points the
     rule book gives."""
 
+    event: event_kinds.Purchase
     used: int
     earned: int
     day: date
@@ -37,25 +39,22 @@ class Purchase:
 def purchase_inputs(batch: Batch, event: WireEvent, payload: dict[str, Any]) -> Purchase:
     """A purchase's checks, in the order a rejection names them, and what the rule book
     gives when that does not depend on the member. Raises the purchase's Rejection."""
-    used = amount(payload, "points_used")
-    earned = amount(payload, "points_earned")
+    purchase = typed(event_kinds.Purchase, payload)
+    used, earned, payable = purchase.points_used, purchase.points_earned, purchase.payable_fen
     day = business_day_of(batch, event, payload)
-    rules = batch.rule_book(amount(payload, "rule_book_version")) or batch.rule_book()
-    payable = amount(payload, "payable_fen")
+    rules = batch.rule_book(purchase.rule_book_version) or batch.rule_book()
     expires = expiry_of(day, rules)
     tier: Tier | None = None
-    plus = bool(payload["plus"]) if "plus" in payload else None
+    plus = purchase.plus
     want = None
     if rules is not None:
         try:
-            tier = rules.tier(str(payload.get("tier") or rules.tiers[0].code))
+            tier = rules.tier(purchase.tier or rules.tiers[0].code)
         except KeyError:
             tier = None
         if tier is not None and plus is not None:
-            want = _points_wanted(
-                batch, rules, tier, plus, payable, day, str(payload["member_id"]), payload
-            )
-    return Purchase(used, earned, day, rules, payable, expires, tier, plus, want)
+            want = _points_wanted(batch, rules, tier, plus, payable, day, purchase)
+    return Purchase(purchase, used, earned, day, rules, payable, expires, tier, plus, want)
 
 
 def _points_wanted(
@@ -65,11 +64,11 @@ def _points_wanted(
     plus: bool,
     payable: int,
     day: date,
-    member: str,
-    payload: dict[str, Any],
+    event: event_kinds.Purchase,
 ) -> int:
     # the medal levels the terminal used: campaigns may target them (sync/server/plus_events)
-    shopper = Shopper(member, tier, plus, 0, medal_levels(payload))
+    levels = medal_levels({"medals": event.medals})
+    shopper = Shopper(event.member_id, tier, plus, 0, levels)
     store = batch.terminal.store_code
     return points_earned(payable, shopper=shopper, store=store, day=day, rules=rules).total
 
@@ -91,13 +90,12 @@ def apply_purchase(
     batch: Batch,
     apply: Apply,
     member: MemberState,
-    payload: dict[str, Any],
     purchase: Purchase,
     today: date,
 ) -> None:
     # Nothing can reject the purchase from here on.
     batch.expire_due(member, today)
-    batch.consume_hold(payload)
+    batch.consume_hold(purchase.event.hold_id, purchase.event.request_id)
     apply.spend(member, "spend", purchase.used, today)
     apply.earn(member, "earn", purchase.earned, purchase.expires)
     pricing = None  # what the clearing needs to charge each campaign's funder
@@ -105,7 +103,8 @@ def apply_purchase(
         plus = purchase.plus
         plus = is_plus(member.plus_expires_on, purchase.day) if plus is None else plus
         pricing = (purchase.rules, purchase.tier, plus, purchase.payable, purchase.day)
-    batch.funding.purchase(batch.at, apply.event.event_id, member.member_id, receipt_of(payload),
+    receipt = receipt_text(purchase.event.receipt_no)
+    batch.funding.purchase(batch.at, apply.event.event_id, member.member_id, receipt,
                            apply.store_code, purchase.earned, pricing)  # fmt: skip
     member.purchases += 1
     member.spend_365_fen += purchase.payable
@@ -115,20 +114,13 @@ def apply_purchase(
     # Recompute with the domain the terminal used; a different figure is flagged, not
     # refused: the receipt was printed and the customer has left.
     if purchase.tier is None:
-        apply.flag("recompute_failed", member, f"unknown tier {payload.get('tier')!r}")
+        apply.flag("recompute_failed", member, f"unknown tier {purchase.event.tier or None!r}")
         return
     want = purchase.want
     if want is None:  # the terminal did not say PLUS: the member's PLUS on the day, as it is
         plus = is_plus(member.plus_expires_on, purchase.day)
         want = _points_wanted(
-            batch,
-            rules,
-            purchase.tier,
-            plus,
-            purchase.payable,
-            purchase.day,
-            member.member_id,
-            payload,
+            batch, rules, purchase.tier, plus, purchase.payable, purchase.day, purchase.event
         )
     if want != purchase.earned:
         apply.flag(

@@ -14,6 +14,8 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from app.domain.events import business_day, event_hash
+from app.domain.points import Lot as PointsLot
+from app.domain.points import allocate_oldest_first, due_to_expire, overdraft_settled
 from app.domain.rulebook import DEFAULT_TIMEZONE, RuleBook
 from app.domain.stores import MALL, scope_of
 from sync.protocol import PushResponse, WireEvent
@@ -177,16 +179,15 @@ class Batch:
     funding: FundingBook = field(default_factory=FundingBook)  # who pays for points given
     grants: GrantBook = field(default_factory=GrantBook)  # store budget grants used up
 
-    def consume_hold(self, payload: dict[str, Any]) -> None:
+    def consume_hold(self, hold_id: str | None, request_id: str | None) -> None:
         """The spending event's own hold is used up: found by the request id (or the hold id
         the terminal was given), and only among the pushing terminal's holds."""
-        hold_id, request_id = payload.get("hold_id"), payload.get("request_id")
         if hold_id or request_id:
             self.holds.append(
                 {
                     "b_terminal_id": self.terminal.terminal_id,
-                    "b_hold_id": str(hold_id or ""),
-                    "b_request_id": str(request_id or ""),
+                    "b_hold_id": hold_id or "",
+                    "b_request_id": request_id or "",
                 }
             )
 
@@ -275,13 +276,21 @@ class Batch:
             return
         self.expired.add(member.member_id)
         total = 0
-        for day, remaining in member.lots.items():
-            if remaining > 0 and day < today:
-                total += remaining
-                member.lots[day] = 0
+        for lot_id, remaining in due_to_expire(_as_lots(member.lots), today):
+            total += remaining
+            member.lots[date.fromordinal(lot_id)] = 0
         total += self.scopes.expire(self.session, self.member_ids(), member.member_id, today)
         if total:
             self.entry("expiry", member, "expire", -total, "ledger")
+
+
+def _as_lots(lots: dict[date, int]) -> list[PointsLot]:
+    """The ledger's lots (one per expiry day; NEVER for points that never expire) in the form
+    the domain's points rules take: the day's ordinal as the lot id."""
+    return [
+        PointsLot(day.toordinal(), remaining, None if day == NEVER else day)
+        for day, remaining in lots.items()
+    ]
 
 
 @dataclass(slots=True)
@@ -300,7 +309,7 @@ class Apply:
         if points <= 0:
             return
         self.batch.entry(self.event.event_id, member, kind, points, self.store_code)
-        settle = min(member.overdraft, points)
+        settle = overdraft_settled(member.overdraft, points)
         member.overdraft -= settle
         left = points - settle
         scope = self.batch.scope()
@@ -320,21 +329,16 @@ class Apply:
         if points <= 0:
             return 0
         self.batch.entry(self.event.event_id, member, kind, -points, self.store_code)
-        left = points
         scope = self.batch.scope()
         if scope != MALL:  # only the points of the store's own scope
             batch = self.batch
             left = batch.scopes.spend(
                 batch.session, batch.member_ids(), member.member_id, scope, points, today
             )
-        for day in sorted(
-            d for d, r in member.lots.items() if scope == MALL and r > 0 and d >= today
-        ):
-            take = min(member.lots[day], left)
-            member.lots[day] -= take
-            left -= take
-            if left == 0:
-                break
+        else:
+            taken, left = allocate_oldest_first(_as_lots(member.lots), points, today)
+            for lot_id, take in taken:
+                member.lots[date.fromordinal(lot_id)] -= take
         if left:
             member.overdraft += left
             where = "" if scope == MALL else f" in scope {scope}"
