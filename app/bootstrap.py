@@ -26,6 +26,7 @@ from app.services import (
     checkout,
     coupons,
     expiry,
+    grants,
     lookups,
     member_codes,
     members,
@@ -51,6 +52,7 @@ from app.services.views import (
     DayReport,
     EnrollResult,
     ExpireResult,
+    GrantResult,
     MemberCard,
     PlusResult,
     RedeemResult,
@@ -244,6 +246,18 @@ class Terminal:
         self, request_id: str, actor: Actor, member_id: str, points: int, reason: str
     ) -> AdjustResult:
         return adjust.adjust(
+            self.ctx,
+            request_id=request_id,
+            actor=actor,
+            member_id=member_id,
+            points=points,
+            reason=reason,
+        )
+
+    def grant(
+        self, request_id: str, actor: Actor, member_id: str, points: int, reason: str
+    ) -> GrantResult:
+        return grants.grant_points(
             self.ctx,
             request_id=request_id,
             actor=actor,

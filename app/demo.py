@@ -12,9 +12,11 @@ from datetime import date, timedelta
 from app.bootstrap import Terminal
 from app.domain.errors import NotAllowed
 from app.domain.quote import Line
+from app.domain.stores import scope_of
 from app.services.context import FixedClock
 from app.services.replica import DEMO_REQUEST_PREFIX
 from app.services.staff import SYSTEM
+from app.store.scopes import put_scope_balances
 
 DEMO_CASHIERS = (
     ("admin", "Ada Admin", "admin", "9999"),
@@ -36,6 +38,9 @@ DEMO_MEMBERS = (
 )
 
 CATEGORIES = ("grocery", "fashion", "electronics", "beauty", "dining")
+
+
+DEMO_SCOPES_MEMBER = "M000008"  # has points at the food court and a single store too
 
 
 @dataclass(frozen=True)
@@ -95,4 +100,11 @@ def seed_demo(terminal: Terminal) -> DemoSummary:
     finally:
         terminal.ctx.clock = real_clock
     terminal.expire()
+    with terminal.ctx.write() as session:  # points elsewhere in the mall, as a ledger sends them
+        put_scope_balances(
+            session,
+            [(DEMO_SCOPES_MEMBER, {"food-court": 1_200, "S006": 300})],
+            own_scope=scope_of(terminal.rules, terminal.ctx.store_code),
+            new_here=False,
+        )
     return DemoSummary(True, len(DEMO_CASHIERS), len(DEMO_MEMBERS))

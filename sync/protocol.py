@@ -171,6 +171,9 @@ class MemberState(Message):
     id_last4: str | None = None  # set once a supervisor verified the real name
     credit_score: int | None = None  # imported at the ledger; None: unknown
     risk_flags: int = 0  # the ledger's open flags on the member's conduct
+    # points by scope (app/domain/stores.py): "mall", a joint group or a single store's code;
+    # ``points`` and ``buckets`` are those of the asking terminal's own scope
+    scopes: dict[str, int] = {}
 
 
 class PublicKey(Message):
@@ -277,6 +280,21 @@ class AuthorizeResponse(Message):
     approved: bool
     balance: int  # the ledger's true balance, less holds, before this redemption
     hold_id: str | None
+    reason: str | None
+    ledger_time: str
+
+
+class GrantRequest(Message):
+    """A store grants points it funds from its budget at the ledger (online only)."""
+
+    member_id: MemberId
+    points: int = Field(ge=1, le=1_000_000)
+    request_id: str = text(1, 64)
+
+
+class GrantResponse(Message):
+    approved: bool
+    budget_left: int  # the store's budget after this grant (before it, when refused)
     reason: str | None
     ledger_time: str
 

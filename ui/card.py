@@ -51,6 +51,7 @@ class MemberCardView(QtWidgets.QFrame):
         self.top_categories = _label("cardTopCategories")
         self.real_name = _label("cardRealName")
         self.points = _label("cardPoints")
+        self.scopes = _label("cardScopes")  # points of other stores' scopes, not spendable here
         self.expiring = _label("cardExpiring")
         self.plus_pitch = _label("cardPlusPitch")
         self.stage = _label("cardStage")
@@ -78,6 +79,7 @@ class MemberCardView(QtWidgets.QFrame):
         layout.addWidget(self.top_categories)
         layout.addWidget(self.real_name)
         layout.addWidget(self.points)
+        layout.addWidget(self.scopes)
         layout.addWidget(self.expiring)
         layout.addWidget(self.plus_pitch)
         layout.addWidget(self.stage)
@@ -162,6 +164,18 @@ class MemberCardView(QtWidgets.QFrame):
                 + " · "
                 + self.tr("{n} points owed from refunds").format(n=card.open_overdraft)
             )
+        elsewhere = [s for s in card.scope_points if not s.here]
+        self.scopes.setVisible(bool(elsewhere))
+        self.scopes.setText(
+            self.tr("Not spendable here: {list}").format(
+                list="; ".join(
+                    self.tr("{points} points at {where}").format(
+                        points=num(s.points), where=self._scope_name(s.scope, s.name)
+                    )
+                    for s in elsewhere
+                )
+            )
+        )
         if card.expiring_points and card.expiring_on:
             self.expiring.setText(
                 self.tr("Expiring soon: {points} points on {date}").format(
@@ -263,6 +277,9 @@ class MemberCardView(QtWidgets.QFrame):
             if card.real_name
             else self.tr("Real name not verified")
         )
+
+    def _scope_name(self, scope: str, name: str) -> str:
+        return self.tr("the mall-wide stores") if scope == "mall" else rule_text(name)
 
     def _plus_pitch(self, card: MemberCard) -> str:
         """What PLUS saves the member, with the renewal prompt when one is due."""

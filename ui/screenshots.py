@@ -73,6 +73,11 @@ def render(out_dir: Path, languages: tuple[str, ...] | None = None) -> list[Path
                 window.look_up()
                 shot("counter")
 
+                # a member with points in other stores' scopes: where each can be spent
+                window.counter.scan.setText("M000008")
+                window.look_up()
+                shot("counter_scopes")
+
                 window.counter.scan.setText("M000003")
                 window.look_up()
                 checkout = window.counter.checkout

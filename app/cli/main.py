@@ -461,6 +461,22 @@ def cmd_plus_activate(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_grant(args: argparse.Namespace) -> int:
+    terminal = terminal_for(args)
+    member_id = terminal.identify(args.member)
+    r = terminal.grant(
+        _request_id(args), terminal.actor(args.cashier), member_id, args.points, args.reason
+    )
+    _emit(
+        args,
+        r,
+        f"Granted {r.points} points of store {r.store}'s budget to {member_id} "
+        f"({r.budget_left} left in the budget); balance {r.balance}."
+        + _done(r.member_id, r.event_id),
+    )
+    return 0
+
+
 def cmd_adjust(args: argparse.Namespace) -> int:
     terminal = terminal_for(args)
     member_id = terminal.identify(args.member)
@@ -828,6 +844,16 @@ def build_parser(parts: TerminalParts) -> argparse.ArgumentParser:
     p.add_argument("member", metavar="MEMBER_OR_PHONE")
     p.add_argument("points", type=int, help="points to add (negative to take away)")
     p.add_argument("--reason", required=True)
+
+    p = add(
+        "grant",
+        cmd_grant,
+        "give a member points the store funds from its budget at the ledger (online only)",
+        mutating=True,
+    )
+    p.add_argument("member", metavar="MEMBER_OR_PHONE")
+    p.add_argument("points", type=int, help="points to give")
+    p.add_argument("--reason", required=True, help="why the store gives them")
 
     coupon = sub.add_parser("coupon", help="coupons").add_subparsers(
         dest="coupon_command", metavar="ACTION", required=True

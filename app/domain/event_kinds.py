@@ -323,6 +323,33 @@ class Adjust(TerminalEvent):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class PointsGranted(TerminalEvent):
+    """Points a store gives a member from its budget at the ledger (branch stores): granted
+    online first under ``request_id``; sync/server/push/handlers.py takes that grant once."""
+
+    KIND: ClassVar[str] = "points_granted"
+
+    member_id: str
+    points: int
+    reason: str
+    request_id: str  # the ledger's authorisation of the grant, by this terminal
+    cashier: str
+    store: str
+
+    @classmethod
+    def from_payload(cls, payload: Wire) -> Self:
+        return cls(
+            member_id=_text(payload, "member_id"),
+            points=amount(payload, "points"),
+            reason=_text(payload, "reason"),
+            request_id=_text(payload, "request_id"),
+            cashier=_text(payload, "cashier"),
+            store=_text(payload, "store"),
+            business_day=_business_day(payload),
+        )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class PlusSold(TerminalEvent):
     KIND: ClassVar[str] = "plus_sold"
 
@@ -605,6 +632,7 @@ KINDS: dict[str, type[TerminalEvent]] = {
         RedeemUndone,
         Refund,
         Adjust,
+        PointsGranted,
         PlusSold,
         CouponIssued,
         MemberEnrolled,

@@ -50,6 +50,8 @@ class EarnBreakdown:
     campaign: int
     campaigns: tuple[str, ...]  # "code" or "code/variant"
     campaign_coupons: tuple[str, ...]  # coupon templates the campaigns hand out
+    # each campaign's points, by "code" or "code/variant": the clearing charges its funder
+    campaign_shares: tuple[tuple[str, int], ...] = ()
 
     @property
     def total(self) -> int:
@@ -117,21 +119,23 @@ def points_earned(
         plus_active=shopper.plus_active,
         medal_levels=shopper.medal_levels,
     )
+    shares = tuple(
+        (
+            a.campaign.code if a.variant is None else f"{a.campaign.code}/{a.variant}",
+            apply_percent(base, a.effect.multiplier_percent) + a.effect.bonus_points,
+        )
+        for a in applied
+    )
     return EarnBreakdown(
         base=base,
         tier=apply_percent(base, shopper.tier.points_multiplier_percent),
         plus=apply_percent(base, rules.plus.points_multiplier_percent)
         if shopper.plus_active
         else 0,
-        campaign=sum(
-            apply_percent(base, a.effect.multiplier_percent) + a.effect.bonus_points
-            for a in applied
-        ),
-        campaigns=tuple(
-            a.campaign.code if a.variant is None else f"{a.campaign.code}/{a.variant}"
-            for a in applied
-        ),
+        campaign=sum(points for _, points in shares),
+        campaigns=tuple(code for code, _ in shares),
         campaign_coupons=tuple(a.effect.coupon for a in applied if a.effect.coupon),
+        campaign_shares=shares,
     )
 
 

@@ -89,6 +89,15 @@ class CouponChecker(Protocol):
         ...
 
 
+class GrantAuthorizer(Protocol):
+    """Asks the ledger to take a grant from the store's points budget (online only)."""
+
+    def authorize_grant(self, member_id: str, points: int, request_id: str) -> int:
+        """Return the budget left after the grant. Raise InvalidInput when the budget is
+        short, LedgerUnavailable when the ledger cannot be asked."""
+        ...
+
+
 class PlusCodes(Protocol):
     """Claims a PLUS activation code at the ledger for a member (online only)."""
 
@@ -109,6 +118,7 @@ class ServiceContext:
     terminal_id: str
     authorizer: Authorizer | None = None
     coupons: CouponChecker | None = None
+    grants: GrantAuthorizer | None = None  # None: standalone, or not linked to its ledger
     plus_codes: PlusCodes | None = None
     _rules_listeners: list[object] = field(default_factory=list)
 

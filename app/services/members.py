@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 
 from sqlalchemy import select
@@ -13,6 +14,7 @@ from app.domain.plus import fee_for, is_plus
 from app.domain.plus_offer import plus_saving, renewal_prompt
 from app.domain.profile import MemberBasics, Profile, derive
 from app.domain.rulebook import DIMENSIONS
+from app.domain.stores import scope_name, scope_of
 from app.services.common import (
     audit,
     clean_phone,
@@ -26,11 +28,19 @@ from app.services.context import Actor, ServiceContext
 from app.services.give import welcome_pack
 from app.services.idempotency import run_once
 from app.services.plus_offer import term_start_of
-from app.services.views import CouponView, EnrollResult, MedalView, MemberCard, TopCategory
+from app.services.views import (
+    CouponView,
+    EnrollResult,
+    MedalView,
+    MemberCard,
+    ScopePointsView,
+    TopCategory,
+)
 from app.store.cardread import CardFacts, MemberFacts, raw_connection, read_card
 from app.store.models import Balance, Member
 from app.store.outbox import terminal_state
 from app.store.profiledays import read_window
+from app.store.scopes import scope_balances
 
 EXPIRING_SOON_DAYS = 60
 MAX_NAME = 80
@@ -180,7 +190,29 @@ def member_card(ctx: ServiceContext, query: str) -> MemberCard:
     )
     if facts is None:
         raise _no_member(text)
-    return card_from_facts(ctx, facts)
+    card = card_from_facts(ctx, facts)
+    with ctx.read() as session:
+        elsewhere = scope_balances(session, card.member_id)
+    return replace(card, scope_points=scope_points_view(ctx, card.points, elsewhere))
+
+
+def scope_points_view(
+    ctx: ServiceContext, points_here: int, ledger_scopes: dict[str, int]
+) -> list[ScopePointsView]:
+    """Each balance, when the member has points outside this store's scope: this scope's
+    from the local lots (this terminal's unsent sales included), the others as the ledger
+    last confirmed them (only their own stores change them)."""
+    here = scope_of(ctx.rules, ctx.store_code)
+    others = {s: p for s, p in ledger_scopes.items() if s != here and p}
+    if not others:
+        return []
+    return [
+        ScopePointsView(here, scope_name(ctx.rules, here), points_here, True),
+        *(
+            ScopePointsView(s, scope_name(ctx.rules, s), p, False)
+            for s, p in sorted(others.items())
+        ),
+    ]
 
 
 def _query_keys(query: str) -> tuple[str, str | None]:

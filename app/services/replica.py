@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import logging
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import NamedTuple
@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 from app.domain.event_kinds import CheckpointApplied
 from app.domain.profile import DayDelta, fold
 from app.domain.rulebook import RuleBook, parse_rule_book
+from app.domain.stores import scope_of
 from app.services.context import ServiceContext
 from app.services.member_codes import PublishedKey, install_keys, install_removed_devices
 from app.store.bulkload import NewMember, insert_new_members, members_absent, set_standings
@@ -44,6 +45,7 @@ from app.store.profiledays import (
     replace_ledger_days,
     store_windows,
 )
+from app.store.scopes import put_scope_balances
 
 log = logging.getLogger(__name__)
 # A sync holds the terminal's write lock about this long at a time (a checkpoint's members go
@@ -99,6 +101,7 @@ class ReplicaMember(NamedTuple):  # a tuple: a bootstrap makes a million of them
     days: Sequence[DayDelta] = ()  # the ledger's profile buckets of the window
     coupons: Sequence[ReplicaCoupon] = ()
     standing: Standing | None = None  # None: a ledger that sends none (keep what we have)
+    scopes: Mapping[str, int] = {}  # the ledger's balance in each scope (app/domain/stores.py)
 
 
 class Standing(NamedTuple):
@@ -343,6 +346,7 @@ def apply_checkpoint(
     told the number of each committed chunk; ``chunk_s`` 0 puts every member in one."""
     event = _CheckpointEvent(ctx, checkpoint)
     today = ctx.today()
+    own_scope = _own_scope(ctx, checkpoint)
     members = list(checkpoint.members)
     adjusted, done, chunks, rebuilt = 0, 0, 0, set()
     per_member = FIRST_GUESS_S  # measured on each batch: a new member is quicker than a known one
@@ -354,7 +358,7 @@ def apply_checkpoint(
                 size = MAX_BATCH if chunk_s <= 0 else max(1, min(MAX_BATCH, int(left / per_member)))
                 batch = members[done : done + size]
                 started = time.perf_counter()
-                count, own = _apply_batch(session, ctx, checkpoint, batch, event, today)
+                count, own = _apply_batch(session, ctx, checkpoint, batch, event, today, own_scope)
                 per_member = max((time.perf_counter() - started) / len(batch), 1e-6)
                 adjusted += count
                 rebuilt.update(own)
@@ -380,6 +384,7 @@ def _apply_batch(
     batch: Sequence[ReplicaMember],
     event: _CheckpointEvent,
     today: date,
+    own_scope: str,
 ) -> tuple[int, set[str]]:
     """Some of the checkpoint's members, whole: their rows, corrections and profiles. Returns
     the corrections posted and the members whose own profile buckets were rebuilt."""
@@ -402,9 +407,32 @@ def _apply_batch(
             [(m.member_id, *m.standing) for m in batch if m.standing],
         )
         _member_profiles(session, checkpoint, batch, today, new_here=True)
+        _scope_balances(session, batch, own_scope, new_here=True)
         return adjusted, set()
     adjusted = _apply_members(session, ctx, checkpoint, batch, event, today)
-    return adjusted, _member_profiles(session, checkpoint, batch, today, new_here=False)
+    rebuilt = _member_profiles(session, checkpoint, batch, today, new_here=False)
+    _scope_balances(session, batch, own_scope, new_here=False)
+    return adjusted, rebuilt
+
+
+def _own_scope(ctx: ServiceContext, checkpoint: Checkpoint) -> str:
+    """This store's scope (app/domain/stores.py) by the rule book the checkpoint installs,
+    if it brings a newer one, else by the terminal's."""
+    rules = ctx.rules
+    if checkpoint.rule_book is not None:
+        candidate = parse_rule_book(checkpoint.rule_book)
+        if candidate.version > rules.version:
+            rules = candidate
+    return scope_of(rules, ctx.store_code)
+
+
+def _scope_balances(
+    session: Session, batch: Sequence[ReplicaMember], own_scope: str, *, new_here: bool
+) -> None:
+    """The ledger's balance of these members in each scope (the card's other scopes)."""
+    put_scope_balances(
+        session, [(m.member_id, m.scopes) for m in batch], own_scope=own_scope, new_here=new_here
+    )
 
 
 def _finish(

@@ -25,6 +25,16 @@ class MedalView:
 
 
 @dataclass(frozen=True)
+class ScopePointsView:
+    """The member's points in one scope of the mall: spendable here, or only at its stores."""
+
+    scope: str
+    name: str  # the store's name for a single store, else the scope with its stores
+    points: int
+    here: bool
+
+
+@dataclass(frozen=True)
 class MemberCard:
     member_id: str
     name: str  # privacy-masked
@@ -52,6 +62,8 @@ class MemberCard:
     birthday_action: str | None
     winback_coupon: str | None
     unconfirmed_events: int  # this member's changes the ledger has not taken yet
+    # points by scope, when the member has any outside this store's: here first
+    scope_points: list[ScopePointsView] = field(default_factory=list)
     # What PLUS saved this term (a PLUS member: "saved_this_term") or would have saved in
     # the last 12 months (anyone else: "would_have_saved"): the customer sees this figure.
     plus_saving_kind: str = "would_have_saved"
@@ -174,6 +186,17 @@ class CouponIssued:
             "valid_from": self.valid_from,
             "valid_until": self.valid_until,
         }
+
+
+@dataclass(frozen=True)
+class GrantResult:
+    member_id: str
+    points: int
+    store: str
+    reason: str
+    budget_left: int  # the store's budget at the ledger after this grant
+    balance: int
+    event_id: str | None = None
 
 
 @dataclass(frozen=True)

@@ -36,7 +36,7 @@ BUSY_TIMEOUT_MS = 5000
 MIGRATIONS = Path(__file__).with_name("migrations")
 # The newest migration; tests/integration/test_schema.py fails when a migration is added
 # without moving this.
-SCHEMA_HEAD = "0013_growth"
+SCHEMA_HEAD = "0014_stores"
 PRIVATE_DIR = 0o700
 PRIVATE_FILE = 0o600
 SIDE_FILES = ("", "-wal", "-shm")

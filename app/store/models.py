@@ -435,6 +435,17 @@ class AcceptedCodeStep(Base):
     accepted_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
+class ScopeBalance(Base):
+    """A member's points in each scope of the mall (``app/domain/stores.py``) as the ledger
+    confirmed them at the last checkpoint: the card shows where the points can be spent.
+    Only this terminal's own scope is spendable here (its lots)."""
+
+    __tablename__ = "scope_balances"
+    member_id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    scope: Mapped[str] = mapped_column(String(32), primary_key=True)
+    points: Mapped[int] = mapped_column(Integer)
+
+
 class PlusEntitlement(Base):
     """A partner benefit issued with a PLUS term, with its own code (the member shows it at
     the partner; the ledger records its redemption)."""

@@ -1587,6 +1587,14 @@ Escanee el código de socio, o escriba el número de socio o el teléfono, y pul
         <translation>{n} puntos adeudados por devoluciones</translation>
     </message>
     <message>
+        <source>Not spendable here: {list}</source>
+        <translation>No se pueden usar aquí: {list}</translation>
+    </message>
+    <message>
+        <source>{points} points at {where}</source>
+        <translation>{points} puntos en {where}</translation>
+    </message>
+    <message>
         <source>Expiring soon: {points} points on {date}</source>
         <translation>Caducan pronto: {points} puntos el {date}</translation>
     </message>
@@ -1689,6 +1697,10 @@ Escanee el código de socio, o escriba el número de socio o el teléfono, y pul
     <message>
         <source>Real name not verified</source>
         <translation>Nombre real no verificado</translation>
+    </message>
+    <message>
+        <source>the mall-wide stores</source>
+        <translation>las tiendas de todo el centro</translation>
     </message>
     <message>
         <source>new member</source>

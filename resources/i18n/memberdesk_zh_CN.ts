@@ -1587,6 +1587,14 @@ Scan the member code, or type a member number or phone number, then press Enter.
         <translation>退款欠扣 {n} 积分</translation>
     </message>
     <message>
+        <source>Not spendable here: {list}</source>
+        <translation>此处不可用：{list}</translation>
+    </message>
+    <message>
+        <source>{points} points at {where}</source>
+        <translation>{where} {points} 积分</translation>
+    </message>
+    <message>
         <source>Expiring soon: {points} points on {date}</source>
         <translation>即将过期：{points} 积分将于 {date} 过期</translation>
     </message>
@@ -1689,6 +1697,10 @@ Scan the member code, or type a member number or phone number, then press Enter.
     <message>
         <source>Real name not verified</source>
         <translation>未实名认证</translation>
+    </message>
+    <message>
+        <source>the mall-wide stores</source>
+        <translation>商场通用门店</translation>
     </message>
     <message>
         <source>new member</source>

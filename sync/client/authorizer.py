@@ -12,7 +12,13 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from app.bootstrap import Terminal
-from app.domain.errors import InsufficientPoints, LedgerUnavailable, NotAllowed, RequestConflict
+from app.domain.errors import (
+    InsufficientPoints,
+    InvalidInput,
+    LedgerUnavailable,
+    NotAllowed,
+    RequestConflict,
+)
 from sync.client import credentials
 
 if TYPE_CHECKING:
@@ -92,6 +98,42 @@ class LedgerCoupons:
             raise LedgerUnavailable(error.refusal.message) from error
 
 
+class LedgerGrants:
+    """Asks the ledger to take a grant from the store's points budget (``GrantAuthorizer``)."""
+
+    def __init__(self, authorizer: LedgerAuthorizer) -> None:
+        self._authorizer = authorizer  # shares its client, made on first use
+
+    def authorize_grant(self, member_id: str, points: int, request_id: str) -> int:
+        from sync.client.http import LedgerRefused, TransientError
+
+        try:
+            reply = self._authorizer.client.grant(member_id, points, request_id)
+        except TransientError as error:
+            raise LedgerUnavailable(str(error)) from error
+        except LedgerRefused as error:
+            if error.refusal.code == "unknown_member":
+                raise InvalidInput(
+                    "The ledger does not know this member yet: sync, then grant again.",
+                    field="member",
+                ) from error
+            if error.refusal.code == "grant_conflict":
+                raise RequestConflict(error.refusal.message, request_id=request_id) from error
+            if error.status in (401, 403):
+                raise NotAllowed(
+                    f"The ledger no longer accepts this terminal ({error.refusal.message}).",
+                    refusal=error.refusal.code,
+                ) from error
+            raise LedgerUnavailable(error.refusal.message) from error
+        if not reply.approved:
+            raise InvalidInput(
+                reply.reason or "The store's points budget is spent.",
+                field="points",
+                budget_left=reply.budget_left,
+            )
+        return reply.budget_left
+
+
 def connect(terminal: Terminal) -> None:
     """Wire a paired terminal to its ledger (its credential file says which); a terminal
     that was never paired is its own ledger and gets no authoriser. A paired terminal whose
@@ -104,7 +146,8 @@ def connect(terminal: Terminal) -> None:
                 f"({credentials.FILE_NAME}) is missing from {terminal.settings.data_dir}. "
                 "Restore it from a backup of the data directory, or pair again."
             )
-        terminal.ctx.authorizer = terminal.ctx.coupons = terminal.ctx.plus_codes = None
+        ctx = terminal.ctx
+        ctx.authorizer = ctx.coupons = ctx.grants = ctx.plus_codes = None
         terminal.mall_history = None
         return
     url, secret = credential.ledger_url, credential.secret
@@ -120,6 +163,7 @@ def connect(terminal: Terminal) -> None:
     authorizer = LedgerAuthorizer(client)
     terminal.ctx.authorizer = authorizer
     terminal.ctx.coupons = LedgerCoupons(authorizer)
+    terminal.ctx.grants = LedgerGrants(authorizer)
     from sync.client.plus_codes import LedgerPlusCodes  # it builds on this module
 
     terminal.ctx.plus_codes = LedgerPlusCodes(authorizer)

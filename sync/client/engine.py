@@ -72,6 +72,7 @@ def to_replica(state: MemberState) -> ReplicaMember:
             for c in state.coupons
         ],
         Standing(state.referrer, state.id_last4, state.credit_score, state.risk_flags),
+        scopes=state.scopes,
     )
 
 
@@ -110,6 +111,7 @@ def wire_to_replica(state: dict[str, Any]) -> ReplicaMember:
             state.get("credit_score"),
             state.get("risk_flags", 0),
         ),
+        scopes=state["scopes"],
     )
 
 

@@ -23,6 +23,8 @@ from sync.protocol import (
     CredentialResponse,
     FlagList,
     FlagView,
+    GrantRequest,
+    GrantResponse,
     Health,
     MemberHistoryPage,
     PairRequest,
@@ -239,6 +241,15 @@ class LedgerClient:
             "/redemptions/authorize",
             AuthorizeResponse,
             body=AuthorizeRequest(member_id=member_id, points=points, request_id=request_id),
+            timeout=(2.0, 4.0),
+        )
+
+    def grant(self, member_id: str, points: int, request_id: str) -> GrantResponse:
+        return self._call(
+            "POST",
+            "/grants/authorize",
+            GrantResponse,
+            body=GrantRequest(member_id=member_id, points=points, request_id=request_id),
             timeout=(2.0, 4.0),
         )
 

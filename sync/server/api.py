@@ -44,6 +44,8 @@ from sync.protocol import (
     CredentialResponse,
     FlagList,
     FlagView,
+    GrantRequest,
+    GrantResponse,
     Health,
     HistoryEvent,
     MemberHistoryPage,
@@ -63,7 +65,7 @@ from sync.protocol import (
     RuleBookDocument,
     SnapshotPage,
 )
-from sync.server import flags, keys, ledger, member_view, phones, plus_codes, profile
+from sync.server import budgets, flags, keys, ledger, member_view, phones, plus_codes, profile
 from sync.server.db import READ_ONLY
 from sync.server.errors import Refused
 from sync.server.group_commit import PushQueue
@@ -413,6 +415,15 @@ def create_app(
     def authorize(body: AuthorizeRequest, db: Db, token: Bearer) -> AuthorizeResponse:
         term = ledger.authenticate(db, token)
         return ledger.authorize(db, term, body.member_id, body.points, body.request_id)
+
+    @app.post(f"{API}/grants/authorize", responses=refusals(*TERMINAL, 404, 409, *BODY))
+    @committed
+    def grant(body: GrantRequest, db: Db, token: Bearer) -> GrantResponse:
+        """A store's points for a member from its budget (``sync/server/budgets.py``)."""
+        term = ledger.authenticate(db, token)
+        return budgets.authorize_grant(
+            db, term, body.member_id, body.points, body.request_id, ledger.now_utc()
+        )
 
     @app.post(f"{API}/redemptions/release", responses=refusals(*TERMINAL, *BODY))
     @committed

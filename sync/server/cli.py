@@ -28,7 +28,17 @@ from app.domain.errors import MemberDeskError
 from app.domain.money import format_fen
 from app.paths import default_rule_book
 from sync.protocol import FlagView, TerminalId
-from sync.server import flags, keys, ledger, member_import, member_view, plus_cli
+from sync.server import (
+    budgets,
+    clearing,
+    flags,
+    keys,
+    ledger,
+    member_import,
+    member_view,
+    plus_cli,
+)
+from sync.server.clearing_chart import clearing_svg
 from sync.server.db import make_engine, migrate, private_directory, sqlite_url
 from sync.server.errors import Refused
 from sync.server.logsafe import logging_config
@@ -315,6 +325,11 @@ def _member_text(m: member_view.MemberAtLedger) -> str:
         f"enrolled {m.enrolled_on}{plus}",
         f"  points {m.points} (held {m.held}, available {m.available}); overdraft {m.overdraft}",
         f"  lots: {lots or '-'}",
+        *(
+            [f"  by scope: {' | '.join(f'{k} {v}' for k, v in sorted(m.scopes.items()))}"]
+            if set(m.scopes) - {"mall"}
+            else []
+        ),
         *_profile_text(m.profile),
         f"  open holds: {len(m.holds) or 'none'}",
         *(
@@ -375,15 +390,55 @@ def cmd_report(args: argparse.Namespace) -> int:
     engine = _open(args)
     with Session(engine) as session:
         data = ledger.report(session)
+        rules = ledger.rule_book(session)
+        value = rules.points.value_fen_per_point if rules else 1
+        charges = clearing.funder_charges(session, value)
     lines = [
         f"Members {data['members']}; points liability {data['liability_points']} "
         f"({data['liability_fen'] / 100:.2f} yuan); overdrafts {data['overdraft_points']}",
         *(f"  {o['from']} owes {o['to']} {o['fen'] / 100:.2f}" for o in data["owed"]),
+        "Funders charged, net of points clawed back by refunds:",
+        *(
+            f"  {f['funder']} is charged {f['net_points']} points ({f['fen'] / 100:.2f} yuan): "
+            f"gave {f['issued']}, {f['clawed_back']} clawed back by refunds"
+            for f in data["funders"]
+        ),
         f"Overdrafts to review: {len(data['overdrafts'])}; open flags: {data['open_flags']} "
         "(memberdesk-ledger flags list)",
         *(f"  [{f['kind']}] {f['member_id'] or '-'}: {f['detail']}" for f in data["flags"][:20]),
     ]
+    if args.chart:
+        Path(args.chart).write_text(
+            clearing_svg(charges, "Points charged to each funder, net of refund claw-backs"),
+            encoding="utf-8",
+        )
+        lines.append(f"Chart written to {args.chart}")
     _emit(args, data, "\n".join(lines))
+    return 0
+
+
+def cmd_budget_fund(args: argparse.Namespace) -> int:
+    engine = _open(args)
+    with Session(engine) as session, session.begin():
+        shown = budgets.fund(
+            session, ledger.rule_book(session), args.store, args.points, args.note,
+            ledger.now_utc(),
+        )  # fmt: skip
+    _emit(args, shown, _budget_line(shown))
+    return 0
+
+
+def _budget_line(b: dict[str, Any]) -> str:
+    return (
+        f"{b['store']}: funded {b['funded']:,} points, granted {b['granted']:,}, left {b['left']:,}"
+    )
+
+
+def cmd_budget_show(args: argparse.Namespace) -> int:
+    engine = _open(args)
+    with Session(engine) as session:
+        shown = [budgets.budget_of(session, args.store)] if args.store else budgets.budgets(session)
+    _emit(args, shown, "\n".join(_budget_line(b) for b in shown) or "No store has a budget.")
     return 0
 
 
@@ -590,7 +645,23 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--note", required=True, help="what was checked and done")
     p.add_argument("--by", required=True, help="who resolves it")
 
-    add(sub, "report", cmd_report, "liability, what stores owe each other, overdrafts, flags")
+    p = add(
+        sub,
+        "report",
+        cmd_report,
+        "liability, what stores and funders owe, overdrafts, flags",
+    )
+    p.add_argument("--chart", help="also write the funders' charges as an SVG chart to this file")
+
+    budget_cmd = sub.add_parser("budget", help="stores' points budgets").add_subparsers(
+        dest="budget_command", metavar="ACTION", required=True
+    )
+    p = add(budget_cmd, "fund", cmd_budget_fund, "add points a store bought to its budget")
+    p.add_argument("store")
+    p.add_argument("points", type=int)
+    p.add_argument("--note", required=True, help="what was paid (an invoice number)")
+    p = add(budget_cmd, "show", cmd_budget_show, "what each store funded, granted, has left")
+    p.add_argument("store", nargs="?")
     plus_cli.register(sub, add, _open, _emit)
     return parser
 

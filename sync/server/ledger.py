@@ -13,7 +13,7 @@ import secrets
 import uuid
 from collections.abc import Sequence
 from datetime import UTC, date, datetime, timedelta
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import ColumnElement, String, and_, func, select, type_coerce, update
 from sqlalchemy.orm import Session
@@ -24,6 +24,7 @@ from app.domain.phones import normalise_phone
 from app.domain.points import Lot as PointsLot
 from app.domain.points import due_to_expire
 from app.domain.rulebook import RuleBook, parse_rule_book
+from app.domain.stores import MALL, scope_of
 from sync.protocol import (
     AuthorizeResponse,
     Bucket,
@@ -33,6 +34,7 @@ from sync.protocol import (
     ReleaseResponse,
 )
 from sync.server import growth, plus_codes, plus_events, profile
+from sync.server.clearing import clearing_report
 from sync.server.db import current_cursor
 from sync.server.errors import Refused
 from sync.server.models import (
@@ -45,8 +47,11 @@ from sync.server.models import (
     Member,
     RetiredCredential,
     RuleBookVersion,
+    ScopeLot,
     Terminal,
 )
+from sync.server.scopes import available as scope_available
+from sync.server.scopes import balances, scoped_lots
 
 NEVER = date(9999, 12, 31)
 PAIRING_VALID = timedelta(hours=24)
@@ -329,6 +334,11 @@ def member_state(session: Session, member: Member) -> MemberState:
         id_last4=member.id_last4,
         credit_score=member.credit_score,
         risk_flags=risks.get(member.member_id, 0),
+        scopes=balances(
+            member.points,
+            member.overdraft,
+            scoped_lots(session, ScopeLot.member_id == member.member_id).get(member.member_id, {}),
+        ),
     )
 
 
@@ -408,7 +418,9 @@ def authorize(
     rules = rule_book(session)
     today = business_day(at, rules.zone(terminal.store_code)) if rules else at.date()
     expire_due(session, member, today, at)  # on the store's business day, as a push does
-    available = max(0, member.points - _held(session, member_id, at, but=existing))
+    # only the points of the terminal's own scope (app/domain/stores.py)
+    spendable = scope_available(session, member, scope_of(rules, terminal.store_code), today)
+    available = max(0, spendable - _held(session, member_id, at, but=existing))
     if existing is not None and existing.expires_at > at:
         return AuthorizeResponse(
             approved=True,
@@ -545,14 +557,17 @@ def changes(
     next_cursor = rows[-1][-1] if more else checkpoint
     ids = [row[0] for row in rows]
     buckets: dict[str, list[dict[str, Any]]] = {}
+    scoped: _Scoped = {}
     for start in range(0, len(ids), _IN_CHUNK):
         buckets.update(_buckets(session, Lot.member_id.in_(ids[start : start + _IN_CHUNK])))
+        scoped.update(scoped_lots(session, ScopeLot.member_id.in_(ids[start : start + _IN_CHUNK])))
     profiles = _profiles(session, ids, at)
+    scope = scope_of(rule_book(session), terminal.store_code)
     return {
         "checkpoint": checkpoint,
         "next_cursor": next_cursor,
         "more": more,
-        "members": [_state(row, buckets, profiles) for row in rows],
+        "members": [_state(row, buckets, profiles, _Scopes(scope, scoped)) for row in rows],
         "rule_book": _rule_book_between(session, since, checkpoint),
         "applied_through_seq": terminal.last_seq,
         "ledger_time": at.isoformat(),
@@ -577,18 +592,23 @@ def snapshot(
     more = len(rows) > limit
     rows = rows[:limit]
     buckets: dict[str, list[dict[str, Any]]] = {}
+    scoped: _Scoped = {}
     if rows:
         # the page is every member in [first, last]: one range scan of the lots' key
         buckets = _buckets(
             session,
             and_(Lot.member_id >= rows[0][0], Lot.member_id <= rows[-1][0]),
         )
+        scoped = scoped_lots(
+            session, and_(ScopeLot.member_id >= rows[0][0], ScopeLot.member_id <= rows[-1][0])
+        )
     profiles = _profiles(session, [row[0] for row in rows], at)
+    scope = scope_of(rule_book(session), terminal.store_code)
     return {
         "checkpoint": checkpoint,
         "after": rows[-1][0] if rows else after,
         "more": more,
-        "members": [_state(row, buckets, profiles) for row in rows],
+        "members": [_state(row, buckets, profiles, _Scopes(scope, scoped)) for row in rows],
         "rule_book": latest_rule_book_document(session) if after is None else None,
         "applied_through_seq": terminal.last_seq,
         "ledger_time": at.isoformat(),
@@ -664,11 +684,38 @@ def _profiles(session: Session, ids: list[str], at: datetime) -> _Profiles:
     return days, coupons, risks
 
 
+_Scoped = dict[str, dict[str, list[tuple[date | None, int]]]]
+
+
+class _Scopes(NamedTuple):
+    """The scope of the terminal asking, and the scoped lots of the page's members."""
+
+    scope: str
+    lots: _Scoped
+
+
 def _state(
-    row: Sequence[Any], buckets: dict[str, list[dict[str, Any]]], profiles: _Profiles
+    row: Sequence[Any],
+    buckets: dict[str, list[dict[str, Any]]],
+    profiles: _Profiles,
+    scopes: _Scopes,
 ) -> dict[str, Any]:
-    """One member in the wire form of ``MemberState`` (``member_state`` for one member)."""
+    """One member in the wire form of ``MemberState`` (``member_state`` for one member), as
+    the terminal asking sees it: the points and lots of its store's scope, and the balance of
+    every scope."""
     (member_id, phone, name, birthday, enrolled_on, home_store, plus, status, points) = row[:9]
+    scoped = scopes.lots.get(member_id, {})
+    shown = balances(points, row[9], scoped)
+    own_buckets = buckets.get(member_id, [])
+    if scoped:
+        points = shown.get(scopes.scope, 0)
+        if scopes.scope != MALL:
+            own_buckets = [
+                {"expires_on": d.isoformat() if d else None, "points": p}
+                for d, p in scoped.get(scopes.scope, [])
+            ]
+    elif scopes.scope != MALL:
+        points, own_buckets = -row[9], []
     return {
         "member_id": member_id,
         "phone": phone,
@@ -681,7 +728,8 @@ def _state(
         "points": points,
         "overdraft": row[9],
         "growth": row[10],
-        "buckets": buckets.get(member_id, []),
+        "buckets": own_buckets,
+        "scopes": shown,
         "days": profiles[0].get(member_id, []),
         "coupons": profiles[1].get(member_id, []),
         "referrer": row[11],
@@ -695,7 +743,8 @@ def _state(
 
 
 def report(session: Session) -> dict[str, Any]:
-    """Points liability, what each store owes the others, overdrafts, flags."""
+    """Points liability, what each store owes the others and each funder owes (sync/server/
+    clearing.py), overdrafts, flags."""
     rules = rule_book(session)
     value = rules.points.value_fen_per_point if rules else 1
     points, overdraft, members = session.execute(
@@ -705,30 +754,7 @@ def report(session: Session) -> dict[str, Any]:
             func.count(Member.member_id),
         )
     ).one()
-    earned: dict[str, int] = dict(
-        session.execute(
-            select(Entry.store_code, func.sum(Entry.points))
-            .where(Entry.kind.in_(("earn", "adjust")), Entry.points > 0)
-            .group_by(Entry.store_code)
-        ).all()
-    )
-    spent: dict[str, int] = dict(
-        session.execute(
-            select(Entry.store_code, -func.sum(Entry.points))
-            .where(Entry.kind.in_(("spend", "redeem")))
-            .group_by(Entry.store_code)
-        ).all()
-    )
-    total_earned = sum(int(v) for v in earned.values()) or 1
-    # Points are pooled: a store's redemptions are funded by each store in proportion to
-    # the points it issued. Store X owes store Y: share(X) * redeemed at Y, in fen.
-    owed = []
-    for issuer, issued in sorted(earned.items()):
-        for redeemer, redeemed in sorted(spent.items()):
-            if issuer != redeemer and redeemed:
-                fen = int(issued) * int(redeemed) * value // total_earned
-                if fen:
-                    owed.append({"from": issuer, "to": redeemer, "fen": fen})
+    clearing = clearing_report(session, rules)
     overdrafts = [
         {"member_id": m, "points": int(p)}
         for m, p in session.execute(
@@ -760,9 +786,7 @@ def report(session: Session) -> dict[str, Any]:
         "liability_points": int(points),
         "liability_fen": int(points) * value,
         "overdraft_points": int(overdraft),
-        "earned_by_store": {k: int(v) for k, v in earned.items()},
-        "redeemed_by_store": {k: int(v) for k, v in spent.items()},
-        "owed": owed,
+        **clearing,  # earned_by_store, redeemed_by_store, owed, funders
         "overdrafts": overdrafts,
         "flags": flags,
         "open_flags": int(open_flags or 0),

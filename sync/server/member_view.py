@@ -8,7 +8,7 @@ Every read is bounded: the member's row and live lots, their open holds, their l
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
@@ -19,7 +19,8 @@ from app.domain.events import business_day
 from app.domain.profile import MemberBasics
 from sync.server import flags, growth, profile
 from sync.server.ledger import NEVER, find_member, now_utc, rule_book
-from sync.server.models import Entry, Event, Hold, Lot, Member
+from sync.server.models import Entry, Event, Hold, Lot, Member, ScopeLot
+from sync.server.scopes import balances, scoped_lots
 
 RECENT_EVENTS = 20
 OPEN_HOLDS = 50
@@ -96,6 +97,8 @@ class MemberAtLedger:
     events: list[EventLine]
     flags: list[dict[str, Any]]
     profile: ProfileLine | None  # None: no rule book published yet
+    # points by scope (app/domain/stores.py), when some are outside the mall-wide pool
+    scopes: dict[str, int] = field(default_factory=dict)
 
 
 def member_at_ledger(
@@ -143,6 +146,11 @@ def member_at_ledger(
             f.model_dump() for f in flags.list_flags(session, member_id=member_id, limit=OPEN_FLAGS)
         ],
         profile=_profile(session, member, at),
+        scopes=balances(
+            int(member.points),
+            int(member.overdraft),
+            scoped_lots(session, ScopeLot.member_id == member_id).get(member_id, {}),
+        ),
     )
 
 

@@ -260,6 +260,56 @@ class CodeStep(LedgerBase):
     event_id: Mapped[str] = mapped_column(String(36))
 
 
+class ScopeLot(LedgerBase):
+    """Points a member earned at a single or joint store, by scope and expiry day: spendable
+    at that scope's stores only (``app/domain/stores.py``). Mall-wide points stay in ``lots``."""
+
+    __tablename__ = "scope_lots"
+    member_id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    scope: Mapped[str] = mapped_column(String(32), primary_key=True)
+    expires_on: Mapped[date] = mapped_column(Date, primary_key=True)  # 9999-12-31: never
+    remaining: Mapped[int] = mapped_column(BigInteger)
+
+
+class FundedPoints(LedgerBase):
+    """Who pays for points given: a campaign's ``funded_by``, the store that earned or
+    granted them. A refund's claw-back is appended as a negative row for the same funders
+    (append-only); the clearing report charges each funder the net."""
+
+    __tablename__ = "funded_points"
+    row_id: Mapped[int] = mapped_column(
+        BigInteger().with_variant(Integer, "sqlite"), primary_key=True, autoincrement=True
+    )
+    event_id: Mapped[str] = mapped_column(String(36))
+    member_id: Mapped[str] = mapped_column(String(32))
+    receipt_no: Mapped[str | None] = mapped_column(String(64), index=True)
+    funder: Mapped[str] = mapped_column(String(32))
+    store_code: Mapped[str] = mapped_column(String(32))  # where the points were given
+    source: Mapped[str] = mapped_column(String(40))  # "store", a campaign code, "grant"
+    points: Mapped[int] = mapped_column(BigInteger)  # negative: clawed back by a refund
+    ledger_time: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class BudgetEntry(LedgerBase):
+    """A store's points budget, append-only: funding (+), grants (-). One grant per
+    (terminal, request id): asking again is answered from it, never charged twice."""
+
+    __tablename__ = "budget_entries"
+    __table_args__ = (UniqueConstraint("terminal_id", "request_id"),)
+    entry_id: Mapped[int] = mapped_column(
+        BigInteger().with_variant(Integer, "sqlite"), primary_key=True, autoincrement=True
+    )
+    store_code: Mapped[str] = mapped_column(String(32), index=True)
+    points: Mapped[int] = mapped_column(BigInteger)
+    kind: Mapped[str] = mapped_column(String(16))  # "fund" or "grant"
+    member_id: Mapped[str | None] = mapped_column(String(32))
+    terminal_id: Mapped[str | None] = mapped_column(String(64))
+    request_id: Mapped[str | None] = mapped_column(String(64))
+    event_id: Mapped[str | None] = mapped_column(String(36))  # the grant's event, once pushed
+    note: Mapped[str] = mapped_column(Text)
+    at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
 class PlusCode(LedgerBase):
     """A PLUS activation code sold through another channel (bank, airline, co-branded card,
     corporate batch). Only its hash is kept; a counter claims it online for one member, and

@@ -229,6 +229,7 @@ GOOD_MEMBER: dict[str, Any] = {
     "id_last4": "002X",
     "credit_score": None,
     "risk_flags": 0,
+    "scopes": {"mall": 100, "S006": 20},
 }
 
 
@@ -259,6 +260,8 @@ def test_members_checked_as_plain_data_are_what_the_model_reads() -> None:
         {"days": [{**GOOD_MEMBER["days"][0], "purchases": True}]},
         {"coupons": [{**GOOD_MEMBER["coupons"][0], "used": 0}]},  # a number for a bool
         {"coupons": [{"code": "C1"}]},
+        {"scopes": {"mall": "100"}},  # a scope's points as text
+        {"scopes": [["mall", 100]]},
     ],
 )
 def test_a_member_that_does_not_match_the_protocol_is_refused(change: dict[str, Any]) -> None:

@@ -237,3 +237,22 @@ def test_a_wrong_pin_in_spanish(qtbot, window) -> None:
     qtbot.waitUntil(lambda: window.sign_in_page.title.text() == "Iniciar sesión")
     sign_in(qtbot, window, pin="0000")
     assert "Ese PIN no es correcto" in window.sign_in_page.message.text()
+
+
+def test_the_card_says_which_points_cannot_be_spent_here(qtbot, window) -> None:
+    sign_in(qtbot, window)
+    scan(qtbot, window, "M000008")  # points at the food court and Watch Boutique too
+    texts = window.counter.card.visible_texts()
+    assert (
+        "Not spendable here: 300 points at Watch Boutique; "
+        "1,200 points at food-court (Tea House, Noodle Bar)"
+    ) in texts
+    scan(qtbot, window, "M000002")  # every point of this one is spendable here: no such line
+    assert not any("Not spendable here" in t for t in window.counter.card.visible_texts())
+    window.set_language("es")
+    scan(qtbot, window, "M000008")
+    texts = window.counter.card.visible_texts()
+    assert any(
+        t.startswith("No se pueden usar aquí: 300 puntos en Watch Boutique; 1200 puntos en")
+        for t in texts
+    ), texts

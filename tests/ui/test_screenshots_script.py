@@ -24,6 +24,7 @@ def test_screenshots_render_for_one_language(qapp, tmp_path: Path) -> None:
         "confirm_refund_zh_CN.png",
         "confirm_undo_zh_CN.png",
         "counter_flash_zh_CN.png",
+        "counter_scopes_zh_CN.png",
         "counter_zh_CN.png",
         "coupons_zh_CN.png",
         "customer_display_plus_zh_CN.png",

@@ -11,6 +11,8 @@ from typing import Any
 from app.domain import event_kinds as kinds
 from sync.protocol import WireEvent
 from sync.server import growth, plus_events, undo
+from sync.server.budgets import GRANT_KIND, GrantRefused
+from sync.server.clearing import receipt_text
 from sync.server.push.fields import Rejection, business_day_of, expiry_of, typed
 from sync.server.push.purchase import Purchase, apply_purchase, purchase_inputs
 from sync.server.push.state import Apply, Batch, MemberState
@@ -127,6 +129,9 @@ def _refund(
     expires = expiry_of(day, batch.rule_book())
     batch.expire_due(member, today)
     apply.spend(member, "refund_earn", refund.points_clawed_back, today)
+    batch.funding.refund(batch.session, batch.at, apply.event.event_id, member.member_id,
+                         receipt_text(refund.receipt_no), apply.store_code,
+                         refund.points_clawed_back)  # fmt: skip
     apply.earn(member, "refund_spend", refund.points_returned, expires)
     return day
 
@@ -147,6 +152,29 @@ def _adjust(
     else:
         batch.expire_due(member, today)
         apply.spend(member, "adjust", -points, today)
+    return None
+
+
+def _points_granted(
+    apply: Apply,
+    member: MemberState,
+    payload: dict[str, Any],
+    purchase: Purchase | None,
+    today: date,
+) -> date | None:
+    """A store's points from its budget (sync/server/budgets.py): only as authorised for this
+    terminal, once; the store is charged for them in the clearing."""
+    batch, event_id = apply.batch, apply.event.event_id
+    points = typed(kinds.PointsGranted, payload).points
+    try:
+        batch.grants.take(batch.session, batch.terminal.terminal_id, payload, member.member_id,
+                          points, event_id)  # fmt: skip
+    except GrantRefused as refused:
+        raise Rejection(refused.code, refused.reason) from None
+    expires = expiry_of(business_day_of(batch, apply.event, payload), batch.rule_book())
+    batch.expire_due(member, today)
+    apply.earn(member, "grant", points, expires)
+    batch.funding.grant(batch.at, event_id, member.member_id, apply.store_code, points)
     return None
 
 
@@ -282,6 +310,7 @@ HANDLERS: dict[str, Handling] = {
     undo.KIND: Handling(undo.apply_redeem_undone),  # pick: an undone redemption
     "refund": Handling(_refund),
     "adjust": Handling(_adjust),
+    GRANT_KIND: Handling(_points_granted),  # stores: a grant from the store's budget
     "plus_sold": Handling(_plus_sold),
     "code_accepted": Handling(_code_accepted, profile=False),
     # growth: activity, real_name_verified, referral_rewarded, benefit_given

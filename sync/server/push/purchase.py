@@ -12,6 +12,7 @@ from app.domain.plus import is_plus
 from app.domain.quote import Shopper, points_earned
 from app.domain.rulebook import RuleBook, Tier
 from sync.protocol import WireEvent
+from sync.server.clearing import receipt_text
 from sync.server.plus_events import medal_levels
 from sync.server.push.fields import Rejection, business_day_of, expiry_of, typed
 from sync.server.push.state import Apply, Batch, MemberState
@@ -97,6 +98,14 @@ def apply_purchase(
     batch.consume_hold(purchase.event.hold_id, purchase.event.request_id)
     apply.spend(member, "spend", purchase.used, today)
     apply.earn(member, "earn", purchase.earned, purchase.expires)
+    pricing = None  # what the clearing needs to charge each campaign's funder
+    if purchase.rules is not None and purchase.tier is not None:
+        plus = purchase.plus
+        plus = is_plus(member.plus_expires_on, purchase.day) if plus is None else plus
+        pricing = (purchase.rules, purchase.tier, plus, purchase.payable, purchase.day)
+    receipt = receipt_text(purchase.event.receipt_no)
+    batch.funding.purchase(batch.at, apply.event.event_id, member.member_id, receipt,
+                           apply.store_code, purchase.earned, pricing)  # fmt: skip
     member.purchases += 1
     member.spend_365_fen += purchase.payable
     rules = purchase.rules

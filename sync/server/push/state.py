@@ -17,8 +17,11 @@ from app.domain.events import business_day, event_hash
 from app.domain.points import Lot as PointsLot
 from app.domain.points import allocate_oldest_first, due_to_expire, overdraft_settled
 from app.domain.rulebook import DEFAULT_TIMEZONE, RuleBook
+from app.domain.stores import MALL, scope_of
 from sync.protocol import PushResponse, WireEvent
 from sync.server import growth
+from sync.server.budgets import GrantBook
+from sync.server.clearing import FundingBook
 from sync.server.ledger import (
     NEVER,
     rule_book,
@@ -37,6 +40,7 @@ from sync.server.models import (
 )
 from sync.server.profile import ProfileBook
 from sync.server.push.fields import Rejection, payload_of
+from sync.server.scopes import ScopeBook
 
 if TYPE_CHECKING:
     from sync.server.push.purchase import Purchase
@@ -173,6 +177,9 @@ class Batch:
     holds: list[dict[str, Any]] = field(default_factory=list)  # holds the events consume
     profile: ProfileBook = field(default_factory=ProfileBook)  # buckets and coupons
     claims: set[str] = field(default_factory=set)  # growth claims written (sync/server/growth)
+    scopes: ScopeBook = field(default_factory=ScopeBook)  # points of single/joint stores
+    funding: FundingBook = field(default_factory=FundingBook)  # who pays for points given
+    grants: GrantBook = field(default_factory=GrantBook)  # store budget grants used up
 
     def consume_hold(self, hold_id: str | None, request_id: str | None) -> None:
         """The spending event's own hold is used up: found by the request id (or the hold id
@@ -201,6 +208,13 @@ class Batch:
             rules = self.rule_book()
             self.zones[store] = rules.zone(store) if rules else ZoneInfo(DEFAULT_TIMEZONE)
         return self.zones[store]
+
+    def scope(self) -> str:
+        """Where the pushing terminal's store earns and spends (``app/domain/stores.py``)."""
+        return scope_of(self.rule_book(), self.terminal.store_code)
+
+    def member_ids(self) -> list[str]:
+        return [m for m, found in self.members.items() if found is not None]
 
     def today(self) -> date:
         """The store's business day at ledger time: what has expired there by now."""
@@ -269,6 +283,7 @@ class Batch:
         for lot_id, remaining in due_to_expire(_as_lots(member.lots), today):
             total += remaining
             member.lots[date.fromordinal(lot_id)] = 0
+        total += self.scopes.expire(self.session, self.member_ids(), member.member_id, today)
         if total:
             self.entry("expiry", member, "expire", -total, "ledger")
 
@@ -301,7 +316,13 @@ class Apply:
         settle = overdraft_settled(member.overdraft, points)
         member.overdraft -= settle
         left = points - settle
-        if left:
+        scope = self.batch.scope()
+        if left and scope != MALL:
+            batch = self.batch
+            batch.scopes.earn(
+                batch.session, batch.member_ids(), member.member_id, scope, left, expires
+            )
+        elif left:
             day = expires or NEVER
             member.lots[day] = member.lots.get(day, 0) + left
 
@@ -312,12 +333,22 @@ class Apply:
         if points <= 0:
             return 0
         self.batch.entry(self.event.event_id, member, kind, -points, self.store_code)
-        taken, left = allocate_oldest_first(_as_lots(member.lots), points, today)
-        for lot_id, take in taken:
-            member.lots[date.fromordinal(lot_id)] -= take
+        scope = self.batch.scope()
+        if scope != MALL:  # only the points of the store's own scope
+            batch = self.batch
+            left = batch.scopes.spend(
+                batch.session, batch.member_ids(), member.member_id, scope, points, today
+            )
+        else:
+            taken, left = allocate_oldest_first(_as_lots(member.lots), points, today)
+            for lot_id, take in taken:
+                member.lots[date.fromordinal(lot_id)] -= take
         if left:
             member.overdraft += left
-            self.flag("overdraft", member, f"{kind}: {left} points more than the member had", left)
+            where = "" if scope == MALL else f" in scope {scope}"
+            self.flag(
+                "overdraft", member, f"{kind}: {left} points more than the member had{where}", left
+            )
         return left
 
 

@@ -146,6 +146,10 @@ def _write_rows(batch: Batch, writer: Writer) -> None:
     # Growth as of today for the members whose buckets changed, then the buckets and coupons.
     batch.profile.settle_growth(batch.members, batch.rule_book(), batch.today())
     batch.profile.write(session)
+    # stores: scoped lots and funding rows through the writer (in PostgreSQL's pipeline)
+    batch.scopes.write(writer)
+    batch.funding.write(writer)
+    batch.grants.write(session)
     if batch.rejected:  # written as applied with the members' locks (write_position)
         writer.update(EVENTS, ("event_id",), batch.rejected)
     if batch.entries:

@@ -83,7 +83,7 @@ def test_the_days_either_side_of_utc_are_every_zones_days() -> None:
 def test_each_store_counts_days_in_its_zone_or_the_rule_books(make_rules: MakeRules) -> None:
     shipped: RuleBook = make_rules()
     assert shipped.timezone == "Asia/Shanghai"
-    assert [s.timezone for s in shipped.stores] == ["Asia/Shanghai"] * 3
+    assert [s.timezone for s in shipped.stores] == ["Asia/Shanghai"] * 6
     assert shipped.zone("S001") == SHANGHAI
     book = make_rules({"timezone": "Asia/Urumqi", "stores[2].timezone": "America/New_York"})
     assert book.zone("S001") == ZoneInfo("Asia/Urumqi")  # the rule book's default

@@ -347,6 +347,24 @@ EVENTS: dict[str, tuple[dict[str, Any], ek.TerminalEvent]] = {
             store="S001",
         ),
     ),
+    "points_granted": (
+        {
+            "member_id": "M000123",
+            "points": 300,
+            "reason": "opening week",
+            "request_id": "g-7",
+            "cashier": "c1",
+            "store": "S004",
+        },
+        ek.PointsGranted(
+            member_id="M000123",
+            points=300,
+            reason="opening week",
+            request_id="g-7",
+            cashier="c1",
+            store="S004",
+        ),
+    ),
 }
 # Computed on main (26d83ed) from the payloads above, before events were typed.
 PINNED = {
@@ -370,6 +388,8 @@ PINNED = {
     "real_name_verified": "8e47896991b7965d2c2f6d9590f12da22adc319976f58ef0e7742b90d287a38a",
     "referral_rewarded": "7ed7de9f5ddfeef71e8d95057af08e4db5ff24b41e54900232727931722dfe46",
     "benefit_given": "8937e5c8dfaaad08251599138645c7cadff785896b9606e84457458657ab3ac0",
+    # a kind newer than the typing (branch stores): its payload as stores wrote it, at this place in the chain
+    "points_granted": "42bae81e11cbe2d786ea2a6c9221d30861f74f34a33611a6d2e51e24ac98f007",
 }
 
 
@@ -423,6 +443,7 @@ def test_the_ledger_reads_back_the_same_payload(name: str) -> None:
         ("code_accepted", {"step": -3}, "step must be a whole number >= 0."),
         ("activity", {"points": -5}, "points must be a whole number >= 0."),
         ("benefit_given", {"points": "100"}, "points must be a whole number >= 0."),
+        ("points_granted", {"points": -5}, "points must be a whole number >= 0."),
     ],
 )
 def test_a_bad_payload_names_its_fault(kind: str, payload: dict[str, Any], words: str) -> None:

@@ -40,7 +40,10 @@ def test_stores_belong_to_their_groups(rules: RuleBook) -> None:
     assert [(s.code, s.scope, s.group) for s in rules.stores] == [
         ("S001", "mall", "mall"),
         ("S002", "mall", "mall"),
-        ("S003", "joint", "food-court"),
+        ("S003", "mall", "mall"),
+        ("S004", "joint", "food-court"),
+        ("S005", "joint", "food-court"),
+        ("S006", "single", "S006"),
     ]
 
 
@@ -211,7 +214,7 @@ BAD_RULE_BOOKS: list[tuple[str, dict[str, Any], str]] = [
     ("store code as a number", {"stores[0].code": 1}, "stores[0].code: must be a non-empty text"),
     ("store without code", {"stores[1].code": REMOVE}, "stores[1].code: is missing"),
     ("duplicate store code", {"stores[1].code": "S001"}, "stores[1].code: 'S001' appears twice"),
-    ("joint store without group", {"stores[2].group": REMOVE}, "stores[2].group: is missing"),
+    ("joint store without group", {"stores[3].group": REMOVE}, "stores[3].group: is missing"),
     (
         "unknown store scope",
         {"stores[0].scope": "galaxy"},
