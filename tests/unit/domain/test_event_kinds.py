@@ -388,7 +388,7 @@ PINNED = {
     "real_name_verified": "8e47896991b7965d2c2f6d9590f12da22adc319976f58ef0e7742b90d287a38a",
     "referral_rewarded": "7ed7de9f5ddfeef71e8d95057af08e4db5ff24b41e54900232727931722dfe46",
     "benefit_given": "8937e5c8dfaaad08251599138645c7cadff785896b9606e84457458657ab3ac0",
-    # a kind newer than the typing (branch stores): its payload as stores wrote it, at this place in the chain
+    # a kind newer than the typing (branch stores): its payload as stores wrote it, here
     "points_granted": "42bae81e11cbe2d786ea2a6c9221d30861f74f34a33611a6d2e51e24ac98f007",
 }
 
