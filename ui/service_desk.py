@@ -159,8 +159,10 @@ class ServiceDeskDialog(DeskDialog):
         layout = QtWidgets.QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addLayout(top)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.scope)
+        standing = QtWidgets.QHBoxLayout()  # one line: a short screen keeps its table rows
+        standing.addWidget(self.summary, 1)
+        standing.addWidget(self.scope)
+        layout.addLayout(standing)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.message)
         layout.addWidget(self.keys)

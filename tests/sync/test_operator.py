@@ -184,7 +184,7 @@ def test_report_shows_liability_and_what_stores_owe_each_other(
     assert out["earned_by_store"] == {"S001": earned}
     assert out["redeemed_by_store"] == {"S002": 400}
     # S001 issued every point S002 honoured: S001 owes S002 their value.
-    assert out["owed"] == [{"from": "S001", "to": "S002", "fen": 400}]
+    assert out["owed"] == [{"from": "S001", "to": "S002", "fen": 400, "scope": "mall"}]
     assert out["overdraft_points"] == 0 and out["overdrafts"] == []
     capsys.readouterr()
     assert (
